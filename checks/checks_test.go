@@ -1,0 +1,150 @@
+package checks
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCatalogValid(t *testing.T) {
+	for _, p := range Profiles {
+		if err := NewCatalog(p).Validate(); err != nil {
+			t.Errorf("profile %s: %v", p.ID, err)
+		}
+	}
+}
+
+func TestValidateCatchesFlaws(t *testing.T) {
+	tests := []struct {
+		name   string
+		break_ func(c *Catalog)
+		want   string
+	}{
+		{"empty English title", func(c *Catalog) { c.Checklists[0].Sections[0].Items[0].Title.EN = " " }, "Title has no en text"},
+		{"empty French detail", func(c *Catalog) { c.Checklists[0].Sections[0].Items[1].Detail.FR = "" }, "Detail has no fr text"},
+		{"malformed ID", func(c *Catalog) { c.Checklists[0].Sections[0].Items[0].ID = "Purge Open" }, "malformed ID"},
+		{"duplicate ID", func(c *Catalog) { c.Checklists[0].Sections[0].Items[1].ID = "purge.open" }, "ID used by two different items"},
+		{"check without proof", func(c *Catalog) { c.Checklists[0].Sections[0].Items[0].Check = checkPurged }, "has a Check without"},
+		{"unknown See", func(c *Catalog) { it, _, _ := c.Item("verify.purge-done"); it.See = "nope" }, `unknown checklist "nope"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := NewCatalog(&OZE)
+			tt.break_(c)
+			err := c.Validate()
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Validate() = %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestSeedSteps lists every step of the seed procedure (../shared/seed) with the item that
+// carries it and the exact French label that item must show. A step dropped or a label
+// reworded fails here.
+func TestSeedSteps(t *testing.T) {
+	steps := []struct {
+		seed, checklist, id, label string
+	}{
+		{"purge: Communication > Gestion des identités > Délégation d'authentification", PurgeID, "purge.open", "Communication › Gestion des identités › Délégation d'authentification"},
+		{"purge: select CAS in the first drop-down", PurgeID, "purge.cas", "« CAS » dans le premier menu déroulant"},
+		{"purge: select the user type in the second drop-down", PurgeID, "purge.user-type", "type d'utilisateur dans le second menu déroulant"},
+		{"purge: select all users", PurgeID, "purge.select-all", "tous les utilisateurs"},
+		{"purge: delete the identifier, column « Identifiant fournisseur identités »", PurgeID, "purge.clear", "« Identifiant fournisseur identités »"},
+		{"purge: no impact, oZe sends the new identifier at next login", PurgeID, "purge.clear", "prochaine connexion"},
+		{"purge: for every user type", PurgeID, "purge.every-type", "chaque type d'utilisateur"},
+		{"hosted: PRONOTE.net via the console", HostedID, "hosted.net-open", "console d'hébergement"},
+		{"non-hosted: PRONOTE.net", OnPremID, "onprem.net-open", "PRONOTE.net"},
+		{"base in service on Serveur PRONOTE, not published on PRONOTE.net", HostedID, "net.unpublished", "non publiée sur PRONOTE.net"},
+		{"tab « Déléguer l'authentification », tick CAS in « Protocole CAS »", HostedID, "net.cas-protocol", "« Protocole CAS »"},
+		{"connection modes: choice of delegation per espace", HostedID, "net.espaces", "Choix de la délégation en fonction de l'espace"},
+		{"delegations Cas / Ws-Federation / EduConnect / Aucune", OnPremID, "net.espaces", "Cas, Ws-Federation, EduConnect ou Aucune"},
+		{"settings icon on the CAS line → « Définir une délégation CAS »", HostedID, "net.cas-dialog", "« Définir une délégation CAS »"},
+		{"choose your ENT in « Mon ENT »", OnPremID, "net.cas-dialog", "« Mon ENT »"},
+		{"« URL du serveur CAS » must be the oZe URL", HostedID, "net.cas-url", "https://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas"},
+		{"« Les adresses d'authentification et de validation sont différentes »", HostedID, "net.same-addresses", "« Lien d'authentification »"},
+		{"« URL à communiquer au socle ENT »", HostedID, "net.service-url", "« URL à communiquer au socle ENT »"},
+		{"« Autoriser l'authentification directe par PRONOTE.net » (…?login=true)", HostedID, "net.direct-login", "?login=true"},
+		{"publish again", HostedID, "net.publish", "Publiez"},
+		{"hosted: Serveur PRONOTE via the console", HostedID, "hosted.server-open", "Serveur PRONOTE"},
+		{"non-hosted: Serveur PRONOTE", OnPremID, "onprem.server-open", "Serveur PRONOTE"},
+		{"the base must not be in service", OnPremID, "server.out-of-service", "ne doit pas être en service"},
+		{"Serveur PRONOTE: tab « Déléguer l'authentification »", OnPremID, "server.cas-protocol", "« Déléguer l'authentification »"},
+		{"Serveur PRONOTE: repeat the same settings", HostedID, "server.cas-url", "Répétez"},
+		{"Serveur PRONOTE: do not tick « Autoriser l'authentification directe par PRONOTE.net »", HostedID, "server.no-direct-login", "Ne cochez pas « Autoriser l'authentification directe par PRONOTE.net »"},
+		{"Client PRONOTE: Communication > Gestion des identités, no identification problem", OnPremID, "verify.identities", "Communication › Gestion des identités"},
+		{"reminder: if oZe was not used last year, purge", HostedID, "verify.purge-done", "l'an dernier"},
+	}
+	for _, s := range steps {
+		t.Run(s.id, func(t *testing.T) {
+			cl, ok := Default.Checklist(s.checklist)
+			if !ok {
+				t.Fatalf("no checklist %q", s.checklist)
+			}
+			it, ok := cl.Item(s.id)
+			if !ok {
+				t.Fatalf("seed step %q: no item %s in checklist %s", s.seed, s.id, s.checklist)
+			}
+			all := strings.Join([]string{it.Title.FR, it.Where.FR, it.Detail.FR, it.Expect.FR}, "\n")
+			if !strings.Contains(all, s.label) {
+				t.Errorf("seed step %q: item %s does not show %q", s.seed, s.id, s.label)
+			}
+		})
+	}
+}
+
+func TestModesShareItems(t *testing.T) {
+	hosted, _ := Default.Checklist(HostedID)
+	onprem, _ := Default.Checklist(OnPremID)
+	h, _ := hosted.Item("net.cas-url")
+	o, _ := onprem.Item("net.cas-url")
+	if h == nil || h != o {
+		t.Errorf("net.cas-url: hosted and on-premises checklists should share one item value")
+	}
+	if _, ok := hosted.Item("onprem.net-open"); ok {
+		t.Errorf("hosted checklist holds onprem.net-open")
+	}
+	if _, ok := onprem.Item("hosted.server-open"); ok {
+		t.Errorf("on-premises checklist holds hosted.server-open")
+	}
+}
+
+func TestFrenchSpacing(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Note : ok", "Note\u202f: ok"},
+		{"« CAS »", "«\u00a0CAS\u00a0»"},
+		{"Vraiment ? Oui ! ; fin", "Vraiment\u202f? Oui\u202f!\u202f; fin"},
+		{"https://x.fr/a?b=c", "https://x.fr/a?b=c"},
+		{"déjà\u202f: fait", "déjà\u202f: fait"},
+	}
+	for _, tt := range tests {
+		if got := FrenchSpacing(tt.in); got != tt.want {
+			t.Errorf("FrenchSpacing(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := (Text{FR: "a : b", EN: "a : b"}).In(EN); got != "a : b" {
+		t.Errorf("English side changed: %q", got)
+	}
+}
+
+func TestParseLang(t *testing.T) {
+	for in, want := range map[string]Lang{"fr": FR, "fr_FR.UTF-8": FR, "en-GB": EN, "EN": EN, "de": "", "french": ""} {
+		got, _ := ParseLang(in)
+		if got != want {
+			t.Errorf("ParseLang(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestFingerprintFollowsWording(t *testing.T) {
+	a := NewCatalog(&OZE)
+	b := NewCatalog(&OZE)
+	ia, _, _ := a.Item("net.cas-url")
+	ib, _, _ := b.Item("net.cas-url")
+	if ia.Fingerprint() != ib.Fingerprint() {
+		t.Fatal("same wording, different fingerprints")
+	}
+	ib.Title.EN += "!"
+	if ia.Fingerprint() == ib.Fingerprint() {
+		t.Error("reworded item kept its fingerprint")
+	}
+}

@@ -1,0 +1,123 @@
+package checks
+
+import (
+	"time"
+	"unicode/utf8"
+)
+
+// Evidence is everything the checker was given, already read. Readers (package
+// checks/evidence) fill it from files; [Run] and the items' Check functions only look at it.
+type Evidence struct {
+	// Info is InfoMobileApp.json as PRONOTE.net served it, or nil.
+	Info *Info
+	// Identities are the identity list exports, one per file.
+	Identities []*IdentityList
+	// Answers is the admin's answers file from the site's checklist, or nil.
+	Answers *Answers
+	// ShowPersonalData turns off masking of names, logins and identifiers in messages.
+	ShowPersonalData bool
+}
+
+// Personal returns s as a report may show it: masked unless ShowPersonalData is set. The
+// mask keeps the first character and the length class, enough to tell two values apart in a
+// conversation with support, not enough to identify anybody.
+func (ev *Evidence) Personal(s string) string {
+	if ev.ShowPersonalData || s == "" {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	_ = r
+	return s[:size] + "•••"
+}
+
+// Info is what InfoMobileApp.json tells of a published PRONOTE.net. Pointers are nil where
+// the file did not have the field: a missing field is missing evidence, not a failure.
+type Info struct {
+	Source  string // file name or URL it was read from
+	SHA256  string
+	School  string // nomEtab
+	Version []int
+	Date    string
+	Espaces []InfoEspace
+	// HasEspaces reports whether the file had an "espaces" array at all.
+	HasEspaces bool
+	CAS        *InfoCAS
+}
+
+// InfoEspace is one entry of InfoMobileApp.json's "espaces".
+type InfoEspace struct {
+	Name       string // nom
+	URL        string
+	Genre      int
+	Delegation *bool   // avecDelegation
+	Protocol   *string // protocole
+}
+
+// InfoCAS is InfoMobileApp.json's "CAS" object.
+type InfoCAS struct {
+	Active *bool   // actif
+	URL    *string // casURL
+}
+
+// IdentityList is the summary of one identity list export from Client PRONOTE, read as a
+// stream: counts and the first few rows that matter, never the whole list.
+type IdentityList struct {
+	Source string
+	SHA256 string
+	// Column is the header of the CAS identifier column, as the file spells it.
+	Column string
+	// UserType is the ID of a [UserType], or "" when neither a column nor the file name said.
+	UserType string
+	// Encoding and Separator describe what the reader detected.
+	Encoding  string
+	Separator rune
+	Rows      int
+	// Filled counts the rows whose identifier is not empty; FirstFilled keeps the first few.
+	Filled      int
+	FirstFilled []Row
+	// IDs holds one entry per non-empty identifier, for the duplicate check across files.
+	IDs []IDRef
+}
+
+// MaxSampleRows is how many offending rows a summary keeps.
+const MaxSampleRows = 5
+
+// Row is one row of an identity export, as a report may cite it.
+type Row struct {
+	Line       int
+	Name       string // "Nom Prénom" when the export has them
+	Login      string
+	Identifier string
+}
+
+// IDRef is a non-empty identifier of an export, hashed: enough to find duplicates in a
+// million rows with a few bytes each.
+type IDRef struct {
+	Hash uint64
+	Line int
+}
+
+// Answers is the admin's answers file, downloaded from the site's interactive checklist.
+type Answers struct {
+	Source string
+	SHA256 string
+	// Format is the version of the file format; see AnswersFormat.
+	Format    int
+	Profile   string
+	Lang      Lang
+	Checklist string
+	Saved     time.Time
+	Items     map[string]ItemAnswer
+}
+
+// AnswersFormat is the version of the answers file this package writes and reads.
+const AnswersFormat = 1
+
+// ItemAnswer is what the admin said of one item.
+type ItemAnswer struct {
+	Checked     bool
+	At          time.Time
+	Value       string
+	Comment     string
+	Fingerprint string
+}

@@ -1,0 +1,270 @@
+package checks
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Mode is a set of installation modes an item applies to.
+type Mode uint8
+
+// The installation modes. Hosted is PRONOTE hosted by Index Education and configured through
+// the console d'hébergement; OnPrem is PRONOTE.net and Serveur PRONOTE installed at the school.
+const (
+	Hosted Mode = 1 << iota
+	OnPrem
+	AnyMode = Hosted | OnPrem
+)
+
+// ParseMode returns the mode named s ("hosted", "onprem").
+func ParseMode(s string) (Mode, bool) {
+	switch strings.ToLower(s) {
+	case "hosted", "heberge", "hébergé":
+		return Hosted, true
+	case "onprem", "on-prem", "on-premises", "non-heberge", "non-hébergé":
+		return OnPrem, true
+	}
+	return 0, false
+}
+
+// String returns the mode's flag value.
+func (m Mode) String() string {
+	switch m {
+	case Hosted:
+		return "hosted"
+	case OnPrem:
+		return "onprem"
+	case AnyMode:
+		return "any"
+	}
+	return fmt.Sprintf("Mode(%d)", uint8(m))
+}
+
+// Source is a set of kinds of evidence that can prove an item.
+type Source uint8
+
+// The kinds of evidence the checker reads (see DOMAIN.md). Answer is the admin's own word,
+// recorded on the site's interactive checklist.
+const (
+	InfoMobileApp Source = 1 << iota
+	IdentityExport
+	Answer
+)
+
+// Label returns the evidence kinds as a list a reader understands.
+func (s Source) Label() Text {
+	var fr, en []string
+	if s&InfoMobileApp != 0 {
+		fr, en = append(fr, "InfoMobileApp.json"), append(en, "InfoMobileApp.json")
+	}
+	if s&IdentityExport != 0 {
+		fr, en = append(fr, "export des identités"), append(en, "identity export")
+	}
+	if s&Answer != 0 {
+		fr, en = append(fr, "votre réponse"), append(en, "your answer")
+	}
+	return Text{FR: strings.Join(fr, ", "), EN: strings.Join(en, ", ")}
+}
+
+// Item is one step of a procedure, the unit everything else is generated from.
+type Item struct {
+	// ID is stable, unique and semantic ("net.cas-url"). It is the HTML anchor of the step,
+	// the key of its saved checkbox state, the label in the PDF and the ID of the checker's
+	// result. Renaming it is a breaking change.
+	ID string
+	// Title is the step as an instruction.
+	Title Text
+	// Where is the path to the screen in PRONOTE, with PRONOTE's exact French labels (the
+	// English side keeps them and glosses them).
+	Where Text
+	// Detail explains the step: why, what to watch for. Plain text; `backticks` mark code.
+	Detail Text
+	// Expect is the value the step must leave on screen, if there is one.
+	Expect Text
+	// Table, if not nil, is shown with the step (the delegation per espace).
+	Table *Table
+	// Ask, if not zero, is the label of a value the admin reads on screen and types in the
+	// checklist (the CAS URL they saw), checked like a value from an export.
+	Ask Text
+	// See names a checklist the step refers to (the purge, from the reminder).
+	See string
+	// Modes are the installation modes the step belongs to.
+	Modes Mode
+	// Proof lists the evidence that can prove the step.
+	Proof Source
+	// Check judges the step from the evidence. It is nil for steps only a person can
+	// confirm; they take the answers file.
+	Check func(ev *Evidence, p *Profile) Result
+}
+
+// Fingerprint is a short hash of the item's wording in both languages. The interactive
+// checklist stores it with the ticked state, so that a reworded item asks again and an
+// unchanged one keeps its state.
+func (it *Item) Fingerprint() string {
+	h := sha256.New()
+	for _, t := range []Text{it.Title, it.Where, it.Detail, it.Expect, it.Ask} {
+		fmt.Fprintf(h, "%s\x00%s\x00", t.FR, t.EN)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6])
+}
+
+// Table is a small table of bilingual cells shown with an item.
+type Table struct {
+	Head []Text
+	Rows [][]Text
+}
+
+// Section is a titled group of items of a checklist ("PRONOTE.net", "Serveur PRONOTE").
+type Section struct {
+	ID    string
+	Title Text
+	Intro Text
+	Items []*Item
+}
+
+// Checklist is a procedure: its sections of items, in order.
+type Checklist struct {
+	// ID names the checklist in Markdown (```checklist hosted```) and in the checker.
+	ID string
+	// Title is the procedure's name.
+	Title Text
+	// Slug is the URL path of the page that holds the checklist, per language. It is part of
+	// the contract with the checker, whose reports link to the steps: the page's front matter
+	// may repeat it but not change it.
+	Slug Text
+	// Modes are the installation modes the checklist applies to.
+	Modes    Mode
+	Sections []Section
+}
+
+// Items returns the checklist's items in order.
+func (c *Checklist) Items() []*Item {
+	var items []*Item
+	for _, s := range c.Sections {
+		items = append(items, s.Items...)
+	}
+	return items
+}
+
+// Item returns the item of the checklist whose ID is id.
+func (c *Checklist) Item(id string) (*Item, bool) {
+	for _, s := range c.Sections {
+		for _, it := range s.Items {
+			if it.ID == id {
+				return it, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// StepURL returns the address of item id on the site, for base (the site's root URL).
+func (c *Checklist) StepURL(base string, lang Lang, id string) string {
+	return strings.TrimSuffix(base, "/") + "/" + string(lang) + "/" + c.Slug.In(lang) + "/#" + id
+}
+
+// Catalog is every checklist built for one profile.
+type Catalog struct {
+	Profile    *Profile
+	Checklists []*Checklist
+}
+
+// Checklist returns the checklist whose ID is id.
+func (c *Catalog) Checklist(id string) (*Checklist, bool) {
+	for _, cl := range c.Checklists {
+		if cl.ID == id {
+			return cl, true
+		}
+	}
+	return nil, false
+}
+
+// Item returns the item whose ID is id and the first checklist that holds it.
+func (c *Catalog) Item(id string) (*Item, *Checklist, bool) {
+	for _, cl := range c.Checklists {
+		if it, ok := cl.Item(id); ok {
+			return it, cl, true
+		}
+	}
+	return nil, nil, false
+}
+
+// IDPattern is the form of item, section and checklist IDs: lower-case words joined by
+// hyphens, in dot-separated parts ("net.cas-url").
+var IDPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*(\.[a-z][a-z0-9]*(-[a-z0-9]+)*)*$`)
+
+// Validate reports every flaw of the catalog: a malformed or duplicated ID, an empty side of
+// a text, an item outside the modes of its checklist, a reference to an unknown checklist.
+func (c *Catalog) Validate() error {
+	var errs []string
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
+	text := func(where, field string, t Text, required bool) {
+		if !required && t.IsZero() {
+			return
+		}
+		for _, l := range t.Missing() {
+			bad("%s: %s has no %s text", where, field, l)
+		}
+	}
+	seen := map[string]*Item{}
+	for _, cl := range c.Checklists {
+		if !IDPattern.MatchString(cl.ID) {
+			bad("checklist %q: malformed ID", cl.ID)
+		}
+		text("checklist "+cl.ID, "Title", cl.Title, true)
+		text("checklist "+cl.ID, "Slug", cl.Slug, true)
+		for _, s := range cl.Sections {
+			text("section "+cl.ID+"/"+s.ID, "Title", s.Title, true)
+			text("section "+cl.ID+"/"+s.ID, "Intro", s.Intro, false)
+			for _, it := range s.Items {
+				where := "item " + it.ID
+				if !IDPattern.MatchString(it.ID) || !strings.Contains(it.ID, ".") {
+					bad("%s: malformed ID (want part.name, lower case)", where)
+				}
+				if prev, ok := seen[it.ID]; ok && prev != it {
+					bad("%s: ID used by two different items", where)
+				}
+				seen[it.ID] = it
+				text(where, "Title", it.Title, true)
+				text(where, "Where", it.Where, true)
+				text(where, "Detail", it.Detail, true)
+				text(where, "Expect", it.Expect, false)
+				text(where, "Ask", it.Ask, false)
+				if it.Table != nil {
+					for i, h := range it.Table.Head {
+						text(where, fmt.Sprintf("Table.Head[%d]", i), h, true)
+					}
+					for r, row := range it.Table.Rows {
+						for i, cell := range row {
+							text(where, fmt.Sprintf("Table.Rows[%d][%d]", r, i), cell, true)
+						}
+					}
+				}
+				if it.Modes&cl.Modes == 0 {
+					bad("%s: in checklist %s but applies to none of its modes", where, cl.ID)
+				}
+				if it.Proof == 0 {
+					bad("%s: no evidence can prove it (Proof is empty)", where)
+				}
+				// Check judges exports and typed values: an item has one exactly when it
+				// names an export as proof or asks for a value.
+				judged := it.Proof&(InfoMobileApp|IdentityExport) != 0 || !it.Ask.IsZero()
+				if judged != (it.Check != nil) {
+					bad("%s: has a Check without an export or a value to judge, or the reverse", where)
+				}
+				if it.See != "" {
+					if _, ok := c.Checklist(it.See); !ok {
+						bad("%s: See names unknown checklist %q", where, it.See)
+					}
+				}
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("invalid catalog:\n\t%s", strings.Join(errs, "\n\t"))
+	}
+	return nil
+}

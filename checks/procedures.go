@@ -1,0 +1,484 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The IDs of the checklists. They are what Markdown pages name in ```checklist <id>``` blocks.
+const (
+	PurgeID  = "purge"
+	HostedID = "hosted"
+	OnPremID = "onprem"
+)
+
+// Default is the catalog of the default profile, oZe.
+var Default = NewCatalog(Profiles[0])
+
+// NewCatalog builds the checklists of the seed procedure for profile p: the purge when
+// changing ENT, then the configuration in hosted and in on-premises mode. The two modes
+// share every item where the step is the same; they differ where the seed does (the hosting
+// console against the school's own applications).
+func NewCatalog(p *Profile) *Catalog {
+	setup := setupSections(p)
+	return &Catalog{Profile: p, Checklists: []*Checklist{
+		{
+			ID:    PurgeID,
+			Title: Text{FR: "Changement d'ENT : supprimer les identifiants CAS", EN: "Changing ENT: delete the CAS identifiers"},
+			Slug:  Text{FR: "changement-d-ent", EN: "changing-ent"},
+			Modes: AnyMode,
+			Sections: []Section{{
+				ID:    "purge",
+				Title: Text{FR: "Supprimer les identifiants de l'ancien ENT", EN: "Delete the previous ENT's identifiers"},
+				Intro: Text{
+					FR: "Une seule fois, avant les premières connexions depuis " + p.Name + ", si PRONOTE a servi avec un autre ENT.",
+					EN: "Once, before the first logins from " + p.Name + ", if PRONOTE was used with another ENT.",
+				},
+				Items: purgeItems(p),
+			}},
+		},
+		{
+			ID:       HostedID,
+			Title:    Text{FR: "Mode hébergé : déléguer l'authentification à " + p.Name, EN: "Hosted mode: delegate authentication to " + p.Name},
+			Slug:     Text{FR: "mode-heberge", EN: "hosted-mode"},
+			Modes:    Hosted,
+			Sections: forMode(setup, Hosted),
+		},
+		{
+			ID:       OnPremID,
+			Title:    Text{FR: "Mode non hébergé : déléguer l'authentification à " + p.Name, EN: "On-premises mode: delegate authentication to " + p.Name},
+			Slug:     Text{FR: "mode-non-heberge", EN: "on-premises-mode"},
+			Modes:    OnPrem,
+			Sections: forMode(setup, OnPrem),
+		},
+	}}
+}
+
+// forMode keeps the items of sections that apply to mode m.
+func forMode(sections []Section, m Mode) []Section {
+	var out []Section
+	for _, s := range sections {
+		var items []*Item
+		for _, it := range s.Items {
+			if it.Modes&m != 0 {
+				items = append(items, it)
+			}
+		}
+		s.Items = items
+		out = append(out, s)
+	}
+	return out
+}
+
+// Paths to PRONOTE's screens, with the exact French labels; the English side glosses them.
+var (
+	identitiesPath = Text{
+		FR: "Client PRONOTE › Communication › Gestion des identités",
+		EN: "Client PRONOTE › Communication › Gestion des identités (identity management)",
+	}
+	delegationPath = Text{
+		FR: identitiesPath.FR + " › Délégation d'authentification",
+		EN: identitiesPath.EN + " › Délégation d'authentification (authentication delegation)",
+	}
+)
+
+func tabPath(app string, rest ...string) Text {
+	tail := ""
+	if len(rest) > 0 {
+		tail = " › " + strings.Join(rest, " › ")
+	}
+	return Text{
+		FR: app + " › onglet « Déléguer l'authentification »" + tail,
+		EN: app + " › « Déléguer l'authentification » tab (delegate authentication)" + tail,
+	}
+}
+
+func dialogPath(app, field string) Text {
+	return tabPath(app, "ligne CAS", "icône de paramétrage", "« Définir une délégation CAS »", field)
+}
+
+func purgeItems(p *Profile) []*Item {
+	var types []string
+	for _, t := range UserTypes {
+		types = append(types, strings.ToLower(t.Name.FR))
+	}
+	var typesEN []string
+	for _, t := range UserTypes {
+		typesEN = append(typesEN, t.Name.EN)
+	}
+	return []*Item{
+		{
+			ID:    "purge.open",
+			Title: Text{FR: "Ouvrez la délégation d'authentification de Gestion des identités", EN: "Open authentication delegation in identity management"},
+			Where: delegationPath,
+			Detail: Text{
+				FR: "Dans Client PRONOTE connecté à votre base sur le Serveur PRONOTE. Tant qu'un identifiant de l'ancien ENT est enregistré pour un utilisateur, " + p.Name + " ne peut pas transmettre le sien et la connexion de cet utilisateur échoue.",
+				EN: "In Client PRONOTE connected to your base on Serveur PRONOTE. As long as a user keeps an identifier from the previous ENT, " + p.Name + " cannot send its own and that user's login fails.",
+			},
+			Modes: AnyMode,
+			Proof: Answer,
+		},
+		{
+			ID:     "purge.cas",
+			Title:  Text{FR: "Choisissez « CAS » dans le premier menu déroulant", EN: "Choose « CAS » in the first drop-down"},
+			Where:  delegationPath,
+			Detail: Text{FR: "Le premier menu choisit le protocole dont la liste affiche les identifiants.", EN: "The first drop-down chooses the protocol whose identifiers the list shows."},
+			Modes:  AnyMode,
+			Proof:  Answer,
+		},
+		{
+			ID:    "purge.user-type",
+			Title: Text{FR: "Choisissez un type d'utilisateur dans le second menu déroulant", EN: "Choose a user type in the second drop-down"},
+			Where: delegationPath,
+			Detail: Text{
+				FR: "Un type à la fois : " + strings.Join(types, ", ") + ". Vous referez les deux étapes suivantes pour chacun.",
+				EN: "One type at a time: " + strings.Join(typesEN, ", ") + ". You will repeat the next two steps for each.",
+			},
+			Modes: AnyMode,
+			Proof: Answer,
+		},
+		{
+			ID:     "purge.select-all",
+			Title:  Text{FR: "Sélectionnez tous les utilisateurs de la liste", EN: "Select every user of the list"},
+			Where:  delegationPath,
+			Detail: Text{FR: "Cliquez dans la liste puis Ctrl+A : la suppression porte sur la sélection.", EN: "Click in the list, then Ctrl+A: the deletion applies to the selection."},
+			Modes:  AnyMode,
+			Proof:  Answer,
+		},
+		{
+			ID:    "purge.clear",
+			Title: Text{FR: "Supprimez l'identifiant CAS de la colonne « Identifiant fournisseur identités »", EN: "Delete the CAS identifier in the « Identifiant fournisseur identités » column"},
+			Where: Text{FR: delegationPath.FR + " › colonne « Identifiant fournisseur identités »", EN: delegationPath.EN + " › « Identifiant fournisseur identités » column (identity-provider identifier)"},
+			Detail: Text{
+				FR: "Videz la colonne pour tous les utilisateurs sélectionnés. L'accès des utilisateurs n'en souffre pas : " + p.Name + " enverra le nouvel identifiant à PRONOTE à leur prochaine connexion depuis " + p.Name + ".",
+				EN: "Empty the column for every selected user. Users keep their access: " + p.Name + " sends PRONOTE the new identifier at their next login from " + p.Name + ".",
+			},
+			Expect: Text{FR: "Colonne vide pour tous les utilisateurs", EN: "Column empty for every user"},
+			Modes:  AnyMode,
+			Proof:  IdentityExport | Answer,
+			Check:  checkPurged,
+		},
+		{
+			ID:    "purge.every-type",
+			Title: Text{FR: "Recommencez pour chaque type d'utilisateur", EN: "Repeat for every user type"},
+			Where: delegationPath,
+			Detail: Text{
+				FR: "Revenez au second menu déroulant et refaites la sélection et la suppression, type par type, jusqu'à ce qu'il ne reste aucun identifiant. Pour le prouver sans capture d'écran, exportez la liste de chaque type et passez-la au vérificateur.",
+				EN: "Go back to the second drop-down and repeat the selection and the deletion, type by type, until no identifier is left. To prove it without a screenshot, export each type's list and give it to the checker.",
+			},
+			Modes: AnyMode,
+			Proof: IdentityExport | Answer,
+			Check: checkEveryType,
+		},
+	}
+}
+
+// setupSections is the configuration procedure for both modes; forMode selects one.
+func setupSections(p *Profile) []Section {
+	net, srv := "PRONOTE.net", "Serveur PRONOTE"
+	casURL := Text{FR: p.CASURL, EN: p.CASURL}
+	espacesTable := &Table{Head: []Text{{FR: "Mode de connexion", EN: "Connection mode"}, {FR: "Délégation", EN: "Delegation"}}}
+	var toCAS, toNone []string
+	var toCASEN, toNoneEN []string
+	for _, e := range Espaces {
+		d := p.Expected(e)
+		espacesTable.Rows = append(espacesTable.Rows, []Text{e.Name, d.Label()})
+		if d == CAS {
+			toCAS, toCASEN = append(toCAS, e.Name.FR), append(toCASEN, e.Name.FR)
+		} else {
+			toNone, toNoneEN = append(toNone, e.Name.FR), append(toNoneEN, e.Name.FR)
+		}
+	}
+	return []Section{
+		{
+			ID:    "net",
+			Title: Text{FR: "PRONOTE.net : les Espaces web", EN: "PRONOTE.net: the web Espaces"},
+			Intro: Text{
+				FR: "Côté PRONOTE.net, la délégation s'applique aux connexions aux Espaces, dans le navigateur et l'application mobile.",
+				EN: "On the PRONOTE.net side, delegation applies to logins to the Espaces, in the browser and the mobile app.",
+			},
+			Items: []*Item{
+				{
+					ID:     "hosted.net-open",
+					Title:  Text{FR: "Ouvrez PRONOTE.net depuis la console d'hébergement", EN: "Open PRONOTE.net from the hosting console"},
+					Where:  Text{FR: "Console d'hébergement › PRONOTE.net", EN: "Console d'hébergement (hosting console) › PRONOTE.net"},
+					Detail: Text{FR: "En mode hébergé, Index Education héberge PRONOTE.net : vous le paramétrez dans la console d'hébergement, depuis votre navigateur.", EN: "In hosted mode, Index Education hosts PRONOTE.net: you configure it in the hosting console, from your browser."},
+					Modes:  Hosted,
+					Proof:  Answer,
+				},
+				{
+					ID:     "onprem.net-open",
+					Title:  Text{FR: "Ouvrez l'application PRONOTE.net de l'établissement", EN: "Open the school's PRONOTE.net application"},
+					Where:  Text{FR: "Serveur de l'établissement › application PRONOTE.net", EN: "School server › PRONOTE.net application"},
+					Detail: Text{FR: "En mode non hébergé, PRONOTE.net est installé dans l'établissement : ouvrez son application d'administration sur la machine qui le fait tourner.", EN: "In on-premises mode, PRONOTE.net is installed at the school: open its administration application on the machine that runs it."},
+					Modes:  OnPrem,
+					Proof:  Answer,
+				},
+				{
+					ID:    "net.unpublished",
+					Title: Text{FR: "Laissez la base en service sur le Serveur PRONOTE, mais non publiée sur PRONOTE.net", EN: "Keep the base in service on Serveur PRONOTE, but not published on PRONOTE.net"},
+					Where: Text{FR: "Serveur PRONOTE : base en service · PRONOTE.net : publication arrêtée", EN: "Serveur PRONOTE: base in service (mise en service) · PRONOTE.net: publication stopped"},
+					Detail: Text{
+						FR: "La délégation ne se modifie sur PRONOTE.net que lorsque la base n'y est pas publiée. Pendant ce temps, les Espaces ne répondent plus (erreur HTTP 503) : choisissez un moment calme.",
+						EN: "Delegation can be changed on PRONOTE.net only while the base is not published there. Meanwhile the Espaces do not answer (HTTP error 503): pick a quiet moment.",
+					},
+					Expect: Text{FR: "En service : oui · Publiée : non", EN: "In service: yes · Published: no"},
+					Modes:  AnyMode,
+					Proof:  Answer,
+				},
+				{
+					ID:    "net.cas-protocol",
+					Title: Text{FR: "Dans l'onglet « Déléguer l'authentification », cochez « CAS » sous « Protocole CAS »", EN: "In the « Déléguer l'authentification » tab, tick « CAS » under « Protocole CAS »"},
+					Where: tabPath(net, "Gestion des délégations", "Protocole CAS"),
+					Detail: Text{
+						FR: "Les paramètres de délégation sont partagés entre le Serveur PRONOTE et PRONOTE.net ; la case « Actif » de la ligne CAS active la délégation sur PRONOTE.net.",
+						EN: "Delegation settings are shared between Serveur PRONOTE and PRONOTE.net; the « Actif » (active) box of the CAS line turns delegation on for PRONOTE.net.",
+					},
+					Expect: Text{FR: "CAS coché", EN: "CAS ticked"},
+					Modes:  AnyMode,
+					Proof:  InfoMobileApp | Answer,
+					Check:  checkCASActive,
+				},
+				{
+					ID:    "net.espaces",
+					Title: Text{FR: "Choisissez la délégation de chaque mode de connexion", EN: "Choose the delegation of each connection mode"},
+					Where: tabPath(net, "Choix de la délégation en fonction de l'espace"),
+					Detail: Text{
+						FR: "Chaque mode de connexion (espace) a une colonne par délégation : Cas, Ws-Federation, EduConnect ou Aucune. Par défaut, tout est sur « Aucune ». Cochez « Cas » selon le tableau. " + p.PolicyWhy.FR,
+						EN: "Each connection mode (espace) has a column per delegation: Cas, Ws-Federation, EduConnect or Aucune (None). By default everything is on « Aucune ». Tick « Cas » as the table says. " + p.PolicyWhy.EN,
+					},
+					Expect: Text{
+						FR: "Cas : " + strings.Join(toCAS, ", ") + " · Aucune : " + strings.Join(toNone, ", "),
+						EN: "Cas: " + strings.Join(toCASEN, ", ") + " · Aucune (None): " + strings.Join(toNoneEN, ", "),
+					},
+					Table: espacesTable,
+					Modes: AnyMode,
+					Proof: InfoMobileApp | Answer,
+					Check: checkEspaces,
+				},
+				{
+					ID:    "net.cas-dialog",
+					Title: Text{FR: "Ouvrez « Définir une délégation CAS » et choisissez " + p.Name + " dans « Mon ENT »", EN: "Open « Définir une délégation CAS » and choose " + p.Name + " in « Mon ENT »"},
+					Where: dialogPath(net, "Mon ENT"),
+					Detail: Text{
+						FR: "Cliquez sur l'icône de paramétrage au bout de la ligne CAS. Choisir votre ENT dans la liste « Mon ENT » récupère automatiquement tous ses paramètres.",
+						EN: "Click the settings icon at the end of the CAS line. Choosing your ENT in the « Mon ENT » (my ENT) list fetches all its settings automatically.",
+					},
+					Expect: Text{FR: "Mon ENT : " + p.Name, EN: "Mon ENT: " + p.Name},
+					Modes:  AnyMode,
+					Proof:  Answer,
+				},
+				{
+					ID:    "net.cas-url",
+					Title: Text{FR: "Vérifiez « URL du serveur CAS »", EN: "Check « URL du serveur CAS »"},
+					Where: dialogPath(net, "URL du serveur CAS"),
+					Detail: Text{
+						FR: "Le champ doit contenir exactement l'adresse attendue, en https et sans /login à la fin. Si ce n'est pas le cas, corrigez-le en y inscrivant cette adresse.",
+						EN: "The field (CAS server URL) must hold exactly the expected address, https and without /login at the end. If it does not, correct it by typing that address.",
+					},
+					Expect: casURL,
+					Ask:    Text{FR: "URL du serveur CAS affichée", EN: "CAS server URL shown"},
+					Modes:  AnyMode,
+					Proof:  InfoMobileApp | Answer,
+					Check:  checkCASURL,
+				},
+				{
+					ID:    "net.same-addresses",
+					Title: Text{FR: "Laissez décochée « Les adresses d'authentification et de validation sont différentes »", EN: "Leave « Les adresses d'authentification et de validation sont différentes » unticked"},
+					Where: dialogPath(net, "Les adresses d'authentification et de validation sont différentes"),
+					Detail: Text{
+						FR: p.Name + " authentifie et valide à la même adresse : « Lien d'authentification » et « Lien de validation » restent vides.",
+						EN: p.Name + " authenticates and validates at the same address (the box means authentication and validation addresses differ): « Lien d'authentification » and « Lien de validation » stay empty.",
+					},
+					Expect: Text{FR: "Case décochée", EN: "Box unticked"},
+					Modes:  AnyMode,
+					Proof:  Answer,
+				},
+				{
+					ID:    "net.service-url",
+					Title: Text{FR: "Relevez « URL à communiquer au socle ENT »", EN: "Note « URL à communiquer au socle ENT »"},
+					Where: dialogPath(net, "URL à communiquer au socle ENT"),
+					Detail: Text{
+						FR: "C'est l'adresse de PRONOTE que " + p.Name + " doit avoir enregistrée, en général " + p.ServiceURLExample + " en mode hébergé. Elle doit lui correspondre exactement (https, barre finale, …/pronote/ et non …/pronote/eleve.html), sinon la connexion échoue avec INVALID_SERVICE.",
+						EN: "This is PRONOTE's address, which " + p.Name + " must have registered (URL to give to the ENT platform), usually " + p.ServiceURLExample + " in hosted mode. It must match exactly (https, trailing slash, …/pronote/ not …/pronote/eleve.html), or login fails with INVALID_SERVICE.",
+					},
+					Expect: Text{FR: p.ServiceURLExample, EN: p.ServiceURLExample},
+					Ask:    Text{FR: "URL à communiquer au socle ENT affichée", EN: "URL to give to the ENT shown"},
+					Modes:  AnyMode,
+					Proof:  Answer,
+					Check:  checkServiceURL,
+				},
+				{
+					ID:    "net.direct-login",
+					Title: Text{FR: "Décidez de « Autoriser l'authentification directe par PRONOTE.net », puis cliquez sur « Valider »", EN: "Decide on « Autoriser l'authentification directe par PRONOTE.net », then click « Valider »"},
+					Where: dialogPath(net, "Autoriser l'authentification directe par PRONOTE.net"),
+					Detail: Text{
+						FR: "Sur PRONOTE.net, cette option donne une adresse de connexion directe, sans passer par " + p.Name + " (…/pronote/?login=true), utile en secours. Ne la communiquez qu'aux utilisateurs qui en ont besoin. « Valider » enregistre la délégation.",
+						EN: "On PRONOTE.net, this option (allow direct authentication through PRONOTE.net) gives a direct-login address that bypasses " + p.Name + " (…/pronote/?login=true), useful as a fallback. Give it only to users who need it. « Valider » saves the delegation.",
+					},
+					Modes: AnyMode,
+					Proof: Answer,
+				},
+				{
+					ID:    "net.publish",
+					Title: Text{FR: "Publiez de nouveau la base sur PRONOTE.net", EN: "Publish the base on PRONOTE.net again"},
+					Where: Text{FR: "PRONOTE.net › publication", EN: "PRONOTE.net › publication"},
+					Detail: Text{
+						FR: "Les Espaces redeviennent accessibles, avec la connexion par " + p.Name + " pour ceux que vous avez délégués.",
+						EN: "The Espaces are reachable again, with login through " + p.Name + " for those you delegated.",
+					},
+					Expect: Text{FR: "Publiée : oui", EN: "Published: yes"},
+					Modes:  AnyMode,
+					Proof:  InfoMobileApp | Answer,
+					Check:  checkPublished,
+				},
+			},
+		},
+		{
+			ID:    "server",
+			Title: Text{FR: "Serveur PRONOTE : les clients PRONOTE", EN: "Serveur PRONOTE: the PRONOTE clients"},
+			Intro: Text{
+				FR: "Côté Serveur PRONOTE, la délégation s'applique aux connexions du logiciel Client PRONOTE.",
+				EN: "On the Serveur PRONOTE side, delegation applies to logins of the Client PRONOTE software.",
+			},
+			Items: []*Item{
+				{
+					ID:     "hosted.server-open",
+					Title:  Text{FR: "Ouvrez Serveur PRONOTE depuis la console d'hébergement", EN: "Open Serveur PRONOTE from the hosting console"},
+					Where:  Text{FR: "Console d'hébergement › Serveur PRONOTE", EN: "Console d'hébergement (hosting console) › Serveur PRONOTE"},
+					Detail: Text{FR: "Même console que pour PRONOTE.net, autre application.", EN: "Same console as for PRONOTE.net, another application."},
+					Modes:  Hosted,
+					Proof:  Answer,
+				},
+				{
+					ID:     "onprem.server-open",
+					Title:  Text{FR: "Ouvrez l'application Serveur PRONOTE de l'établissement", EN: "Open the school's Serveur PRONOTE application"},
+					Where:  Text{FR: "Serveur de l'établissement › application Serveur PRONOTE", EN: "School server › Serveur PRONOTE application"},
+					Detail: Text{FR: "Sur la machine où Serveur PRONOTE est installé.", EN: "On the machine where Serveur PRONOTE is installed."},
+					Modes:  OnPrem,
+					Proof:  Answer,
+				},
+				{
+					ID:    "server.out-of-service",
+					Title: Text{FR: "Arrêtez la base : elle ne doit pas être en service", EN: "Stop the base: it must not be in service"},
+					Where: Text{FR: "Serveur PRONOTE › mise en service", EN: "Serveur PRONOTE › mise en service (putting the base in service)"},
+					Detail: Text{
+						FR: "Serveur PRONOTE ne modifie la délégation que d'une base arrêtée. Les utilisateurs de Client PRONOTE sont déconnectés pendant ce temps.",
+						EN: "Serveur PRONOTE changes delegation only on a stopped base. Client PRONOTE users are disconnected meanwhile.",
+					},
+					Expect: Text{FR: "En service : non", EN: "In service: no"},
+					Modes:  AnyMode,
+					Proof:  Answer,
+				},
+				{
+					ID:     "server.cas-protocol",
+					Title:  Text{FR: "Dans l'onglet « Déléguer l'authentification », cochez « CAS » sous « Protocole CAS »", EN: "In the « Déléguer l'authentification » tab, tick « CAS » under « Protocole CAS »"},
+					Where:  tabPath(srv, "Gestion des délégations", "Protocole CAS"),
+					Detail: Text{FR: "Comme sur PRONOTE.net, et indiquez de même les modes de connexion concernés.", EN: "As on PRONOTE.net, and set the connection modes concerned the same way."},
+					Expect: Text{FR: "CAS coché", EN: "CAS ticked"},
+					Modes:  AnyMode,
+					Proof:  Answer,
+				},
+				{
+					ID:    "server.cas-url",
+					Title: Text{FR: "Répétez les réglages de « Définir une délégation CAS » : « Mon ENT », « URL du serveur CAS »", EN: "Repeat the settings of « Définir une délégation CAS »: « Mon ENT », « URL du serveur CAS »"},
+					Where: dialogPath(srv, "URL du serveur CAS"),
+					Detail: Text{
+						FR: "Choisissez " + p.Name + " dans « Mon ENT », vérifiez l'URL du serveur CAS et laissez « Les adresses d'authentification et de validation sont différentes » décochée, comme sur PRONOTE.net.",
+						EN: "Choose " + p.Name + " in « Mon ENT », check the CAS server URL and leave « Les adresses d'authentification et de validation sont différentes » unticked, as on PRONOTE.net.",
+					},
+					Expect: casURL,
+					Ask:    Text{FR: "URL du serveur CAS affichée", EN: "CAS server URL shown"},
+					Modes:  AnyMode,
+					Proof:  Answer,
+					Check:  checkServerCASURL,
+				},
+				{
+					ID:    "server.no-direct-login",
+					Title: Text{FR: "Ne cochez pas « Autoriser l'authentification directe par PRONOTE.net »", EN: "Do not tick « Autoriser l'authentification directe par PRONOTE.net »"},
+					Where: dialogPath(srv, "Autoriser l'authentification directe par PRONOTE.net"),
+					Detail: Text{
+						FR: "Côté Serveur PRONOTE, cette option reste décochée. Cliquez ensuite sur « Valider ».",
+						EN: "On the Serveur PRONOTE side, this option (allow direct authentication through PRONOTE.net) stays unticked. Then click « Valider ».",
+					},
+					Expect: Text{FR: "Case décochée", EN: "Box unticked"},
+					Modes:  AnyMode,
+					Proof:  Answer,
+				},
+				{
+					ID:    "server.in-service",
+					Title: Text{FR: "Remettez la base en service", EN: "Put the base back in service"},
+					Where: Text{FR: "Serveur PRONOTE › mise en service", EN: "Serveur PRONOTE › mise en service (putting the base in service)"},
+					Detail: Text{
+						FR: "Les utilisateurs de Client PRONOTE se connectent alors par " + p.Name + ".",
+						EN: "Client PRONOTE users then log in through " + p.Name + ".",
+					},
+					Expect: Text{FR: "En service : oui", EN: "In service: yes"},
+					Modes:  AnyMode,
+					Proof:  Answer,
+				},
+			},
+		},
+		{
+			ID:    "verify",
+			Title: Text{FR: "Vérifier", EN: "Check"},
+			Intro: Text{
+				FR: "Après les premières connexions depuis " + p.Name + ".",
+				EN: "After the first logins from " + p.Name + ".",
+			},
+			Items: []*Item{
+				{
+					ID:    "verify.identities",
+					Title: Text{FR: "Vérifiez qu'il n'y a pas de problème d'identification", EN: "Check there is no identification problem"},
+					Where: identitiesPath,
+					Detail: Text{
+						FR: "Dans Client PRONOTE, l'affichage « Résolution des échecs d'interconnexion » liste les utilisateurs que PRONOTE n'a pas pu rapprocher ; eux voient « Identification impossible ». La liste doit être vide, ou chaque cas traité.",
+						EN: "In Client PRONOTE, the « Résolution des échecs d'interconnexion » view (failed interconnections) lists the users PRONOTE could not match; they see « Identification impossible ». The list must be empty, or each case handled.",
+					},
+					Expect: Text{FR: "Aucun échec d'interconnexion", EN: "No failed interconnection"},
+					Modes:  AnyMode,
+					Proof:  Answer,
+				},
+				{
+					ID:    "verify.unique-ids",
+					Title: Text{FR: "Vérifiez qu'aucun identifiant CAS n'est partagé par deux utilisateurs", EN: "Check that no CAS identifier is shared by two users"},
+					Where: Text{FR: delegationPath.FR + " › colonne « Identifiant fournisseur identités »", EN: delegationPath.EN + " › « Identifiant fournisseur identités » column"},
+					Detail: Text{
+						FR: "Chaque utilisateur reçoit son propre identifiant de " + p.Name + ". Un identifiant en double désigne un compte rapproché de la mauvaise personne : exportez les listes pour le vérifier.",
+						EN: "Each user receives their own identifier from " + p.Name + ". A duplicated identifier means an account matched to the wrong person: export the lists to check it.",
+					},
+					Modes: AnyMode,
+					Proof: IdentityExport,
+					Check: checkUnique,
+				},
+				{
+					ID:    "verify.purge-done",
+					Title: Text{FR: "Rappel : si vous n'utilisiez pas " + p.Name + " l'an dernier, les anciens identifiants sont supprimés", EN: "Reminder: if you did not use " + p.Name + " last year, the old identifiers are deleted"},
+					Where: Text{FR: delegationPath.FR + " › colonne « Identifiant fournisseur identités »", EN: delegationPath.EN + " › « Identifiant fournisseur identités » column"},
+					Detail: Text{
+						FR: "Les « identifiants fournisseur identités » de l'ancien ENT doivent être supprimés pour que " + p.Name + " puisse communiquer les siens à PRONOTE : c'est la procédure de changement d'ENT.",
+						EN: "The previous ENT's « identifiants fournisseur identités » (identity-provider identifiers) must be deleted so that " + p.Name + " can send its own to PRONOTE: that is the changing-ENT procedure.",
+					},
+					See:   PurgeID,
+					Modes: AnyMode,
+					Proof: Answer,
+				},
+			},
+		},
+	}
+}
+
+// String returns the catalog as an outline, for debugging and golden tests.
+func (c *Catalog) String() string {
+	var b strings.Builder
+	for _, cl := range c.Checklists {
+		fmt.Fprintf(&b, "%s (%s)\n", cl.ID, cl.Modes)
+		for _, s := range cl.Sections {
+			fmt.Fprintf(&b, "  %s\n", s.ID)
+			for _, it := range s.Items {
+				fmt.Fprintf(&b, "    %s\n", it.ID)
+			}
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,149 @@
+package checks
+
+// Delegation is the authentication delegation chosen for one espace in the table of the
+// « Déléguer l'authentification » tab. Its value is PRONOTE's label, as InfoMobileApp.json's
+// "protocole" field and the dialog show it.
+type Delegation string
+
+// The delegations PRONOTE offers per espace. None ("Aucune") is PRONOTE's default.
+const (
+	CAS          Delegation = "Cas"
+	WSFederation Delegation = "Ws-Federation"
+	EduConnect   Delegation = "EduConnect"
+	None         Delegation = "Aucune"
+)
+
+// Delegations lists the columns of the delegation table, in PRONOTE's order.
+var Delegations = []Delegation{CAS, WSFederation, EduConnect, None}
+
+// Label returns the delegation as the pages show it: PRONOTE's label, with the English
+// translation beside it where it differs.
+func (d Delegation) Label() Text {
+	if d == None {
+		return Text{FR: "Aucune", EN: "Aucune (None)"}
+	}
+	return Text{FR: string(d), EN: string(d)}
+}
+
+// Espace is a connection mode of PRONOTE.net (a web space for one kind of user), one row of
+// the delegation table.
+type Espace struct {
+	// ID is stable and semantic, used in results ("net.espaces" lists them).
+	ID string
+	// Name is PRONOTE's label in French (exact), with an English gloss.
+	Name Text
+	// Genre is the "genreEspace" number of InfoMobileApp.json, or 0 where it is unknown
+	// (the common page has none; Académie's was never seen).
+	Genre int
+}
+
+// Espaces lists the rows of the delegation table in PRONOTE's order. The genreEspace numbers
+// were seen in InfoMobileApp.json files served by real instances; Académie's is unknown.
+var Espaces = []Espace{
+	{ID: "commune", Name: Text{FR: "Page commune", EN: "Page commune (common page)"}},
+	{ID: "direction", Name: Text{FR: "Espace Direction", EN: "Espace Direction (management)"}, Genre: 17},
+	{ID: "professeurs", Name: Text{FR: "Espace Professeurs", EN: "Espace Professeurs (teachers)"}, Genre: 8},
+	{ID: "vie-scolaire", Name: Text{FR: "Espace Vie scolaire", EN: "Espace Vie scolaire (student life)"}, Genre: 14},
+	{ID: "parents", Name: Text{FR: "Espace Parents", EN: "Espace Parents (parents)"}, Genre: 7},
+	{ID: "accompagnants", Name: Text{FR: "Espace Accompagnants", EN: "Espace Accompagnants (teaching assistants)"}, Genre: 26},
+	{ID: "eleves", Name: Text{FR: "Espace Elèves", EN: "Espace Elèves (students)"}, Genre: 6},
+	{ID: "entreprise", Name: Text{FR: "Espace Entreprise", EN: "Espace Entreprise (internship supervisors)"}, Genre: 39},
+	{ID: "academie", Name: Text{FR: "Espace Académie", EN: "Espace Académie (education authority)"}},
+}
+
+// EspaceByGenre returns the espace whose genreEspace is genre.
+func EspaceByGenre(genre int) (Espace, bool) {
+	for _, e := range Espaces {
+		if e.Genre != 0 && e.Genre == genre {
+			return e, true
+		}
+	}
+	return Espace{}, false
+}
+
+// UserTypes lists the user types of the second drop-down of « Délégation d'authentification »
+// in Gestion des identités, the ones whose CAS identifiers the purge clears. The list follows
+// PRONOTE's kinds of accounts; it is an inference, not a copy of the drop-down.
+var UserTypes = []UserType{
+	{ID: "eleves", Name: Text{FR: "Élèves", EN: "Élèves (students)"}, Aliases: []string{"eleve", "eleves", "élève", "élèves", "student", "students"}},
+	{ID: "responsables", Name: Text{FR: "Responsables", EN: "Responsables (parents)"}, Aliases: []string{"responsable", "responsables", "parent", "parents"}},
+	{ID: "professeurs", Name: Text{FR: "Professeurs", EN: "Professeurs (teachers)"}, Aliases: []string{"professeur", "professeurs", "enseignant", "enseignants", "prof", "profs", "teacher", "teachers"}},
+	{ID: "personnels", Name: Text{FR: "Personnels", EN: "Personnels (staff)"}, Aliases: []string{"personnel", "personnels", "staff"}},
+	{ID: "accompagnants", Name: Text{FR: "Accompagnants", EN: "Accompagnants (teaching assistants)"}, Aliases: []string{"accompagnant", "accompagnants", "aesh"}},
+}
+
+// UserType is one kind of PRONOTE account, as Gestion des identités lists them.
+type UserType struct {
+	ID      string
+	Name    Text
+	Aliases []string // lower-case words that name it in a column or a file name
+}
+
+// Profile is what differs from one ENT to another in the same CAS procedure. Adding an ENT is
+// adding a Profile value; nothing else changes.
+type Profile struct {
+	// ID is a short stable name ("oze"), used by content/site.toml and the checker's flags.
+	ID string
+	// Name is the ENT's name as « Mon ENT » lists it.
+	Name string
+	// Area says whose ENT it is.
+	Area Text
+	// CASURL is the CAS server base URL, exactly as « URL du serveur CAS » must show it.
+	CASURL string
+	// Policy gives the expected delegation of each espace, by Espace.ID. A departure from it
+	// is a warning, not an error: the school may have reasons. An espace missing here
+	// expects None.
+	Policy map[string]Delegation
+	// PolicyWhy explains the policy on the pages.
+	PolicyWhy Text
+	// ServiceURLExample is what « URL à communiquer au socle ENT » typically shows.
+	ServiceURLExample string
+}
+
+// Expected returns the delegation the profile expects for e.
+func (p *Profile) Expected(e Espace) Delegation {
+	if d, ok := p.Policy[e.ID]; ok {
+		return d
+	}
+	return None
+}
+
+// OZE is the profile of oZe, the ENT of the Hauts-de-Seine department. Its CAS base URL is the
+// one public data served by real Hauts-de-Seine PRONOTE instances confirms. The espace policy
+// is usual practice, not a rule of the department: accounts that oZe does not hold (internship
+// supervisors, inspectors) keep PRONOTE's own login.
+var OZE = Profile{
+	ID:     "oze",
+	Name:   "oZe",
+	Area:   Text{FR: "Hauts-de-Seine", EN: "Hauts-de-Seine"},
+	CASURL: "https://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas",
+	Policy: map[string]Delegation{
+		"commune":       CAS,
+		"direction":     CAS,
+		"professeurs":   CAS,
+		"vie-scolaire":  CAS,
+		"parents":       CAS,
+		"accompagnants": CAS,
+		"eleves":        CAS,
+		"entreprise":    None,
+		"academie":      None,
+	},
+	PolicyWhy: Text{
+		FR: "Les maîtres de stage (Espace Entreprise) et les inspecteurs (Espace Académie) n'ont pas de compte oZe : ils gardent l'identification PRONOTE. La page commune passe par le CAS quand tous ses espaces le font.",
+		EN: "Internship supervisors (Espace Entreprise) and inspectors (Espace Académie) have no oZe account: they keep PRONOTE's own login. The common page goes through CAS when all its espaces do.",
+	},
+	ServiceURLExample: "https://<UAI>.index-education.net/pronote/",
+}
+
+// Profiles lists the known profiles; the first is the default.
+var Profiles = []*Profile{&OZE}
+
+// ProfileByID returns the profile whose ID is id.
+func ProfileByID(id string) (*Profile, bool) {
+	for _, p := range Profiles {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,264 @@
+package checks
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Status is the verdict on one item.
+type Status string
+
+// The statuses of the contract (DESIGN.md).
+const (
+	Pass          Status = "pass"           // evidence proves the step
+	Fail          Status = "fail"           // evidence shows the step is wrong
+	Warn          Status = "warn"           // works, but departs from the profile's policy
+	Answered      Status = "answered"       // the admin said it is done
+	Unanswered    Status = "unanswered"     // only the admin can say, and did not
+	NotApplicable Status = "not-applicable" // not part of the checked mode or procedure
+	NoEvidence    Status = "no-evidence"    // an export could prove it, none was given
+	Error         Status = "error"          // the evidence was there but unusable
+)
+
+// Statuses lists every status, worst first: the order of report summaries.
+var Statuses = []Status{Fail, Error, Warn, NoEvidence, Unanswered, Answered, Pass, NotApplicable}
+
+// Label returns the status as a report shows it.
+func (s Status) Label() Text {
+	switch s {
+	case Pass:
+		return Text{FR: "conforme", EN: "pass"}
+	case Fail:
+		return Text{FR: "non conforme", EN: "fail"}
+	case Warn:
+		return Text{FR: "à vérifier", EN: "warning"}
+	case Answered:
+		return Text{FR: "déclaré fait", EN: "answered"}
+	case Unanswered:
+		return Text{FR: "sans réponse", EN: "unanswered"}
+	case NotApplicable:
+		return Text{FR: "sans objet", EN: "not applicable"}
+	case NoEvidence:
+		return Text{FR: "sans preuve", EN: "no evidence"}
+	case Error:
+		return Text{FR: "erreur", EN: "error"}
+	}
+	return Text{FR: string(s), EN: string(s)}
+}
+
+// Meaning explains the status, for the site's checker page and the report's legend.
+func (s Status) Meaning() Text {
+	switch s {
+	case Pass:
+		return Text{FR: "Un export prouve que l'étape est faite comme il faut.", EN: "An export proves the step is done right."}
+	case Fail:
+		return Text{FR: "Un export montre que l'étape est mal faite : le message dit quoi corriger.", EN: "An export shows the step is wrong: the message says what to fix."}
+	case Warn:
+		return Text{FR: "Cela fonctionne, mais s'écarte de l'usage recommandé : vérifiez que c'est voulu.", EN: "It works, but departs from the recommended practice: make sure it is intended."}
+	case Answered:
+		return Text{FR: "Aucun export ne le montre ; vous avez coché l'étape dans la checklist du site.", EN: "No export shows it; you ticked the step on the site's checklist."}
+	case Unanswered:
+		return Text{FR: "Seule une personne peut le confirmer, et l'étape n'est pas cochée.", EN: "Only a person can confirm it, and the step is not ticked."}
+	case NotApplicable:
+		return Text{FR: "L'étape ne concerne pas le mode ou la procédure vérifiés.", EN: "The step is not part of the mode or procedure checked."}
+	case NoEvidence:
+		return Text{FR: "Un export pourrait le prouver, mais il n'a pas été fourni.", EN: "An export could prove it, but none was given."}
+	case Error:
+		return Text{FR: "Le fichier fourni ne permet pas de juger : il est incomplet ou illisible.", EN: "The file given cannot settle it: it is incomplete or unreadable."}
+	}
+	return Text{}
+}
+
+// Result is the verdict on one item, with what supports it.
+type Result struct {
+	Item      *Item
+	Checklist *Checklist
+	Status    Status
+	Message   Text
+	// Evidence says where the verdict comes from ("InfoMobileApp.json: CAS.casURL",
+	// "eleves.csv:12"), empty when nothing was looked at.
+	Evidence string
+	// Comment is the admin's comment on the item, from the answers file.
+	Comment string
+}
+
+// Report is the checker's verdict on a whole setup.
+type Report struct {
+	Profile    *Profile
+	Mode       Mode
+	Purge      bool
+	Checklists []*Checklist
+	Results    []Result
+}
+
+// Failed reports whether any item failed.
+func (r *Report) Failed() bool { return r.Count(Fail) > 0 }
+
+// Count returns how many results have status s.
+func (r *Report) Count(s Status) int {
+	n := 0
+	for _, res := range r.Results {
+		if res.Status == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Options say what to check.
+type Options struct {
+	// Mode is the installation mode (Hosted or OnPrem).
+	Mode Mode
+	// Purge asks to check the purge of the previous ENT's identifiers (before the first
+	// logins through the new ENT, when identifiers must all be empty).
+	Purge bool
+}
+
+// Run judges every item of the catalog against the evidence, once each, in catalog order.
+// Items of another mode, and the purge unless asked for (by opts or by answers to its
+// items), are not applicable.
+func Run(cat *Catalog, ev *Evidence, opts Options) *Report {
+	rep := &Report{Profile: cat.Profile, Mode: opts.Mode, Purge: opts.Purge || answersPurge(cat, ev.Answers)}
+	// home is, for each applicable item, the selected checklist its result links to.
+	home := map[string]*Checklist{}
+	for _, cl := range cat.Checklists {
+		if cl.ID == PurgeID && !rep.Purge || cl.ID != PurgeID && cl.Modes&opts.Mode == 0 {
+			continue
+		}
+		rep.Checklists = append(rep.Checklists, cl)
+		for _, it := range cl.Items() {
+			if _, ok := home[it.ID]; !ok && it.Modes&opts.Mode != 0 {
+				home[it.ID] = cl
+			}
+		}
+	}
+	done := map[string]bool{}
+	for _, cl := range cat.Checklists {
+		for _, it := range cl.Items() {
+			if done[it.ID] {
+				continue
+			}
+			done[it.ID] = true
+			if h, ok := home[it.ID]; ok {
+				rep.Results = append(rep.Results, judge(h, it, ev, cat.Profile, true, opts))
+			} else {
+				rep.Results = append(rep.Results, judge(cl, it, ev, cat.Profile, false, opts))
+			}
+		}
+	}
+	return rep
+}
+
+func answersPurge(cat *Catalog, a *Answers) bool {
+	if a == nil {
+		return false
+	}
+	purge, ok := cat.Checklist(PurgeID)
+	if !ok {
+		return false
+	}
+	if a.Checklist == PurgeID {
+		return true
+	}
+	for _, it := range purge.Items() {
+		if a.Items[it.ID].Checked {
+			return true
+		}
+	}
+	return false
+}
+
+func judge(cl *Checklist, it *Item, ev *Evidence, p *Profile, applies bool, opts Options) Result {
+	res := Result{Item: it, Checklist: cl}
+	if ans, ok := ev.answer(it.ID); ok {
+		res.Comment = ans.Comment
+	}
+	if !applies {
+		res.Status = NotApplicable
+		if cl.ID == PurgeID {
+			res.Message = Text{
+				FR: "Purge non vérifiée : ajoutez --purge pour vérifier que les identifiants de l'ancien ENT sont supprimés.",
+				EN: "Purge not checked: add --purge to check that the previous ENT's identifiers are deleted.",
+			}
+		} else {
+			res.Message = Text{
+				FR: fmt.Sprintf("Étape d'un autre mode que le mode vérifié (%s).", modeName(opts.Mode).FR),
+				EN: fmt.Sprintf("Step of another mode than the one checked (%s).", modeName(opts.Mode).EN),
+			}
+		}
+		return res
+	}
+	if it.Check != nil {
+		r := it.Check(ev, p)
+		if r.Status != "" && r.Status != NoEvidence {
+			res.Status, res.Message, res.Evidence = r.Status, r.Message, r.Evidence
+			return res
+		}
+		if r.Status == NoEvidence && !r.Message.IsZero() {
+			res.Message = r.Message
+		}
+	}
+	if ans, ok := ev.answer(it.ID); ok && ans.Checked {
+		if ans.Fingerprint != "" && ans.Fingerprint != it.Fingerprint() {
+			res.Status = Unanswered
+			res.Message = Text{
+				FR: "L'étape a changé depuis que vous l'avez cochée : relisez-la et cochez-la à nouveau.",
+				EN: "The step changed since you ticked it: read it again and tick it again.",
+			}
+		} else {
+			res.Status = Answered
+			res.Message = Text{FR: "Vous avez indiqué que c'est fait.", EN: "You said it is done."}
+			if !ans.At.IsZero() {
+				d := ans.At.Format("2006-01-02 15:04")
+				res.Message = Text{FR: "Vous avez indiqué que c'est fait (" + d + ").", EN: "You said it is done (" + d + ")."}
+			}
+		}
+		res.Evidence = ev.Answers.Source + ": " + it.ID
+		return res
+	}
+	if it.Proof&(InfoMobileApp|IdentityExport) != 0 {
+		res.Status = NoEvidence
+		if res.Message.IsZero() {
+			res.Message = Text{
+				FR: "Fournissez " + it.Proof.Label().FR + " pour le prouver.",
+				EN: "Give " + it.Proof.Label().EN + " to prove it.",
+			}
+		}
+		return res
+	}
+	res.Status = Unanswered
+	res.Message = Text{
+		FR: "Cochez cette étape dans la checklist du site quand elle est faite, puis téléchargez vos réponses.",
+		EN: "Tick this step on the site's checklist once done, then download your answers.",
+	}
+	return res
+}
+
+func (ev *Evidence) answer(id string) (ItemAnswer, bool) {
+	if ev.Answers == nil {
+		return ItemAnswer{}, false
+	}
+	a, ok := ev.Answers.Items[id]
+	return a, ok
+}
+
+func modeName(m Mode) Text {
+	switch m {
+	case Hosted:
+		return Text{FR: "mode hébergé", EN: "hosted mode"}
+	case OnPrem:
+		return Text{FR: "mode non hébergé", EN: "on-premises mode"}
+	}
+	return Text{FR: "tous modes", EN: "all modes"}
+}
+
+// joinSorted joins the set's keys in order, for stable messages.
+func joinSorted(set map[string]bool, sep string) string {
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, sep)
+}

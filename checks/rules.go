@@ -1,0 +1,364 @@
+package checks
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+)
+
+// CASEndpoints are the paths a CAS server serves under its base URL. A base URL that ends in
+// one of them was copied from a login page instead of the dialog.
+// Longer paths come first, so that a suffix is named in full.
+var CASEndpoints = []string{
+	"/p3/serviceValidate", "/p3/proxyValidate", "/serviceValidate", "/proxyValidate",
+	"/samlValidate", "/validate", "/login", "/logout",
+}
+
+// JudgeCASURL compares a CAS server URL (as PRONOTE shows it) with the profile's. It passes
+// when they are equal up to a single trailing slash and the case of the host; every other
+// difference fails with a message that says what to change.
+func JudgeCASURL(got, want string) (Status, Text) {
+	got = strings.TrimSpace(got)
+	if got == "" {
+		return Fail, Text{FR: "L'URL du serveur CAS est vide ; il faut " + want + ".", EN: "The CAS server URL is empty; it must be " + want + "."}
+	}
+	u, err := url.Parse(got)
+	if err != nil || u.Host == "" {
+		return Fail, Text{FR: fmt.Sprintf("%q n'est pas une URL complète ; il faut %s.", got, want), EN: fmt.Sprintf("%q is not a full URL; it must be %s.", got, want)}
+	}
+	w, _ := url.Parse(want)
+	switch {
+	case u.Scheme != "https":
+		return Fail, Text{FR: fmt.Sprintf("L'URL commence par %s:// ; le CAS exige https:// (%s).", u.Scheme, want), EN: fmt.Sprintf("The URL starts with %s://; CAS requires https:// (%s).", u.Scheme, want)}
+	case u.User != nil:
+		return Fail, Text{FR: "L'URL contient un identifiant ou un mot de passe ; retirez-les.", EN: "The URL holds a user name or password; remove them."}
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
+		return Fail, Text{FR: "L'URL contient un « ? » ou un « # » ; l'URL de base n'en a pas : " + want + ".", EN: "The URL has a ? or # part; the base URL has none: " + want + "."}
+	}
+	path := strings.TrimSuffix(u.Path, "/")
+	for _, e := range CASEndpoints {
+		if strings.HasSuffix(strings.ToLower(path), strings.ToLower(e)) {
+			return Fail, Text{FR: fmt.Sprintf("L'URL se termine par %s : donnez l'URL de base, sans ce suffixe (%s).", e, want), EN: fmt.Sprintf("The URL ends with %s: give the base URL, without that suffix (%s).", e, want)}
+		}
+	}
+	if !strings.EqualFold(u.Hostname(), w.Hostname()) || u.Port() != w.Port() {
+		return Fail, Text{FR: fmt.Sprintf("Le serveur est %s au lieu de %s : ce n'est pas le CAS de l'ENT attendu.", u.Host, w.Host), EN: fmt.Sprintf("The server is %s instead of %s: not the expected ENT's CAS.", u.Host, w.Host)}
+	}
+	wantPath := strings.TrimSuffix(w.Path, "/")
+	if path != wantPath {
+		if gr, wr := realm(path), realm(wantPath); gr != "" && wr != "" && gr != wr {
+			return Fail, Text{FR: fmt.Sprintf("Le royaume (realm) est %q au lieu de %q : corrigez l'URL en %s.", gr, wr, want), EN: fmt.Sprintf("The realm is %q instead of %q: change the URL to %s.", gr, wr, want)}
+		}
+		return Fail, Text{FR: fmt.Sprintf("Le chemin est %q au lieu de %q : corrigez l'URL en %s.", u.Path, w.Path, want), EN: fmt.Sprintf("The path is %q instead of %q: change the URL to %s.", u.Path, w.Path, want)}
+	}
+	return Pass, Text{FR: "L'URL du serveur CAS est la bonne : " + got + ".", EN: "The CAS server URL is right: " + got + "."}
+}
+
+// realm returns the Keycloak realm of a path ".../realms/<realm>/...", or "".
+func realm(path string) string {
+	parts := strings.Split(path, "/")
+	for i := 0; i+1 < len(parts); i++ {
+		if parts[i] == "realms" {
+			return parts[i+1]
+		}
+	}
+	return ""
+}
+
+func noInfo() Result {
+	return Result{Status: NoEvidence, Message: Text{
+		FR: "Fournissez InfoMobileApp.json (enregistré depuis le navigateur, ou --fetch) pour le prouver.",
+		EN: "Give InfoMobileApp.json (saved from the browser, or --fetch) to prove it.",
+	}}
+}
+
+func infoWhere(ev *Evidence, field string) string { return ev.Info.Source + ": " + field }
+
+// checkCASActive: InfoMobileApp.json's CAS.actif.
+func checkCASActive(ev *Evidence, p *Profile) Result {
+	if ev.Info == nil {
+		return noInfo()
+	}
+	if ev.Info.CAS == nil || ev.Info.CAS.Active == nil {
+		return Result{Status: Error, Evidence: infoWhere(ev, "CAS.actif"), Message: Text{
+			FR: "InfoMobileApp.json n'a pas de champ CAS.actif : impossible de juger.",
+			EN: "InfoMobileApp.json has no CAS.actif field: cannot tell.",
+		}}
+	}
+	if !*ev.Info.CAS.Active {
+		return Result{Status: Fail, Evidence: infoWhere(ev, "CAS.actif"), Message: Text{
+			FR: "PRONOTE.net publie la base avec le CAS inactif : cochez « CAS » sous « Protocole CAS ».",
+			EN: "PRONOTE.net publishes the base with CAS inactive: tick « CAS » under « Protocole CAS ».",
+		}}
+	}
+	return Result{Status: Pass, Evidence: infoWhere(ev, "CAS.actif"), Message: Text{FR: "Le CAS est actif sur PRONOTE.net.", EN: "CAS is active on PRONOTE.net."}}
+}
+
+// checkCASURL: InfoMobileApp.json's CAS.casURL, else the value the admin typed.
+func checkCASURL(ev *Evidence, p *Profile) Result {
+	if ev.Info != nil && ev.Info.CAS != nil && ev.Info.CAS.URL != nil {
+		st, msg := JudgeCASURL(*ev.Info.CAS.URL, p.CASURL)
+		return Result{Status: st, Message: msg, Evidence: infoWhere(ev, "CAS.casURL")}
+	}
+	if r, ok := answeredURL(ev, "net.cas-url", p); ok {
+		return r
+	}
+	if ev.Info != nil {
+		return Result{Status: Error, Evidence: infoWhere(ev, "CAS.casURL"), Message: Text{
+			FR: "InfoMobileApp.json n'a pas de champ CAS.casURL : le CAS est-il coché ? Tapez l'URL vue dans la checklist.",
+			EN: "InfoMobileApp.json has no CAS.casURL field: is CAS ticked? Type the URL you saw in the checklist.",
+		}}
+	}
+	return noInfo()
+}
+
+// checkServerCASURL: only the admin can read Serveur PRONOTE's dialog; judge what they typed.
+func checkServerCASURL(ev *Evidence, p *Profile) Result {
+	if r, ok := answeredURL(ev, "server.cas-url", p); ok {
+		return r
+	}
+	return Result{Status: NoEvidence}
+}
+
+func answeredURL(ev *Evidence, id string, p *Profile) (Result, bool) {
+	a, ok := ev.answer(id)
+	if !ok || strings.TrimSpace(a.Value) == "" {
+		return Result{}, false
+	}
+	st, msg := JudgeCASURL(a.Value, p.CASURL)
+	return Result{Status: st, Message: msg, Evidence: ev.Answers.Source + ": " + id}, true
+}
+
+// checkServiceURL judges the « URL à communiquer au socle ENT » the admin typed: the causes of
+// INVALID_SERVICE are visible in it.
+func checkServiceURL(ev *Evidence, p *Profile) Result {
+	a, ok := ev.answer("net.service-url")
+	if !ok || strings.TrimSpace(a.Value) == "" {
+		return Result{Status: NoEvidence}
+	}
+	where := ev.Answers.Source + ": net.service-url"
+	v := strings.TrimSpace(a.Value)
+	u, err := url.Parse(v)
+	switch {
+	case err != nil || u.Host == "":
+		return Result{Status: Fail, Evidence: where, Message: Text{FR: fmt.Sprintf("%q n'est pas une URL complète.", v), EN: fmt.Sprintf("%q is not a full URL.", v)}}
+	case u.Scheme != "https":
+		return Result{Status: Fail, Evidence: where, Message: Text{FR: "L'adresse de PRONOTE doit être en https:// : l'ENT refuserait le service (INVALID_SERVICE).", EN: "PRONOTE's address must use https://: the ENT would refuse the service (INVALID_SERVICE)."}}
+	case strings.HasSuffix(u.Path, ".html"):
+		return Result{Status: Fail, Evidence: where, Message: Text{FR: "Donnez la racine de PRONOTE (…/pronote/), pas la page d'un espace (" + u.Path + ").", EN: "Give PRONOTE's root (…/pronote/), not one espace's page (" + u.Path + ")."}}
+	case !strings.HasSuffix(u.Path, "/"):
+		return Result{Status: Warn, Evidence: where, Message: Text{FR: "L'adresse ne finit pas par « / » : elle doit être identique, à la barre près, à celle que l'ENT a enregistrée.", EN: "The address does not end with /: it must match the one the ENT registered exactly, slash included."}}
+	}
+	if ev.Info != nil {
+		for _, e := range ev.Info.Espaces {
+			if eu, err := url.Parse(e.URL); err == nil && eu.Host != "" && !strings.EqualFold(eu.Host, u.Host) {
+				return Result{Status: Warn, Evidence: where, Message: Text{
+					FR: fmt.Sprintf("L'adresse donne le serveur %s, mais InfoMobileApp.json publie les espaces sur %s.", u.Host, eu.Host),
+					EN: fmt.Sprintf("The address names server %s, but InfoMobileApp.json publishes the espaces on %s.", u.Host, eu.Host),
+				}}
+			}
+		}
+	}
+	return Result{Status: Pass, Evidence: where, Message: Text{FR: "Adresse à communiquer à l'ENT bien formée : " + v, EN: "Well-formed address for the ENT: " + v}}
+}
+
+// checkPublished: PRONOTE.net serves InfoMobileApp.json only for a published base.
+func checkPublished(ev *Evidence, p *Profile) Result {
+	if ev.Info == nil {
+		return noInfo()
+	}
+	return Result{Status: Pass, Evidence: ev.Info.Source, Message: Text{
+		FR: "PRONOTE.net sert InfoMobileApp.json : la base est publiée.",
+		EN: "PRONOTE.net serves InfoMobileApp.json: the base is published.",
+	}}
+}
+
+// checkEspaces compares each published espace's delegation with the profile's policy.
+func checkEspaces(ev *Evidence, p *Profile) Result {
+	if ev.Info == nil {
+		return noInfo()
+	}
+	where := infoWhere(ev, "espaces")
+	if !ev.Info.HasEspaces {
+		return Result{Status: Error, Evidence: where, Message: Text{FR: "InfoMobileApp.json n'a pas de liste « espaces ».", EN: "InfoMobileApp.json has no \"espaces\" list."}}
+	}
+	var departures, unknown []Text
+	for _, ie := range ev.Info.Espaces {
+		e, known := EspaceByGenre(ie.Genre)
+		got := None
+		if ie.Delegation != nil && *ie.Delegation {
+			got = CAS
+			if ie.Protocol != nil && *ie.Protocol != "" {
+				got = delegationOf(*ie.Protocol)
+			}
+		}
+		if !known {
+			unknown = append(unknown, Text{FR: fmt.Sprintf("%s (genre %d) : %s", ie.Name, ie.Genre, got), EN: fmt.Sprintf("%s (genre %d): %s", ie.Name, ie.Genre, got)})
+			continue
+		}
+		if want := p.Expected(e); got != want {
+			departures = append(departures, Text{
+				FR: fmt.Sprintf("%s : %s au lieu de %s", e.Name.FR, got.Label().FR, want.Label().FR),
+				EN: fmt.Sprintf("%s: %s instead of %s", e.Name.EN, got.Label().EN, want.Label().EN),
+			})
+		}
+	}
+	if len(departures) > 0 {
+		return Result{Status: Warn, Evidence: where, Message: Text{
+			FR: "Délégation différente de l'usage pour " + p.Name + " — " + joinTexts(departures, FR) + ".",
+			EN: "Delegation differs from the usual practice for " + p.Name + " — " + joinTexts(departures, EN) + ".",
+		}}
+	}
+	msg := Text{
+		FR: fmt.Sprintf("Les %d espaces publiés suivent l'usage pour %s.", len(ev.Info.Espaces)-len(unknown), p.Name),
+		EN: fmt.Sprintf("The %d published espaces follow the usual practice for %s.", len(ev.Info.Espaces)-len(unknown), p.Name),
+	}
+	if len(unknown) > 0 {
+		msg.FR += " Espaces non reconnus, non jugés : " + joinTexts(unknown, FR) + "."
+		msg.EN += " Unknown espaces, not judged: " + joinTexts(unknown, EN) + "."
+	}
+	return Result{Status: Pass, Evidence: where, Message: msg}
+}
+
+func delegationOf(protocol string) Delegation {
+	for _, d := range Delegations {
+		if strings.EqualFold(protocol, string(d)) || strings.EqualFold(strings.ReplaceAll(protocol, "-", ""), strings.ReplaceAll(string(d), "-", "")) {
+			return d
+		}
+	}
+	return Delegation(protocol)
+}
+
+func joinTexts(ts []Text, l Lang) string {
+	s := make([]string, len(ts))
+	for i, t := range ts {
+		s[i] = t.In(l)
+	}
+	return strings.Join(s, " ; ")
+}
+
+func noIdentities() Result {
+	return Result{Status: NoEvidence, Message: Text{
+		FR: "Fournissez l'export des identités de chaque type d'utilisateur (Client PRONOTE) pour le prouver.",
+		EN: "Give the identity export of each user type (Client PRONOTE) to prove it.",
+	}}
+}
+
+// checkPurged: every identifier of every export is empty.
+func checkPurged(ev *Evidence, p *Profile) Result {
+	if len(ev.Identities) == 0 {
+		return noIdentities()
+	}
+	rows, filled := 0, 0
+	var first *IdentityList
+	for _, l := range ev.Identities {
+		rows += l.Rows
+		filled += l.Filled
+		if l.Filled > 0 && first == nil {
+			first = l
+		}
+	}
+	if first == nil {
+		return Result{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
+			FR: fmt.Sprintf("Aucun identifiant CAS dans les %d lignes de %d export(s).", rows, len(ev.Identities)),
+			EN: fmt.Sprintf("No CAS identifier in the %d rows of %d export(s).", rows, len(ev.Identities)),
+		}}
+	}
+	var sample []string
+	for _, r := range first.FirstFilled {
+		sample = append(sample, fmt.Sprintf("%d (%s)", r.Line, ev.Personal(r.Identifier)))
+	}
+	return Result{Status: Fail, Evidence: fmt.Sprintf("%s:%d", first.Source, first.FirstFilled[0].Line), Message: Text{
+		FR: fmt.Sprintf("%d identifiant(s) CAS restent sur %d lignes ; dans %s, lignes %s. Videz la colonne « %s ».", filled, rows, first.Source, strings.Join(sample, ", "), first.Column),
+		EN: fmt.Sprintf("%d CAS identifier(s) remain in %d rows; in %s, lines %s. Clear the « %s » column.", filled, rows, first.Source, strings.Join(sample, ", "), first.Column),
+	}}
+}
+
+// checkEveryType: the exports cover every user type.
+func checkEveryType(ev *Evidence, p *Profile) Result {
+	if len(ev.Identities) == 0 {
+		return noIdentities()
+	}
+	have := map[string]bool{}
+	for _, l := range ev.Identities {
+		if l.UserType != "" {
+			have[l.UserType] = true
+		}
+	}
+	var missing []Text
+	for _, t := range UserTypes {
+		if !have[t.ID] {
+			missing = append(missing, t.Name)
+		}
+	}
+	if len(missing) > 0 {
+		return Result{Status: Warn, Evidence: sources(ev.Identities), Message: Text{
+			FR: "Pas d'export pour : " + joinTexts(missing, FR) + ". Exportez la liste de chaque type (ou nommez le fichier d'après le type).",
+			EN: "No export for: " + joinTexts(missing, EN) + ". Export the list of each type (or name the file after the type).",
+		}}
+	}
+	return Result{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
+		FR: fmt.Sprintf("Un export pour chacun des %d types d'utilisateur.", len(UserTypes)),
+		EN: fmt.Sprintf("An export for each of the %d user types.", len(UserTypes)),
+	}}
+}
+
+// checkUnique: no identifier is shared by two rows, across every export.
+func checkUnique(ev *Evidence, p *Profile) Result {
+	if len(ev.Identities) == 0 {
+		return noIdentities()
+	}
+	type place struct {
+		src  string
+		line int
+	}
+	type ref struct {
+		hash uint64
+		place
+	}
+	var all []ref
+	for _, l := range ev.Identities {
+		for _, id := range l.IDs {
+			all = append(all, ref{id.Hash, place{l.Source, id.Line}})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].hash < all[j].hash })
+	var dups [][]place
+	for i := 0; i < len(all); {
+		j := i + 1
+		for j < len(all) && all[j].hash == all[i].hash {
+			j++
+		}
+		if j-i > 1 {
+			var ps []place
+			for _, r := range all[i:j] {
+				ps = append(ps, r.place)
+			}
+			dups = append(dups, ps)
+		}
+		i = j
+	}
+	if len(dups) == 0 {
+		return Result{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
+			FR: fmt.Sprintf("Les %d identifiants CAS renseignés sont tous différents.", len(all)),
+			EN: fmt.Sprintf("The %d CAS identifiers filled in are all different.", len(all)),
+		}}
+	}
+	var first []string
+	for _, p := range dups[0] {
+		first = append(first, fmt.Sprintf("%s:%d", p.src, p.line))
+	}
+	return Result{Status: Fail, Evidence: strings.Join(first, ", "), Message: Text{
+		FR: fmt.Sprintf("%d identifiant(s) CAS partagé(s) par plusieurs utilisateurs ; le premier aux lignes %s. Videz-les : oZe renverra le bon à la prochaine connexion.", len(dups), strings.Join(first, ", ")),
+		EN: fmt.Sprintf("%d CAS identifier(s) shared by several users; the first at lines %s. Clear them: oZe sends the right one at the next login.", len(dups), strings.Join(first, ", ")),
+	}}
+}
+
+func sources(ls []*IdentityList) string {
+	set := map[string]bool{}
+	for _, l := range ls {
+		set[l.Source] = true
+	}
+	return joinSorted(set, ", ")
+}

@@ -1,0 +1,157 @@
+package checks
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestJudgeCASURL(t *testing.T) {
+	want := OZE.CASURL
+	tests := []struct {
+		name, got string
+		status    Status
+		msg       string // in the English message
+	}{
+		{"exact", want, Pass, "right"},
+		{"trailing slash", want + "/", Pass, "right"},
+		{"host case", "https://ENC.Hauts-de-Seine.fr/auth/realms/oze_hds/protocol/cas", Pass, "right"},
+		{"spaces around", "  " + want + "\t", Pass, "right"},
+		{"http", "http://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas", Fail, "https://"},
+		{"login suffix", want + "/login", Fail, "ends with /login"},
+		{"serviceValidate suffix", want + "/serviceValidate", Fail, "ends with /serviceValidate"},
+		{"p3 suffix", want + "/p3/serviceValidate", Fail, "ends with /p3/serviceValidate"},
+		{"other host", "https://ent.netocentre.fr/cas", Fail, "instead of enc.hauts-de-seine.fr"},
+		{"other realm", "https://enc.hauts-de-seine.fr/auth/realms/other/protocol/cas", Fail, `realm is "other"`},
+		{"other path", "https://enc.hauts-de-seine.fr/cas", Fail, "path is"},
+		{"query", want + "?service=x", Fail, "? or #"},
+		{"user info", "https://u:p@enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas", Fail, "user name"},
+		{"empty", "", Fail, "empty"},
+		{"not a URL", "enc.hauts-de-seine.fr", Fail, "not a full URL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, msg := JudgeCASURL(tt.got, want)
+			if st != tt.status || !strings.Contains(msg.EN, tt.msg) {
+				t.Errorf("JudgeCASURL(%q) = %s %q, want %s containing %q", tt.got, st, msg.EN, tt.status, tt.msg)
+			}
+			if msg.FR == "" {
+				t.Errorf("no French message")
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestRunStatuses(t *testing.T) {
+	goodInfo := &Info{
+		Source: "InfoMobileApp.json", HasEspaces: true,
+		CAS: &InfoCAS{Active: ptr(true), URL: ptr(OZE.CASURL)},
+		Espaces: []InfoEspace{
+			{Name: "Espace Professeurs", Genre: 8, Delegation: ptr(true), Protocol: ptr("Cas")},
+			{Name: "Espace Entreprise", Genre: 39, Delegation: ptr(false)},
+		},
+	}
+	tests := []struct {
+		name string
+		ev   Evidence
+		opts Options
+		want map[string]Status
+	}{
+		{
+			name: "nothing given",
+			opts: Options{Mode: Hosted},
+			want: map[string]Status{
+				"net.cas-url": NoEvidence, "net.unpublished": Unanswered, "onprem.net-open": NotApplicable,
+				"purge.clear": NotApplicable, "verify.unique-ids": NoEvidence,
+			},
+		},
+		{
+			name: "good InfoMobileApp",
+			ev:   Evidence{Info: goodInfo},
+			opts: Options{Mode: OnPrem},
+			want: map[string]Status{
+				"net.cas-protocol": Pass, "net.cas-url": Pass, "net.espaces": Pass, "net.publish": Pass,
+				"hosted.net-open": NotApplicable, "onprem.net-open": Unanswered,
+			},
+		},
+		{
+			name: "CAS off, wrong URL, policy departure",
+			ev: Evidence{Info: &Info{Source: "i.json", HasEspaces: true,
+				CAS:     &InfoCAS{Active: ptr(false), URL: ptr("http://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas")},
+				Espaces: []InfoEspace{{Name: "Espace Entreprise", Genre: 39, Delegation: ptr(true), Protocol: ptr("Cas")}},
+			}},
+			opts: Options{Mode: Hosted},
+			want: map[string]Status{"net.cas-protocol": Fail, "net.cas-url": Fail, "net.espaces": Warn},
+		},
+		{
+			name: "InfoMobileApp without CAS",
+			ev:   Evidence{Info: &Info{Source: "i.json"}},
+			opts: Options{Mode: Hosted},
+			want: map[string]Status{"net.cas-protocol": Error, "net.cas-url": Error, "net.espaces": Error},
+		},
+		{
+			name: "answers",
+			ev: Evidence{Answers: &Answers{Source: "answers.json", Items: map[string]ItemAnswer{
+				"net.unpublished":  {Checked: true, Fingerprint: mustItem("net.unpublished").Fingerprint()},
+				"net.cas-dialog":   {Checked: true, Fingerprint: "000000000000"},
+				"server.cas-url":   {Checked: true, Value: OZE.CASURL + "/login"},
+				"net.service-url":  {Checked: true, Value: "https://0920000a.index-education.net/pronote/"},
+				"purge.select-all": {Checked: true},
+			}}},
+			opts: Options{Mode: Hosted},
+			want: map[string]Status{
+				"net.unpublished": Answered, "net.cas-dialog": Unanswered, "server.cas-url": Fail,
+				"net.service-url": Pass, "purge.select-all": Answered, "purge.open": Unanswered,
+			},
+		},
+		{
+			name: "purge: identifiers left, types missing",
+			ev: Evidence{Identities: []*IdentityList{
+				{Source: "eleves.csv", UserType: "eleves", Column: "Identifiant fournisseur identités", Rows: 3, Filled: 1, FirstFilled: []Row{{Line: 3, Identifier: "abc"}}, IDs: []IDRef{{Hash: 1, Line: 3}}},
+				{Source: "profs.csv", UserType: "professeurs", Rows: 2, IDs: []IDRef{{Hash: 1, Line: 2}}},
+			}},
+			opts: Options{Mode: Hosted, Purge: true},
+			want: map[string]Status{"purge.clear": Fail, "purge.every-type": Warn, "verify.unique-ids": Fail},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := Run(Default, &tt.ev, tt.opts)
+			got := map[string]Result{}
+			for _, r := range rep.Results {
+				if _, dup := got[r.Item.ID]; dup {
+					t.Errorf("item %s judged twice", r.Item.ID)
+				}
+				got[r.Item.ID] = r
+				if r.Message.FR == "" || r.Message.EN == "" {
+					t.Errorf("%s (%s): message missing a language: %+v", r.Item.ID, r.Status, r.Message)
+				}
+			}
+			for id, st := range tt.want {
+				if got[id].Status != st {
+					t.Errorf("%s = %s (%s), want %s", id, got[id].Status, got[id].Message.EN, st)
+				}
+			}
+		})
+	}
+}
+
+func mustItem(id string) *Item {
+	it, _, ok := Default.Item(id)
+	if !ok {
+		panic("no item " + id)
+	}
+	return it
+}
+
+func TestPersonalMasks(t *testing.T) {
+	ev := &Evidence{}
+	if got := ev.Personal("Éloïse.Dupont"); got != "É•••" {
+		t.Errorf("Personal = %q", got)
+	}
+	ev.ShowPersonalData = true
+	if got := ev.Personal("Éloïse.Dupont"); got != "Éloïse.Dupont" {
+		t.Errorf("Personal with ShowPersonalData = %q", got)
+	}
+}

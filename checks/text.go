@@ -1,0 +1,92 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Lang is a language of the site and of the reports, as a BCP 47 tag.
+type Lang string
+
+// The languages of the project. French is the default: it is the language of PRONOTE.
+const (
+	FR Lang = "fr"
+	EN Lang = "en"
+)
+
+// Langs lists the languages in their display order.
+var Langs = []Lang{FR, EN}
+
+// ParseLang returns the language that tag names ("fr", "en-GB", "fr_FR.UTF-8"), or false.
+func ParseLang(tag string) (Lang, bool) {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	for _, l := range Langs {
+		s := string(l)
+		if tag == s || strings.HasPrefix(tag, s+"-") || strings.HasPrefix(tag, s+"_") || strings.HasPrefix(tag, s+".") {
+			return l, true
+		}
+	}
+	return "", false
+}
+
+// Text is a string in both languages of the project. Both sides are required: an empty side
+// is a test failure (see [Catalog.Validate]), so a page can never miss its translation.
+type Text struct {
+	FR string
+	EN string
+}
+
+// In returns the text in lang, with French typography applied to the French side.
+func (t Text) In(lang Lang) string {
+	if lang == EN {
+		return t.EN
+	}
+	return FrenchSpacing(t.FR)
+}
+
+// IsZero reports whether both sides are empty.
+func (t Text) IsZero() bool { return t.FR == "" && t.EN == "" }
+
+// Missing returns the languages whose side is empty or blank.
+func (t Text) Missing() []Lang {
+	var m []Lang
+	if strings.TrimSpace(t.FR) == "" {
+		m = append(m, FR)
+	}
+	if strings.TrimSpace(t.EN) == "" {
+		m = append(m, EN)
+	}
+	return m
+}
+
+// Sprintf formats both sides with the same arguments.
+func (t Text) Sprintf(args ...any) Text {
+	return Text{FR: fmt.Sprintf(t.FR, args...), EN: fmt.Sprintf(t.EN, args...)}
+}
+
+// Typographic spaces of French: a narrow no-break space before « ; : ! ? » and a no-break
+// space inside guillemets.
+const (
+	NBSP       = "\u00a0"
+	NarrowNBSP = "\u202f"
+)
+
+// FrenchSpacing applies French typography to s: the ordinary space before ; : ! ? becomes a
+// narrow no-break space, the one inside « » a no-break space. Authors type ordinary spaces;
+// this is the one place that turns them into the right ones, for the pages, the PDF and the
+// reports alike. A colon with no space before it (a URL, a time) is left alone.
+func FrenchSpacing(s string) string {
+	if !strings.ContainsAny(s, ";:!?«»") {
+		return s
+	}
+	return frenchSpacer.Replace(s)
+}
+
+var frenchSpacer = strings.NewReplacer(
+	" ;", NarrowNBSP+";",
+	" :", NarrowNBSP+":",
+	" !", NarrowNBSP+"!",
+	" ?", NarrowNBSP+"?",
+	"« ", "«"+NBSP,
+	" »", NBSP+"»",
+)
