@@ -80,9 +80,10 @@ type Item struct {
 	// Where is the path to the screen in PRONOTE, with PRONOTE's exact French labels (the
 	// English side keeps them and glosses them).
 	Where Text
-	// Detail explains the step: why, what to watch for. Plain text; `backticks` mark code.
+	// Detail explains the step: why, what to watch for. Plain text.
 	Detail Text
-	// Expect is the value the step must leave on screen, if there is one.
+	// Expect is the value the step must leave on screen, if there is one (a Table, when
+	// there is one, shows the expected values itself).
 	Expect Text
 	// Table, if not nil, is shown with the step (the delegation per espace).
 	Table *Table

@@ -178,16 +178,8 @@ func setupSections(p *Profile) []Section {
 	net, srv := "PRONOTE.net", "Serveur PRONOTE"
 	casURL := Text{FR: p.CASURL, EN: p.CASURL}
 	espacesTable := &Table{Head: []Text{{FR: "Mode de connexion", EN: "Connection mode"}, {FR: "Délégation", EN: "Delegation"}}}
-	var toCAS, toNone []string
-	var toCASEN, toNoneEN []string
 	for _, e := range Espaces {
-		d := p.Expected(e)
-		espacesTable.Rows = append(espacesTable.Rows, []Text{e.Name, d.Label()})
-		if d == CAS {
-			toCAS, toCASEN = append(toCAS, e.Name.FR), append(toCASEN, e.Name.FR)
-		} else {
-			toNone, toNoneEN = append(toNone, e.Name.FR), append(toNoneEN, e.Name.FR)
-		}
+		espacesTable.Rows = append(espacesTable.Rows, []Text{e.Name, p.Expected(e).Label()})
 	}
 	return []Section{
 		{
@@ -246,10 +238,6 @@ func setupSections(p *Profile) []Section {
 					Detail: Text{
 						FR: "Chaque mode de connexion (espace) a une colonne par délégation : Cas, Ws-Federation, EduConnect ou Aucune. Par défaut, tout est sur « Aucune ». Cochez « Cas » selon le tableau. " + p.PolicyWhy.FR,
 						EN: "Each connection mode (espace) has a column per delegation: Cas, Ws-Federation, EduConnect or Aucune (None). By default everything is on « Aucune ». Tick « Cas » as the table says. " + p.PolicyWhy.EN,
-					},
-					Expect: Text{
-						FR: "Cas : " + strings.Join(toCAS, ", ") + " · Aucune : " + strings.Join(toNone, ", "),
-						EN: "Cas: " + strings.Join(toCASEN, ", ") + " · Aucune (None): " + strings.Join(toNoneEN, ", "),
 					},
 					Table: espacesTable,
 					Modes: AnyMode,

@@ -1,0 +1,19 @@
+# An index of the project's commands; each calls the Go tool.
+.PHONY: site test serve bench fuzz clean
+
+# Build the site into public/ (replaced atomically; a failed build keeps the previous one).
+site:
+	go run ./cmd/sitegen build
+
+# Vet and run every test. Browser tests skip loudly without Chromium, and fail under CI=true.
+test:
+	go vet ./...
+	go test ./...
+
+# Run each fuzz target for a while (FUZZTIME=1m make fuzz).
+FUZZTIME ?= 30s
+fuzz:
+	go test -run=^$$ -fuzz=FuzzRender -fuzztime=$(FUZZTIME) ./cmd/internal/markdown/
+
+clean:
+	rm -rf public public.tmp-build public.old-build

@@ -1,0 +1,25 @@
+package markdown
+
+import (
+	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// New returns the goldmark instance for pages in lang. Raw HTML stays off: content is
+// Markdown only, and nothing an author types reaches the page unescaped.
+func New(lang checks.Lang, extenders ...goldmark.Extender) goldmark.Markdown {
+	opts := []goldmark.Option{
+		goldmark.WithExtensions(append([]goldmark.Extender{extension.GFM, Highlight}, extenders...)...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	}
+	if lang == checks.FR {
+		opts = append(opts,
+			goldmark.WithRendererOptions(html.WithWriter(frenchWriter{html.DefaultWriter})),
+			goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(frenchBoundaries{}, 900))))
+	}
+	return goldmark.New(opts...)
+}

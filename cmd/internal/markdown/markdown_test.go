@@ -1,0 +1,89 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+func TestSlugify(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Vérifier la configuration", "verifier-la-configuration"},
+		{"Œuvre & cœur", "oeuvre-coeur"},
+		{"  Étape 2 : « CAS »  ", "etape-2-cas"},
+		{"Hosted mode", "hosted-mode"},
+		{"!!!", ""},
+	}
+	for _, tt := range tests {
+		if got := Slugify(tt.in); got != tt.want {
+			t.Errorf("Slugify(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestIDsUnique(t *testing.T) {
+	ids := NewIDs()
+	a := ids.Generate([]byte("Étape"), 0)
+	b := ids.Generate([]byte("Etape"), 0)
+	if string(a) != "etape" || string(b) != "etape-1" {
+		t.Errorf("got %q, %q; want etape, etape-1", a, b)
+	}
+}
+
+func render(t *testing.T, lang checks.Lang, src string) (string, []*PosError) {
+	t.Helper()
+	cl := &checks.Checklist{ID: "demo"}
+	md := New(lang, NewChecklistExtension(
+		func(id string) (*checks.Checklist, bool) { return cl, id == "demo" },
+		func(w util.BufWriter, n *Checklist) error {
+			_, err := w.WriteString("[checklist " + n.Checklist.ID + " " + string(n.Lang) + "]\n")
+			return err
+		}))
+	pc := NewContext(lang, nil)
+	doc := md.Parser().Parse(text.NewReader([]byte(src)), parser.WithContext(pc))
+	var buf bytes.Buffer
+	if err := md.Renderer().Render(&buf, []byte(src), doc); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String(), Errors(pc)
+}
+
+func TestChecklistBlock(t *testing.T) {
+	out, errs := render(t, checks.EN, "a\n\n```checklist demo\n```\n\n- item\n\n  ```checklist demo\n  ```\n")
+	if len(errs) != 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	if strings.Count(out, "[checklist demo en]") != 2 {
+		t.Errorf("want two checklists, at top level and in a list:\n%s", out)
+	}
+	_, errs = render(t, checks.FR, "x\n\n```checklist nope\n```\n")
+	if len(errs) != 1 || !strings.Contains(errs[0].Err.Error(), `unknown checklist "nope"`) || errs[0].Offset != 6 {
+		t.Errorf("errors = %v, want one unknown checklist at offset 6", errs)
+	}
+}
+
+func TestFrenchTypography(t *testing.T) {
+	out, _ := render(t, checks.FR, "Oui ! Non ? « a » : b ; `c : d` [x](y \"t : u\")\n")
+	want := "Oui\u202f! Non\u202f? «\u00a0a\u00a0»\u202f: b\u202f; <code>c : d</code>"
+	if !strings.Contains(out, want) {
+		t.Errorf("got %q, want it to contain %q", out, want)
+	}
+	out, _ = render(t, checks.EN, "Yes ! « a »\n")
+	if !strings.Contains(out, "Yes ! « a »") {
+		t.Errorf("English text changed: %q", out)
+	}
+}
+
+func FuzzRender(f *testing.F) {
+	for _, s := range []string{"```checklist demo\n```\n", "« a » !", "```ini\n[a]\nb = c\n```\n", "- [ ] x\n| a | b |\n|---|---|\n| c | d |\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		render(t, checks.FR, src)
+	})
+}

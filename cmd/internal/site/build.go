@@ -1,0 +1,408 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
+	"github.com/hds-oze/pronote-oze/theme"
+	"github.com/spf13/afero"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/util"
+)
+
+// Builder builds a site from a content folder into an output folder.
+type Builder struct {
+	// Src holds the content; SrcDir is the content folder in it ("content").
+	Src    afero.Fs
+	SrcDir string
+	// Out receives the site; OutDir is replaced atomically ("public").
+	Out    afero.Fs
+	OutDir string
+	// Catalog overrides the checklists of the configured profile (tests reword items).
+	Catalog *checks.Catalog
+	// Workers is how many pages are parsed and rendered at once; 0 means GOMAXPROCS.
+	Workers int
+	// Extra, if set, adds files to the site after the pages (PDFs, downloads); paths are
+	// relative to the site root.
+	Extra func(ctx context.Context, s *Site, write func(name string, data []byte) error) error
+}
+
+// Site is the model of a built site, for Extra and for tests.
+type Site struct {
+	Config  *Config
+	Catalog *checks.Catalog
+	// Pages are every page, by language then source path.
+	Pages []*Page
+	// Files counts the files written, Bytes their size.
+	Files int
+	Bytes int64
+}
+
+// ChecklistPage returns the page where checklist id lives in lang: the one at its slug.
+func (s *Site) ChecklistPage(id string, lang checks.Lang) *Page {
+	cl, ok := s.Catalog.Checklist(id)
+	if !ok {
+		return nil
+	}
+	want := string(lang) + "/" + cl.Slug.In(lang) + "/"
+	for _, p := range s.Pages {
+		if p.URL == want {
+			return p
+		}
+	}
+	return nil
+}
+
+// siteModel is a site being built.
+type siteModel struct {
+	*Site
+	bySource map[string]*Page // "fr/hosted.md"
+	byURL    map[string]*Page // "fr/mode-heberge/"
+	md       map[checks.Lang]goldmark.Markdown
+	tmpl     *template.Template
+	css      []byte
+	navs     map[checks.Lang][]*Page
+}
+
+// Build reads the content, checks it and, only if it has no error, replaces the output folder
+// with the new site.
+func (b *Builder) Build(ctx context.Context) (*Site, error) {
+	s, errs := b.load(ctx)
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	if err := b.publish(ctx, s); err != nil {
+		return nil, err
+	}
+	return s.Site, nil
+}
+
+func (b *Builder) displayPath(parts ...string) string {
+	return filepath.ToSlash(filepath.Join(append([]string{b.SrcDir}, parts...)...))
+}
+
+// load reads and checks the whole content tree.
+func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
+	var errs errorList
+	cfgFile := b.displayPath(ConfigFile)
+	data, err := afero.ReadFile(b.Src, path.Join(b.SrcDir, ConfigFile))
+	if err != nil {
+		errs.add(cfgFile, 0, "cannot read the site configuration: %v", unwrapPath(err))
+		return nil, errs
+	}
+	cfg, profile, cerrs := parseConfig(cfgFile, data)
+	errs = append(errs, cerrs...)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	cat := b.Catalog
+	if cat == nil {
+		cat = checks.NewCatalog(profile)
+	}
+	if err := cat.Validate(); err != nil {
+		errs.add(cfgFile, 0, "%v", err)
+		return nil, errs
+	}
+	s := &siteModel{
+		Site:     &Site{Config: cfg, Catalog: cat},
+		bySource: map[string]*Page{},
+		byURL:    map[string]*Page{},
+		md:       map[checks.Lang]goldmark.Markdown{},
+	}
+	if err := s.prepareTheme(); err != nil {
+		errs.add("theme", 0, "%v", err)
+		return nil, errs
+	}
+
+	// Read every page of every language.
+	for _, lang := range checks.Langs {
+		dir := path.Join(b.SrcDir, string(lang))
+		err := afero.Walk(b.Src, dir, func(p string, info fs.FileInfo, err error) error {
+			if err != nil {
+				return err
+			}
+			name := info.Name()
+			if strings.HasPrefix(name, ".") {
+				if info.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if info.IsDir() {
+				return nil
+			}
+			rel := strings.TrimPrefix(filepath.ToSlash(strings.TrimPrefix(p, dir)), "/")
+			file := b.displayPath(string(lang), rel)
+			if !strings.HasSuffix(name, ".md") {
+				errs.add(file, 0, "unexpected file: a language folder holds only Markdown pages (.md)")
+				return nil
+			}
+			raw, err := afero.ReadFile(b.Src, p)
+			if err != nil {
+				errs.add(file, 0, "cannot read: %v", unwrapPath(err))
+				return nil
+			}
+			fm, body, bodyLine, ferrs := splitFrontMatter(file, raw)
+			errs = append(errs, ferrs...)
+			pg := &Page{Lang: lang, Rel: rel, File: file, FM: fm, body: body, bodyLine: bodyLine}
+			s.Pages = append(s.Pages, pg)
+			s.bySource[string(lang)+"/"+rel] = pg
+			return nil
+		})
+		if err != nil {
+			errs.add(b.displayPath(string(lang)), 0, "cannot read the %s pages: %v", lang, unwrapPath(err))
+		}
+	}
+	if len(s.Pages) == 0 {
+		errs.add(b.displayPath(), 0, "no page: expected Markdown pages in %s/ and %s/", checks.FR, checks.EN)
+		return nil, errs
+	}
+
+	// Pair translations by path.
+	for _, p := range s.Pages {
+		p.Translations = map[checks.Lang]*Page{}
+		for _, l := range checks.Langs {
+			if t := s.bySource[string(l)+"/"+p.Rel]; t != nil {
+				p.Translations[l] = t
+			} else {
+				errs.add(p.File, 1, "no translation: %s is missing", b.displayPath(string(l), p.Rel))
+			}
+		}
+	}
+
+	// Parse, in parallel: the pages are independent.
+	perrs := s.forEach(ctx, b.Workers, func(p *Page, errs *errorList) {
+		p.parse(s.md[p.Lang], errs)
+	})
+	errs = append(errs, perrs...)
+
+	// URLs, and the checklists' home pages.
+	for _, p := range s.Pages {
+		p.computeURL()
+		if q, dup := s.byURL[p.URL]; dup {
+			errs.add(p.File, 1, "URL /%s is already %s's: change the slug", p.URL, q.File)
+			continue
+		}
+		s.byURL[p.URL] = p
+	}
+	s.checkChecklistHomes(&errs)
+	s.navs = map[checks.Lang][]*Page{}
+	for _, l := range checks.Langs {
+		s.navs[l] = s.nav(l)
+	}
+
+	lerrs := s.forEach(ctx, b.Workers, func(p *Page, errs *errorList) { s.checkLinks(p, errs) })
+	errs = append(errs, lerrs...)
+	return s, errs
+}
+
+// checkChecklistHomes makes sure every checklist shown lives at the URL its checks.Checklist
+// slug gives, where the checker's reports link.
+func (s *siteModel) checkChecklistHomes(errs *errorList) {
+	for _, p := range s.Pages {
+		for _, cl := range p.Checklists {
+			want := cl.Slug.In(p.Lang)
+			if len(p.Checklists) == 1 && p.FM.Slug != "" && p.FM.Slug == want {
+				continue
+			}
+			if home := s.byURL[string(p.Lang)+"/"+want+"/"]; home == nil || !slices.Contains(home.Checklists, cl) {
+				errs.add(p.File, 1, "checklist %s must live at /%s/%s/ (its slug in checks), where the checker links; give one page that URL", cl.ID, p.Lang, want)
+			}
+		}
+	}
+}
+
+// forEach runs f on every page with n workers and gathers the errors.
+func (s *siteModel) forEach(ctx context.Context, n int, f func(p *Page, errs *errorList)) errorList {
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	var (
+		mu   sync.Mutex
+		all  errorList
+		wg   sync.WaitGroup
+		next = make(chan *Page)
+	)
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var local errorList
+			for p := range next {
+				f(p, &local)
+			}
+			mu.Lock()
+			all = append(all, local...)
+			mu.Unlock()
+		}()
+	}
+	for _, p := range s.Pages {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		all.add("build", 0, "%v", err)
+	}
+	return all
+}
+
+// prepareTheme parses the templates once and builds one goldmark instance per language.
+func (s *siteModel) prepareTheme() error {
+	t, err := theme.Parse(nil)
+	if err != nil {
+		return err
+	}
+	s.tmpl = t
+	for _, l := range checks.Langs {
+		s.md[l] = markdown.New(l, markdown.NewChecklistExtension(s.Catalog.Checklist, s.renderChecklist))
+	}
+	var css bytes.Buffer
+	f, err := fs.ReadFile(theme.Assets(), "style.css")
+	if err != nil {
+		return err
+	}
+	css.Write(f)
+	css.WriteString("\n/* chroma: " + markdown.HighlightStyle + " */\n")
+	if err := markdown.Stylesheet(&css); err != nil {
+		return fmt.Errorf("highlight stylesheet: %w", err)
+	}
+	s.css = css.Bytes()
+	return nil
+}
+
+// checklistData is what the "checklist" template sees.
+type checklistData struct {
+	s         *siteModel
+	page      *Page
+	Checklist *checks.Checklist
+	Lang      checks.Lang
+	Profile   string
+}
+
+// SeeURL returns the relative URL of checklist id's page in the same language.
+func (d checklistData) SeeURL(id string) string {
+	if p := d.s.ChecklistPage(id, d.Lang); p != nil {
+		return relURL(d.page.URL, p.URL) + "#checklist-" + id
+	}
+	return "#"
+}
+
+// SeeTitle returns the title of checklist id.
+func (d checklistData) SeeTitle(id string) string {
+	if cl, ok := d.s.Catalog.Checklist(id); ok {
+		return cl.Title.In(d.Lang)
+	}
+	return id
+}
+
+func (s *siteModel) renderChecklist(w util.BufWriter, n *markdown.Checklist) error {
+	p, _ := n.Page.(*Page)
+	if p == nil {
+		return fmt.Errorf("checklist rendered outside a page")
+	}
+	return s.tmpl.ExecuteTemplate(w, "checklist", checklistData{s: s, page: p, Checklist: n.Checklist, Lang: n.Lang, Profile: s.Catalog.Profile.ID})
+}
+
+// CSP is the Content-Security-Policy of every page: nothing from another origin, no inline
+// script or style, no form, no frame.
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'"
+
+type link struct {
+	Lang    checks.Lang
+	Title   string
+	Rel     string
+	Abs     string
+	Current bool
+}
+
+type pageData struct {
+	Lang        checks.Lang
+	SiteTitle   string
+	Title       string
+	Description string
+	CSP         string
+	Root        string
+	Home        string
+	Canonical   string
+	Alternates  []link
+	Nav         []link
+	Script      bool
+	Content     template.HTML
+}
+
+// render writes one page's HTML.
+func (s *siteModel) render(p *Page, w io.Writer) error {
+	var body bytes.Buffer
+	if err := s.md[p.Lang].Renderer().Render(&body, p.body, p.doc); err != nil {
+		return err
+	}
+	lc := s.Config.Languages[string(p.Lang)]
+	d := pageData{
+		Lang:        p.Lang,
+		SiteTitle:   lc.Title,
+		Title:       p.FM.Title,
+		Description: p.FM.Description,
+		CSP:         CSP,
+		Root:        relURL(p.URL, ""),
+		Home:        relURL(p.URL, string(p.Lang)+"/"),
+		Canonical:   s.Config.BaseURL + p.URL,
+		Script:      len(p.Checklists) > 0,
+		Content:     template.HTML(body.String()),
+	}
+	for _, l := range checks.Langs {
+		if t := p.Translations[l]; t != nil {
+			d.Alternates = append(d.Alternates, link{Lang: l, Rel: relURL(p.URL, t.URL), Abs: s.Config.BaseURL + t.URL})
+		}
+	}
+	for _, q := range s.navs[p.Lang] {
+		d.Nav = append(d.Nav, link{Lang: q.Lang, Title: q.FM.Title, Rel: relURL(p.URL, q.URL), Current: q == p})
+	}
+	return s.tmpl.ExecuteTemplate(w, "page", d)
+}
+
+// nav returns the top-level pages of lang in navigation order: the home page, then by weight
+// and title. Pages in sub-folders are reached by links, not from the navigation.
+func (s *siteModel) nav(lang checks.Lang) []*Page {
+	var ps []*Page
+	for _, p := range s.Pages {
+		if p.Lang == lang && strings.Count(p.URL, "/") <= 2 {
+			ps = append(ps, p)
+		}
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.isIndex() != b.isIndex() {
+			return a.isIndex()
+		}
+		if a.FM.Weight != b.FM.Weight {
+			return a.FM.Weight < b.FM.Weight
+		}
+		return a.FM.Title < b.FM.Title
+	})
+	return ps
+}
+
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,57 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// FileError is a problem at a line of a source file.
+type FileError struct {
+	File string // as the user names it: content/fr/hosted.md
+	Line int    // 1-based; 0 when the whole file is concerned
+	Err  error
+}
+
+func (e *FileError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// BuildError is every problem a build found, in file and line order.
+type BuildError struct {
+	Errs []*FileError
+}
+
+func (e *BuildError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "build failed with %d error(s):", len(e.Errs))
+	for _, fe := range e.Errs {
+		b.WriteString("\n\t")
+		b.WriteString(fe.Error())
+	}
+	return b.String()
+}
+
+// errorList collects file errors.
+type errorList []*FileError
+
+func (l *errorList) add(file string, line int, format string, args ...any) {
+	*l = append(*l, &FileError{File: file, Line: line, Err: fmt.Errorf(format, args...)})
+}
+
+func (l errorList) err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	sorted := slices.Clone(l)
+	slices.SortStableFunc(sorted, func(a, b *FileError) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+	})
+	return &BuildError{Errs: sorted}
+}

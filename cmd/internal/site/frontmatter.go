@@ -1,0 +1,77 @@
+package site
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// FrontMatter is the TOML block between "+++" lines at the top of a page.
+type FrontMatter struct {
+	// Title is the page's title (required).
+	Title string `toml:"title"`
+	// Description is the page's summary for search engines and link previews.
+	Description string `toml:"description"`
+	// Slug is the last part of the page's URL in its language. A page that holds a checklist
+	// takes the checklist's slug (checks.Checklist.Slug); it may repeat it, not change it.
+	Slug string `toml:"slug"`
+	// Weight orders the navigation; lower first, the home page always first.
+	Weight int `toml:"weight"`
+}
+
+const fmDelim = "+++"
+
+// splitFrontMatter parses the front matter of a page. It returns the body and the line number
+// of the body's first line.
+func splitFrontMatter(file string, data []byte) (FrontMatter, []byte, int, errorList) {
+	var fm FrontMatter
+	var errs errorList
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	switch strings.TrimSpace(string(first)) {
+	case fmDelim:
+	case "---":
+		errs.add(file, 1, "front matter must be TOML between %q lines, not YAML between \"---\"", fmDelim)
+		return fm, data, 1, errs
+	default:
+		errs.add(file, 1, "missing front matter: the page must start with a %q line, then title = \"…\"", fmDelim)
+		return fm, data, 1, errs
+	}
+	var block []byte
+	line := 2
+	for {
+		l, r, found := bytes.Cut(rest, []byte("\n"))
+		if strings.TrimSpace(string(l)) == fmDelim {
+			rest = r
+			line++
+			break
+		}
+		if !found {
+			errs.add(file, 1, "front matter is not closed: no %q line after the first", fmDelim)
+			return fm, nil, line, errs
+		}
+		block = append(append(block, l...), '\n')
+		rest = r
+		line++
+	}
+	md, err := toml.NewDecoder(bytes.NewReader(block)).Decode(&fm)
+	if err != nil {
+		l := 1
+		if pe, ok := err.(toml.ParseError); ok {
+			l = pe.Position.Line + 1
+		}
+		errs.add(file, l, "invalid front matter: %v", tomlMessage(err))
+		return fm, rest, line, errs
+	}
+	for _, k := range md.Undecoded() {
+		errs.add(file, keyLine(block, k)+1, "unknown front matter key %q (known: title, description, slug, weight)", k.String())
+	}
+	if strings.TrimSpace(fm.Title) == "" {
+		errs.add(file, 1, "front matter has no title")
+	}
+	if fm.Slug != "" && (strings.ContainsAny(fm.Slug, "/\\?#% ") || fm.Slug == "." || fm.Slug == "..") {
+		errs.add(file, keyLine(block, toml.Key{"slug"})+1, "slug %q must be one URL segment (letters, digits, hyphens)", fm.Slug)
+	}
+	return fm, rest, line, errs
+}

@@ -1,0 +1,121 @@
+package site
+
+import (
+	"bytes"
+	"path"
+	"strings"
+
+	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Page is one Markdown page of one language.
+type Page struct {
+	Lang checks.Lang
+	// Rel is the page's path inside its language folder, slash-separated ("hosted.md").
+	Rel string
+	// File is the path users see in messages ("content/fr/hosted.md").
+	File string
+	FM   FrontMatter
+	// URL is the page's path on the site, relative to the root ("fr/mode-heberge/").
+	URL string
+	// Translations are the same page in the other languages, by language.
+	Translations map[checks.Lang]*Page
+	// Checklists are the checklists the page shows, in order.
+	Checklists []*checks.Checklist
+
+	body     []byte
+	bodyLine int
+	doc      ast.Node
+	anchors  map[string]bool
+}
+
+// line returns the source line of a byte offset of the body.
+func (p *Page) line(offset int) int {
+	if offset < 0 || offset > len(p.body) {
+		return p.bodyLine
+	}
+	return p.bodyLine + bytes.Count(p.body[:offset], []byte("\n"))
+}
+
+// parse parses the page's Markdown and collects its anchors and checklists.
+func (p *Page) parse(md goldmark.Markdown, errs *errorList) {
+	pc := markdown.NewContext(p.Lang, p)
+	p.doc = md.Parser().Parse(text.NewReader(p.body), parser.WithContext(pc))
+	for _, e := range markdown.Errors(pc) {
+		errs.add(p.File, p.line(e.Offset), "%v", e.Err)
+	}
+	p.anchors = map[string]bool{"main": true}
+	_ = ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if id, ok := n.AttributeString("id"); ok {
+				p.anchors[string(id.([]byte))] = true
+			}
+		case *markdown.Checklist:
+			p.Checklists = append(p.Checklists, n.Checklist)
+			p.anchors["checklist-"+n.Checklist.ID] = true
+			for _, s := range n.Checklist.Sections {
+				p.anchors[n.Checklist.ID+"."+s.ID] = true
+				for _, it := range s.Items {
+					p.anchors[it.ID] = true
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// slug returns the last segment of the page's URL.
+func (p *Page) slug() string {
+	switch {
+	case p.FM.Slug != "":
+		return p.FM.Slug
+	case len(p.Checklists) == 1:
+		return p.Checklists[0].Slug.In(p.Lang)
+	}
+	return strings.TrimSuffix(path.Base(p.Rel), ".md")
+}
+
+// isIndex reports whether the page is its folder's index.
+func (p *Page) isIndex() bool { return path.Base(p.Rel) == "index.md" }
+
+// computeURL sets p.URL from its folder and slug.
+func (p *Page) computeURL() {
+	dir := path.Dir(p.Rel)
+	u := string(p.Lang) + "/"
+	if dir != "." {
+		u += dir + "/"
+	}
+	if !p.isIndex() {
+		u += p.slug() + "/"
+	}
+	p.URL = u
+}
+
+// relURL returns the relative URL from the page at site path from (a folder, "fr/x/") to the
+// site path to ("en/y/", "assets/style.css", "" for the root).
+func relURL(from, to string) string {
+	f := strings.Split(strings.TrimSuffix(from, "/"), "/")
+	if from == "" {
+		f = nil
+	}
+	t := strings.Split(to, "/")
+	i := 0
+	for i < len(f) && i < len(t)-1 && f[i] == t[i] {
+		i++
+	}
+	r := strings.Repeat("../", len(f)-i) + strings.Join(t[i:], "/")
+	if r == "" {
+		return "./"
+	}
+	return r
+}

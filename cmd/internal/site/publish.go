@@ -1,0 +1,198 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/theme"
+	"github.com/spf13/afero"
+)
+
+// Suffixes of the folders beside OutDir during a build.
+const (
+	stagingSuffix = ".tmp-build"
+	oldSuffix     = ".old-build"
+)
+
+// publish renders the site into a staging folder beside OutDir, then swaps it in.
+func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
+	out := filepath.Clean(b.OutDir)
+	staging, old := out+stagingSuffix, out+oldSuffix
+	if err := b.recover(out); err != nil {
+		return err
+	}
+	if err := b.Out.RemoveAll(staging); err != nil {
+		return fmt.Errorf("cannot clear %s: %w", staging, err)
+	}
+	if err := b.Out.MkdirAll(staging, 0o755); err != nil {
+		return fmt.Errorf("cannot create %s: %w", staging, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = b.Out.RemoveAll(staging)
+		}
+	}()
+
+	var files, size atomic.Int64
+	write := func(name string, data []byte) error {
+		name = path.Clean("/" + filepath.ToSlash(name))[1:]
+		if name == "" || strings.HasPrefix(name, "../") {
+			return fmt.Errorf("cannot write %q outside the site", name)
+		}
+		full := filepath.Join(staging, filepath.FromSlash(name))
+		if err := b.Out.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := afero.WriteFile(b.Out, full, data, 0o644); err != nil {
+			return fmt.Errorf("cannot write %s: %w", name, err)
+		}
+		files.Add(1)
+		size.Add(int64(len(data)))
+		return nil
+	}
+
+	// Pages, in parallel.
+	var mu sync.Mutex
+	var rerr error
+	errs := s.forEach(ctx, b.Workers, func(p *Page, errs *errorList) {
+		var buf bytes.Buffer
+		if err := s.render(p, &buf); err != nil {
+			errs.add(p.File, 0, "cannot render: %v", err)
+			return
+		}
+		if err := write(p.URL+"index.html", buf.Bytes()); err != nil {
+			mu.Lock()
+			rerr = err
+			mu.Unlock()
+		}
+	})
+	if err := errs.err(); err != nil {
+		return err
+	}
+	if rerr != nil {
+		return rerr
+	}
+
+	// Theme assets, the stylesheet with the highlighting classes, the root and 404 pages.
+	if err := fs.WalkDir(theme.Assets(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || p == "style.css" {
+			return err
+		}
+		data, err := fs.ReadFile(theme.Assets(), p)
+		if err != nil {
+			return err
+		}
+		return write("assets/"+p, data)
+	}); err != nil {
+		return fmt.Errorf("theme assets: %w", err)
+	}
+	if err := write("assets/style.css", s.css); err != nil {
+		return err
+	}
+	for _, special := range []struct{ name, kind string }{{"index.html", "root"}, {"404.html", "404"}} {
+		html, err := s.renderRoot(special.kind)
+		if err != nil {
+			return fmt.Errorf("render %s: %w", special.name, err)
+		}
+		if err := write(special.name, html); err != nil {
+			return err
+		}
+	}
+	if b.Extra != nil {
+		if err := b.Extra(ctx, s.Site, write); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.Files, s.Bytes = int(files.Load()), size.Load()
+
+	// Swap: the previous site moves aside, the new one takes its name, the previous goes.
+	if _, err := b.Out.Stat(out); err == nil {
+		if err := b.Out.Rename(out, old); err != nil {
+			return fmt.Errorf("cannot move the previous site aside: %w", err)
+		}
+	}
+	if err := b.Out.Rename(staging, out); err != nil {
+		_ = b.Out.Rename(old, out)
+		return fmt.Errorf("cannot put the new site in place: %w", err)
+	}
+	if err := b.Out.RemoveAll(old); err != nil {
+		return fmt.Errorf("new site in place, but cannot remove the previous one at %s: %w", old, err)
+	}
+	return nil
+}
+
+// recover restores the previous site if a build was killed between the two renames.
+func (b *Builder) recover(out string) error {
+	old := out + oldSuffix
+	if _, err := b.Out.Stat(old); err != nil {
+		return nil
+	}
+	if _, err := b.Out.Stat(out); os.IsNotExist(err) {
+		if err := b.Out.Rename(old, out); err != nil {
+			return fmt.Errorf("cannot restore the previous site from %s: %w", old, err)
+		}
+		return nil
+	}
+	return b.Out.RemoveAll(old)
+}
+
+// renderRoot renders the site root (a language chooser) or the 404 page, in both languages.
+func (s *siteModel) renderRoot(kind string) ([]byte, error) {
+	def := checks.Lang(s.Config.DefaultLang)
+	root := "/"
+	if u, err := url.Parse(s.Config.BaseURL); err == nil && u.Path != "" {
+		root = u.Path
+	}
+	var body bytes.Buffer
+	var titles []string
+	for _, l := range orderedLangs(def) {
+		lc := s.Config.Languages[string(l)]
+		key, text := "chooseLang", ""
+		if kind == "404" {
+			key = "notFound"
+			t, _ := theme.T(l, "notFoundText")
+			text = "<p>" + template.HTMLEscapeString(t) + "</p>"
+		}
+		t, err := theme.T(l, key)
+		if err != nil {
+			return nil, err
+		}
+		titles = append(titles, t)
+		home, _ := theme.T(l, "home")
+		fmt.Fprintf(&body, "<section lang=\"%s\">%s<p><a href=\"%s%s/\" hreflang=\"%s\">%s — %s</a></p></section>\n",
+			l, text, root, l, l, template.HTMLEscapeString(lc.Title), template.HTMLEscapeString(home))
+	}
+	var out bytes.Buffer
+	err := s.tmpl.ExecuteTemplate(&out, "root", pageData{
+		Lang:    def,
+		Title:   strings.Join(titles, " · "),
+		CSP:     CSP,
+		Root:    root,
+		Content: template.HTML(body.String()),
+	})
+	return out.Bytes(), err
+}
+
+func orderedLangs(first checks.Lang) []checks.Lang {
+	ls := []checks.Lang{first}
+	for _, l := range checks.Langs {
+		if l != first {
+			ls = append(ls, l)
+		}
+	}
+	return ls
+}

@@ -1,0 +1,325 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/spf13/afero"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// fsFrom returns a MemMapFs holding the archives' files, later archives overriding earlier.
+func fsFrom(t *testing.T, archives ...*txtar.Archive) afero.Fs {
+	t.Helper()
+	fs := afero.NewMemMapFs()
+	for _, ar := range archives {
+		for _, f := range ar.Files {
+			if err := afero.WriteFile(fs, f.Name, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return fs
+}
+
+func parseTxtar(t *testing.T, file string) *txtar.Archive {
+	t.Helper()
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ar
+}
+
+func read(t *testing.T, fs afero.Fs, name string) string {
+	t.Helper()
+	b, err := afero.ReadFile(fs, name)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return string(b)
+}
+
+func TestBuildSite(t *testing.T) {
+	fs := fsFrom(t, parseTxtar(t, "testdata/site/basic.txtar"))
+	b := &Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public"}
+	s, err := b.Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Pages) != 4 {
+		t.Errorf("built %d pages, want 4", len(s.Pages))
+	}
+	frPurge := read(t, fs, "public/fr/changement-d-ent/index.html")
+	enPurge := read(t, fs, "public/en/changing-ent/index.html")
+	frHome := read(t, fs, "public/fr/index.html")
+	enHome := read(t, fs, "public/en/index.html")
+
+	purge, _ := checks.Default.Checklist(checks.PurgeID)
+	for _, it := range purge.Items() {
+		for lang, page := range map[checks.Lang]string{checks.FR: frPurge, checks.EN: enPurge} {
+			if !strings.Contains(page, `id="`+it.ID+`"`) || !strings.Contains(page, `name="`+it.ID+`"`) {
+				t.Errorf("%s page: no step or checkbox for %s", lang, it.ID)
+			}
+			if title := htmlEscape(it.Title.In(lang)); !strings.Contains(page, title) {
+				t.Errorf("%s page: no title %q for %s", lang, title, it.ID)
+			}
+		}
+	}
+	checksIn := []struct {
+		name, page, want string
+	}{
+		{"html lang fr", frPurge, `<html lang="fr">`},
+		{"html lang en", enPurge, `<html lang="en">`},
+		{"switch to the same page", frPurge, `<a class="lang" href="../../en/changing-ent/" hreflang="en" lang="en"`},
+		{"switch back", enPurge, `<a class="lang" href="../../fr/changement-d-ent/" hreflang="fr" lang="fr"`},
+		{"alternate", frPurge, `<link rel="alternate" hreflang="en" href="https://example.org/docs/en/changing-ent/">`},
+		{"canonical", enPurge, `<link rel="canonical" href="https://example.org/docs/en/changing-ent/">`},
+		{"CSP", frHome, `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;self&#39;`},
+		{"heading id with accents folded", frPurge, `<h2 id="etape-prealable">`},
+		{"link rewritten", frHome, `<a href="changement-d-ent/#purge.clear">purge</a>`},
+		{"French spacing", frHome, "\u202f: c'est «\u00a0important\u00a0»\u202f!"},
+		{"no French spacing in English", enHome, ": it is « important »!"},
+		{"marked cross-language link", enHome, `<a href="../fr/" lang="fr">version française</a>`},
+		{"chroma classes", frHome, `<span class="na">url</span>`},
+		{"nav current", frPurge, `aria-current="page">Purge</a>`},
+		{"stylesheet", frPurge, `<link rel="stylesheet" href="../../assets/style.css">`},
+		{"script only with a checklist", frPurge, `<script src="../../assets/checklist.js" defer>`},
+	}
+	for _, c := range checksIn {
+		if !strings.Contains(c.page, c.want) {
+			t.Errorf("%s: page lacks %q", c.name, c.want)
+		}
+	}
+	if strings.Contains(frHome, "checklist.js") {
+		t.Errorf("home page loads the checklist script without a checklist")
+	}
+	if css := read(t, fs, "public/assets/style.css"); !strings.Contains(css, ".chroma .nt") || !strings.Contains(css, "@media print") {
+		t.Errorf("style.css lacks the chroma classes or the print stylesheet")
+	}
+	root := read(t, fs, "public/index.html")
+	if !strings.Contains(root, `href="/docs/fr/"`) || !strings.Contains(root, `href="/docs/en/"`) {
+		t.Errorf("root page does not lead to both languages:\n%s", root)
+	}
+}
+
+// htmlEscape escapes like html/template does for text.
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}
+
+func TestBuildErrors(t *testing.T) {
+	base := parseTxtar(t, "testdata/errors/base.txtar")
+	t.Run("base", func(t *testing.T) {
+		fs := fsFrom(t, base)
+		if _, err := (&Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public"}).Build(context.Background()); err != nil {
+			t.Fatalf("the base of the error cases must build: %v", err)
+		}
+	})
+	files, _ := filepath.Glob("testdata/errors/*.txtar")
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		if name == "base" {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			ar := parseTxtar(t, file)
+			var wants []string
+			for _, l := range strings.Split(string(ar.Comment), "\n") {
+				if w, ok := strings.CutPrefix(l, "want: "); ok {
+					wants = append(wants, w)
+				}
+			}
+			if len(wants) == 0 {
+				t.Fatal("the case has no want: line")
+			}
+			fs := fsFrom(t, base, ar)
+			_, err := (&Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public"}).Build(context.Background())
+			var be *BuildError
+			if !errors.As(err, &be) {
+				t.Fatalf("Build() = %v, want a *BuildError", err)
+			}
+			var got []string
+			for _, fe := range be.Errs {
+				got = append(got, fe.Error())
+			}
+			for i, w := range wants {
+				if i >= len(got) || !strings.HasPrefix(got[i], w) {
+					t.Errorf("error %d = %q, want it to start with %q\nall errors:\n%s", i, at(got, i), w, strings.Join(got, "\n"))
+				}
+			}
+			if len(got) != len(wants) {
+				t.Errorf("got %d errors, want %d:\n%s", len(got), len(wants), strings.Join(got, "\n"))
+			}
+			if ok, _ := afero.DirExists(fs, "public"); ok {
+				t.Errorf("a failed build created public/")
+			}
+		})
+	}
+}
+
+func at(s []string, i int) string {
+	if i < len(s) {
+		return s[i]
+	}
+	return "<none>"
+}
+
+func TestFailedBuildKeepsPreviousSite(t *testing.T) {
+	fs := fsFrom(t, parseTxtar(t, "testdata/errors/base.txtar"))
+	b := &Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public"}
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	before := read(t, fs, "public/fr/index.html")
+	_ = afero.WriteFile(fs, "content/fr/index.md", []byte("+++\ntitle = \"Cassé\"\n+++\n[x](nulle-part.md)\n"), 0o644)
+	if _, err := b.Build(context.Background()); err == nil {
+		t.Fatal("build of broken content succeeded")
+	}
+	if after := read(t, fs, "public/fr/index.html"); after != before {
+		t.Errorf("failed build changed public/fr/index.html")
+	}
+	if ok, _ := afero.DirExists(fs, "public"+stagingSuffix); ok {
+		t.Errorf("failed build left its staging folder")
+	}
+
+	// A build killed between moving the old site aside and renaming the new one in.
+	if err := fs.Rename("public", "public"+oldSuffix); err != nil {
+		t.Fatal(err)
+	}
+	_ = afero.WriteFile(fs, "content/fr/index.md", []byte("+++\ntitle = \"Encore cassé\"\n+++\n[x](nulle-part.md)\n"), 0o644)
+	_, _ = b.Build(context.Background())
+	_ = fs.MkdirAll("public", 0o755) // nothing of a broken build is published…
+	_ = fs.Remove("public")
+	b2 := &Builder{Src: fsFrom(t, parseTxtar(t, "testdata/errors/base.txtar")), SrcDir: "content", Out: fs, OutDir: "public"}
+	if _, err := b2.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := afero.DirExists(fs, "public"+oldSuffix); ok {
+		t.Errorf("the moved-aside site was left behind")
+	}
+}
+
+func TestRecoverRestoresPreviousSite(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	_ = afero.WriteFile(fs, "public"+oldSuffix+"/index.html", []byte("previous"), 0o644)
+	b := &Builder{Out: fs, OutDir: "public"}
+	if err := b.recover("public"); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, fs, "public/index.html"); got != "previous" {
+		t.Errorf("recover: public/index.html = %q, want the previous site", got)
+	}
+}
+
+// demoCatalog is a small catalog that uses every feature of an item.
+func demoCatalog() *checks.Catalog {
+	cl := &checks.Checklist{
+		ID:    "demo",
+		Title: checks.Text{FR: "Démo", EN: "Demo"},
+		Slug:  checks.Text{FR: "demo", EN: "demo"},
+		Modes: checks.AnyMode,
+		Sections: []checks.Section{{
+			ID:    "main",
+			Title: checks.Text{FR: "Étapes", EN: "Steps"},
+			Intro: checks.Text{FR: "Dans l'ordre : ", EN: "In order:"},
+			Items: []*checks.Item{{
+				ID:     "demo.url",
+				Title:  checks.Text{FR: "Vérifiez « URL » <b>", EN: "Check « URL » <b>"},
+				Where:  checks.Text{FR: "Menu › Sous-menu", EN: "Menu › Submenu"},
+				Detail: checks.Text{FR: "Pourquoi : parce que.", EN: "Why: because."},
+				Expect: checks.Text{FR: "https://x.example/cas", EN: "https://x.example/cas"},
+				Ask:    checks.Text{FR: "URL vue", EN: "URL seen"},
+				Table: &checks.Table{
+					Head: []checks.Text{{FR: "Espace", EN: "Espace"}, {FR: "Délégation", EN: "Delegation"}},
+					Rows: [][]checks.Text{{{FR: "Élèves", EN: "Students"}, {FR: "Cas", EN: "Cas"}}},
+				},
+				See:   "demo",
+				Modes: checks.AnyMode,
+				Proof: checks.InfoMobileApp | checks.Answer,
+				Check: func(*checks.Evidence, *checks.Profile) checks.Result { return checks.Result{} },
+			}},
+		}},
+	}
+	return &checks.Catalog{Profile: &checks.OZE, Checklists: []*checks.Checklist{cl}}
+}
+
+var mainRE = regexp.MustCompile(`(?s)<main id="main">\n(.*)</main>`)
+
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/golden/*.txtar")
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar := parseTxtar(t, file)
+			var input []byte
+			for _, f := range ar.Files {
+				if f.Name == "input.md" {
+					input = f.Data
+				}
+			}
+			fs := afero.NewMemMapFs()
+			_ = afero.WriteFile(fs, "content/site.toml", []byte("baseURL = \"https://example.org/\"\n[languages.fr]\ntitle = \"Essai\"\n[languages.en]\ntitle = \"Test\"\n"), 0o644)
+			for _, l := range []string{"fr", "en"} {
+				page := "+++\ntitle = \"Démo\"\n+++\n" + string(input)
+				_ = afero.WriteFile(fs, "content/"+l+"/demo.md", []byte(page), 0o644)
+			}
+			b := &Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public", Catalog: demoCatalog()}
+			if _, err := b.Build(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			changed := false
+			for i, f := range ar.Files {
+				lang, ok := strings.CutSuffix(f.Name, ".html")
+				if !ok {
+					continue
+				}
+				m := mainRE.FindStringSubmatch(read(t, fs, "public/"+lang+"/demo/index.html"))
+				if m == nil {
+					t.Fatalf("%s: no <main>", lang)
+				}
+				got := strings.TrimRight(m[1], "\n") + "\n" // txtar ends every file with a newline
+				if *update {
+					ar.Files[i].Data = []byte(got)
+					changed = true
+					continue
+				}
+				if diff := cmp.Diff(string(f.Data), got); diff != "" {
+					t.Errorf("%s (-want +got):\n%s", f.Name, diff)
+				}
+			}
+			if changed {
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func TestRelURL(t *testing.T) {
+	tests := []struct{ from, to, want string }{
+		{"fr/a/", "fr/b/", "../b/"},
+		{"fr/", "fr/b/", "b/"},
+		{"fr/a/", "fr/", "../"},
+		{"fr/a/", "en/b/", "../../en/b/"},
+		{"fr/a/", "", "../../"},
+		{"fr/a/", "assets/style.css", "../../assets/style.css"},
+		{"fr/g/a/", "fr/g/b/", "../b/"},
+		{"fr/a/", "fr/a/", "./"},
+	}
+	for _, tt := range tests {
+		if got := relURL(tt.from, tt.to); got != tt.want {
+			t.Errorf("relURL(%q, %q) = %q, want %q", tt.from, tt.to, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,90 @@
+// Command sitegen builds the bilingual procedure site from content/ into public/.
+//
+//	sitegen build [-src content] [-out public]
+//
+// Run "sitegen help" for the commands and their flags.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"github.com/hds-oze/pronote-oze/cmd/internal/site"
+	"github.com/spf13/afero"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	switch {
+	case err == nil:
+	case errors.Is(err, flag.ErrHelp):
+	case errors.As(err, new(usageError)):
+		fmt.Fprintln(os.Stderr, "sitegen:", err)
+		os.Exit(2)
+	default:
+		fmt.Fprintln(os.Stderr, "sitegen:", err)
+		os.Exit(1)
+	}
+}
+
+type usageError struct{ error }
+
+const usage = `sitegen builds the PRONOTE → oZe procedure site.
+
+Usage:
+  sitegen build [flags]   build the site into the output folder
+  sitegen help            show this help
+
+Run "sitegen build -h" for the flags of build.
+`
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return usageError{errors.New("missing command")}
+	}
+	switch args[0] {
+	case "build":
+		return build(ctx, args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return usageError{fmt.Errorf("unknown command %q", args[0])}
+}
+
+func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("sitegen build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	src := fl.String("src", "content", "content `folder` (site.toml, fr/, en/)")
+	out := fl.String("out", "public", "output `folder`, replaced atomically")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err}
+	}
+	if fl.NArg() > 0 {
+		return usageError{fmt.Errorf("build takes no arguments, got %q", fl.Args())}
+	}
+	start := time.Now()
+	b := &site.Builder{Src: afero.NewOsFs(), SrcDir: *src, Out: afero.NewOsFs(), OutDir: *out}
+	s, err := b.Build(ctx)
+	if err != nil {
+		return err
+	}
+	abs, _ := filepath.Abs(*out)
+	fmt.Fprintf(stdout, "built %d pages, %d files (%.1f KB) into %s in %s\n", len(s.Pages), s.Files, float64(s.Bytes)/1024, *out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "open file://%s/%s/index.html\n", filepath.ToSlash(abs), s.Config.DefaultLang)
+	return nil
+}

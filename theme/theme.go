@@ -1,0 +1,73 @@
+// Package theme holds the site's templates, stylesheet and scripts, embedded so that the
+// sitegen binary carries everything it needs, and the theme's own strings in both languages.
+//
+// Templates are parsed once per build ([Parse]); a template that names an unknown string
+// fails the build instead of printing an empty label.
+package theme
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+
+	"github.com/hds-oze/pronote-oze/checks"
+)
+
+//go:embed templates/*.html
+var templates embed.FS
+
+//go:embed assets
+var assets embed.FS
+
+// Assets returns the files copied as they are under public/assets/.
+func Assets() fs.FS {
+	sub, err := fs.Sub(assets, "assets")
+	if err != nil {
+		panic(err) // the embedded tree is fixed at compile time
+	}
+	return sub
+}
+
+// Strings are the theme's user-facing words, by key. Both sides are required (a test checks).
+var Strings = map[string]checks.Text{
+	"skip":          {FR: "Aller au contenu", EN: "Skip to content"},
+	"nav":           {FR: "Procédures", EN: "Procedures"},
+	"langNav":       {FR: "Langue", EN: "Language"},
+	"otherLang":     {FR: "English", EN: "Français"},
+	"otherLangHint": {FR: "Read this page in English", EN: "Lire cette page en français"},
+	"where":         {FR: "Où :", EN: "Where:"},
+	"expect":        {FR: "Valeur attendue :", EN: "Expected value:"},
+	"proof":         {FR: "Preuve :", EN: "Proof:"},
+	"see":           {FR: "Voir :", EN: "See:"},
+	"itemID":        {FR: "Réf.", EN: "Ref."},
+	"pageURL":       {FR: "Adresse de cette page :", EN: "Address of this page:"},
+	"checklist":     {FR: "Checklist", EN: "Checklist"},
+	"askValue":      {FR: "Valeur relevée :", EN: "Value you saw:"},
+	"siteFooter":    {FR: "Site statique, sans cookie ni requête vers un autre site. Vos coches restent dans votre navigateur.", EN: "Static site, no cookies, no request to any other site. Your ticks stay in your browser."},
+	"chooseLang":    {FR: "Choisissez votre langue", EN: "Choose your language"},
+	"notFound":      {FR: "Page introuvable", EN: "Page not found"},
+	"notFoundText":  {FR: "Cette adresse ne correspond à aucune page du site.", EN: "This address matches no page of the site."},
+	"home":          {FR: "Accueil", EN: "Home"},
+}
+
+// T returns the theme string key in lang, or an error naming the missing key.
+func T(lang checks.Lang, key string) (string, error) {
+	t, ok := Strings[key]
+	if !ok {
+		return "", fmt.Errorf("theme: no string %q", key)
+	}
+	return t.In(lang), nil
+}
+
+// Parse parses the templates with funcs added to the theme's own ("t", "in").
+func Parse(funcs template.FuncMap) (*template.Template, error) {
+	all := template.FuncMap{
+		"t":  T,
+		"in": func(t checks.Text, l checks.Lang) string { return t.In(l) },
+	}
+	for k, v := range funcs {
+		all[k] = v
+	}
+	return template.New("theme").Funcs(all).ParseFS(templates, "templates/*.html")
+}
