@@ -108,6 +108,9 @@ type Answers struct {
 	Checklist string
 	Saved     time.Time
 	Items     map[string]ItemAnswer
+	// Ignored lists the IDs of answers to items this catalog does not have (a file from
+	// another version of the site); reports mention them.
+	Ignored []string
 }
 
 // AnswersFormat is the version of the answers file this package writes and reads.

@@ -1,0 +1,291 @@
+package evidence
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hds-oze/pronote-oze/checks"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// encodings turn UTF-8 text into the bytes Client PRONOTE or a spreadsheet may save.
+var encodings = []struct {
+	name, detected string
+	encode         func(s string) []byte
+}{
+	{"utf8", "UTF-8", func(s string) []byte { return []byte(s) }},
+	{"utf8-bom", "UTF-8 (BOM)", func(s string) []byte { return append([]byte{0xEF, 0xBB, 0xBF}, s...) }},
+	{"utf16le-bom", "UTF-16LE (BOM)", func(s string) []byte { return append([]byte{0xFF, 0xFE}, utf16le(s)...) }},
+	{"utf16be-bom", "UTF-16BE (BOM)", func(s string) []byte { return append([]byte{0xFE, 0xFF}, utf16be(s)...) }},
+	{"utf16le", "UTF-16LE", utf16le},
+	{"windows-1252", "Windows-1252", func(s string) []byte {
+		b, err := charmap.Windows1252.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			panic(err)
+		}
+		return b
+	}},
+}
+
+func utf16le(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
+}
+
+func utf16be(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return b
+}
+
+// export builds an identity export with separator sep: French names, a field that holds the
+// separator (quoted), a quoted newline, CRLF line ends.
+func export(sep string) string {
+	rows := [][]string{
+		{"Nom", "Prénom", "Id. connexion", "Identifiant fournisseur identités"},
+		{"LEFÈVRE", "François", "flefevre", ""},
+		{`"Garçon` + sep + ` Œuvre"`, "Zoé « Zo »", "zgarcon", "a1b2-c3"},
+		{"Nguyễn", "Chloé", "cnguyen", ""},
+		{`"Dupont` + "\r\n" + `Moreau"`, "Anaïs", "adupont", "ff00"},
+		{"", "", "", ""},
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, sep) + "\r\n")
+	}
+	return b.String()
+}
+
+func TestIdentityMatrix(t *testing.T) {
+	for _, enc := range encodings {
+		for _, sep := range []string{"\t", ";", ","} {
+			name := fmt.Sprintf("%s/%q", enc.name, sep)
+			t.Run(name, func(t *testing.T) {
+				src := export(sep)
+				if enc.name == "windows-1252" {
+					src = strings.ReplaceAll(src, "Nguyễn", "Nguyen") // ễ is not in Windows-1252
+				}
+				ev := &checks.Evidence{}
+				kind, err := Read("eleves.csv", bytes.NewReader(enc.encode(src)), checks.Default, ev, IdentityOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if kind != KindIdentities {
+					t.Fatalf("kind = %s", kind)
+				}
+				l := ev.Identities[0]
+				want := &checks.IdentityList{
+					Source: "eleves.csv", Column: "Identifiant fournisseur identités", UserType: "eleves",
+					Encoding: enc.detected, Separator: []rune(sep)[0], Rows: 4, Filled: 2,
+					FirstFilled: []checks.Row{
+						{Line: 3, Name: "Garçon" + sep + " Œuvre Zoé « Zo »", Login: "zgarcon", Identifier: "a1b2-c3"},
+						{Line: 5, Name: "Dupont\nMoreau Anaïs", Login: "adupont", Identifier: "ff00"},
+					},
+				}
+				if diff := cmp.Diff(want, l, cmpIgnore()); diff != "" {
+					t.Errorf("(-want +got):\n%s", diff)
+				}
+				if len(l.IDs) != 2 || l.IDs[0].Line != 3 || l.IDs[1].Line != 5 {
+					t.Errorf("IDs = %+v", l.IDs)
+				}
+				if len(l.SHA256) != 64 {
+					t.Errorf("SHA256 = %q", l.SHA256)
+				}
+			})
+		}
+	}
+}
+
+func cmpIgnore() cmp.Option {
+	return cmp.FilterPath(func(p cmp.Path) bool {
+		s := p.String()
+		return s == "IDs" || s == "SHA256"
+	}, cmp.Ignore())
+}
+
+func TestHeaderAliases(t *testing.T) {
+	for _, h := range []string{"Identifiant fournisseur identités", "IDENTIFIANT FOURNISSEUR D’IDENTITES", "Id. CAS", "id cas", "Identifiant  CAS"} {
+		ev := &checks.Evidence{}
+		_, err := Read("x.txt", strings.NewReader("Nom\t"+h+"\r\nA\tb\r\n"), checks.Default, ev, IdentityOptions{UserType: "professeurs"})
+		if err != nil {
+			t.Errorf("header %q: %v", h, err)
+			continue
+		}
+		if l := ev.Identities[0]; l.Filled != 1 || l.UserType != "professeurs" {
+			t.Errorf("header %q: %+v", h, l)
+		}
+	}
+}
+
+func TestExcelSepLine(t *testing.T) {
+	ev := &checks.Evidence{}
+	_, err := Read("profs.csv", strings.NewReader("sep=|\r\nNom|Id. CAS\r\nA|x\r\nB|\r\nC|y|extra\r\n"), checks.Default, ev, IdentityOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := ev.Identities[0]
+	if l.Separator != '|' || l.Rows != 3 || l.Filled != 2 || l.UserType != "professeurs" || l.FirstFilled[1].Line != 5 {
+		t.Errorf("got %+v", l)
+	}
+}
+
+func TestUserTypeColumn(t *testing.T) {
+	ev := &checks.Evidence{}
+	_, err := Read("liste.csv", strings.NewReader("Type;Nom;Id. CAS\nÉlève;A;\n"), checks.Default, ev, IdentityOptions{UserType: "personnels"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ev.Identities[0].UserType; got != "eleves" {
+		t.Errorf("UserType = %q, want eleves (the column wins over the option)", got)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want string
+		is   error
+	}{
+		{"empty", nil, "f: empty file", ErrEmpty},
+		{"blank", []byte(" \r\n\t"), "f: empty file", ErrEmpty},
+		{"binary", []byte{0x89, 'P', 'N', 'G', 0, 0, 0, 0x0d, 1, 2, 3, 4, 5, 6}, "binary data", ErrBinary},
+		{"truncated UTF-16", append([]byte{0xFF, 0xFE}, utf16le("Nom\tId. CAS\r\nA\tb\r\n")[:21]...), "truncated UTF-16", ErrTruncated},
+		{"other JSON", []byte(`{"name": "x"}`), "neither InfoMobileApp.json", ErrUnknownJSON},
+		{"JSON array", []byte(`[1, 2]`), "f:1:1: expected a JSON object", nil},
+		{"broken JSON", []byte("{\n  \"nomEtab\": \"x\",\n  \"CAS\": {,}\n}"), "f:3:11: invalid JSON", nil},
+		{"no ID column", []byte("Nom;Prénom;Id. connexion\nA;B;c\n"), "f:1: no CAS identifier column: the header has « Nom », « Prénom », « Id. connexion »", ErrNoIDColumn},
+		{"bad quote", []byte("Nom,Id. CAS\n\"A\"x,b\n"), "f:2:", nil},
+		{"answers too new", []byte(`{"kind":"pronote-oze-answers","format":9,"items":{}}`), "newer than this checker", ErrTooNew},
+		{"answers no format", []byte(`{"kind":"pronote-oze-answers","items":{}}`), "missing \"format\"", nil},
+		{"answers wrong type", []byte(`{"kind":"pronote-oze-answers","format":1,"items":{"net.cas-url":{"checked":"yes"}}}`), "must be bool", nil},
+		{"CAS not an object", []byte(`{"CAS": 3}`), "\"CAS\" must be an object", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read("f", bytes.NewReader(tt.data), checks.Default, &checks.Evidence{}, IdentityOptions{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Read() = %v, want an error containing %q", err, tt.want)
+			}
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.File != "f" {
+				t.Errorf("error %T does not name the file", err)
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("error is not %v", tt.is)
+			}
+		})
+	}
+}
+
+const sampleInfo = `{
+  "nomEtab": "COLLÈGE ANDRÉ MALRAUX",
+  "version": [2026, 0, 3],
+  "date": "2026-09-01",
+  "modeModif": false,
+  "unknownField": {"x": 1},
+  "espaces": [
+    {"nom": "Espace Professeurs", "URL": "https://0920000a.index-education.net/pronote/professeur.html", "genreEspace": 8, "avecDelegation": true, "protocole": "Cas"},
+    {"nom": "Espace Entreprise", "URL": "https://0920000a.index-education.net/pronote/entreprise.html", "genreEspace": "39", "avecDelegation": false}
+  ],
+  "CAS": {"actif": true, "casURL": "https://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas", "jetonCAS": "abc"}
+}`
+
+func TestInfoMobileApp(t *testing.T) {
+	ev := &checks.Evidence{}
+	kind, err := Read("InfoMobileApp.json", strings.NewReader("\ufeff"+sampleInfo), checks.Default, ev, IdentityOptions{})
+	if err != nil || kind != KindInfoMobileApp {
+		t.Fatalf("Read() = %s, %v", kind, err)
+	}
+	tr, fa, casURL, prot := true, false, checks.OZE.CASURL, "Cas"
+	want := &checks.Info{
+		Source: "InfoMobileApp.json", School: "COLLÈGE ANDRÉ MALRAUX", Version: []int{2026, 0, 3}, Date: "2026-09-01", HasEspaces: true,
+		Espaces: []checks.InfoEspace{
+			{Name: "Espace Professeurs", URL: "https://0920000a.index-education.net/pronote/professeur.html", Genre: 8, Delegation: &tr, Protocol: &prot},
+			{Name: "Espace Entreprise", URL: "https://0920000a.index-education.net/pronote/entreprise.html", Genre: 39, Delegation: &fa},
+		},
+		CAS: &checks.InfoCAS{Active: &tr, URL: &casURL},
+	}
+	if diff := cmp.Diff(want, ev.Info, cmp.FilterPath(func(p cmp.Path) bool { return p.String() == "SHA256" }, cmp.Ignore())); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// A minimal file: fields missing are nil, not errors.
+	ev = &checks.Evidence{}
+	if _, err := Read("i.json", strings.NewReader(`{"nomEtab": "X"}`), checks.Default, ev, IdentityOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if ev.Info.CAS != nil || ev.Info.HasEspaces {
+		t.Errorf("missing fields read as present: %+v", ev.Info)
+	}
+}
+
+func TestAnswers(t *testing.T) {
+	src := `{"kind": "pronote-oze-answers", "format": 1, "profile": "oze", "lang": "en", "checklist": "hosted",
+	  "saved": "2026-11-29T10:00:00Z",
+	  "items": {
+	    "net.cas-url": {"checked": true, "at": "2026-11-29T09:58:00+01:00", "value": "https://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas", "comment": "vu « ok »", "fp": "abc"},
+	    "net.unpublished": {"checked": false},
+	    "old.removed": {"checked": true}
+	  }}`
+	ev := &checks.Evidence{}
+	if _, err := Read("réponses.json", strings.NewReader(src), checks.Default, ev, IdentityOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	a := ev.Answers
+	if a.Lang != checks.EN || a.Checklist != "hosted" || len(a.Items) != 2 || !a.Items["net.cas-url"].Checked || a.Items["net.cas-url"].Comment != "vu « ok »" {
+		t.Errorf("got %+v", a)
+	}
+	if diff := cmp.Diff([]string{"old.removed"}, a.Ignored); diff != "" {
+		t.Errorf("Ignored (-want +got):\n%s", diff)
+	}
+	if _, err := Read("other.json", strings.NewReader(src), checks.Default, ev, IdentityOptions{}); err == nil || !strings.Contains(err.Error(), "second answers file") {
+		t.Errorf("second answers file: %v", err)
+	}
+}
+
+func FuzzIdentities(f *testing.F) {
+	for _, enc := range encodings {
+		f.Add(enc.encode(strings.ReplaceAll(export(";"), "Nguyễn", "Nguyen")))
+	}
+	f.Add([]byte("sep=,\nId. CAS\n\"a"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ev := &checks.Evidence{}
+		_, _ = readIdentitiesFrom(data, ev)
+	})
+}
+
+func readIdentitiesFrom(data []byte, ev *checks.Evidence) (Kind, error) {
+	if bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
+		return "", nil
+	}
+	return Read("f", bytes.NewReader(data), checks.Default, ev, IdentityOptions{})
+}
+
+func FuzzInfoMobileApp(f *testing.F) {
+	f.Add([]byte(sampleInfo))
+	f.Add([]byte(`{"CAS": {"actif": "1"}, "espaces": [{}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		obj, err := decodeObject("f", data)
+		if err != nil {
+			return
+		}
+		_, _ = parseInfo("f", obj)
+	})
+}
+
+func FuzzAnswers(f *testing.F) {
+	f.Add([]byte(`{"kind": "pronote-oze-answers", "format": 1, "items": {"net.cas-url": {"checked": true, "value": "x"}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, _ = parseAnswers("f", data, checks.Default)
+	})
+}

@@ -1,0 +1,244 @@
+package evidence
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hds-oze/pronote-oze/checks"
+)
+
+// AnswersKind is the "kind" of an answers file.
+const AnswersKind = "pronote-oze-answers"
+
+// InfoMobileAppID is the query the official mobile app adds to InfoMobileApp.json's URL.
+const InfoMobileAppID = "0D264427-EEFC-4810-A9E9-346942A862A4"
+
+// MaxJSONSize is the largest JSON input read (InfoMobileApp.json is a few kilobytes).
+const MaxJSONSize = 4 << 20
+
+// lineCol converts a byte offset of data to a 1-based line and column.
+func lineCol(data []byte, offset int64) (int, int) {
+	offset = max(0, min(offset, int64(len(data))))
+	before := data[:offset]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := int(offset) - bytes.LastIndexByte(before, '\n')
+	return line, col
+}
+
+// decodeObject parses data as a JSON object, lenient on the values (kept raw).
+func decodeObject(file string, data []byte) (map[string]json.RawMessage, error) {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(data, &obj); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			l, c := lineCol(data, se.Offset-1) // Offset is just past the offending byte
+			return nil, inputErr(file, l, c, "invalid JSON: %v", se)
+		case errors.As(err, &te):
+			return nil, inputErr(file, 1, 1, "expected a JSON object, got %s", te.Value)
+		}
+		return nil, inputErr(file, 0, 0, "invalid JSON: %v", err)
+	}
+	if obj == nil {
+		return nil, inputErr(file, 1, 1, "expected a JSON object, got null")
+	}
+	return obj, nil
+}
+
+// field looks a key up without regard to case: PRONOTE's spelling has varied.
+func field(obj map[string]json.RawMessage, key string) (json.RawMessage, bool) {
+	if v, ok := obj[key]; ok {
+		return v, true
+	}
+	for k, v := range obj {
+		if strings.EqualFold(k, key) {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+func asString(raw json.RawMessage) (string, bool) {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s, true
+	}
+	var n json.Number
+	if json.Unmarshal(raw, &n) == nil {
+		return n.String(), true
+	}
+	return "", false
+}
+
+func asBool(raw json.RawMessage) (bool, bool) {
+	var b bool
+	if json.Unmarshal(raw, &b) == nil {
+		return b, true
+	}
+	if s, ok := asString(raw); ok { // "true", "1", 1
+		switch strings.ToLower(s) {
+		case "true", "1", "oui", "vrai":
+			return true, true
+		case "false", "0", "non", "faux":
+			return false, true
+		}
+	}
+	return false, false
+}
+
+func asInt(raw json.RawMessage) (int, bool) {
+	if s, ok := asString(raw); ok {
+		if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// isInfoMobileApp reports whether a JSON object has InfoMobileApp.json's fields.
+func isInfoMobileApp(obj map[string]json.RawMessage) bool {
+	for _, k := range []string{"nomEtab", "espaces", "CAS", "version"} {
+		if _, ok := field(obj, k); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// parseInfo reads InfoMobileApp.json leniently: unknown fields are ignored, missing ones stay
+// nil (missing evidence, judged by the rules), wrongly typed ones are errors.
+func parseInfo(file string, obj map[string]json.RawMessage) (*checks.Info, error) {
+	info := &checks.Info{Source: file}
+	if v, ok := field(obj, "nomEtab"); ok {
+		info.School, _ = asString(v)
+	}
+	if v, ok := field(obj, "date"); ok {
+		info.Date, _ = asString(v)
+	}
+	if v, ok := field(obj, "version"); ok {
+		var nums []json.RawMessage
+		if json.Unmarshal(v, &nums) == nil {
+			for _, n := range nums {
+				if i, ok := asInt(n); ok {
+					info.Version = append(info.Version, i)
+				}
+			}
+		}
+	}
+	if v, ok := field(obj, "espaces"); ok {
+		var list []map[string]json.RawMessage
+		if err := json.Unmarshal(v, &list); err != nil {
+			return nil, inputErr(file, 0, 0, "\"espaces\" must be a list of objects: %v", err)
+		}
+		info.HasEspaces = true
+		for _, e := range list {
+			var ie checks.InfoEspace
+			if v, ok := field(e, "nom"); ok {
+				ie.Name, _ = asString(v)
+			}
+			if v, ok := field(e, "URL"); ok {
+				ie.URL, _ = asString(v)
+			}
+			if v, ok := field(e, "genreEspace"); ok {
+				ie.Genre, _ = asInt(v)
+			}
+			if v, ok := field(e, "avecDelegation"); ok {
+				if b, ok := asBool(v); ok {
+					ie.Delegation = &b
+				}
+			}
+			if v, ok := field(e, "protocole"); ok {
+				if s, ok := asString(v); ok {
+					ie.Protocol = &s
+				}
+			}
+			info.Espaces = append(info.Espaces, ie)
+		}
+	}
+	if v, ok := field(obj, "CAS"); ok {
+		var cas map[string]json.RawMessage
+		if err := json.Unmarshal(v, &cas); err != nil || cas == nil {
+			return nil, inputErr(file, 0, 0, "\"CAS\" must be an object with actif and casURL")
+		}
+		info.CAS = &checks.InfoCAS{}
+		if v, ok := field(cas, "actif"); ok {
+			if b, ok := asBool(v); ok {
+				info.CAS.Active = &b
+			}
+		}
+		if v, ok := field(cas, "casURL"); ok {
+			if s, ok := asString(v); ok {
+				info.CAS.URL = &s
+			}
+		}
+	}
+	return info, nil
+}
+
+// AnswersFile is the JSON form of an answers file, as the site's checklist downloads it.
+// Its JSON Schema is published with the report's (schema/answers.schema.json).
+type AnswersFile struct {
+	Kind      string                `json:"kind"`
+	Format    int                   `json:"format"`
+	Profile   string                `json:"profile"`
+	Lang      string                `json:"lang"`
+	Checklist string                `json:"checklist"`
+	Page      string                `json:"page,omitempty"`
+	Saved     time.Time             `json:"saved"`
+	Items     map[string]AnswerItem `json:"items"`
+}
+
+// AnswerItem is one item of an answers file.
+type AnswerItem struct {
+	Checked     bool      `json:"checked"`
+	At          time.Time `json:"at,omitzero"`
+	Value       string    `json:"value,omitempty"`
+	Comment     string    `json:"comment,omitempty"`
+	Fingerprint string    `json:"fp,omitempty"`
+}
+
+func parseAnswers(file string, data []byte, cat *checks.Catalog) (*checks.Answers, error) {
+	var af AnswersFile
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&af); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			l, c := lineCol(data, te.Offset)
+			return nil, inputErr(file, l, c, "answers file: field %q must be %s, got %s", te.Field, te.Type, te.Value)
+		}
+		var pe *time.ParseError
+		if errors.As(err, &pe) {
+			return nil, inputErr(file, 0, 0, "answers file: a date is not in RFC 3339 form (2026-11-29T10:00:00Z): %q", pe.Value)
+		}
+		return nil, inputErr(file, 0, 0, "answers file: %v", err)
+	}
+	switch {
+	case af.Format < 1:
+		return nil, inputErr(file, 0, 0, "answers file: missing \"format\" (expected %d)", checks.AnswersFormat)
+	case af.Format > checks.AnswersFormat:
+		return nil, &InputError{File: file, Err: fmt.Errorf("%w: format %d, this checker reads %d; download the latest ozecheck", ErrTooNew, af.Format, checks.AnswersFormat)}
+	}
+	if af.Profile != "" && af.Profile != cat.Profile.ID {
+		return nil, inputErr(file, 0, 0, "answers file is for ENT profile %q, the checker checks %q", af.Profile, cat.Profile.ID)
+	}
+	a := &checks.Answers{Source: file, Format: af.Format, Profile: af.Profile, Checklist: af.Checklist, Saved: af.Saved, Items: map[string]checks.ItemAnswer{}}
+	if l, ok := checks.ParseLang(af.Lang); ok {
+		a.Lang = l
+	}
+	for id, it := range af.Items {
+		if _, _, ok := cat.Item(id); !ok {
+			a.Ignored = append(a.Ignored, id)
+			continue
+		}
+		a.Items[id] = checks.ItemAnswer{Checked: it.Checked, At: it.At, Value: it.Value, Comment: it.Comment, Fingerprint: it.Fingerprint}
+	}
+	slices.Sort(a.Ignored)
+	return a, nil
+}

@@ -1,0 +1,127 @@
+package evidence
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/hds-oze/pronote-oze/checks"
+)
+
+// Kind is a kind of input, recognised from content.
+type Kind string
+
+// The kinds of input.
+const (
+	KindInfoMobileApp Kind = "infomobileapp"
+	KindIdentities    Kind = "identities"
+	KindAnswers       Kind = "answers"
+)
+
+const sniffSize = 8 << 10
+
+// Read recognises the kind of r's content, reads it, and adds it to ev. file names the input
+// in messages and reports. cat is the catalog the answers must belong to.
+func Read(file string, r io.Reader, cat *checks.Catalog, ev *checks.Evidence, opts IdentityOptions) (Kind, error) {
+	h := sha256.New()
+	br := bufio.NewReaderSize(io.TeeReader(r, h), sniffSize)
+	head, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return "", inputErr(file, 0, 0, "cannot read: %v", err)
+	}
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n")
+	if len(trimmed) == 0 {
+		return "", &InputError{File: file, Err: ErrEmpty}
+	}
+	sum := func() string { return hex.EncodeToString(h.Sum(nil)) }
+
+	if trimmed[0] == '{' || trimmed[0] == '[' {
+		data, err := io.ReadAll(io.LimitReader(br, MaxJSONSize+1))
+		if err != nil {
+			return "", inputErr(file, 0, 0, "cannot read: %v", err)
+		}
+		if len(data) > MaxJSONSize {
+			return "", inputErr(file, 0, 0, "JSON larger than %d MiB: not InfoMobileApp.json nor an answers file", MaxJSONSize>>20)
+		}
+		data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+		obj, err := decodeObject(file, data)
+		if err != nil {
+			return "", err
+		}
+		if k, ok := field(obj, "kind"); ok {
+			if s, _ := asString(k); s == AnswersKind {
+				if ev.Answers != nil {
+					return "", inputErr(file, 0, 0, "a second answers file (the first was %s): give one", ev.Answers.Source)
+				}
+				a, err := parseAnswers(file, data, cat)
+				if err != nil {
+					return "", err
+				}
+				a.SHA256 = sum()
+				ev.Answers = a
+				return KindAnswers, nil
+			}
+		}
+		if !isInfoMobileApp(obj) {
+			return "", &InputError{File: file, Err: ErrUnknownJSON}
+		}
+		if ev.Info != nil {
+			return "", inputErr(file, 0, 0, "a second InfoMobileApp.json (the first was %s): give one", ev.Info.Source)
+		}
+		info, err := parseInfo(file, obj)
+		if err != nil {
+			return "", err
+		}
+		info.SHA256 = sum()
+		ev.Info = info
+		return KindInfoMobileApp, nil
+	}
+
+	if looksBinary(head) {
+		return "", &InputError{File: file, Err: ErrBinary}
+	}
+	list, err := readIdentities(file, br, opts)
+	if err != nil {
+		return "", err
+	}
+	if _, err := io.Copy(io.Discard, br); err != nil { // the hash covers the whole file
+		return "", inputErr(file, 0, 0, "cannot read: %v", err)
+	}
+	list.SHA256 = sum()
+	ev.Identities = append(ev.Identities, list)
+	return KindIdentities, nil
+}
+
+// looksBinary reports whether head is neither text in a known encoding nor UTF-16.
+func looksBinary(head []byte) bool {
+	if _, name, _ := sniff(head); strings.HasPrefix(name, "UTF-16") {
+		return false
+	}
+	ctrl := 0
+	for _, c := range head {
+		if c == 0 {
+			return true
+		}
+		if c < 0x20 && c != '\t' && c != '\r' && c != '\n' && c != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl > len(head)/20+1
+}
+
+// String names the kind for people.
+func (k Kind) String() string {
+	switch k {
+	case KindInfoMobileApp:
+		return "InfoMobileApp.json"
+	case KindIdentities:
+		return "identity export"
+	case KindAnswers:
+		return "answers file"
+	}
+	return fmt.Sprintf("Kind(%q)", string(k))
+}
