@@ -235,7 +235,7 @@ func joinTexts(ts []Text, l Lang) string {
 	for i, t := range ts {
 		s[i] = t.In(l)
 	}
-	return strings.Join(s, " ; ")
+	return strings.Join(s, ", ")
 }
 
 func noIdentities() Result {

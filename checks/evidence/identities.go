@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"hash/fnv"
 	"io"
 	"path"
@@ -122,13 +121,13 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 	head, _ := r.Peek(sniffSize)
 	enc, encName, bom := sniff(head)
 	if _, err := r.Discard(bom); err != nil {
-		return nil, inputErr(file, 0, 0, "cannot read: %v", err)
+		return nil, inputErr(file, 0, 0, msgCannotRead, err)
 	}
 	raw := &countingReader{r: r}
 	text := bufio.NewReaderSize(transform.NewReader(raw, enc.NewDecoder()), 64<<10)
 	isUTF16 := strings.HasPrefix(encName, "UTF-16")
 	if isUTF16 && len(head) < sniffSize && len(head)%2 == 1 { // the whole file is in head
-		return nil, &InputError{File: file, Err: ErrTruncated}
+		return nil, problem(file, 0, 0, ErrTruncated)
 	}
 
 	list := &checks.IdentityList{Source: file, Encoding: encName}
@@ -140,7 +139,7 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 		sep, _ := utf8.DecodeRune(first[4:])
 		list.Separator = sep
 		if _, err := text.ReadString('\n'); err != nil && err != io.EOF {
-			return nil, inputErr(file, 1, 0, "cannot read: %v", err)
+			return nil, inputErr(file, 1, 0, msgCannotRead, err)
 		}
 		line = 2
 	} else {
@@ -148,7 +147,7 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 		list.Separator = guessSeparator(header)
 	}
 	if hasNUL(first) && !isUTF16 {
-		return nil, &InputError{File: file, Line: 1, Err: ErrBinary}
+		return nil, problem(file, 1, 0, ErrBinary)
 	}
 
 	cr := csv.NewReader(text)
@@ -158,7 +157,7 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 
 	headerRec, err := cr.Read()
 	if err == io.EOF {
-		return nil, &InputError{File: file, Err: ErrEmpty}
+		return nil, problem(file, 0, 0, ErrEmpty)
 	}
 	if err != nil {
 		return nil, csvErr(file, line-1, err)
@@ -184,8 +183,7 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 		}
 	}
 	if idCol < 0 {
-		return nil, &InputError{File: file, Line: line, Err: fmt.Errorf("%w: the header has %s; expected one of %s (export the list with that column shown)",
-			ErrNoIDColumn, quoteList(seen), quoteList(IDColumns))}
+		return nil, problem(file, line, 0, ErrNoIDColumn, msgNoIDMore.Sprintf(quoteList(seen), quoteList(IDColumns)))
 	}
 
 	list.UserType = userTypeFromName(file)
@@ -205,7 +203,7 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 		}
 		for _, f := range rec {
 			if strings.ContainsRune(f, 0) {
-				return nil, &InputError{File: file, Line: recLine, Err: ErrBinary}
+				return nil, problem(file, recLine, 0, ErrBinary)
 			}
 		}
 		list.Rows++
@@ -239,7 +237,7 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 		}
 	}
 	if isUTF16 && (raw.n+int64(bom))%2 == 1 {
-		return nil, &InputError{File: file, Err: ErrTruncated}
+		return nil, problem(file, 0, 0, ErrTruncated)
 	}
 	if list.UserType == "" {
 		list.UserType = opts.UserType
@@ -250,9 +248,16 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 func csvErr(file string, offset int, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return inputErr(file, pe.Line+offset, pe.Column, "%v", pe.Err)
+		msg := checks.Text{FR: pe.Err.Error(), EN: pe.Err.Error()}
+		switch {
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			msg = msgBareQuote
+		case errors.Is(pe.Err, csv.ErrQuote):
+			msg = msgQuote
+		}
+		return &InputError{File: file, Line: pe.Line + offset, Column: pe.Column, Msg: msg, Err: pe.Err}
 	}
-	return inputErr(file, 0, 0, "cannot read: %v", err)
+	return inputErr(file, 0, 0, msgCannotRead, err)
 }
 
 // guessSeparator picks the separator the header line uses most, outside quotes; tab first on

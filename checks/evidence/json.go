@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,14 +39,14 @@ func decodeObject(file string, data []byte) (map[string]json.RawMessage, error) 
 		switch {
 		case errors.As(err, &se):
 			l, c := lineCol(data, se.Offset-1) // Offset is just past the offending byte
-			return nil, inputErr(file, l, c, "invalid JSON: %v", se)
+			return nil, inputErr(file, l, c, msgInvalidJSON, se)
 		case errors.As(err, &te):
-			return nil, inputErr(file, 1, 1, "expected a JSON object, got %s", te.Value)
+			return nil, inputErr(file, 1, 1, msgNotObject, te.Value)
 		}
-		return nil, inputErr(file, 0, 0, "invalid JSON: %v", err)
+		return nil, inputErr(file, 0, 0, msgInvalidJSON, err)
 	}
 	if obj == nil {
-		return nil, inputErr(file, 1, 1, "expected a JSON object, got null")
+		return nil, inputErr(file, 1, 1, msgNotObject, "null")
 	}
 	return obj, nil
 }
@@ -135,7 +134,7 @@ func parseInfo(file string, obj map[string]json.RawMessage) (*checks.Info, error
 	if v, ok := field(obj, "espaces"); ok {
 		var list []map[string]json.RawMessage
 		if err := json.Unmarshal(v, &list); err != nil {
-			return nil, inputErr(file, 0, 0, "\"espaces\" must be a list of objects: %v", err)
+			return nil, inputErr(file, 0, 0, msgEspaces)
 		}
 		info.HasEspaces = true
 		for _, e := range list {
@@ -165,7 +164,7 @@ func parseInfo(file string, obj map[string]json.RawMessage) (*checks.Info, error
 	if v, ok := field(obj, "CAS"); ok {
 		var cas map[string]json.RawMessage
 		if err := json.Unmarshal(v, &cas); err != nil || cas == nil {
-			return nil, inputErr(file, 0, 0, "\"CAS\" must be an object with actif and casURL")
+			return nil, inputErr(file, 0, 0, msgCAS)
 		}
 		info.CAS = &checks.InfoCAS{}
 		if v, ok := field(cas, "actif"); ok {
@@ -211,22 +210,22 @@ func parseAnswers(file string, data []byte, cat *checks.Catalog) (*checks.Answer
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
 			l, c := lineCol(data, te.Offset)
-			return nil, inputErr(file, l, c, "answers file: field %q must be %s, got %s", te.Field, te.Type, te.Value)
+			return nil, inputErr(file, l, c, msgAnswerType, te.Field, te.Type.String(), te.Value)
 		}
 		var pe *time.ParseError
 		if errors.As(err, &pe) {
-			return nil, inputErr(file, 0, 0, "answers file: a date is not in RFC 3339 form (2026-11-29T10:00:00Z): %q", pe.Value)
+			return nil, inputErr(file, 0, 0, msgAnswerDate, pe.Value)
 		}
-		return nil, inputErr(file, 0, 0, "answers file: %v", err)
+		return nil, inputErr(file, 0, 0, msgAnswerOther, err)
 	}
 	switch {
 	case af.Format < 1:
-		return nil, inputErr(file, 0, 0, "answers file: missing \"format\" (expected %d)", checks.AnswersFormat)
+		return nil, inputErr(file, 0, 0, msgNoFormat, checks.AnswersFormat)
 	case af.Format > checks.AnswersFormat:
-		return nil, &InputError{File: file, Err: fmt.Errorf("%w: format %d, this checker reads %d; download the latest ozecheck", ErrTooNew, af.Format, checks.AnswersFormat)}
+		return nil, problem(file, 0, 0, ErrTooNew, msgTooNewMore.Sprintf(af.Format, checks.AnswersFormat))
 	}
 	if af.Profile != "" && af.Profile != cat.Profile.ID {
-		return nil, inputErr(file, 0, 0, "answers file is for ENT profile %q, the checker checks %q", af.Profile, cat.Profile.ID)
+		return nil, inputErr(file, 0, 0, msgProfile, af.Profile, cat.Profile.ID)
 	}
 	a := &checks.Answers{Source: file, Format: af.Format, Profile: af.Profile, Checklist: af.Checklist, Saved: af.Saved, Items: map[string]checks.ItemAnswer{}}
 	if l, ok := checks.ParseLang(af.Lang); ok {

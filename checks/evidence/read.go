@@ -31,21 +31,21 @@ func Read(file string, r io.Reader, cat *checks.Catalog, ev *checks.Evidence, op
 	br := bufio.NewReaderSize(io.TeeReader(r, h), sniffSize)
 	head, err := br.Peek(sniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return "", inputErr(file, 0, 0, "cannot read: %v", err)
+		return "", inputErr(file, 0, 0, msgCannotRead, err)
 	}
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n")
 	if len(trimmed) == 0 {
-		return "", &InputError{File: file, Err: ErrEmpty}
+		return "", problem(file, 0, 0, ErrEmpty)
 	}
 	sum := func() string { return hex.EncodeToString(h.Sum(nil)) }
 
 	if trimmed[0] == '{' || trimmed[0] == '[' {
 		data, err := io.ReadAll(io.LimitReader(br, MaxJSONSize+1))
 		if err != nil {
-			return "", inputErr(file, 0, 0, "cannot read: %v", err)
+			return "", inputErr(file, 0, 0, msgCannotRead, err)
 		}
 		if len(data) > MaxJSONSize {
-			return "", inputErr(file, 0, 0, "JSON larger than %d MiB: not InfoMobileApp.json nor an answers file", MaxJSONSize>>20)
+			return "", inputErr(file, 0, 0, msgTooLarge, MaxJSONSize>>20)
 		}
 		data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
 		obj, err := decodeObject(file, data)
@@ -55,7 +55,7 @@ func Read(file string, r io.Reader, cat *checks.Catalog, ev *checks.Evidence, op
 		if k, ok := field(obj, "kind"); ok {
 			if s, _ := asString(k); s == AnswersKind {
 				if ev.Answers != nil {
-					return "", inputErr(file, 0, 0, "a second answers file (the first was %s): give one", ev.Answers.Source)
+					return "", inputErr(file, 0, 0, msgSecondAnswers, ev.Answers.Source)
 				}
 				a, err := parseAnswers(file, data, cat)
 				if err != nil {
@@ -67,10 +67,10 @@ func Read(file string, r io.Reader, cat *checks.Catalog, ev *checks.Evidence, op
 			}
 		}
 		if !isInfoMobileApp(obj) {
-			return "", &InputError{File: file, Err: ErrUnknownJSON}
+			return "", problem(file, 0, 0, ErrUnknownJSON)
 		}
 		if ev.Info != nil {
-			return "", inputErr(file, 0, 0, "a second InfoMobileApp.json (the first was %s): give one", ev.Info.Source)
+			return "", inputErr(file, 0, 0, msgSecondInfo, ev.Info.Source)
 		}
 		info, err := parseInfo(file, obj)
 		if err != nil {
@@ -81,15 +81,18 @@ func Read(file string, r io.Reader, cat *checks.Catalog, ev *checks.Evidence, op
 		return KindInfoMobileApp, nil
 	}
 
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+		return "", problem(file, 0, 0, ErrSpreadsheet)
+	}
 	if looksBinary(head) {
-		return "", &InputError{File: file, Err: ErrBinary}
+		return "", problem(file, 0, 0, ErrBinary)
 	}
 	list, err := readIdentities(file, br, opts)
 	if err != nil {
 		return "", err
 	}
 	if _, err := io.Copy(io.Discard, br); err != nil { // the hash covers the whole file
-		return "", inputErr(file, 0, 0, "cannot read: %v", err)
+		return "", inputErr(file, 0, 0, msgCannotRead, err)
 	}
 	list.SHA256 = sum()
 	ev.Identities = append(ev.Identities, list)

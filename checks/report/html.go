@@ -1,0 +1,101 @@
+package report
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+
+	"github.com/hds-oze/pronote-oze/checks"
+)
+
+//go:embed report.html
+var htmlSource string
+
+//go:embed report.css
+var css string
+
+// styleHash is the CSP hash of the inline stylesheet: the report runs no script and loads
+// nothing, not even from itself.
+var styleHash = func() string {
+	sum := sha256.Sum256([]byte(css))
+	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+}()
+
+var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
+	"s":    func(string) string { return "" }, // replaced per language in HTML
+	"dict": func(root any, r Result) resultData { return resultData{root, r} },
+}).Parse(htmlSource))
+
+type resultData struct {
+	Root any
+	R    Result
+}
+
+type statusCount struct {
+	Status, Label string
+	Count         int
+}
+
+type legendRow struct {
+	Status, Label, Meaning string
+}
+
+// HTML writes the report as one self-contained, printable HTML page.
+func HTML(w io.Writer, d *Doc, showPersonal bool) error {
+	l := d.Lang
+	t, err := htmlTmpl.Clone()
+	if err != nil {
+		return err
+	}
+	t.Funcs(template.FuncMap{"s": func(k string) (string, error) {
+		s, ok := Strings[k]
+		if !ok {
+			return "", fmt.Errorf("report: no string %q", k)
+		}
+		return s.In(l), nil
+	}})
+	data := struct {
+		Doc       *Doc
+		Title     string
+		Style     template.CSS
+		StyleHash string
+		Colon     string
+		Summary   []statusCount
+		Legend    []legendRow
+		Privacy   string
+
+		Problems, Steps, NotApplicable []Result
+		NAReason                       string
+	}{
+		Doc:       d,
+		Title:     fmt.Sprintf(Strings["title"].In(l), d.Profile.Name),
+		Style:     template.CSS(css),
+		StyleHash: styleHash,
+		Colon:     colon(l),
+		Privacy:   Strings["masked"].In(l),
+	}
+	for _, r := range d.Results {
+		switch r.Status {
+		case string(checks.Fail), string(checks.Error), string(checks.Warn):
+			data.Problems = append(data.Problems, r)
+		case string(checks.NotApplicable):
+			data.NotApplicable = append(data.NotApplicable, r)
+			continue
+		}
+		data.Steps = append(data.Steps, r)
+	}
+	data.NAReason = checks.NotApplicable.Meaning().In(l)
+	if showPersonal {
+		data.Privacy = Strings["shown"].In(l)
+	}
+	for _, s := range checks.Statuses {
+		if n := d.Summary[string(s)]; n > 0 {
+			data.Summary = append(data.Summary, statusCount{string(s), s.Label().In(l), n})
+		}
+		data.Legend = append(data.Legend, legendRow{string(s), s.Label().In(l), s.Meaning().In(l)})
+	}
+	return t.Execute(w, data)
+}

@@ -1,0 +1,199 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hds-oze/pronote-oze/checks"
+)
+
+// Format is the version of the JSON report (and of Doc). A consumer that finds a larger
+// number must not assume it understands the file.
+const Format = 1
+
+// Kind identifies a JSON report.
+const Kind = "pronote-oze-report"
+
+// Meta is what the report says about the run itself.
+type Meta struct {
+	Version   string
+	Generated time.Time
+	Lang      checks.Lang
+	// SiteURL is the procedure site's root; results link to their step there.
+	SiteURL string
+	// Fetched is the URL InfoMobileApp.json was fetched from, if it was.
+	Fetched string
+}
+
+// Doc is a report ready to write. Its JSON form is schema/report.schema.json.
+type Doc struct {
+	Format    int            `json:"format"`
+	Kind      string         `json:"kind"`
+	Checker   Checker        `json:"checker"`
+	Generated time.Time      `json:"generated"`
+	Lang      checks.Lang    `json:"lang"`
+	Profile   Profile        `json:"profile"`
+	Mode      string         `json:"mode"`
+	ModeLabel string         `json:"modeLabel"`
+	Purge     bool           `json:"purge"`
+	School    string         `json:"school,omitempty"`
+	Inputs    []Input        `json:"inputs"`
+	Summary   map[string]int `json:"summary"`
+	Failed    bool           `json:"failed"`
+	Results   []Result       `json:"results"`
+	Notes     []string       `json:"notes,omitempty"`
+}
+
+// Checker names the program that wrote the report.
+type Checker struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Profile is the ENT checked against.
+type Profile struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	CASURL string `json:"casURL"`
+}
+
+// Input is one file (or URL) the checker read.
+type Input struct {
+	File   string `json:"file"`
+	Kind   string `json:"kind"`
+	SHA256 string `json:"sha256"`
+	Detail string `json:"detail,omitempty"`
+}
+
+// Result is one item's verdict, in the report's language.
+type Result struct {
+	ID          string `json:"id"`
+	Checklist   string `json:"checklist"`
+	Title       string `json:"title"`
+	Status      string `json:"status"`
+	StatusLabel string `json:"statusLabel"`
+	Message     string `json:"message"`
+	Evidence    string `json:"evidence,omitempty"`
+	URL         string `json:"url"`
+	Comment     string `json:"comment,omitempty"`
+}
+
+// New builds the document of rep in meta.Lang.
+func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
+	l := meta.Lang
+	d := &Doc{
+		Format:    Format,
+		Kind:      Kind,
+		Checker:   Checker{Name: "ozecheck", Version: meta.Version},
+		Generated: meta.Generated.UTC().Truncate(time.Second),
+		Lang:      l,
+		Profile:   Profile{ID: rep.Profile.ID, Name: rep.Profile.Name, CASURL: rep.Profile.CASURL},
+		Mode:      rep.Mode.String(),
+		ModeLabel: ModeLabel(rep.Mode).In(l),
+		Purge:     rep.Purge,
+		Summary:   map[string]int{},
+		Failed:    rep.Failed(),
+	}
+	if ev.Info != nil {
+		d.School = ev.Info.School
+		src := ev.Info.Source
+		if meta.Fetched != "" {
+			src = meta.Fetched
+		}
+		detail := Strings["inputInfo"].In(l)
+		if len(ev.Info.Version) > 0 {
+			detail += fmt.Sprintf(" · PRONOTE %d", ev.Info.Version[0])
+		}
+		d.Inputs = append(d.Inputs, Input{File: src, Kind: "infomobileapp", SHA256: ev.Info.SHA256, Detail: detail})
+	}
+	for _, il := range ev.Identities {
+		t := il.UserType
+		for _, ut := range checks.UserTypes {
+			if ut.ID == il.UserType {
+				t = ut.Name.In(l)
+			}
+		}
+		if t == "" {
+			t = Strings["unknownType"].In(l)
+		}
+		d.Inputs = append(d.Inputs, Input{File: il.Source, Kind: "identities", SHA256: il.SHA256,
+			Detail: Strings["inputIdentities"].Sprintf(t, il.Rows, il.Filled, il.Encoding, sepName(il.Separator)).In(l)})
+	}
+	if a := ev.Answers; a != nil {
+		d.Inputs = append(d.Inputs, Input{File: a.Source, Kind: "answers", SHA256: a.SHA256,
+			Detail: Strings["inputAnswers"].Sprintf(len(a.Items)).In(l)})
+		if len(a.Ignored) > 0 {
+			d.Notes = append(d.Notes, Strings["ignored"].Sprintf(strings.Join(a.Ignored, ", ")).In(l))
+		}
+	}
+	for _, s := range checks.Statuses {
+		d.Summary[string(s)] = rep.Count(s)
+	}
+	for _, r := range rep.Results {
+		d.Results = append(d.Results, Result{
+			ID:          r.Item.ID,
+			Checklist:   r.Checklist.ID,
+			Title:       r.Item.Title.In(l),
+			Status:      string(r.Status),
+			StatusLabel: r.Status.Label().In(l),
+			Message:     r.Message.In(l),
+			Evidence:    r.Evidence,
+			URL:         r.Checklist.StepURL(meta.SiteURL, l, r.Item.ID),
+			Comment:     r.Comment,
+		})
+	}
+	return d
+}
+
+// ModeLabel names a mode for people.
+func ModeLabel(m checks.Mode) checks.Text {
+	switch m {
+	case checks.Hosted:
+		return checks.Text{FR: "mode hébergé", EN: "hosted mode"}
+	case checks.OnPrem:
+		return checks.Text{FR: "mode non hébergé", EN: "on-premises mode"}
+	}
+	return checks.Text{FR: "mode inconnu", EN: "unknown mode"}
+}
+
+func sepName(r rune) string {
+	switch r {
+	case '\t':
+		return "tab"
+	case 0:
+		return "?"
+	}
+	return string(r)
+}
+
+// Strings are the report's own words, by key; both sides are required (a test checks).
+var Strings = map[string]checks.Text{
+	"title":           {FR: "Vérification de la délégation CAS PRONOTE → %s", EN: "PRONOTE → %s CAS delegation check"},
+	"school":          {FR: "Établissement", EN: "School"},
+	"mode":            {FR: "Mode", EN: "Mode"},
+	"profile":         {FR: "ENT", EN: "ENT"},
+	"generated":       {FR: "Produit le", EN: "Generated on"},
+	"checker":         {FR: "Vérificateur", EN: "Checker"},
+	"inputs":          {FR: "Fichiers examinés", EN: "Files examined"},
+	"noInputs":        {FR: "Aucun fichier : seules les étapes sans preuve possible sont listées.", EN: "No file: only steps that no evidence can prove are listed."},
+	"summary":         {FR: "Résumé", EN: "Summary"},
+	"results":         {FR: "Étapes", EN: "Steps"},
+	"toFix":           {FR: "À corriger ou à vérifier", EN: "To fix or to check"},
+	"notApplicable":   {FR: "Étapes sans objet", EN: "Steps not applicable"},
+	"evidence":        {FR: "preuve", EN: "evidence"},
+	"step":            {FR: "étape", EN: "step"},
+	"comment":         {FR: "commentaire", EN: "comment"},
+	"verdictFail":     {FR: "Au moins une étape est non conforme : corrigez-la avant d'envoyer ce rapport.", EN: "At least one step fails: fix it before sending this report."},
+	"verdictOK":       {FR: "Aucune étape non conforme.", EN: "No step fails."},
+	"legend":          {FR: "Signification des statuts", EN: "What the statuses mean"},
+	"masked":          {FR: "Les données personnelles (identifiants, noms) sont masquées ; --show-personal-data les affiche.", EN: "Personal data (identifiers, names) is masked; --show-personal-data shows it."},
+	"shown":           {FR: "Attention : ce rapport affiche des données personnelles (--show-personal-data).", EN: "Warning: this report shows personal data (--show-personal-data)."},
+	"inputInfo":       {FR: "publication PRONOTE.net", EN: "PRONOTE.net publication"},
+	"inputIdentities": {FR: "export des identités — %s, %d lignes, %d identifiants, %s, séparateur %s", EN: "identity export — %s, %d rows, %d identifiers, %s, separator %s"},
+	"inputAnswers":    {FR: "vos réponses — %d étapes", EN: "your answers — %d steps"},
+	"unknownType":     {FR: "type d'utilisateur inconnu", EN: "unknown user type"},
+	"ignored":         {FR: "Réponses ignorées (étapes absentes de cette version) : %s", EN: "Answers ignored (steps not in this version): %s"},
+	"purgeChecked":    {FR: "purge vérifiée", EN: "purge checked"},
+	"sha256":          {FR: "SHA-256", EN: "SHA-256"},
+}

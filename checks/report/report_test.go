@@ -1,0 +1,117 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	stdhtml "html"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hds-oze/pronote-oze/checks"
+)
+
+func TestStringsBilingual(t *testing.T) {
+	for k, s := range Strings {
+		if m := s.Missing(); len(m) > 0 {
+			t.Errorf("report string %q has no %v text", k, m)
+		}
+	}
+}
+
+func sampleDoc(lang checks.Lang) *Doc {
+	url := "http://evil.example/<b>"
+	ev := &checks.Evidence{Info: &checks.Info{Source: "InfoMobileApp.json", SHA256: strings.Repeat("a", 64), School: `Collège "<script>alert(1)</script>"`, HasEspaces: true,
+		CAS: &checks.InfoCAS{URL: &url}}}
+	rep := checks.Run(checks.Default, ev, checks.Options{Mode: checks.Hosted})
+	return New(rep, ev, Meta{Version: "1.2.3", Generated: time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC), Lang: lang, SiteURL: "https://site.example/"})
+}
+
+// TestJSONMatchesSchema checks the JSON report against the keys its published schema lists.
+func TestJSONMatchesSchema(t *testing.T) {
+	var schema struct {
+		Required   []string                   `json:"required"`
+		Properties map[string]json.RawMessage `json:"properties"`
+	}
+	data, err := Schemas.ReadFile("schema/report.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &schema); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := JSON(&buf, sampleDoc(checks.EN)); err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]json.RawMessage
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range schema.Required {
+		if _, ok := got[k]; !ok {
+			t.Errorf("report lacks required key %q", k)
+		}
+	}
+	for k := range got {
+		if _, ok := schema.Properties[k]; !ok {
+			t.Errorf("report has key %q the schema does not describe", k)
+		}
+	}
+	var results []map[string]any
+	_ = json.Unmarshal(got["results"], &results)
+	if len(results) != len(checks.Default.Checklists[0].Items())+len(checks.Default.Checklists[1].Items())+2 {
+		t.Errorf("%d results, want one per item", len(results))
+	}
+	var keys []string
+	for k := range results[0] {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	if diff := cmp.Diff([]string{"checklist", "id", "message", "status", "statusLabel", "title", "url"}, keys); diff != "" {
+		t.Errorf("result keys (-want +got):\n%s", diff)
+	}
+	_ = json.Unmarshal(data, &schema)
+}
+
+func TestHTMLEscapesAndIsSelfContained(t *testing.T) {
+	for _, lang := range checks.Langs {
+		var buf bytes.Buffer
+		if err := HTML(&buf, sampleDoc(lang), false); err != nil {
+			t.Fatal(err)
+		}
+		html := buf.String()
+		if strings.Contains(html, "<script>") || strings.Contains(html, "<b>") {
+			t.Errorf("%s: export data reached the HTML unescaped", lang)
+		}
+		if !strings.Contains(html, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+			t.Errorf("%s: school name missing or wrongly escaped", lang)
+		}
+		for _, bad := range []string{"<link", "<img", "<script", "@import", "url("} {
+			if strings.Contains(html, bad) {
+				t.Errorf("%s: report loads a resource (%s)", lang, bad)
+			}
+		}
+		if !strings.Contains(stdhtml.UnescapeString(html), "style-src '"+styleHash+"'") {
+			t.Errorf("%s: CSP does not pin the stylesheet's hash", lang)
+		}
+		if !strings.Contains(html, `<html lang="`+string(lang)+`">`) {
+			t.Errorf("%s: wrong html lang", lang)
+		}
+	}
+}
+
+func TestTextNoColourWhenAsked(t *testing.T) {
+	var plain, colour bytes.Buffer
+	d := sampleDoc(checks.FR)
+	_ = Text(&plain, d, false)
+	_ = Text(&colour, d, true)
+	if strings.Contains(plain.String(), "\x1b[") {
+		t.Error("colour codes without colour")
+	}
+	if !strings.Contains(colour.String(), "\x1b[1;31m") {
+		t.Error("no colour codes with colour")
+	}
+}

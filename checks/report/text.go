@@ -1,0 +1,96 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/hds-oze/pronote-oze/checks"
+)
+
+// ANSI colours of the statuses, used only when the output is a terminal.
+var colours = map[string]string{
+	"pass": "\x1b[32m", "fail": "\x1b[1;31m", "warn": "\x1b[33m", "error": "\x1b[1;35m",
+	"no-evidence": "\x1b[36m", "unanswered": "\x1b[36m", "answered": "\x1b[34m", "not-applicable": "\x1b[2m",
+}
+
+var marks = map[string]string{
+	"pass": "✓", "fail": "✗", "warn": "!", "error": "‼", "no-evidence": "?", "unanswered": "○", "answered": "●", "not-applicable": "–",
+}
+
+// Text writes the report for a terminal. colour adds ANSI colours (callers decide: only on a
+// terminal, never with NO_COLOR).
+func Text(w io.Writer, d *Doc, colour bool) error {
+	l := d.Lang
+	s := func(k string) string { return Strings[k].In(l) }
+	paint := func(status, text string) string {
+		if !colour {
+			return text
+		}
+		return colours[status] + text + "\x1b[0m"
+	}
+	ew := &errWriter{w: w}
+	ew.printf("%s\n", fmt.Sprintf(s("title"), d.Profile.Name))
+	if d.School != "" {
+		ew.printf("%s\n", checks.FrenchSpacing(s("school")+" : ")+d.School)
+	}
+	ew.printf("%s · %s %s · %s %s\n", d.ModeLabel, s("checker"), d.Checker.Version, s("generated"), d.Generated.Format("2006-01-02 15:04 MST"))
+	ew.printf("\n%s\n", s("inputs"))
+	if len(d.Inputs) == 0 {
+		ew.printf("  %s\n", s("noInputs"))
+	}
+	for _, in := range d.Inputs {
+		ew.printf("  %s\n    %s · %s %s\n", in.File, in.Detail, s("sha256"), in.SHA256)
+	}
+	ew.printf("\n%s\n", s("results"))
+	for _, r := range d.Results {
+		if r.Status == "not-applicable" {
+			continue
+		}
+		ew.printf("%s %-14s %s  %s\n", paint(r.Status, marks[r.Status]), paint(r.Status, r.StatusLabel), r.ID, r.Title)
+		ew.printf("    %s\n", r.Message)
+		if r.Evidence != "" {
+			ew.printf("    %s%s %s\n", s("evidence"), colon(l), r.Evidence)
+		}
+		if r.Comment != "" {
+			ew.printf("    %s%s %s\n", s("comment"), colon(l), r.Comment)
+		}
+		ew.printf("    %s\n", r.URL)
+	}
+	ew.printf("\n%s%s ", s("summary"), colon(l))
+	var parts []string
+	for _, st := range checks.Statuses {
+		if n := d.Summary[string(st)]; n > 0 {
+			parts = append(parts, paint(string(st), fmt.Sprintf("%d %s", n, st.Label().In(l))))
+		}
+	}
+	ew.printf("%s\n", strings.Join(parts, ", "))
+	if d.Failed {
+		ew.printf("%s\n", paint("fail", s("verdictFail")))
+	} else {
+		ew.printf("%s\n", paint("pass", s("verdictOK")))
+	}
+	for _, n := range d.Notes {
+		ew.printf("%s\n", n)
+	}
+	return ew.err
+}
+
+func colon(l checks.Lang) string {
+	if l == checks.FR {
+		return checks.NarrowNBSP + ":"
+	}
+	return ":"
+}
+
+// errWriter keeps the first write error, so the writer can print without checking each line.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}

@@ -1,0 +1,89 @@
+package main
+
+import "github.com/hds-oze/pronote-oze/checks"
+
+// The command's own messages, in both languages (a test checks every side).
+var (
+	msgSeeHelp     = checks.Text{FR: "Lancez « ozecheck --help » pour l'aide.", EN: "Run \"ozecheck --help\" for help."}
+	msgBadLang     = checks.Text{FR: "--lang %q : langue inconnue (fr ou en)", EN: "--lang %q: unknown language (fr or en)"}
+	msgBadFormat   = checks.Text{FR: "--format %q : format inconnu (text, json ou html)", EN: "--format %q: unknown format (text, json or html)"}
+	msgBadMode     = checks.Text{FR: "--mode %q : mode inconnu (hosted ou onprem)", EN: "--mode %q: unknown mode (hosted or onprem)"}
+	msgBadUserType = checks.Text{FR: "--user-type %q : type inconnu (%s)", EN: "--user-type %q: unknown type (%s)"}
+	msgNoInput     = checks.Text{FR: "aucun fichier à vérifier : donnez des fichiers, ou --fetch ADRESSE", EN: "nothing to check: give files, or --fetch ADDRESS"}
+	msgNoMode      = checks.Text{FR: "impossible de savoir si PRONOTE est hébergé : ajoutez --mode hosted ou --mode onprem", EN: "cannot tell whether PRONOTE is hosted: add --mode hosted or --mode onprem"}
+	msgIsFolder    = checks.Text{FR: "c'est un dossier : donnez les fichiers qu'il contient", EN: "is a folder: give the files inside it"}
+	msgWrote       = checks.Text{FR: "rapport écrit dans %s", EN: "report written to %s"}
+
+	msgFetchURL      = checks.Text{FR: "--fetch %q : donnez l'adresse de PRONOTE, par exemple https://0920000a.index-education.net/pronote/", EN: "--fetch %q: give PRONOTE's address, for example https://0920000a.index-education.net/pronote/"}
+	msgFetchHTTPS    = checks.Text{FR: "--fetch %q : l'adresse doit être en https:// (--insecure-http pour un test local)", EN: "--fetch %q: the address must use https:// (--insecure-http for a local test)"}
+	msgFetchStatus   = checks.Text{FR: "%s : PRONOTE.net a répondu %s", EN: "%s: PRONOTE.net answered %s"}
+	msgFetch503      = checks.Text{FR: "%s : PRONOTE.net a répondu 503 : la base n'est pas publiée ; publiez-la puis recommencez", EN: "%s: PRONOTE.net answered 503: the base is not published; publish it and try again"}
+	msgFetch404      = checks.Text{FR: "%s : introuvable (404) : est-ce bien l'adresse de PRONOTE, terminée par /pronote/ ?", EN: "%s: not found (404): is this PRONOTE's address, ending in /pronote/?"}
+	msgFetchTooBig   = checks.Text{FR: "%s : réponse de plus de %d Kio : ce n'est pas InfoMobileApp.json", EN: "%s: answer larger than %d KiB: not InfoMobileApp.json"}
+	msgFetchRedirect = checks.Text{FR: "redirection vers %s refusée : seule une redirection vers le même serveur en https est suivie", EN: "redirect to %s refused: only a redirect to the same server over https is followed"}
+	msgFetchFailed   = checks.Text{FR: "%s : échec de la requête : %v", EN: "%s: request failed: %v"}
+
+	usage = checks.Text{
+		FR: `ozecheck vérifie la délégation d'authentification de PRONOTE à oZe (CAS)
+à partir d'exports de configuration, sans capture d'écran.
+
+Usage : ozecheck [options] FICHIER...
+
+FICHIER : InfoMobileApp.json, exports des identités de Client PRONOTE (CSV ou texte,
+toute sorte d'encodage), fichier de réponses de la checklist du site. Le type de chaque
+fichier est reconnu d'après son contenu ; « - » lit l'entrée standard.
+
+Options :
+  --mode hosted|onprem    mode d'installation (deviné d'après les fichiers sinon)
+  --purge                 vérifier la purge des identifiants de l'ancien ENT
+  --lang fr|en            langue du rapport (par défaut : celle du système, sinon fr)
+  --format text|json|html format du rapport (text par défaut)
+  -o FICHIER              écrire le rapport dans FICHIER
+  --show-personal-data    afficher identifiants et noms (masqués par défaut)
+  --user-type TYPE        type d'utilisateur des exports qui ne le disent pas
+                          (eleves, responsables, professeurs, personnels, accompagnants)
+  --fetch ADRESSE         télécharger InfoMobileApp.json depuis l'adresse de PRONOTE
+                          (une seule requête, en lecture seule, https obligatoire)
+  --insecure-http         accepter http:// pour --fetch (tests locaux seulement)
+  --timeout DURÉE         délai maximal de --fetch (20s par défaut)
+  --site ADRESSE          adresse du site des procédures, pour les liens du rapport
+  --version               afficher la version
+
+Code de sortie : 0 aucune étape non conforme, 1 au moins une, 2 erreur d'usage ou
+fichier illisible.
+
+Exemple (Windows, PowerShell) :
+  .\ozecheck.exe --format html -o rapport.html InfoMobileApp.json eleves.csv reponses.json
+`,
+		EN: `ozecheck checks PRONOTE's authentication delegation to oZe (CAS) from configuration
+exports, without screenshots.
+
+Usage: ozecheck [flags] FILE...
+
+FILE: InfoMobileApp.json, identity exports from Client PRONOTE (CSV or text, any common
+encoding), the answers file of the site's checklist. Each file's kind is recognised from
+its content; "-" reads standard input.
+
+Flags:
+  --mode hosted|onprem    installation mode (guessed from the files otherwise)
+  --purge                 check the purge of the previous ENT's identifiers
+  --lang fr|en            report language (default: the system's, else fr)
+  --format text|json|html report format (default text)
+  -o FILE                 write the report to FILE
+  --show-personal-data    show identifiers and names (masked by default)
+  --user-type TYPE        user type of exports that do not say
+                          (eleves, responsables, professeurs, personnels, accompagnants)
+  --fetch ADDRESS         download InfoMobileApp.json from PRONOTE's address
+                          (one read-only request, https required)
+  --insecure-http         allow http:// for --fetch (local tests only)
+  --timeout DURATION      time limit of --fetch (default 20s)
+  --site ADDRESS          address of the procedure site, for the report's links
+  --version               print the version
+
+Exit status: 0 no step failed, 1 at least one did, 2 usage error or unreadable file.
+
+Example (Windows, PowerShell):
+  .\ozecheck.exe --lang en --format html -o report.html InfoMobileApp.json students.csv answers.json
+`,
+	}
+)

@@ -1,0 +1,276 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/checks/evidence"
+	"github.com/hds-oze/pronote-oze/checks/report"
+)
+
+var errHelp = errors.New("help shown")
+
+// options are the parsed command line.
+type options struct {
+	mode, lang, format, out, userType, fetch, site string
+	purge, showPersonal, insecureHTTP, version     bool
+	timeout                                        time.Duration
+	files                                          []string
+}
+
+// envLang returns the language of the environment (LC_ALL, LC_MESSAGES, LANG), else French.
+func envLang() checks.Lang {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if l, ok := checks.ParseLang(os.Getenv(k)); ok {
+			return l
+		}
+	}
+	return checks.FR
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, checks.Lang, error) {
+	o := &options{}
+	lang := envLang()
+	// The help's language follows --lang if it is given before anything else goes wrong.
+	for i, a := range args {
+		if v, ok := strings.CutPrefix(strings.TrimLeft(a, "-"), "lang="); ok {
+			if l, ok := checks.ParseLang(v); ok {
+				lang = l
+			}
+		} else if strings.TrimLeft(a, "-") == "lang" && i+1 < len(args) {
+			if l, ok := checks.ParseLang(args[i+1]); ok {
+				lang = l
+			}
+		}
+	}
+	fl := flag.NewFlagSet("ozecheck", flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	fl.StringVar(&o.mode, "mode", "", "")
+	fl.BoolVar(&o.purge, "purge", false, "")
+	fl.StringVar(&o.lang, "lang", string(lang), "")
+	fl.StringVar(&o.format, "format", "text", "")
+	fl.StringVar(&o.out, "o", "", "")
+	fl.BoolVar(&o.showPersonal, "show-personal-data", false, "")
+	fl.StringVar(&o.userType, "user-type", "", "")
+	fl.StringVar(&o.fetch, "fetch", "", "")
+	fl.BoolVar(&o.insecureHTTP, "insecure-http", false, "")
+	fl.DurationVar(&o.timeout, "timeout", 20*time.Second, "")
+	fl.StringVar(&o.site, "site", siteURL, "")
+	fl.BoolVar(&o.version, "version", false, "")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stderr, usage.In(lang))
+			return nil, lang, errHelp
+		}
+		return nil, lang, usageError{fmt.Errorf("%v\n%s", err, msgSeeHelp.In(lang))}
+	}
+	o.files = fl.Args()
+	return o, lang, nil
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	o, lang, err := parseFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	if o.version {
+		fmt.Fprintf(stdout, "ozecheck %s\n", buildVersion())
+		return nil
+	}
+	bad := func(t checks.Text, args ...any) error { return usageError{errors.New(t.Sprintf(args...).In(lang))} }
+	l, ok := checks.ParseLang(o.lang)
+	if !ok {
+		return bad(msgBadLang, o.lang)
+	}
+	lang = l
+	if o.format != "text" && o.format != "json" && o.format != "html" {
+		return bad(msgBadFormat, o.format)
+	}
+	if len(o.files) == 0 && o.fetch == "" {
+		fmt.Fprint(stderr, usage.In(lang))
+		return bad(msgNoInput)
+	}
+	if o.userType != "" {
+		found := false
+		for _, t := range checks.UserTypes {
+			found = found || t.ID == o.userType
+		}
+		if !found {
+			var ids []string
+			for _, t := range checks.UserTypes {
+				ids = append(ids, t.ID)
+			}
+			return bad(msgBadUserType, o.userType, strings.Join(ids, ", "))
+		}
+	}
+
+	cat := checks.Default
+	ev := &checks.Evidence{ShowPersonalData: o.showPersonal}
+	ropts := evidence.IdentityOptions{UserType: o.userType}
+	meta := report.Meta{Version: buildVersion(), Generated: time.Now(), Lang: lang, SiteURL: o.site}
+
+	if o.fetch != "" {
+		client := &http.Client{Timeout: o.timeout}
+		u, body, err := fetchInfo(ctx, client, o.fetch, o.insecureHTTP, lang)
+		if err != nil {
+			return usageError{err}
+		}
+		if _, err := evidence.Read(u, bytes.NewReader(body), cat, ev, ropts); err != nil {
+			return usageError{localize(err, lang)}
+		}
+		meta.Fetched = u
+	}
+	for _, f := range o.files {
+		if err := readFile(f, stdin, cat, ev, ropts); err != nil {
+			return usageError{localize(err, lang)}
+		}
+	}
+
+	mode, why := chooseMode(o.mode, ev)
+	if why != nil {
+		return usageError{errors.New(why.In(lang))}
+	}
+	rep := checks.Run(cat, ev, checks.Options{Mode: mode, Purge: o.purge})
+	doc := report.New(rep, ev, meta)
+
+	var buf bytes.Buffer
+	switch o.format {
+	case "json":
+		err = report.JSON(&buf, doc)
+	case "html":
+		err = report.HTML(&buf, doc, o.showPersonal)
+	default:
+		err = report.Text(&buf, doc, o.out == "" && colourTerminal(stdout))
+	}
+	if err != nil {
+		return err
+	}
+	if o.out != "" {
+		if err := writeAtomic(o.out, buf.Bytes()); err != nil {
+			return usageError{err}
+		}
+		fmt.Fprintln(stderr, msgWrote.Sprintf(o.out).In(lang))
+	} else if _, err := stdout.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	if rep.Failed() {
+		return errFailed
+	}
+	return nil
+}
+
+// localize returns err in lang when it is an input error, as it is otherwise.
+func localize(err error, lang checks.Lang) error {
+	var ie *evidence.InputError
+	if errors.As(err, &ie) {
+		return errors.New(ie.In(lang))
+	}
+	return err
+}
+
+// readFile reads one input; "-" is standard input.
+func readFile(name string, stdin io.Reader, cat *checks.Catalog, ev *checks.Evidence, opts evidence.IdentityOptions) error {
+	if name == "-" {
+		_, err := evidence.Read("stdin", stdin, cat, ev, opts)
+		return err
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return &evidence.InputError{File: name, Msg: checks.Text{FR: err.Error(), EN: err.Error()}, Err: err}
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return &evidence.InputError{File: name, Msg: msgIsFolder}
+	}
+	_, err = evidence.Read(name, f, cat, ev, opts)
+	return err
+}
+
+// chooseMode returns the mode named by flag, else the one the evidence shows: PRONOTE.net
+// hosted by Index Education publishes under index-education.net; an answers file names its
+// checklist.
+func chooseMode(flag string, ev *checks.Evidence) (checks.Mode, *checks.Text) {
+	if flag != "" {
+		m, ok := checks.ParseMode(flag)
+		if !ok {
+			t := msgBadMode.Sprintf(flag)
+			return 0, &t
+		}
+		return m, nil
+	}
+	if ev.Answers != nil {
+		switch ev.Answers.Checklist {
+		case checks.HostedID:
+			return checks.Hosted, nil
+		case checks.OnPremID:
+			return checks.OnPrem, nil
+		}
+	}
+	if ev.Info != nil {
+		for _, e := range ev.Info.Espaces {
+			if strings.Contains(strings.ToLower(e.URL), ".index-education.net/") {
+				return checks.Hosted, nil
+			}
+		}
+		if len(ev.Info.Espaces) > 0 {
+			return checks.OnPrem, nil
+		}
+	}
+	return 0, &msgNoMode
+}
+
+// writeAtomic writes data to name through a temporary file in the same folder, so that a
+// failure never leaves a half-written report, nor destroys a previous one.
+func writeAtomic(name string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), name)
+}
+
+// colourTerminal reports whether w is a terminal that colours may be written to.
+func colourTerminal(w io.Writer) bool {
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0 && os.Getenv("TERM") != "dumb"
+}
+
+func buildVersion() string {
+	if version != "dev" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return version
+}
