@@ -49,6 +49,11 @@ var Strings = map[string]checks.Text{
 	"notFound":      {FR: "Page introuvable", EN: "Page not found"},
 	"notFoundText":  {FR: "Cette adresse ne correspond à aucune page du site.", EN: "This address matches no page of the site."},
 	"home":          {FR: "Accueil", EN: "Home"},
+	"status":        {FR: "Statut", EN: "Status"},
+	"meaning":       {FR: "Signification", EN: "Meaning"},
+	"platform":      {FR: "Système", EN: "System"},
+	"file":          {FR: "Fichier", EN: "File"},
+	"noDownloads":   {FR: "Les exécutables du vérificateur ne font pas partie de cette construction du site : « make site » les produit.", EN: "The checker's executables are not part of this build of the site: \"make site\" produces them."},
 }
 
 // T returns the theme string key in lang, or an error naming the missing key.

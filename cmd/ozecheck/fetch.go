@@ -87,4 +87,3 @@ func fetchInfo(ctx context.Context, client *http.Client, raw string, insecure bo
 	}
 	return where, body, nil
 }
-

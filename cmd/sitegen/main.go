@@ -68,6 +68,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl.SetOutput(stderr)
 	src := fl.String("src", "content", "content `folder` (site.toml, fr/, en/)")
 	out := fl.String("out", "public", "output `folder`, replaced atomically")
+	downloads := fl.Bool("downloads", true, "cross-compile the checker for the downloads page (needs the Go tool)")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -79,6 +80,16 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	start := time.Now()
 	b := &site.Builder{Src: afero.NewOsFs(), SrcDir: *src, Out: afero.NewOsFs(), OutDir: *out}
+	if *downloads {
+		cfg, err := site.ReadConfig(b.Src, *src)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "building the checker for %d platforms…\n", len(Platforms))
+		if b.Downloads, err = buildDownloads(ctx, projectVersion(), cfg.BaseURL); err != nil {
+			return err
+		}
+	}
 	s, err := b.Build(ctx)
 	if err != nil {
 		return err

@@ -2,12 +2,14 @@
 // that keep French words readable, chroma highlighting with CSS classes, French typography on
 // French pages, and the checklist block.
 //
-// # The checklist block
+// # Generated blocks
 //
-// A fenced block whose info string is "checklist <id>" becomes a [Checklist] node holding the
-// checklist of that ID from package checks. The node is rendered by a function the site
-// builder supplies, in the page's language. An unknown ID is recorded as a [PosError] in the
-// parser.Context; the builder turns it into "content/<lang>/<file>.md:<line>: …".
+// A fenced block whose info string starts with a registered name becomes a [Block] node
+// ([NewBlocks]). "checklist <id>" holds the checklist of that ID from package checks
+// ([ChecklistBlock]); the site builder registers others ("downloads", "statuses"). Blocks are
+// rendered by functions the builder supplies, in the page's language. An unknown ID is
+// recorded as a [PosError] in the parser.Context; the builder turns it into
+// "content/<lang>/<file>.md:<line>: …".
 //
 // # Per-page data
 //

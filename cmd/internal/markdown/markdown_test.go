@@ -38,12 +38,12 @@ func TestIDsUnique(t *testing.T) {
 func render(t *testing.T, lang checks.Lang, src string) (string, []*PosError) {
 	t.Helper()
 	cl := &checks.Checklist{ID: "demo"}
-	md := New(lang, NewChecklistExtension(
+	md := New(lang, NewBlocks(map[string]BlockType{"checklist": ChecklistBlock(
 		func(id string) (*checks.Checklist, bool) { return cl, id == "demo" },
-		func(w util.BufWriter, n *Checklist) error {
-			_, err := w.WriteString("[checklist " + n.Checklist.ID + " " + string(n.Lang) + "]\n")
+		func(w util.BufWriter, n *Block) error {
+			_, err := w.WriteString("[checklist " + n.Value.(*checks.Checklist).ID + " " + string(n.Lang) + "]\n")
 			return err
-		}))
+		})}))
 	pc := NewContext(lang, nil)
 	doc := md.Parser().Parse(text.NewReader([]byte(src)), parser.WithContext(pc))
 	var buf bytes.Buffer

@@ -36,9 +36,22 @@ type Builder struct {
 	Catalog *checks.Catalog
 	// Workers is how many pages are parsed and rendered at once; 0 means GOMAXPROCS.
 	Workers int
-	// Extra, if set, adds files to the site after the pages (PDFs, downloads); paths are
-	// relative to the site root.
+	// Downloads are the checker's binaries, published under downloads/ and listed by the
+	// ```downloads``` block; none in tests and quick builds.
+	Downloads []Download
+	// Extra, if set, adds files to the site after the pages (PDFs); paths are relative to
+	// the site root.
 	Extra func(ctx context.Context, s *Site, write func(name string, data []byte) error) error
+}
+
+// Download is one build of the checker.
+type Download struct {
+	OS, Arch string
+	// Name is the file name under downloads/ ("ozecheck-windows-amd64.exe").
+	Name    string
+	Version string
+	Data    []byte
+	SHA256  string
 }
 
 // Site is the model of a built site, for Extra and for tests.
@@ -70,12 +83,13 @@ func (s *Site) ChecklistPage(id string, lang checks.Lang) *Page {
 // siteModel is a site being built.
 type siteModel struct {
 	*Site
-	bySource map[string]*Page // "fr/hosted.md"
-	byURL    map[string]*Page // "fr/mode-heberge/"
-	md       map[checks.Lang]goldmark.Markdown
-	tmpl     *template.Template
-	css      []byte
-	navs     map[checks.Lang][]*Page
+	bySource  map[string]*Page // "fr/hosted.md"
+	byURL     map[string]*Page // "fr/mode-heberge/"
+	md        map[checks.Lang]goldmark.Markdown
+	tmpl      *template.Template
+	css       []byte
+	navs      map[checks.Lang][]*Page
+	downloads []Download
 }
 
 // Build reads the content, checks it and, only if it has no error, replaces the output folder
@@ -93,6 +107,20 @@ func (b *Builder) Build(ctx context.Context) (*Site, error) {
 
 func (b *Builder) displayPath(parts ...string) string {
 	return filepath.ToSlash(filepath.Join(append([]string{b.SrcDir}, parts...)...))
+}
+
+// ReadConfig reads and checks dir/site.toml from fsys.
+func ReadConfig(fsys afero.Fs, dir string) (*Config, error) {
+	file := filepath.ToSlash(filepath.Join(dir, ConfigFile))
+	data, err := afero.ReadFile(fsys, path.Join(dir, ConfigFile))
+	if err != nil {
+		return nil, &FileError{File: file, Err: fmt.Errorf("cannot read the site configuration: %w", unwrapPath(err))}
+	}
+	cfg, _, errs := parseConfig(file, data)
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return cfg, nil
 }
 
 // load reads and checks the whole content tree.
@@ -118,10 +146,11 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 		return nil, errs
 	}
 	s := &siteModel{
-		Site:     &Site{Config: cfg, Catalog: cat},
-		bySource: map[string]*Page{},
-		byURL:    map[string]*Page{},
-		md:       map[checks.Lang]goldmark.Markdown{},
+		Site:      &Site{Config: cfg, Catalog: cat},
+		bySource:  map[string]*Page{},
+		byURL:     map[string]*Page{},
+		md:        map[checks.Lang]goldmark.Markdown{},
+		downloads: b.Downloads,
 	}
 	if err := s.prepareTheme(); err != nil {
 		errs.add("theme", 0, "%v", err)
@@ -271,8 +300,13 @@ func (s *siteModel) prepareTheme() error {
 		return err
 	}
 	s.tmpl = t
+	blocks := markdown.NewBlocks(map[string]markdown.BlockType{
+		"checklist": markdown.ChecklistBlock(s.Catalog.Checklist, s.renderChecklist),
+		"statuses":  {Resolve: noArgs("statuses"), Render: s.renderStatuses},
+		"downloads": {Resolve: noArgs("downloads"), Render: s.renderDownloads},
+	})
 	for _, l := range checks.Langs {
-		s.md[l] = markdown.New(l, markdown.NewChecklistExtension(s.Catalog.Checklist, s.renderChecklist))
+		s.md[l] = markdown.New(l, blocks)
 	}
 	var css bytes.Buffer
 	f, err := fs.ReadFile(theme.Assets(), "style.css")
@@ -313,12 +347,62 @@ func (d checklistData) SeeTitle(id string) string {
 	return id
 }
 
-func (s *siteModel) renderChecklist(w util.BufWriter, n *markdown.Checklist) error {
+func (s *siteModel) renderChecklist(w util.BufWriter, n *markdown.Block) error {
 	p, _ := n.Page.(*Page)
 	if p == nil {
 		return fmt.Errorf("checklist rendered outside a page")
 	}
-	return s.tmpl.ExecuteTemplate(w, "checklist", checklistData{s: s, page: p, Checklist: n.Checklist, Lang: n.Lang, Profile: s.Catalog.Profile.ID})
+	return s.tmpl.ExecuteTemplate(w, "checklist", checklistData{s: s, page: p, Checklist: n.Value.(*checks.Checklist), Lang: n.Lang, Profile: s.Catalog.Profile.ID})
+}
+
+func noArgs(name string) func(args []string) (any, error) {
+	return func(args []string) (any, error) {
+		if len(args) > 0 {
+			return nil, fmt.Errorf("%s block takes no argument, got %q", name, strings.Join(args, " "))
+		}
+		return nil, nil
+	}
+}
+
+// renderStatuses lists the checker's statuses and what they mean, from package checks.
+func (s *siteModel) renderStatuses(w util.BufWriter, n *markdown.Block) error {
+	type row struct{ ID, Label, Meaning string }
+	var rows []row
+	for _, st := range checks.Statuses {
+		rows = append(rows, row{string(st), st.Label().In(n.Lang), st.Meaning().In(n.Lang)})
+	}
+	return s.tmpl.ExecuteTemplate(w, "statuses", map[string]any{"Lang": n.Lang, "Rows": rows})
+}
+
+// renderDownloads lists the checker's builds with their size and SHA-256.
+func (s *siteModel) renderDownloads(w util.BufWriter, n *markdown.Block) error {
+	p, _ := n.Page.(*Page)
+	if p == nil {
+		return fmt.Errorf("downloads rendered outside a page")
+	}
+	type row struct{ Platform, Name, Rel, Size, SHA256, Version string }
+	var rows []row
+	for _, d := range s.downloads {
+		rows = append(rows, row{platformName(d.OS, d.Arch).In(n.Lang), d.Name, relURL(p.URL, "downloads/"+d.Name),
+			fmt.Sprintf("%.1f MB", float64(len(d.Data))/1e6), d.SHA256, d.Version})
+	}
+	return s.tmpl.ExecuteTemplate(w, "downloads", map[string]any{"Lang": n.Lang, "Rows": rows, "Sums": relURL(p.URL, "downloads/SHA256SUMS")})
+}
+
+// platformName names a GOOS/GOARCH pair for people.
+func platformName(goos, arch string) checks.Text {
+	names := map[string]checks.Text{
+		"windows/amd64": {FR: "Windows, processeur Intel ou AMD (x64)", EN: "Windows, Intel or AMD processor (x64)"},
+		"windows/arm64": {FR: "Windows sur ARM (Snapdragon, Surface Pro X…)", EN: "Windows on ARM (Snapdragon, Surface Pro X…)"},
+		"darwin/amd64":  {FR: "macOS, Mac à processeur Intel", EN: "macOS, Mac with an Intel processor"},
+		"darwin/arm64":  {FR: "macOS, Mac Apple Silicon (M1 et suivants)", EN: "macOS, Apple Silicon Mac (M1 and later)"},
+		"linux/amd64":   {FR: "Linux, x86-64", EN: "Linux, x86-64"},
+		"linux/arm64":   {FR: "Linux, ARM 64 bits", EN: "Linux, 64-bit ARM"},
+	}
+	if t, ok := names[goos+"/"+arch]; ok {
+		return t
+	}
+	return checks.Text{FR: goos + "/" + arch, EN: goos + "/" + arch}
 }
 
 // CSP is the Content-Security-Policy of every page: nothing from another origin, no inline

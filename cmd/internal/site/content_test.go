@@ -20,7 +20,7 @@ func TestContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"fr/", "en/", "fr/changement-d-ent/", "en/changing-ent/", "fr/mode-heberge/", "en/hosted-mode/", "fr/mode-non-heberge/", "en/on-premises-mode/"} {
+	for _, want := range []string{"fr/", "en/", "fr/changement-d-ent/", "en/changing-ent/", "fr/mode-heberge/", "en/hosted-mode/", "fr/mode-non-heberge/", "en/on-premises-mode/", "fr/verifier/", "en/check-your-setup/"} {
 		if ok, _ := afero.Exists(out, "public/"+want+"index.html"); !ok {
 			t.Errorf("no page public/%sindex.html", want)
 		}

@@ -1,11 +1,13 @@
 package site
 
 import (
+	"io/fs"
 	"net/url"
 	"path"
 	"strings"
 
 	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/checks/report"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -24,6 +26,21 @@ func (s *siteModel) checkLinks(p *Page, errs *errorList) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// generatedFile returns the site path of a file the build writes besides pages (the JSON
+// schemas) that link path names from page p, or "".
+func (s *siteModel) generatedFile(p *Page, link string) string {
+	var full string
+	if strings.HasPrefix(link, "/") {
+		full = strings.TrimPrefix(link, "/")
+	} else {
+		full = path.Join(path.Dir(strings.TrimSuffix(p.URL, "/")+"/x"), link)
+	}
+	if _, err := fs.Stat(report.Schemas, full); err == nil && strings.HasPrefix(full, "schema/") {
+		return full
+	}
+	return ""
 }
 
 func (s *siteModel) resolveLink(p *Page, n *ast.Link, errs *errorList) {
@@ -56,6 +73,10 @@ func (s *siteModel) resolveLink(p *Page, n *ast.Link, errs *errorList) {
 		target = s.byURL[strings.TrimSuffix(full, "/")+"/"]
 	}
 	if target == nil {
+		if file := s.generatedFile(p, u.Path); file != "" && u.Fragment == "" {
+			n.Destination = []byte(relURL(p.URL, file))
+			return
+		}
 		errs.add(p.File, line, "broken link %q: no such page", dest)
 		return
 	}

@@ -59,13 +59,16 @@ func (p *Page) parse(md goldmark.Markdown, errs *errorList) {
 			if id, ok := n.AttributeString("id"); ok {
 				p.anchors[string(id.([]byte))] = true
 			}
-		case *markdown.Checklist:
-			p.Checklists = append(p.Checklists, n.Checklist)
-			p.anchors["checklist-"+n.Checklist.ID] = true
-			for _, s := range n.Checklist.Sections {
-				p.anchors[n.Checklist.ID+"."+s.ID] = true
-				for _, it := range s.Items {
-					p.anchors[it.ID] = true
+		case *markdown.Block:
+			p.anchors[n.Name] = true
+			if cl, ok := n.Value.(*checks.Checklist); ok {
+				p.Checklists = append(p.Checklists, cl)
+				p.anchors["checklist-"+cl.ID] = true
+				for _, s := range cl.Sections {
+					p.anchors[cl.ID+"."+s.ID] = true
+					for _, it := range s.Items {
+						p.anchors[it.ID] = true
+					}
 				}
 			}
 			return ast.WalkSkipChildren, nil

@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 
 	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/checks/report"
 	"github.com/hds-oze/pronote-oze/theme"
 	"github.com/spf13/afero"
 )
@@ -106,6 +107,31 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 			return fmt.Errorf("render %s: %w", special.name, err)
 		}
 		if err := write(special.name, html); err != nil {
+			return err
+		}
+	}
+	// The JSON Schemas of the report and of the answers file, and the checker's builds.
+	if err := fs.WalkDir(report.Schemas, "schema", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := report.Schemas.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return write(p, data)
+	}); err != nil {
+		return fmt.Errorf("schemas: %w", err)
+	}
+	if len(s.downloads) > 0 {
+		var sums bytes.Buffer
+		for _, d := range s.downloads {
+			if err := write("downloads/"+d.Name, d.Data); err != nil {
+				return err
+			}
+			fmt.Fprintf(&sums, "%s  %s\n", d.SHA256, d.Name)
+		}
+		if err := write("downloads/SHA256SUMS", sums.Bytes()); err != nil {
 			return err
 		}
 	}
