@@ -1,8 +1,14 @@
 package markdown
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
 	"io"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -14,32 +20,36 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// HighlightStyle is the chroma style of code blocks; its CSS is generated once, by Stylesheet.
+// HighlightStyle is the chroma style of code blocks.
 const HighlightStyle = "github"
 
 var codeFormatter = chromahtml.New(chromahtml.WithClasses(true))
 
-// Stylesheet writes the CSS of the highlighting classes, once for the whole site.
-func Stylesheet(w io.Writer) error {
-	return codeFormatter.WriteCSS(w, styles.Get(HighlightStyle))
+// Highlighter renders fenced code blocks with chroma: the lexer named by the info string, the
+// plain-text fallback when there is none or it is unknown (no guessing from content), and CSS
+// classes instead of inline styles, so the strict Content-Security-Policy holds. It records
+// the classes it emits, so that the one stylesheet of the site carries only those.
+//
+// A Highlighter is a goldmark.Extender; one serves every page of a build, concurrently.
+type Highlighter struct {
+	mu   sync.Mutex
+	used map[string]bool
 }
 
-// Highlight renders fenced code blocks with chroma: the lexer named by the info string, the
-// plain-text fallback when there is none or it is unknown (no guessing from content), and
-// CSS classes instead of inline styles, so the strict Content-Security-Policy holds.
-var Highlight goldmark.Extender = highlight{}
+// NewHighlighter returns a highlighter that has emitted nothing yet.
+func NewHighlighter() *Highlighter { return &Highlighter{used: map[string]bool{}} }
 
-type highlight struct{}
-
-func (highlight) Extend(m goldmark.Markdown) {
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(highlight{}, 200)))
+// Extend implements goldmark.Extender.
+func (h *Highlighter) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(h, 200)))
 }
 
-func (h highlight) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+// RegisterFuncs implements renderer.NodeRenderer.
+func (h *Highlighter) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, h.render)
 }
 
-func (highlight) render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (h *Highlighter) render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
@@ -56,12 +66,56 @@ func (highlight) render(w util.BufWriter, source []byte, node ast.Node, entering
 		seg := n.Lines().At(i)
 		code = append(code, seg.Value(source)...)
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, string(code))
+	tokens, err := chroma.Tokenise(chroma.Coalesce(lexer), nil, string(code))
 	if err != nil {
 		return ast.WalkStop, fmt.Errorf("highlight %s code: %w", lexer.Config().Name, err)
 	}
-	if err := codeFormatter.Format(w, styles.Get(HighlightStyle), it); err != nil {
+	h.mu.Lock()
+	for _, t := range tokens {
+		for tt := t.Type; tt != 0; tt = tt.Parent() {
+			h.used[chroma.StandardTypes[tt]] = true
+		}
+	}
+	h.mu.Unlock()
+	if err := codeFormatter.Format(w, styles.Get(HighlightStyle), chroma.Literator(tokens...)); err != nil {
 		return ast.WalkStop, fmt.Errorf("highlight %s code: %w", lexer.Config().Name, err)
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// cssRule matches one rule of chroma's stylesheet: "/* Keyword */ .chroma .k { … }".
+var cssRule = regexp.MustCompile(`^/\* \w+ \*/ (\.chroma \.([a-z0-9]+) |\.bg |\.chroma )\{`)
+
+// Stylesheet writes the CSS of the classes emitted so far (and of the code block itself),
+// without chroma's comments. An empty site gets an empty stylesheet.
+func (h *Highlighter) Stylesheet(w io.Writer) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if len(h.used) == 0 {
+		return nil
+	}
+	var all bytes.Buffer
+	if err := codeFormatter.WriteCSS(&all, styles.Get(HighlightStyle)); err != nil {
+		return err
+	}
+	var keep []string
+	sc := bufio.NewScanner(&all)
+	for sc.Scan() {
+		line := sc.Text()
+		m := cssRule.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		if m[2] == "" || h.used[m[2]] || m[2] == "line" || m[2] == "cl" {
+			_, rule, _ := strings.Cut(line, "*/ ")
+			keep = append(keep, rule)
+		}
+	}
+	sort.Strings(keep)
+	for _, r := range keep {
+		if _, err := io.WriteString(w, r+"\n"); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
 }

@@ -9,11 +9,13 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// New returns the goldmark instance for pages in lang. Raw HTML stays off: content is
-// Markdown only, and nothing an author types reaches the page unescaped.
-func New(lang checks.Lang, extenders ...goldmark.Extender) goldmark.Markdown {
+// New returns the goldmark instance for pages in lang, highlighting code with h. Raw HTML
+// stays off: content is Markdown only, and nothing an author types reaches the page
+// unescaped. Of GitHub Flavored Markdown, tables, strikethrough and task lists are on;
+// linkify is off, since the site links to no other origin.
+func New(lang checks.Lang, h *Highlighter, extenders ...goldmark.Extender) goldmark.Markdown {
 	opts := []goldmark.Option{
-		goldmark.WithExtensions(append([]goldmark.Extender{extension.GFM, Highlight}, extenders...)...),
+		goldmark.WithExtensions(append([]goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList, h}, extenders...)...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	}
 	if lang == checks.FR {

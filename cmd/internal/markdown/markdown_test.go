@@ -38,7 +38,7 @@ func TestIDsUnique(t *testing.T) {
 func render(t *testing.T, lang checks.Lang, src string) (string, []*PosError) {
 	t.Helper()
 	cl := &checks.Checklist{ID: "demo"}
-	md := New(lang, NewBlocks(map[string]BlockType{"checklist": ChecklistBlock(
+	md := New(lang, NewHighlighter(), NewBlocks(map[string]BlockType{"checklist": ChecklistBlock(
 		func(id string) (*checks.Checklist, bool) { return cl, id == "demo" },
 		func(w util.BufWriter, n *Block) error {
 			_, err := w.WriteString("[checklist " + n.Value.(*checks.Checklist).ID + " " + string(n.Lang) + "]\n")
@@ -86,4 +86,29 @@ func FuzzRender(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		render(t, checks.FR, src)
 	})
+}
+
+func TestStylesheetOnlyUsedClasses(t *testing.T) {
+	h := NewHighlighter()
+	var empty bytes.Buffer
+	if err := h.Stylesheet(&empty); err != nil || empty.Len() != 0 {
+		t.Fatalf("stylesheet before any code = %q, %v", empty.String(), err)
+	}
+	md := New(checks.EN, h)
+	var out bytes.Buffer
+	if err := md.Convert([]byte("```ini\n[cas]\nurl = x\n```\n"), &out); err != nil {
+		t.Fatal(err)
+	}
+	var css bytes.Buffer
+	if err := h.Stylesheet(&css); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{".chroma {", ".chroma .k {", ".chroma .na {", ".chroma .line {"} {
+		if !strings.Contains(css.String(), want) {
+			t.Errorf("stylesheet lacks %q:\n%s", want, css.String())
+		}
+	}
+	if strings.Contains(css.String(), ".chroma .nt {") || strings.Contains(css.String(), "/*") {
+		t.Errorf("stylesheet holds an unused class or comments:\n%s", css.String())
+	}
 }

@@ -36,6 +36,9 @@ type Builder struct {
 	Catalog *checks.Catalog
 	// Workers is how many pages are parsed and rendered at once; 0 means GOMAXPROCS.
 	Workers int
+	// PageBudget is the most bytes a page may weigh, its HTML, CSS and JS together; 0 means
+	// DefaultPageBudget, a negative value no limit.
+	PageBudget int
 	// Downloads are the checker's binaries, published under downloads/ and listed by the
 	// ```downloads``` block; none in tests and quick builds.
 	Downloads []Download
@@ -87,7 +90,7 @@ type siteModel struct {
 	byURL     map[string]*Page // "fr/mode-heberge/"
 	md        map[checks.Lang]goldmark.Markdown
 	tmpl      *template.Template
-	css       []byte
+	hl        *markdown.Highlighter
 	navs      map[checks.Lang][]*Page
 	downloads []Download
 }
@@ -305,21 +308,24 @@ func (s *siteModel) prepareTheme() error {
 		"statuses":  {Resolve: noArgs("statuses"), Render: s.renderStatuses},
 		"downloads": {Resolve: noArgs("downloads"), Render: s.renderDownloads},
 	})
+	s.hl = markdown.NewHighlighter()
 	for _, l := range checks.Langs {
-		s.md[l] = markdown.New(l, blocks)
+		s.md[l] = markdown.New(l, s.hl, blocks)
 	}
-	var css bytes.Buffer
-	f, err := fs.ReadFile(theme.Assets(), "style.css")
-	if err != nil {
-		return err
-	}
-	css.Write(f)
-	css.WriteString("\n/* chroma: " + markdown.HighlightStyle + " */\n")
-	if err := markdown.Stylesheet(&css); err != nil {
-		return fmt.Errorf("highlight stylesheet: %w", err)
-	}
-	s.css = css.Bytes()
 	return nil
+}
+
+// stylesheet returns the theme's CSS followed by the highlighting classes the pages use.
+func (s *siteModel) stylesheet() ([]byte, error) {
+	css, err := fs.ReadFile(theme.Assets(), "style.css")
+	if err != nil {
+		return nil, err
+	}
+	buf := bytes.NewBuffer(css)
+	if err := s.hl.Stylesheet(buf); err != nil {
+		return nil, fmt.Errorf("highlight stylesheet: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
 // checklistData is what the "checklist" template sees.
@@ -337,6 +343,16 @@ func (d checklistData) SeeURL(id string) string {
 		return relURL(d.page.URL, p.URL) + "#checklist-" + id
 	}
 	return "#"
+}
+
+// PDFURL returns the relative URL of the checklist's PDF in the page's language.
+func (d checklistData) PDFURL() string {
+	return relURL(d.page.URL, PDFPath(d.Checklist, d.Lang))
+}
+
+// PDFPath is the site path of a checklist's PDF: pdf/<lang>/<slug>.pdf.
+func PDFPath(cl *checks.Checklist, lang checks.Lang) string {
+	return "pdf/" + string(lang) + "/" + cl.Slug.In(lang) + ".pdf"
 }
 
 // SeeTitle returns the title of checklist id.
@@ -404,6 +420,10 @@ func platformName(goos, arch string) checks.Text {
 	}
 	return checks.Text{FR: goos + "/" + arch, EN: goos + "/" + arch}
 }
+
+// DefaultPageBudget is the weight limit of a documentation page (DESIGN.md): 30 KB of HTML,
+// CSS and JS together, uncompressed.
+const DefaultPageBudget = 30_000
 
 // CSP is the Content-Security-Policy of every page: nothing from another origin, no inline
 // script or style, no form, no frame.

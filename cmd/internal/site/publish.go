@@ -66,17 +66,20 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 	// Pages, in parallel.
 	var mu sync.Mutex
 	var rerr error
+	sizes := make(map[*Page]int, len(s.Pages))
 	errs := s.forEach(ctx, b.Workers, func(p *Page, errs *errorList) {
 		var buf bytes.Buffer
 		if err := s.render(p, &buf); err != nil {
 			errs.add(p.File, 0, "cannot render: %v", err)
 			return
 		}
-		if err := write(p.URL+"index.html", buf.Bytes()); err != nil {
-			mu.Lock()
+		err := write(p.URL+"index.html", buf.Bytes())
+		mu.Lock()
+		sizes[p] = buf.Len()
+		if err != nil {
 			rerr = err
-			mu.Unlock()
 		}
+		mu.Unlock()
 	})
 	if err := errs.err(); err != nil {
 		return err
@@ -98,7 +101,14 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 	}); err != nil {
 		return fmt.Errorf("theme assets: %w", err)
 	}
-	if err := write("assets/style.css", s.css); err != nil {
+	css, err := s.stylesheet()
+	if err != nil {
+		return err
+	}
+	if err := write("assets/style.css", css); err != nil {
+		return err
+	}
+	if err := s.checkBudget(b.PageBudget, sizes, len(css)); err != nil {
 		return err
 	}
 	for _, special := range []struct{ name, kind string }{{"index.html", "root"}, {"404.html", "404"}} {
@@ -222,3 +232,32 @@ func orderedLangs(first checks.Lang) []checks.Lang {
 	}
 	return ls
 }
+
+// checkBudget fails the build when a page's HTML, with the stylesheet and the script it
+// loads, weighs more than budget bytes.
+func (s *siteModel) checkBudget(budget int, sizes map[*Page]int, css int) error {
+	switch {
+	case budget < 0:
+		return nil
+	case budget == 0:
+		budget = DefaultPageBudget
+	}
+	js, err := fs.ReadFile(theme.Assets(), "checklist.js")
+	if err != nil {
+		return err
+	}
+	var errs errorList
+	for p, html := range sizes {
+		total, script := html+css, 0
+		if len(p.Checklists) > 0 {
+			script = len(js)
+		}
+		if total += script; total > budget {
+			errs.add(p.File, 0, "the page weighs %.1f KB (HTML %.1f, CSS %.1f, JS %.1f), over the budget of %.0f KB: shorten it or split it",
+				kb(total), kb(html), kb(css), kb(script), kb(budget))
+		}
+	}
+	return errs.err()
+}
+
+func kb(n int) float64 { return float64(n) / 1000 }

@@ -104,7 +104,7 @@ func TestBuildSite(t *testing.T) {
 	if strings.Contains(frHome, "checklist.js") {
 		t.Errorf("home page loads the checklist script without a checklist")
 	}
-	if css := read(t, fs, "public/assets/style.css"); !strings.Contains(css, ".chroma .nt") || !strings.Contains(css, "@media print") {
+	if css := read(t, fs, "public/assets/style.css"); !strings.Contains(css, ".chroma .na {") || !strings.Contains(css, "@media print") {
 		t.Errorf("style.css lacks the chroma classes or the print stylesheet")
 	}
 	root := read(t, fs, "public/index.html")
@@ -321,5 +321,55 @@ func TestRelURL(t *testing.T) {
 		if got := relURL(tt.from, tt.to); got != tt.want {
 			t.Errorf("relURL(%q, %q) = %q, want %q", tt.from, tt.to, got, tt.want)
 		}
+	}
+}
+
+func TestPageBudget(t *testing.T) {
+	fs := fsFrom(t, parseTxtar(t, "testdata/errors/base.txtar"))
+	b := &Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public", PageBudget: 8_000}
+	_, err := b.Build(context.Background())
+	var be *BuildError
+	if !errors.As(err, &be) {
+		t.Fatalf("Build() = %v, want the budget exceeded", err)
+	}
+	for _, fe := range be.Errs {
+		if !strings.Contains(fe.Error(), "over the budget of 8 KB") || !strings.HasSuffix(fe.File, "purge.md") {
+			t.Errorf("unexpected error %v", fe)
+		}
+	}
+	if len(be.Errs) != 2 {
+		t.Errorf("%d errors, want the two purge pages (the home pages are light)", len(be.Errs))
+	}
+}
+
+// TestNoOtherOrigin scans every text file the real site is made of for a reference that
+// would make a browser contact another origin. The canonical and alternate links name the
+// site's own public address, which is allowed.
+func TestNoOtherOrigin(t *testing.T) {
+	src := afero.NewReadOnlyFs(afero.NewOsFs())
+	out := afero.NewMemMapFs()
+	s, err := (&Builder{Src: src, SrcDir: "../../../content", Out: out, OutDir: "public"}).Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := regexp.MustCompile(`(?i)(?:\b(?:src|href|action|srcset|poster|data|formaction|manifest)\s*=\s*["']?|url\(\s*["']?|@import\s+["']?)((?:[a-z][a-z0-9+.-]*:)?//[^"' )>]*)`)
+	scanned := 0
+	err = afero.Walk(out, "public", func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() || !regexp.MustCompile(`\.(html|css|js)$`).MatchString(p) {
+			return err
+		}
+		scanned++
+		for _, m := range ref.FindAllStringSubmatch(read(t, out, p), -1) {
+			if !strings.HasPrefix(m[1], s.Config.BaseURL) {
+				t.Errorf("%s refers to another origin: %s", p, m[0])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if scanned < 12 {
+		t.Errorf("scanned %d files, expected the whole site", scanned)
 	}
 }
