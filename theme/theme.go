@@ -20,6 +20,15 @@ var templates embed.FS
 //go:embed assets
 var assets embed.FS
 
+// The fonts of the PDF checklists: DejaVu Sans, which covers French (and ☐, ✓), under the
+// licence in fonts/LICENSE.
+//
+//go:embed fonts/DejaVuSans.ttf
+var FontRegular []byte
+
+//go:embed fonts/DejaVuSans-Bold.ttf
+var FontBold []byte
+
 // Assets returns the files copied as they are under public/assets/.
 func Assets() fs.FS {
 	sub, err := fs.Sub(assets, "assets")

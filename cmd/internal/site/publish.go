@@ -16,6 +16,7 @@ import (
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/checks/report"
+	"github.com/hds-oze/pronote-oze/cmd/internal/pdf"
 	"github.com/hds-oze/pronote-oze/theme"
 	"github.com/spf13/afero"
 )
@@ -143,6 +144,28 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 		}
 		if err := write("downloads/SHA256SUMS", sums.Bytes()); err != nil {
 			return err
+		}
+	}
+	// The printable checklist of each procedure, in each language, linked from its page.
+	for _, cl := range s.Catalog.Checklists {
+		for _, l := range checks.Langs {
+			page := s.ChecklistPage(cl.ID, l)
+			if page == nil {
+				continue
+			}
+			var buf bytes.Buffer
+			err := pdf.Write(&buf, pdf.Checklist{
+				Checklist: cl, Lang: l, Profile: s.Catalog.Profile,
+				SiteTitle: s.Config.Languages[string(l)].Title,
+				PageURL:   s.Config.BaseURL + page.URL,
+				StepURL:   func(id string) string { return cl.StepURL(s.Config.BaseURL, l, id) },
+			})
+			if err != nil {
+				return err
+			}
+			if err := write(PDFPath(cl, l), buf.Bytes()); err != nil {
+				return err
+			}
 		}
 	}
 	if b.Extra != nil {

@@ -1,0 +1,258 @@
+// Package pdf writes the printable checklist of a procedure, in one language, from the items
+// of package checks: a box to tick, the item's number, ID and title, where it happens in
+// PRONOTE and the value to expect, with lines to fill in by hand. Headers and footers carry
+// "page n / N" and the procedure's address; a linked outline and contents lead to each
+// section, and each step links to its place on the site.
+package pdf
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/theme"
+)
+
+// Checklist is what a PDF is made of.
+type Checklist struct {
+	Checklist *checks.Checklist
+	Lang      checks.Lang
+	Profile   *checks.Profile
+	SiteTitle string
+	// PageURL is the absolute address of the procedure's page; StepURL gives an item's.
+	PageURL string
+	StepURL func(id string) string
+}
+
+// Strings are the PDF's own words; both sides are required (a test checks).
+var Strings = map[string]checks.Text{
+	"school":   {FR: "Établissement", EN: "School"},
+	"uai":      {FR: "UAI", EN: "UAI"},
+	"person":   {FR: "Fait par", EN: "Done by"},
+	"date":     {FR: "Date", EN: "Date"},
+	"contents": {FR: "Sommaire", EN: "Contents"},
+	"where":    {FR: "Où", EN: "Where"},
+	"expect":   {FR: "Valeur attendue", EN: "Expected value"},
+	"seen":     {FR: "Valeur relevée", EN: "Value seen"},
+	"online":   {FR: "En ligne", EN: "Online"},
+	"page":     {FR: "page %d / %s", EN: "page %d / %s"},
+	"ent":      {FR: "ENT %s — URL du serveur CAS attendue : %s", EN: "ENT %s — expected CAS server URL: %s"},
+	"howto":    {FR: "Cochez chaque case une fois l'étape faite. Le site garde la même checklist, à cocher en ligne, et le vérificateur ozecheck la prouve sans capture d'écran.", EN: "Tick each box once the step is done. The site holds the same checklist, to tick online, and the ozecheck checker proves it without screenshots."},
+	"see":      {FR: "Voir", EN: "See"},
+}
+
+func (c *Checklist) s(key string) string { return Strings[key].In(c.Lang) }
+
+func (c *Checklist) label(key string) string {
+	if c.Lang == checks.FR {
+		return c.s(key) + checks.NarrowNBSP + ": "
+	}
+	return c.s(key) + ": "
+}
+
+// Layout, in millimetres.
+const (
+	margin  = 18.0
+	boxSize = 4.2
+	indent  = 7.5
+	lineH   = 5.0
+	smallH  = 4.2
+)
+
+var (
+	grey  = [3]int{90, 90, 90}
+	black = [3]int{20, 20, 20}
+	blue  = [3]int{11, 92, 173}
+)
+
+// Write writes the checklist's PDF to w.
+func Write(w io.Writer, c Checklist) error {
+	cl, l := c.Checklist, c.Lang
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetMargins(margin, 22, margin)
+	pdf.SetAutoPageBreak(true, 20)
+	pdf.AddUTF8FontFromBytes("dejavu", "", theme.FontRegular)
+	pdf.AddUTF8FontFromBytes("dejavu", "B", theme.FontBold)
+	pdf.SetTitle(cl.Title.In(l), true)
+	pdf.SetSubject(c.SiteTitle, true)
+	pdf.SetAuthor(c.SiteTitle, true)
+	pdf.SetCreator("sitegen", true)
+	pdf.SetLang(string(l))
+	pdf.SetCatalogSort(true)
+	pdf.AliasNbPages("{nb}")
+	width, _ := pdf.GetPageSize()
+	textW := width - 2*margin
+
+	color := func(c [3]int) { pdf.SetTextColor(c[0], c[1], c[2]) }
+	pdf.SetHeaderFuncMode(func() {
+		pdf.SetFont("dejavu", "", 8)
+		color(grey)
+		pdf.SetXY(margin, 10)
+		pdf.CellFormat(textW/2, 4, c.SiteTitle, "", 0, "L", false, 0, "")
+		pdf.CellFormat(textW/2, 4, cl.Title.In(l), "", 1, "R", false, 0, "")
+		pdf.SetDrawColor(200, 200, 200)
+		pdf.Line(margin, 15, width-margin, 15)
+		pdf.SetY(22)
+	}, true)
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-14)
+		pdf.SetFont("dejavu", "", 8)
+		color(blue)
+		pdf.CellFormat(textW*0.75, 4, c.PageURL, "", 0, "L", false, 0, c.PageURL)
+		color(grey)
+		pdf.CellFormat(textW*0.25, 4, fmt.Sprintf(c.s("page"), pdf.PageNo(), "{nb}"), "", 0, "R", false, 0, "")
+	})
+	pdf.AddPage()
+
+	// Title, the ENT, the lines to fill in.
+	color(black)
+	pdf.SetFont("dejavu", "B", 16)
+	pdf.MultiCell(textW, 7.5, cl.Title.In(l), "", "L", false)
+	pdf.Ln(1)
+	pdf.SetFont("dejavu", "", 9.5)
+	color(grey)
+	pdf.MultiCell(textW, smallH, Strings["ent"].Sprintf(c.Profile.Name, c.Profile.CASURL).In(l), "", "L", false)
+	pdf.MultiCell(textW, smallH, c.s("howto"), "", "L", false)
+	pdf.Ln(3)
+	color(black)
+	pdf.SetFont("dejavu", "", 10)
+	blank := func(label string, w float64, ln int) {
+		pdf.CellFormat(w, 8, c.label(label)+strings.Repeat("_", int(w/2.3)-len([]rune(c.label(label)))), "", ln, "L", false, 0, "")
+	}
+	blank("school", textW*0.68, 0)
+	blank("uai", textW*0.32, 1)
+	blank("person", textW*0.68, 0)
+	blank("date", textW*0.32, 1)
+	pdf.Ln(3)
+
+	// Contents, with internal links to the sections.
+	links := make([]int, len(cl.Sections))
+	pdf.SetFont("dejavu", "B", 10)
+	pdf.CellFormat(textW, lineH, c.s("contents"), "", 1, "L", false, 0, "")
+	pdf.SetFont("dejavu", "", 10)
+	color(blue)
+	n := 0
+	for i, s := range cl.Sections {
+		if len(s.Items) == 0 {
+			continue
+		}
+		links[i] = pdf.AddLink()
+		pdf.CellFormat(textW, lineH, fmt.Sprintf("%s (%d–%d)", s.Title.In(l), n+1, n+len(s.Items)), "", 1, "L", false, links[i], "")
+		n += len(s.Items)
+	}
+	color(black)
+
+	n = 0
+	for i, s := range cl.Sections {
+		if len(s.Items) == 0 {
+			continue
+		}
+		pdf.Ln(4)
+		if pdf.GetY() > 250 {
+			pdf.AddPage()
+		}
+		pdf.SetLink(links[i], pdf.GetY(), -1)
+		pdf.Bookmark(s.Title.In(l), 0, -1)
+		pdf.SetFont("dejavu", "B", 12.5)
+		pdf.MultiCell(textW, 6.5, s.Title.In(l), "", "L", false)
+		if intro := s.Intro.In(l); intro != "" {
+			pdf.SetFont("dejavu", "", 9.5)
+			color(grey)
+			pdf.MultiCell(textW, smallH, intro, "", "L", false)
+			color(black)
+		}
+		pdf.Ln(1.5)
+		for _, it := range s.Items {
+			n++
+			c.item(pdf, it, n, textW)
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("pdf of checklist %s (%s): %w", cl.ID, l, err)
+	}
+	return pdf.Output(w)
+}
+
+// item draws one step, kept on one page.
+func (c *Checklist) item(pdf *fpdf.Fpdf, it *checks.Item, n int, textW float64) {
+	l := c.Lang
+	bodyW := textW - indent
+	pdf.SetFont("dejavu", "", 7.5)
+	idW := pdf.GetStringWidth(it.ID) + 2
+	title := fmt.Sprintf("%d. %s", n, it.Title.In(l))
+
+	// Measure, so that a step is never cut by a page break.
+	pdf.SetFont("dejavu", "B", 10)
+	h := float64(len(pdf.SplitText(title, bodyW-idW))) * lineH
+	pdf.SetFont("dejavu", "", 9)
+	h += float64(len(pdf.SplitText(c.label("where")+it.Where.In(l), bodyW))) * smallH
+	if e := it.Expect.In(l); e != "" {
+		h += float64(len(pdf.SplitText(c.label("expect")+e, bodyW))) * smallH
+	}
+	if it.Table != nil {
+		h += float64(len(it.Table.Rows)+1) * 4.4
+	}
+	if !it.Ask.IsZero() {
+		h += 7
+	}
+	h += smallH + 3.5
+	_, pageH := pdf.GetPageSize()
+	if pdf.GetY()+h > pageH-22 {
+		pdf.AddPage()
+	}
+
+	x0, y0 := pdf.GetX(), pdf.GetY()
+	pdf.SetDrawColor(20, 20, 20)
+	pdf.SetLineWidth(0.3)
+	pdf.Rect(x0, y0+0.5, boxSize, boxSize, "D")
+	pdf.SetFont("dejavu", "", 7.5)
+	pdf.SetTextColor(grey[0], grey[1], grey[2])
+	pdf.SetXY(x0+textW-idW, y0)
+	pdf.CellFormat(idW, lineH, it.ID, "", 0, "R", false, 0, "")
+	pdf.SetXY(x0+indent, y0)
+	pdf.SetTextColor(black[0], black[1], black[2])
+	pdf.SetFont("dejavu", "B", 10)
+	pdf.MultiCell(bodyW-idW, lineH, title, "", "L", false)
+
+	field := func(key, value string) {
+		pdf.SetX(x0 + indent)
+		pdf.SetFont("dejavu", "", 9)
+		pdf.MultiCell(bodyW, smallH, c.label(key)+value, "", "L", false)
+	}
+	field("where", it.Where.In(l))
+	if e := it.Expect.In(l); e != "" {
+		field("expect", e)
+	}
+	if t := it.Table; t != nil {
+		pdf.SetFont("dejavu", "", 8.5)
+		colW := []float64{bodyW * 0.6, bodyW * 0.4}
+		pdf.SetX(x0 + indent)
+		pdf.SetFillColor(240, 243, 246)
+		for i, h := range t.Head {
+			pdf.CellFormat(colW[i%2], 4.4, h.In(l), "1", 0, "L", true, 0, "")
+		}
+		pdf.Ln(-1)
+		for _, row := range t.Rows {
+			pdf.SetX(x0 + indent)
+			for i, cell := range row {
+				pdf.CellFormat(colW[i%2], 4.4, cell.In(l), "1", 0, "L", false, 0, "")
+			}
+			pdf.Ln(-1)
+		}
+	}
+	if !it.Ask.IsZero() {
+		pdf.SetX(x0 + indent)
+		pdf.SetFont("dejavu", "", 9)
+		pdf.CellFormat(bodyW, 7, c.label("seen")+strings.Repeat("_", 70), "", 1, "L", false, 0, "")
+	}
+	pdf.SetX(x0 + indent)
+	pdf.SetFont("dejavu", "", 7.5)
+	pdf.SetTextColor(blue[0], blue[1], blue[2])
+	url := c.StepURL(it.ID)
+	pdf.CellFormat(bodyW, smallH, c.label("online")+url, "", 1, "L", false, 0, url)
+	pdf.SetTextColor(black[0], black[1], black[2])
+	pdf.Ln(3)
+}

@@ -1,0 +1,92 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/cmd/internal/testenv"
+)
+
+func TestStringsBilingual(t *testing.T) {
+	for k, s := range Strings {
+		if m := s.Missing(); len(m) > 0 {
+			t.Errorf("PDF string %q has no %v text", k, m)
+		}
+	}
+}
+
+// norm folds the spaces pdftotext may change (no-break spaces, line ends) into one space.
+func norm(s string) string {
+	s = strings.NewReplacer(checks.NarrowNBSP, " ", checks.NBSP, " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// TestText renders every checklist in both languages and reads it back with pdftotext: every
+// item's ID and title must be there, accents intact, and the pages numbered.
+func TestText(t *testing.T) {
+	pdftotext := testenv.NeedProgram(t, "TestText (reading the PDFs back)", "pdftotext")
+	dir := t.TempDir()
+	for _, cl := range checks.Default.Checklists {
+		for _, l := range checks.Langs {
+			t.Run(cl.ID+"-"+string(l), func(t *testing.T) {
+				var buf bytes.Buffer
+				err := Write(&buf, Checklist{
+					Checklist: cl, Lang: l, Profile: checks.Default.Profile, SiteTitle: "Site",
+					PageURL: "https://site.example/" + string(l) + "/" + cl.Slug.In(l) + "/",
+					StepURL: func(id string) string { return cl.StepURL("https://site.example/", l, id) },
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				file := filepath.Join(dir, cl.ID+"-"+string(l)+".pdf")
+				if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
+				if err != nil {
+					t.Fatalf("pdftotext: %v", err)
+				}
+				text := norm(string(out))
+				for i, it := range cl.Items() {
+					if !strings.Contains(text, it.ID) {
+						t.Errorf("no ID %s", it.ID)
+					}
+					// Titles may wrap beside the ID column; compare word by word in order.
+					title := norm(it.Title.In(l))
+					start := strings.Index(text, fmt.Sprintf("%d. %s", i+1, strings.Fields(title)[0]))
+					if start < 0 || !containsWords(text[start:], title) {
+						t.Errorf("step %d %s: title %q not found", i+1, it.ID, title)
+					}
+				}
+				for _, w := range []string{norm(cl.Title.In(l)), "page 1 / ", Strings["school"].In(l)} {
+					if !strings.Contains(text, w) {
+						t.Errorf("no %q in the PDF text", w)
+					}
+				}
+				if l == checks.FR && !strings.Contains(text, "Établissement") {
+					t.Error("accents lost")
+				}
+			})
+		}
+	}
+}
+
+// containsWords reports whether the words of want appear in text in order, each after the
+// previous, allowing other text between them (an ID printed beside a wrapped title).
+func containsWords(text, want string) bool {
+	pos := 0
+	for _, w := range strings.Fields(want) {
+		i := strings.Index(text[pos:], w)
+		if i < 0 || i > 80 {
+			return false
+		}
+		pos += i + len(w)
+	}
+	return true
+}
