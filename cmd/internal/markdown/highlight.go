@@ -23,7 +23,25 @@ import (
 // HighlightStyle is the chroma style of code blocks.
 const HighlightStyle = "github"
 
-var codeFormatter = chromahtml.New(chromahtml.WithClasses(true))
+var codeFormatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{}))
+
+// focusablePre wraps code in a <pre> that takes keyboard focus, so that a reader without a
+// mouse can scroll a long line (WCAG 2.1.1; axe's scrollable-region-focusable).
+type focusablePre struct{}
+
+func (focusablePre) Start(code bool, styleAttr string) string {
+	if code {
+		return `<pre class="chroma" tabindex="0"><code>`
+	}
+	return `<pre class="chroma" tabindex="0">`
+}
+
+func (focusablePre) End(code bool) string {
+	if code {
+		return "</code></pre>"
+	}
+	return "</pre>"
+}
 
 // Highlighter renders fenced code blocks with chroma: the lexer named by the info string, the
 // plain-text fallback when there is none or it is unknown (no guessing from content), and CSS
