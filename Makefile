@@ -10,10 +10,17 @@ test:
 	go vet ./...
 	go test ./...
 
+# Serve the site on http://127.0.0.1:1313/ and rebuild what changes (Ctrl-C to stop).
+serve:
+	go run ./cmd/sitegen serve
+
 # Run each fuzz target for a while (FUZZTIME=1m make fuzz).
 FUZZTIME ?= 30s
 fuzz:
 	go test -run=^$$ -fuzz=FuzzRender -fuzztime=$(FUZZTIME) ./cmd/internal/markdown/
+	go test -run=^$$ -fuzz=FuzzIdentities -fuzztime=$(FUZZTIME) ./checks/evidence/
+	go test -run=^$$ -fuzz=FuzzInfoMobileApp -fuzztime=$(FUZZTIME) ./checks/evidence/
+	go test -run=^$$ -fuzz=FuzzAnswers -fuzztime=$(FUZZTIME) ./checks/evidence/
 
 clean:
 	rm -rf public public.tmp-build public.old-build

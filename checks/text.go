@@ -14,6 +14,9 @@ const (
 	EN Lang = "en"
 )
 
+// String returns the language tag.
+func (l Lang) String() string { return string(l) }
+
 // Langs lists the languages in their display order.
 var Langs = []Lang{FR, EN}
 

@@ -14,11 +14,12 @@ import (
 	"github.com/hds-oze/pronote-oze/checks"
 )
 
-//go:embed templates/*.html
-var templates embed.FS
-
-//go:embed assets
-var assets embed.FS
+// Embedded holds the theme compiled into the binary: templates/ and assets/. "sitegen
+// serve" reads the theme/ folder from disk instead, when there is one, so that an edit shows
+// without recompiling.
+//
+//go:embed templates/*.html assets
+var Embedded embed.FS
 
 // The fonts of the PDF checklists: DejaVu Sans, which covers French (and ☐, ✓), under the
 // licence in fonts/LICENSE.
@@ -29,11 +30,11 @@ var FontRegular []byte
 //go:embed fonts/DejaVuSans-Bold.ttf
 var FontBold []byte
 
-// Assets returns the files copied as they are under public/assets/.
-func Assets() fs.FS {
-	sub, err := fs.Sub(assets, "assets")
+// Assets returns the files of theme fsys copied as they are under public/assets/.
+func Assets(fsys fs.FS) fs.FS {
+	sub, err := fs.Sub(fsys, "assets")
 	if err != nil {
-		panic(err) // the embedded tree is fixed at compile time
+		panic(err) // fs.Sub fails only on an invalid name
 	}
 	return sub
 }
@@ -80,8 +81,8 @@ func T(lang checks.Lang, key string) (string, error) {
 	return t.In(lang), nil
 }
 
-// Parse parses the templates with funcs added to the theme's own ("t", "in").
-func Parse(funcs template.FuncMap) (*template.Template, error) {
+// Parse parses the templates of theme fsys with funcs added to the theme's own ("t", "in").
+func Parse(fsys fs.FS, funcs template.FuncMap) (*template.Template, error) {
 	all := template.FuncMap{
 		"t":  T,
 		"in": func(t checks.Text, l checks.Lang) string { return t.In(l) },
@@ -89,5 +90,5 @@ func Parse(funcs template.FuncMap) (*template.Template, error) {
 	for k, v := range funcs {
 		all[k] = v
 	}
-	return template.New("theme").Funcs(all).ParseFS(templates, "templates/*.html")
+	return template.New("theme").Funcs(all).ParseFS(fsys, "templates/*.html")
 }

@@ -13,7 +13,7 @@ func TestStringsBilingual(t *testing.T) {
 }
 
 func TestTemplatesParse(t *testing.T) {
-	tm, err := Parse(nil)
+	tm, err := Parse(Embedded, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/hds-oze/pronote-oze/cmd/internal/site"
@@ -42,9 +43,10 @@ const usage = `sitegen builds the PRONOTE → oZe procedure site.
 
 Usage:
   sitegen build [flags]   build the site into the output folder
+  sitegen serve [flags]   build, serve on http://127.0.0.1:1313/ and rebuild on every change
   sitegen help            show this help
 
-Run "sitegen build -h" for the flags of build.
+Run "sitegen build -h" or "sitegen serve -h" for their flags.
 `
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -55,6 +57,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "build":
 		return build(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return serve(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -69,6 +73,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	src := fl.String("src", "content", "content `folder` (site.toml, fr/, en/)")
 	out := fl.String("out", "public", "output `folder`, replaced atomically")
 	downloads := fl.Bool("downloads", true, "cross-compile the checker for the downloads page (needs the Go tool)")
+	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to `file`")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -77,6 +82,17 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if fl.NArg() > 0 {
 		return usageError{fmt.Errorf("build takes no arguments, got %q", fl.Args())}
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
 	b := &site.Builder{Src: afero.NewOsFs(), SrcDir: *src, Out: afero.NewOsFs(), OutDir: *out}

@@ -34,6 +34,8 @@ type Builder struct {
 	OutDir string
 	// Catalog overrides the checklists of the configured profile (tests reword items).
 	Catalog *checks.Catalog
+	// Theme is the theme's files (templates/, assets/); nil means theme.Embedded.
+	Theme fs.FS
 	// Workers is how many pages are parsed and rendered at once; 0 means GOMAXPROCS.
 	Workers int
 	// PageBudget is the most bytes a page may weigh, its HTML, CSS and JS together; 0 means
@@ -92,6 +94,8 @@ type siteModel struct {
 	tmpl      *template.Template
 	hl        *markdown.Highlighter
 	navs      map[checks.Lang][]*Page
+	incoming  map[*Page]map[*Page]bool
+	theme     fs.FS
 	downloads []Download
 }
 
@@ -155,6 +159,10 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 		md:        map[checks.Lang]goldmark.Markdown{},
 		downloads: b.Downloads,
 	}
+	s.theme = b.Theme
+	if s.theme == nil {
+		s.theme = theme.Embedded
+	}
 	if err := s.prepareTheme(); err != nil {
 		errs.add("theme", 0, "%v", err)
 		return nil, errs
@@ -216,9 +224,9 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 		}
 	}
 
-	// Parse, in parallel: the pages are independent.
+	// Scan, in parallel: the pages are independent.
 	perrs := s.forEach(ctx, b.Workers, func(p *Page, errs *errorList) {
-		p.parse(s.md[p.Lang], errs)
+		p.scan(s.md[p.Lang], errs)
 	})
 	errs = append(errs, perrs...)
 
@@ -239,6 +247,7 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 
 	lerrs := s.forEach(ctx, b.Workers, func(p *Page, errs *errorList) { s.checkLinks(p, errs) })
 	errs = append(errs, lerrs...)
+	s.indexIncoming()
 	return s, errs
 }
 
@@ -298,7 +307,7 @@ func (s *siteModel) forEach(ctx context.Context, n int, f func(p *Page, errs *er
 
 // prepareTheme parses the templates once and builds one goldmark instance per language.
 func (s *siteModel) prepareTheme() error {
-	t, err := theme.Parse(nil)
+	t, err := theme.Parse(s.theme, nil)
 	if err != nil {
 		return err
 	}
@@ -317,7 +326,7 @@ func (s *siteModel) prepareTheme() error {
 
 // stylesheet returns the theme's CSS followed by the highlighting classes the pages use.
 func (s *siteModel) stylesheet() ([]byte, error) {
-	css, err := fs.ReadFile(theme.Assets(), "style.css")
+	css, err := fs.ReadFile(theme.Assets(s.theme), "style.css")
 	if err != nil {
 		return nil, err
 	}
@@ -452,10 +461,13 @@ type pageData struct {
 	Content     template.HTML
 }
 
-// render writes one page's HTML.
+// render writes one page's HTML: it parses the page again (the scan kept no syntax tree),
+// points its links at their targets and renders it in the theme.
 func (s *siteModel) render(p *Page, w io.Writer) error {
-	var body bytes.Buffer
-	if err := s.md[p.Lang].Renderer().Render(&body, p.body, p.doc); err != nil {
+	doc := p.parse(s.md[p.Lang], nil)
+	s.rewriteLinks(p, doc)
+	body := bytes.NewBuffer(make([]byte, 0, 2*len(p.body)))
+	if err := s.md[p.Lang].Renderer().Render(body, p.body, doc); err != nil {
 		return err
 	}
 	lc := s.Config.Languages[string(p.Lang)]

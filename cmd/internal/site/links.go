@@ -1,31 +1,120 @@
 package site
 
 import (
+	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
 	"strings"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/checks/report"
-	"github.com/yuin/goldmark/ast"
 )
 
-// checkLinks resolves every link of p: it checks that the target page and anchor exist and
-// that a link into another language says so, then rewrites the destination to a relative URL.
+// checkLinks reports every link of p that leads nowhere, to a missing anchor, to another site,
+// or into another language without saying so.
+// It records in p.out the pages the links lead to.
 func (s *siteModel) checkLinks(p *Page, errs *errorList) {
-	_ = ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	p.out = p.out[:0]
+	for _, l := range p.links {
+		r, err := s.resolve(p, l)
+		if err != nil {
+			errs.add(p.File, l.line, "%v", err)
+		} else if r.target != nil && r.target != p {
+			p.out = append(p.out, r.target)
 		}
-		switch n := n.(type) {
-		case *ast.Link:
-			s.resolveLink(p, n, errs)
-		case *ast.Image:
-			errs.add(p.File, p.line(n.Pos()), "images are not supported: describe the screen with its labels instead (%q)", n.Destination)
+	}
+}
+
+// indexIncoming records, for every page, the pages that link to it.
+func (s *siteModel) indexIncoming() {
+	s.incoming = map[*Page]map[*Page]bool{}
+	for _, p := range s.Pages {
+		for _, t := range p.out {
+			if s.incoming[t] == nil {
+				s.incoming[t] = map[*Page]bool{}
+			}
+			s.incoming[t][p] = true
+		}
+	}
+}
+
+// rewriteLinks sets the destination of every link of a freshly parsed page to the relative
+// URL of its target.
+func (s *siteModel) rewriteLinks(p *Page, doc ast.Node) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			r, err := s.resolve(p, pageLink{dest: string(l.Destination), title: string(l.Title)})
+			if err == nil {
+				l.Destination = []byte(r.href)
+				if r.lang != "" {
+					l.Title = nil
+					l.SetAttributeString("lang", []byte(r.lang))
+				}
+			}
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// resolved is where a link leads.
+type resolved struct {
+	href   string // relative URL
+	lang   string // the hreflang the author declared, if any
+	target *Page  // nil for a generated file
+}
+
+// resolve finds the target of link l of page p.
+func (s *siteModel) resolve(p *Page, l pageLink) (resolved, error) {
+	dest := l.dest
+	u, err := url.Parse(dest)
+	if err != nil {
+		return resolved{}, fmt.Errorf("link %q: %v", dest, err)
+	}
+	if u.Scheme != "" || u.Host != "" {
+		return resolved{}, fmt.Errorf("link %q leads to another site: the site refers to no other origin (write the address as `code` if readers need it)", dest)
+	}
+	target := p
+	switch {
+	case u.Path == "":
+	case strings.HasPrefix(u.Path, "/"):
+		if strings.TrimPrefix(u.Path, "/") == "" {
+			return resolved{}, fmt.Errorf("link %q: the root page is not a content page; link a language's home (/%s/)", dest, p.Lang)
+		}
+		target = s.byURL[strings.TrimSuffix(strings.TrimPrefix(u.Path, "/"), "/")+"/"]
+	case strings.HasSuffix(u.Path, ".md"):
+		full := path.Join(string(p.Lang), path.Dir(p.Rel), u.Path)
+		target = s.bySource[full]
+	default:
+		full := path.Join(path.Dir(strings.TrimSuffix(p.URL, "/")+"/x"), u.Path)
+		target = s.byURL[strings.TrimSuffix(full, "/")+"/"]
+	}
+	if target == nil {
+		if file := s.generatedFile(p, u.Path); file != "" && u.Fragment == "" {
+			return resolved{href: relURL(p.URL, file)}, nil
+		}
+		return resolved{}, fmt.Errorf("broken link %q: no such page", dest)
+	}
+	if u.Fragment != "" && !target.anchors[u.Fragment] {
+		return resolved{}, fmt.Errorf("broken link %q: %s has no anchor #%s", dest, target.File, u.Fragment)
+	}
+	declared, marked := strings.CutPrefix(strings.TrimSpace(l.title), "hreflang=")
+	if target.Lang != p.Lang && (!marked || checks.Lang(declared) != target.Lang) {
+		return resolved{}, fmt.Errorf("link %q leads from a %s page into %s content; if intended, give it the title \"hreflang=%s\"", dest, p.Lang, target.Lang, target.Lang)
+	}
+	r := resolved{target: target}
+	if marked {
+		r.lang = declared
+	}
+	if target != p {
+		r.href = relURL(p.URL, target.URL)
+	}
+	if u.Fragment != "" {
+		r.href += "#" + u.Fragment
+	}
+	return r, nil
 }
 
 // generatedFile returns the site path of a file the build writes besides pages (the JSON
@@ -41,67 +130,4 @@ func (s *siteModel) generatedFile(p *Page, link string) string {
 		return full
 	}
 	return ""
-}
-
-func (s *siteModel) resolveLink(p *Page, n *ast.Link, errs *errorList) {
-	line := p.line(n.Pos())
-	dest := string(n.Destination)
-	u, err := url.Parse(dest)
-	if err != nil {
-		errs.add(p.File, line, "link %q: %v", dest, err)
-		return
-	}
-	if u.Scheme != "" || u.Host != "" {
-		errs.add(p.File, line, "link %q leads to another site: the site refers to no other origin (write the address as `code` if readers need it)", dest)
-		return
-	}
-	target := p
-	switch {
-	case u.Path == "":
-	case strings.HasPrefix(u.Path, "/"):
-		target = s.byURL[strings.TrimSuffix(strings.TrimPrefix(u.Path, "/"), "/")+"/"]
-		if strings.TrimPrefix(u.Path, "/") == "" {
-			errs.add(p.File, line, "link %q: the root page is not a content page; link a language's home (/%s/)", dest, p.Lang)
-			return
-		}
-	case strings.HasSuffix(u.Path, ".md"):
-		full := path.Join(string(p.Lang), path.Dir(p.Rel), u.Path)
-		lang, rel, _ := strings.Cut(full, "/")
-		target = s.bySource[lang+"/"+rel]
-	default:
-		full := path.Join(path.Dir(strings.TrimSuffix(p.URL, "/")+"/x"), u.Path)
-		target = s.byURL[strings.TrimSuffix(full, "/")+"/"]
-	}
-	if target == nil {
-		if file := s.generatedFile(p, u.Path); file != "" && u.Fragment == "" {
-			n.Destination = []byte(relURL(p.URL, file))
-			return
-		}
-		errs.add(p.File, line, "broken link %q: no such page", dest)
-		return
-	}
-	if u.Fragment != "" && !target.anchors[u.Fragment] {
-		errs.add(p.File, line, "broken link %q: %s has no anchor #%s", dest, target.File, u.Fragment)
-		return
-	}
-	title := strings.TrimSpace(string(n.Title))
-	declared, marked := strings.CutPrefix(title, "hreflang=")
-	if target.Lang != p.Lang {
-		if !marked || checks.Lang(declared) != target.Lang {
-			errs.add(p.File, line, "link %q leads from a %s page into %s content; if intended, give it the title \"hreflang=%s\"", dest, p.Lang, target.Lang, target.Lang)
-			return
-		}
-	}
-	if marked {
-		n.Title = nil
-		n.SetAttributeString("lang", []byte(declared))
-	}
-	rel := ""
-	if target != p {
-		rel = relURL(p.URL, target.URL)
-	}
-	if u.Fragment != "" {
-		rel += "#" + u.Fragment
-	}
-	n.Destination = []byte(rel)
 }

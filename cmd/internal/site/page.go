@@ -5,12 +5,13 @@ import (
 	"path"
 	"strings"
 
-	"github.com/hds-oze/pronote-oze/checks"
-	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
 )
 
 // Page is one Markdown page of one language.
@@ -30,8 +31,15 @@ type Page struct {
 
 	body     []byte
 	bodyLine int
-	doc      ast.Node
 	anchors  map[string]bool
+	links    []pageLink
+	out      []*Page // the pages its links lead to, set by checkLinks
+}
+
+// pageLink is a link of a page's Markdown, as written.
+type pageLink struct {
+	dest, title string
+	line        int
 }
 
 // line returns the source line of a byte offset of the body.
@@ -42,15 +50,26 @@ func (p *Page) line(offset int) int {
 	return p.bodyLine + bytes.Count(p.body[:offset], []byte("\n"))
 }
 
-// parse parses the page's Markdown and collects its anchors and checklists.
-func (p *Page) parse(md goldmark.Markdown, errs *errorList) {
+// parse parses the page's Markdown.
+func (p *Page) parse(md goldmark.Markdown, errs *errorList) ast.Node {
 	pc := markdown.NewContext(p.Lang, p)
-	p.doc = md.Parser().Parse(text.NewReader(p.body), parser.WithContext(pc))
-	for _, e := range markdown.Errors(pc) {
-		errs.add(p.File, p.line(e.Offset), "%v", e.Err)
+	doc := md.Parser().Parse(text.NewReader(p.body), parser.WithContext(pc))
+	if errs != nil {
+		for _, e := range markdown.Errors(pc) {
+			errs.add(p.File, p.line(e.Offset), "%v", e.Err)
+		}
 	}
+	return doc
+}
+
+// scan parses the page and keeps what the other pages need to know of it (anchors,
+// checklists) and what must be checked (links); the syntax tree itself is not kept, so that
+// memory does not grow with the size of the site.
+func (p *Page) scan(md goldmark.Markdown, errs *errorList) {
+	doc := p.parse(md, errs)
 	p.anchors = map[string]bool{"main": true}
-	_ = ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	p.Checklists, p.links = nil, nil
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -59,6 +78,10 @@ func (p *Page) parse(md goldmark.Markdown, errs *errorList) {
 			if id, ok := n.AttributeString("id"); ok {
 				p.anchors[string(id.([]byte))] = true
 			}
+		case *ast.Link:
+			p.links = append(p.links, pageLink{dest: string(n.Destination), title: string(n.Title), line: p.line(n.Pos())})
+		case *ast.Image:
+			errs.add(p.File, p.line(n.Pos()), "images are not supported: describe the screen with its labels instead (%q)", n.Destination)
 		case *markdown.Block:
 			p.anchors[n.Name] = true
 			if cl, ok := n.Value.(*checks.Checklist); ok {

@@ -90,11 +90,11 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 	}
 
 	// Theme assets, the stylesheet with the highlighting classes, the root and 404 pages.
-	if err := fs.WalkDir(theme.Assets(), ".", func(p string, d fs.DirEntry, err error) error {
+	if err := fs.WalkDir(theme.Assets(s.theme), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || p == "style.css" {
 			return err
 		}
-		data, err := fs.ReadFile(theme.Assets(), p)
+		data, err := fs.ReadFile(theme.Assets(s.theme), p)
 		if err != nil {
 			return err
 		}
@@ -265,7 +265,7 @@ func (s *siteModel) checkBudget(budget int, sizes map[*Page]int, css int) error 
 	case budget == 0:
 		budget = DefaultPageBudget
 	}
-	js, err := fs.ReadFile(theme.Assets(), "checklist.js")
+	js, err := fs.ReadFile(theme.Assets(s.theme), "checklist.js")
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,236 @@
+package devserver
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"github.com/hds-oze/pronote-oze/cmd/internal/site"
+)
+
+// liveSite copies the project's content into a temporary folder and builds it there, as
+// "sitegen serve" does.
+func liveSite(t *testing.T) (src, out string, lv *site.Live) {
+	t.Helper()
+	dir := t.TempDir()
+	src, out = filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	if err := os.CopyFS(src, os.DirFS("../../../content")); err != nil {
+		t.Fatal(err)
+	}
+	b := &site.Builder{Src: afero.NewOsFs(), SrcDir: src, Out: afero.NewOsFs(), OutDir: out}
+	lv, _, err := b.BuildLive(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src, out, lv
+}
+
+func edit(t *testing.T, file, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("%s has no %q", file, old)
+	}
+	if err := os.WriteFile(file, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestEditRebuildsOnlyThePage(t *testing.T) {
+	src, out, lv := liveSite(t)
+	home := filepath.Join(out, "fr", "index.html")
+	before, _ := os.Stat(home)
+	edit(t, filepath.Join(src, "fr", "hosted.md"), "Deux états de la base comptent", "Deux états de la base comptent vraiment")
+	up, err := lv.Update(context.Background(), []string{"fr/hosted.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.ToSlash(filepath.Join(src, "en", "hosted.md")), filepath.ToSlash(filepath.Join(src, "fr", "hosted.md"))}
+	if up.Full || len(up.Rendered) != 2 || up.Rendered[0] != want[0] || up.Rendered[1] != want[1] {
+		t.Errorf("rendered %v (full %v), want the page and its translation: %v", up.Rendered, up.Full, want)
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "fr", "mode-heberge", "index.html"))
+	if !strings.Contains(string(page), "comptent vraiment") {
+		t.Error("the edited page was not rewritten")
+	}
+	if after, _ := os.Stat(home); !after.ModTime().Equal(before.ModTime()) {
+		t.Error("an unrelated page was rewritten")
+	}
+
+	// A new title shows in the navigation of every page of the language.
+	edit(t, filepath.Join(src, "fr", "onprem.md"), `title = "Mode non hébergé`, `title = "Mode sur place`)
+	up, err = lv.Update(context.Background(), []string{"fr/onprem.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(up.Rendered) != 6 { // the five French pages and the English translation
+		t.Errorf("after a title change, rendered %d pages: %v", len(up.Rendered), up.Rendered)
+	}
+	nav, _ := os.ReadFile(home)
+	if !strings.Contains(string(nav), "Mode sur place") {
+		t.Error("the navigation of the home page does not show the new title")
+	}
+}
+
+func TestBuildErrorKeepsLastGoodSite(t *testing.T) {
+	src, out, lv := liveSite(t)
+	good, _ := os.ReadFile(filepath.Join(out, "en", "changing-ent", "index.html"))
+	edit(t, filepath.Join(src, "en", "purge.md"), "```checklist purge", "[gone](nowhere.md)\n\n```checklist purge")
+	_, err := lv.Update(context.Background(), []string{"en/purge.md"})
+	var be *site.BuildError
+	if err == nil || !strings.Contains(err.Error(), "en/purge.md:") || !strings.Contains(err.Error(), `broken link "nowhere.md"`) {
+		t.Fatalf("Update() = %v, want a broken link at file:line", err)
+	} else if !errorsAs(err, &be) || be.Errs[0].Line == 0 {
+		t.Errorf("error %v has no line", err)
+	}
+	now, _ := os.ReadFile(filepath.Join(out, "en", "changing-ent", "index.html"))
+	if string(now) != string(good) {
+		t.Error("a failed update changed the served page")
+	}
+	// Another page's edit does not hide the error: the broken page is checked again.
+	edit(t, filepath.Join(src, "en", "index.md"), "Hosted or not?", "Hosted or on-premises?")
+	if _, err := lv.Update(context.Background(), []string{"en/index.md"}); err == nil {
+		t.Error("the error of en/purge.md disappeared while it is not fixed")
+	}
+	edit(t, filepath.Join(src, "en", "purge.md"), "[gone](nowhere.md)\n\n", "")
+	if _, err := lv.Update(context.Background(), []string{"en/purge.md"}); err != nil {
+		t.Errorf("fixed page still fails: %v", err)
+	}
+}
+
+func errorsAs(err error, be **site.BuildError) bool {
+	e, ok := err.(*site.BuildError)
+	*be = e
+	return ok
+}
+
+func TestServe(t *testing.T) {
+	_, out, _ := liveSite(t)
+	srv := New(out)
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	get := func(p string) (*http.Response, string) {
+		req, _ := http.NewRequest("GET", ts.URL+p, nil)
+		req.URL.Opaque = p // keep "/../" as it is: a browser would clean it, an attacker does not
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, string(b)
+	}
+	for _, p := range []string{"/../go.mod", "/fr/../../go.mod", "/%2e%2e/go.mod", "/assets/..%2f..%2fgo.mod"} {
+		if resp, body := get(p); resp.StatusCode != http.StatusForbidden && resp.StatusCode != http.StatusNotFound || strings.Contains(body, "module ") {
+			t.Errorf("GET %s = %d, want it refused", p, resp.StatusCode)
+		}
+	}
+	resp, body := get("/fr/mode-heberge/")
+	if resp.StatusCode != 200 || resp.Header.Get("Cache-Control") != "no-store" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+		t.Errorf("page: %d %v", resp.StatusCode, resp.Header)
+	}
+	if !strings.Contains(body, ScriptPath) {
+		t.Error("served page has no reload script")
+	}
+	if disk, _ := os.ReadFile(filepath.Join(out, "fr", "mode-heberge", "index.html")); strings.Contains(string(disk), ScriptPath) {
+		t.Error("the reload script is in the built file")
+	}
+	for p, ct := range map[string]string{"/assets/style.css": "text/css", "/assets/checklist.js": "text/javascript", "/pdf/fr/mode-heberge.pdf": "application/pdf", "/schema/report.schema.json": "application/json"} {
+		if resp, _ := get(p); resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), ct) {
+			t.Errorf("GET %s = %d %q, want %s", p, resp.StatusCode, resp.Header.Get("Content-Type"), ct)
+		}
+	}
+	if resp, body := get("/fr/nulle-part/"); resp.StatusCode != 404 || !strings.Contains(body, "Page introuvable") {
+		t.Errorf("missing page: %d", resp.StatusCode)
+	}
+	if resp, _ := get("/fr/mode-heberge"); resp.StatusCode != http.StatusMovedPermanently {
+		t.Errorf("folder without slash: %d", resp.StatusCode)
+	}
+}
+
+// TestEvents opens the event stream, makes a change, and waits for the reload; then a build
+// error, shown to pages that connect later too.
+func TestEvents(t *testing.T) {
+	_, out, _ := liveSite(t)
+	srv := New(out)
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+EventsPath, nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("Content-Type %q", ct)
+	}
+	lines := bufio.NewScanner(resp.Body)
+	waitFor := func(prefix string) string {
+		for lines.Scan() {
+			if strings.HasPrefix(lines.Text(), prefix) {
+				return lines.Text()
+			}
+		}
+		t.Fatalf("stream ended before %q: %v", prefix, lines.Err())
+		return ""
+	}
+	waitFor(": connected")
+	srv.Reloaded()
+	waitFor("event: reload")
+	srv.Failed([]string{"content/fr/x.md:3: unknown checklist \"nope\""})
+	waitFor("event: build-error")
+	if data := waitFor("data: "); !strings.Contains(data, `content/fr/x.md:3`) {
+		t.Errorf("error event data %q", data)
+	}
+	// A page opened while the build is broken learns it at once.
+	req2, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+EventsPath, nil)
+	resp2, err := http.DefaultClient.Do(req2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp2.Body.Close()
+	lines = bufio.NewScanner(resp2.Body)
+	waitFor("event: build-error")
+}
+
+// TestWatch writes files, in a new sub-folder too, and gets them in one batch.
+func TestWatch(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	got := make(chan Change, 4)
+	go Watch(ctx, []string{dir}, 30*time.Millisecond, time.Second, func(c Change) { got <- c })
+	time.Sleep(100 * time.Millisecond) // let the watch start
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("a"), 0o644)
+	os.WriteFile(filepath.Join(dir, ".a.md.swp"), []byte("x"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "fr", "guides"), 0o755)
+	os.WriteFile(filepath.Join(dir, "fr", "guides", "b.md"), []byte("b"), 0o644)
+	seen := map[string]bool{}
+	for !seen["a.md"] || !seen["fr/guides/b.md"] {
+		select {
+		case c := <-got:
+			for _, f := range c.Files {
+				seen[f] = true
+			}
+		case <-ctx.Done():
+			t.Fatalf("saw %v", seen)
+		}
+	}
+	if seen[".a.md.swp"] {
+		t.Error("an editor's swap file counted as a change")
+	}
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"github.com/hds-oze/pronote-oze/cmd/internal/devserver"
+	"github.com/hds-oze/pronote-oze/cmd/internal/site"
+)
+
+// serve builds the site, serves it on loopback and rebuilds what changes until ctx ends.
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("sitegen serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	src := fl.String("src", "content", "content `folder` (site.toml, fr/, en/)")
+	out := fl.String("out", "public", "output `folder`")
+	bind := fl.String("bind", "127.0.0.1", "`address` to listen on")
+	port := fl.Int("port", 1313, "`port` to listen on")
+	themeDir := fl.String("theme", "theme", "theme `folder` read from disk when it exists, so that edits show without recompiling")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err}
+	}
+	if fl.NArg() > 0 {
+		return usageError{fmt.Errorf("serve takes no arguments, got %q", fl.Args())}
+	}
+	b := &site.Builder{Src: afero.NewOsFs(), SrcDir: *src, Out: afero.NewOsFs(), OutDir: *out}
+	roots := []string{*src}
+	if st, err := os.Stat(filepath.Join(*themeDir, "templates")); err == nil && st.IsDir() {
+		b.Theme = os.DirFS(*themeDir)
+		roots = append(roots, *themeDir)
+	}
+	start := time.Now()
+	live, s, err := b.BuildLive(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "built %d pages in %s\n", len(s.Pages), time.Since(start).Round(time.Millisecond))
+
+	srv := devserver.New(*out)
+	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	go hs.Serve(ln)
+	fmt.Fprintf(stdout, "serving %s on http://%s/%s/ (Ctrl-C to stop)\n", *out, ln.Addr(), s.Config.DefaultLang)
+
+	report := func(err error) {
+		var be *site.BuildError
+		var lines []string
+		if errors.As(err, &be) {
+			for _, fe := range be.Errs {
+				lines = append(lines, fe.Error())
+			}
+		} else {
+			lines = []string{err.Error()}
+		}
+		fmt.Fprintln(stderr, "sitegen:", err)
+		srv.Failed(lines)
+	}
+	err = devserver.Watch(ctx, roots, 10*time.Millisecond, 200*time.Millisecond, func(ch devserver.Change) {
+		t0 := time.Now()
+		if ch.Root != *src {
+			if _, err := live.Rebuild(ctx); err != nil {
+				report(err)
+				return
+			}
+			fmt.Fprintf(stdout, "theme changed: rebuilt the site in %s\n", time.Since(t0).Round(time.Millisecond))
+			srv.Reloaded()
+			return
+		}
+		up, err := live.Update(ctx, ch.Files)
+		if err != nil {
+			report(err)
+			return
+		}
+		what := fmt.Sprintf("%d page(s)", len(up.Rendered))
+		if up.Full {
+			what = "the site"
+		}
+		fmt.Fprintf(stdout, "%v changed: rebuilt %s in %s\n", ch.Files, what, time.Since(t0).Round(time.Microsecond))
+		srv.Reloaded()
+	})
+	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	_ = hs.Shutdown(shutdown)
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stdout, "stopped")
+		return nil
+	}
+	return err
+}
