@@ -14,6 +14,11 @@ test:
 serve:
 	go run ./cmd/sitegen serve
 
+# Measure sitegen beside Hugo (if installed), the serve edit loop and the checker; writes
+# bench-results.md. Takes several minutes; not part of CI.
+bench:
+	go run ./cmd/internal/bench
+
 # Run each fuzz target for a while (FUZZTIME=1m make fuzz).
 FUZZTIME ?= 30s
 fuzz:

@@ -43,6 +43,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		b.Theme = os.DirFS(*themeDir)
 		roots = append(roots, *themeDir)
 	}
+	watcher, err := devserver.NewWatcher(roots) // before the build: nothing written during it is missed
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	live, s, err := b.BuildLive(ctx)
 	if err != nil {
@@ -72,7 +76,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "sitegen:", err)
 		srv.Failed(lines)
 	}
-	err = devserver.Watch(ctx, roots, 10*time.Millisecond, 200*time.Millisecond, func(ch devserver.Change) {
+	err = watcher.Run(ctx, 10*time.Millisecond, 200*time.Millisecond, func(ch devserver.Change) {
 		t0 := time.Now()
 		if ch.Root != *src {
 			if _, err := live.Rebuild(ctx); err != nil {

@@ -17,22 +17,46 @@ type Change struct {
 	Files []string
 }
 
-// Watch watches the folders roots and everything below them, and calls onChange with the
-// files changed in each burst of writes (an editor saves a file in several steps): a batch
-// closes after quiet of that long, or after max since its first change. fsnotify is not
-// recursive: folders created later are added as they appear. Editor back-ups and hidden files
-// are ignored. Watch returns when ctx ends.
-func Watch(ctx context.Context, roots []string, quiet, max time.Duration, onChange func(Change)) error {
+// Watcher watches folders and everything below them. fsnotify is not recursive: folders
+// created later are added as they appear.
+type Watcher struct {
+	w     *fsnotify.Watcher
+	roots []string
+}
+
+// NewWatcher starts watching the folders roots. Changes made from then on are reported by
+// Run, even those made before Run is called: watch before the first build, so that nothing
+// written during it is missed.
+func NewWatcher(roots []string) (*Watcher, error) {
 	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range roots {
+		if err := addTree(w, r); err != nil {
+			w.Close()
+			return nil, err
+		}
+	}
+	return &Watcher{w: w, roots: roots}, nil
+}
+
+// Watch is NewWatcher followed by Run.
+func Watch(ctx context.Context, roots []string, quiet, max time.Duration, onChange func(Change)) error {
+	wt, err := NewWatcher(roots)
 	if err != nil {
 		return err
 	}
+	return wt.Run(ctx, quiet, max, onChange)
+}
+
+// Run calls onChange with the files changed in each burst of writes (an editor saves a file
+// in several steps): a batch closes after quiet of that long, or after max since its first
+// change. Editor back-ups and hidden files are ignored. Run returns when ctx ends, and closes
+// the watcher.
+func (wt *Watcher) Run(ctx context.Context, quiet, max time.Duration, onChange func(Change)) error {
+	w, roots := wt.w, wt.roots
 	defer w.Close()
-	for _, r := range roots {
-		if err := addTree(w, r); err != nil {
-			return err
-		}
-	}
 	pending := map[string]map[string]bool{}
 	var timer, deadline <-chan time.Time
 	flush := func() {

@@ -1,0 +1,302 @@
+//go:build unix
+
+// Command bench measures sitegen beside Hugo on the same bilingual corpus, the edit loop of
+// "sitegen serve", and the checker on a large identity export beside wc -l. It prints one
+// Markdown table and writes it to -out. Runs of the two tools alternate, so that a noisy
+// neighbour hurts both; the table gives medians with the min–max range.
+//
+//	go run ./cmd/internal/bench -sizes 1000,10000 -runs 3
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/hds-oze/pronote-oze/checks/evidence/evidencetest"
+	"github.com/hds-oze/pronote-oze/cmd/internal/corpus"
+)
+
+func main() {
+	sizes := flag.String("sizes", "1000,10000", "pages per language, comma-separated")
+	runs := flag.Int("runs", 3, "runs of each build")
+	rows := flag.String("rows", "1000000,2000000", "rows of the identity exports, comma-separated")
+	edits := flag.Int("edits", 7, "page edits timed under serve")
+	out := flag.String("out", "bench-results.md", "write the table to `file`")
+	work := flag.String("work", "", "work `folder` (default: a temporary one, removed)")
+	flag.Parse()
+	if err := run(*sizes, *rows, *runs, *edits, *out, *work); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// sample is one measured run.
+type sample struct {
+	wall, cpu time.Duration
+	rss       int64 // KiB
+}
+
+// measure runs a command and reads its wall time, CPU time and peak RSS.
+func measure(dir string, name string, args ...string) (sample, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+	t0 := time.Now()
+	err := cmd.Run()
+	wall := time.Since(t0)
+	if cmd.ProcessState == nil {
+		return sample{}, fmt.Errorf("%s: %v", name, err)
+	}
+	var ee *exec.ExitError
+	if err != nil && !(errors.As(err, &ee) && name != "hugo" && strings.HasSuffix(name, "ozecheck") && ee.ExitCode() == 1) {
+		return sample{}, fmt.Errorf("%s %v: %v\n%s", name, args, err, stderr.String())
+	}
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	return sample{
+		wall: wall,
+		cpu:  time.Duration(ru.Utime.Nano() + ru.Stime.Nano()),
+		rss:  ru.Maxrss,
+	}, nil
+}
+
+type stats struct{ med, min, max sample }
+
+func summarize(ss []sample) stats {
+	pick := func(f func(sample) int64) (int64, int64, int64) {
+		v := make([]int64, len(ss))
+		for i, s := range ss {
+			v[i] = f(s)
+		}
+		slices.Sort(v)
+		return v[len(v)/2], v[0], v[len(v)-1]
+	}
+	var st stats
+	a, b, c := pick(func(s sample) int64 { return int64(s.wall) })
+	st.med.wall, st.min.wall, st.max.wall = time.Duration(a), time.Duration(b), time.Duration(c)
+	a, b, c = pick(func(s sample) int64 { return int64(s.cpu) })
+	st.med.cpu, st.min.cpu, st.max.cpu = time.Duration(a), time.Duration(b), time.Duration(c)
+	st.med.rss, st.min.rss, st.max.rss = pick(func(s sample) int64 { return s.rss })
+	return st
+}
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+func mb(kib int64) string         { return fmt.Sprintf("%.0f MB", float64(kib)/1024) }
+
+func row(name string, st stats) string {
+	return fmt.Sprintf("| %s | %s (%s–%s) | %s | %s (%s–%s) |", name,
+		secs(st.med.wall), secs(st.min.wall), secs(st.max.wall), secs(st.med.cpu),
+		mb(st.med.rss), mb(st.min.rss), mb(st.max.rss))
+}
+
+func run(sizesFlag, rowsFlag string, runs, edits int, outFile, work string) error {
+	if work == "" {
+		dir, err := os.MkdirTemp("", "sitegen-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		work = dir
+	}
+	bin := filepath.Join(work, "bin")
+	for _, c := range []string{"sitegen", "ozecheck"} {
+		if out, err := exec.Command("go", "build", "-o", filepath.Join(bin, c), "./cmd/"+c).CombinedOutput(); err != nil {
+			return fmt.Errorf("build %s: %v\n%s", c, err, out)
+		}
+	}
+	sitegen, ozecheck := filepath.Join(bin, "sitegen"), filepath.Join(bin, "ozecheck")
+	hugo, _ := exec.LookPath("hugo")
+	var table []string
+	say := func(format string, args ...any) {
+		line := fmt.Sprintf(format, args...)
+		fmt.Println(line)
+		table = append(table, line)
+	}
+	hv := "not installed: the Hugo column is skipped"
+	if hugo != "" {
+		v, _ := exec.Command(hugo, "version").Output()
+		hv = strings.TrimSpace(string(v))
+	}
+	cpuModel := "unknown CPU"
+	if f, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, l := range strings.Split(string(f), "\n") {
+			if strings.HasPrefix(l, "model name") {
+				cpuModel = strings.TrimSpace(strings.SplitN(l, ":", 2)[1])
+				break
+			}
+		}
+	}
+	say("# sitegen benchmark, %s", time.Now().UTC().Format("2006-01-02 15:04 MST"))
+	say("")
+	say("Machine: %d cores (%s), %s. Hugo: %s. Medians of %d alternating runs, (min–max) in brackets.", runtime.NumCPU(), cpuModel, runtime.Version(), hv, runs)
+	say("")
+	say("## Full build, N pages per language")
+	say("")
+	say("| build | wall (min–max) | user+sys CPU | peak RSS (min–max) |")
+	say("|---|---|---|---|")
+	var largest string
+	for _, f := range strings.Split(sizesFlag, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil {
+			return err
+		}
+		dir := filepath.Join(work, fmt.Sprintf("corpus-%d", n))
+		if err := corpus.Write(dir, n); err != nil {
+			return err
+		}
+		largest = dir
+		var sg, hg []sample
+		for r := 0; r < runs; r++ {
+			for _, d := range []string{"public", "hugo-public"} {
+				os.RemoveAll(filepath.Join(dir, d))
+			}
+			s, err := measure(dir, sitegen, "build", "-downloads=false", "-src", "content", "-out", "public")
+			if err != nil {
+				return err
+			}
+			sg = append(sg, s)
+			if hugo != "" {
+				s, err := measure(dir, hugo, "--quiet", "-d", "hugo-public")
+				if err != nil {
+					return err
+				}
+				hg = append(hg, s)
+			}
+		}
+		s := summarize(sg)
+		say("%s", row(fmt.Sprintf("sitegen, 2 × %d", n), s))
+		if hugo != "" {
+			h := summarize(hg)
+			say("%s", row(fmt.Sprintf("Hugo, 2 × %d", n), h))
+			say("| **ratio sitegen / Hugo, 2 × %d** | **%.2f** | %.2f | **%.2f** |", n,
+				s.med.wall.Seconds()/h.med.wall.Seconds(), s.med.cpu.Seconds()/h.med.cpu.Seconds(), float64(s.med.rss)/float64(h.med.rss))
+		}
+	}
+
+	// The edit loop: a page written, until its HTML is rewritten.
+	say("")
+	say("## One-page edit under sitegen serve (%s)", filepath.Base(largest))
+	say("")
+	lat, err := editLatency(largest, sitegen, edits)
+	if err != nil {
+		return err
+	}
+	slices.Sort(lat)
+	say("| edits | median | min–max |")
+	say("|---|---|---|")
+	say("| %d | %.1f ms | %.1f–%.1f ms |", len(lat), ms(lat[len(lat)/2]), ms(lat[0]), ms(lat[len(lat)-1]))
+
+	// The checker on large identity exports, beside wc -l on the same file.
+	say("")
+	say("## ozecheck on a Windows-1252 identity export (one identifier in ten filled)")
+	say("")
+	say("| rows | file | ozecheck wall (min–max) | peak RSS | wc -l wall | ratio to wc -l |")
+	say("|---|---|---|---|---|---|")
+	for _, f := range strings.Split(rowsFlag, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil {
+			return err
+		}
+		file := filepath.Join(work, fmt.Sprintf("eleves-%d.csv", n))
+		fh, err := os.Create(file)
+		if err != nil {
+			return err
+		}
+		bw := bufio.NewWriterSize(fh, 1<<20)
+		if err := evidencetest.WriteExport(bw, n); err != nil {
+			return err
+		}
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		fh.Close()
+		st, _ := os.Stat(file)
+		var oz, wc []sample
+		for r := 0; r < runs+2; r++ {
+			s, err := measure(work, ozecheck, "--mode", "hosted", "--purge", "--format", "json", "-o", filepath.Join(work, "report.json"), file)
+			if err != nil {
+				return err
+			}
+			oz = append(oz, s)
+			w, err := measure(work, "wc", "-l", file)
+			if err != nil {
+				return err
+			}
+			wc = append(wc, w)
+		}
+		o, w := summarize(oz), summarize(wc)
+		say("| %d | %.0f MB | %s (%s–%s) | %s | %s | %.1f |", n, float64(st.Size())/1e6, secs(o.med.wall), secs(o.min.wall), secs(o.max.wall),
+			mb(o.med.rss), secs(w.med.wall), o.med.wall.Seconds()/w.med.wall.Seconds())
+	}
+	return os.WriteFile(outFile, []byte(strings.Join(table, "\n")+"\n"), 0o644)
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// editLatency serves the corpus in dir and times edits: from the write of a page to the
+// rewrite of its HTML.
+func editLatency(dir, sitegen string, edits int) ([]time.Duration, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cmd := exec.CommandContext(ctx, sitegen, "serve", "-src", "content", "-out", "public", "-port", strconv.Itoa(port))
+	cmd.Dir = dir
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	defer func() { cancel(); cmd.Wait() }() // stop the server first, then reap it
+	sc := bufio.NewScanner(stdout)
+	for sc.Scan() && !strings.HasPrefix(sc.Text(), "serving") {
+	}
+	go io.Copy(io.Discard, stdout)
+	var lat []time.Duration
+	for i := 1; i <= edits; i++ {
+		src := filepath.Join(dir, "content", "fr", "pages", fmt.Sprintf("p%05d.md", i*7))
+		html := filepath.Join(dir, "public", "fr", "pages", fmt.Sprintf("page-%d", i*7), "index.html")
+		data, err := os.ReadFile(src)
+		if err != nil {
+			return nil, err
+		}
+		marker := fmt.Sprintf("edit-marker-%d-%d", i, time.Now().UnixNano())
+		t0 := time.Now()
+		if err := os.WriteFile(src, append(data, []byte("\n"+marker+"\n")...), 0o644); err != nil {
+			return nil, err
+		}
+		for {
+			if b, err := os.ReadFile(html); err == nil && strings.Contains(string(b), marker) {
+				break
+			}
+			if time.Since(t0) > 10*time.Second {
+				return nil, fmt.Errorf("edit %d: %s not rewritten after 10 s", i, html)
+			}
+			time.Sleep(200 * time.Microsecond)
+		}
+		lat = append(lat, time.Since(t0))
+		time.Sleep(300 * time.Millisecond) // let the server settle between edits
+	}
+	return lat, nil
+}
