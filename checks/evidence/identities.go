@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"hash/fnv"
 	"io"
 	"path"
 	"strings"
@@ -116,56 +115,60 @@ type IdentityOptions struct {
 	UserType string
 }
 
-// readIdentities streams an identity export. head is the buffered start of r.
+// readIdentities streams an identity export. r is buffered at the start of the file.
 func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks.IdentityList, error) {
 	head, _ := r.Peek(sniffSize)
 	enc, encName, bom := sniff(head)
 	if _, err := r.Discard(bom); err != nil {
 		return nil, inputErr(file, 0, 0, msgCannotRead, err)
 	}
-	raw := &countingReader{r: r}
-	text := bufio.NewReaderSize(transform.NewReader(raw, enc.NewDecoder()), 64<<10)
 	isUTF16 := strings.HasPrefix(encName, "UTF-16")
 	if isUTF16 && len(head) < sniffSize && len(head)%2 == 1 { // the whole file is in head
 		return nil, problem(file, 0, 0, ErrTruncated)
 	}
-
+	raw := &countingReader{r: r}
+	// Separators, quotes and line ends are ASCII in UTF-8 and Windows-1252 alike: those files
+	// are split as bytes and only the fields the checker keeps are decoded. UTF-16 is decoded
+	// to UTF-8 first.
+	var src io.Reader = raw
+	decode := func(b []byte) string { return string(b) }
+	switch {
+	case isUTF16:
+		src = transform.NewReader(raw, enc.NewDecoder())
+	case enc == charmap.Windows1252:
+		decode = decode1252
+	}
 	list := &checks.IdentityList{Source: file, Encoding: encName}
+	sc := newRecordScanner(src, 0, 1)
 
 	// An Excel "sep=;" first line names the separator.
-	line := 1
-	first, _ := text.Peek(16)
-	if l := strings.ToLower(string(first)); strings.HasPrefix(l, "sep=") && len(first) >= 5 {
-		sep, _ := utf8.DecodeRune(first[4:])
-		list.Separator = sep
-		if _, err := text.ReadString('\n'); err != nil && err != io.EOF {
-			return nil, inputErr(file, 1, 0, msgCannotRead, err)
-		}
-		line = 2
-	} else {
-		header, _ := text.Peek(4096)
-		list.Separator = guessSeparator(header)
-	}
-	if hasNUL(first) && !isUTF16 {
+	first, _ := sc.br.Peek(16)
+	if !isUTF16 && hasNUL(first) {
 		return nil, problem(file, 1, 0, ErrBinary)
 	}
+	if l := strings.ToLower(string(first)); strings.HasPrefix(l, "sep=") && len(first) >= 5 {
+		list.Separator = rune(first[4])
+		if _, err := sc.readLine(); err != nil && err != io.EOF {
+			return nil, inputErr(file, 1, 0, msgCannotRead, err)
+		}
+		sc.line++
+	} else {
+		header, _ := sc.br.Peek(4096)
+		list.Separator = guessSeparator(header)
+	}
+	sc.sep = byte(list.Separator)
 
-	cr := csv.NewReader(text)
-	cr.Comma = list.Separator
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-
-	headerRec, err := cr.Read()
+	headerRec, line, err := sc.next()
 	if err == io.EOF {
 		return nil, problem(file, 0, 0, ErrEmpty)
 	}
 	if err != nil {
-		return nil, csvErr(file, line-1, err)
+		return nil, csvErr(file, 0, err)
 	}
 	var seen []string
 	idCol, loginCol, lastCol, firstCol, typeCol := -1, -1, -1, -1, -1
-	for i, h := range headerRec {
-		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+	for i, hb := range headerRec {
+		h := strings.TrimSpace(strings.TrimPrefix(decode(hb), "\ufeff"))
 		seen = append(seen, h)
 		f := fold(h)
 		switch {
@@ -187,49 +190,45 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 	}
 
 	list.UserType = userTypeFromName(file)
-	h := fnv.New64a()
+	field := func(rec [][]byte, c int) []byte {
+		if c >= 0 && c < len(rec) {
+			return bytes.TrimSpace(rec[c])
+		}
+		return nil
+	}
 	for {
-		rec, err := cr.Read()
+		rec, recLine, err := sc.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, csvErr(file, line-1, err)
+			return nil, csvErr(file, 0, err)
 		}
-		recLine, _ := cr.FieldPos(0)
-		recLine += line - 1
+		if sc.nul && !isUTF16 {
+			return nil, problem(file, recLine, 0, ErrBinary)
+		}
 		if blank(rec) {
 			continue
 		}
-		for _, f := range rec {
-			if strings.ContainsRune(f, 0) {
-				return nil, problem(file, recLine, 0, ErrBinary)
-			}
-		}
 		list.Rows++
-		if typeCol >= 0 && typeCol < len(rec) && list.UserType == "" {
-			list.UserType = userTypeFromWord(rec[typeCol])
+		if list.UserType == "" && typeCol >= 0 {
+			list.UserType = userTypeFromWord(decode(field(rec, typeCol)))
 		}
-		if idCol >= len(rec) {
-			continue
-		}
-		id := strings.TrimSpace(rec[idCol])
-		if id == "" {
+		id := field(rec, idCol)
+		if len(id) == 0 {
 			continue
 		}
 		list.Filled++
-		h.Reset()
-		h.Write([]byte(id))
-		list.IDs = append(list.IDs, checks.IDRef{Hash: h.Sum64(), Line: recLine})
+		if !isASCII(id) {
+			id = []byte(decode(id)) // hash the same text whatever the file's encoding
+		}
+		list.IDs = append(list.IDs, checks.IDRef{Hash: fnv1a(id), Line: recLine})
 		if len(list.FirstFilled) < checks.MaxSampleRows {
-			row := checks.Row{Line: recLine, Identifier: id}
-			if loginCol >= 0 && loginCol < len(rec) {
-				row.Login = strings.TrimSpace(rec[loginCol])
-			}
+			row := checks.Row{Line: recLine, Identifier: decode(id), Login: decode(field(rec, loginCol))}
 			var name []string
 			for _, c := range []int{lastCol, firstCol} {
-				if c >= 0 && c < len(rec) && strings.TrimSpace(rec[c]) != "" {
-					name = append(name, strings.TrimSpace(rec[c]))
+				if f := field(rec, c); len(f) > 0 {
+					name = append(name, decode(f))
 				}
 			}
 			row.Name = strings.Join(name, " ")
@@ -243,6 +242,37 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 		list.UserType = opts.UserType
 	}
 	return list, nil
+}
+
+// decode1252 decodes Windows-1252 text; ASCII needs no work.
+func decode1252(b []byte) string {
+	if isASCII(b) {
+		return string(b)
+	}
+	s, err := charmap.Windows1252.NewDecoder().Bytes(b)
+	if err != nil {
+		return string(b)
+	}
+	return string(s)
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// fnv1a is the 64-bit FNV-1a hash, without allocation.
+func fnv1a(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 func csvErr(file string, offset int, err error) error {
@@ -287,9 +317,10 @@ func guessSeparator(head []byte) rune {
 
 func hasNUL(b []byte) bool { return bytes.IndexByte(b, 0) >= 0 }
 
-func blank(rec []string) bool {
+// blank reports whether every field of a record is empty or spaces.
+func blank(rec [][]byte) bool {
 	for _, f := range rec {
-		if strings.TrimSpace(f) != "" {
+		if len(bytes.TrimSpace(f)) > 0 {
 			return false
 		}
 	}

@@ -27,8 +27,9 @@ const sniffSize = 8 << 10
 // Read recognises the kind of r's content, reads it, and adds it to ev. file names the input
 // in messages and reports. cat is the catalog the answers must belong to.
 func Read(file string, r io.Reader, cat *checks.Catalog, ev *checks.Evidence, opts IdentityOptions) (Kind, error) {
-	h := sha256.New()
-	br := bufio.NewReaderSize(io.TeeReader(r, h), sniffSize)
+	hr := newHashingReader(r)
+	defer hr.Close()
+	br := bufio.NewReaderSize(hr, sniffSize)
 	head, err := br.Peek(sniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return "", inputErr(file, 0, 0, msgCannotRead, err)
@@ -37,7 +38,7 @@ func Read(file string, r io.Reader, cat *checks.Catalog, ev *checks.Evidence, op
 	if len(trimmed) == 0 {
 		return "", problem(file, 0, 0, ErrEmpty)
 	}
-	sum := func() string { return hex.EncodeToString(h.Sum(nil)) }
+	sum := hr.Sum
 
 	if trimmed[0] == '{' || trimmed[0] == '[' {
 		data, err := io.ReadAll(io.LimitReader(br, MaxJSONSize+1))
@@ -127,4 +128,65 @@ func (k Kind) String() string {
 		return "answers file"
 	}
 	return fmt.Sprintf("Kind(%q)", string(k))
+}
+
+// hashingReader computes the SHA-256 of what is read through it on another goroutine, so
+// that hashing a large export costs no time on the reading one (two cores: one reads, one
+// hashes).
+type hashingReader struct {
+	r      io.Reader
+	chunks chan []byte
+	free   chan []byte
+	sum    chan string
+	closed bool
+}
+
+const hashChunk = 256 << 10
+
+func newHashingReader(r io.Reader) *hashingReader {
+	h := &hashingReader{r: r, chunks: make(chan []byte, 8), free: make(chan []byte, 10), sum: make(chan string, 1)}
+	go func() {
+		d := sha256.New()
+		for c := range h.chunks {
+			d.Write(c)
+			select {
+			case h.free <- c[:0]:
+			default:
+			}
+		}
+		h.sum <- hex.EncodeToString(d.Sum(nil))
+	}()
+	return h
+}
+
+func (h *hashingReader) Read(p []byte) (int, error) {
+	n, err := h.r.Read(p)
+	for rest := p[:n]; len(rest) > 0; {
+		var c []byte
+		select {
+		case c = <-h.free:
+		default:
+			c = make([]byte, 0, hashChunk)
+		}
+		k := min(len(rest), cap(c))
+		h.chunks <- append(c, rest[:k]...)
+		rest = rest[k:]
+	}
+	return n, err
+}
+
+// Sum returns the SHA-256 of everything read, in hex; the reader is done.
+func (h *hashingReader) Sum() string {
+	h.Close()
+	s := <-h.sum
+	h.sum <- s
+	return s
+}
+
+// Close stops the hashing goroutine.
+func (h *hashingReader) Close() {
+	if !h.closed {
+		h.closed = true
+		close(h.chunks)
+	}
 }
