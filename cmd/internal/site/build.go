@@ -96,6 +96,7 @@ type siteModel struct {
 	navs      map[checks.Lang][]*Page
 	incoming  map[*Page]map[*Page]bool
 	theme     fs.FS
+	src       afero.Fs
 	downloads []Download
 }
 
@@ -159,6 +160,7 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 		md:        map[checks.Lang]goldmark.Markdown{},
 		downloads: b.Downloads,
 	}
+	s.src = b.Src
 	s.theme = b.Theme
 	if s.theme == nil {
 		s.theme = theme.Embedded
@@ -198,7 +200,7 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 			}
 			fm, body, bodyLine, ferrs := splitFrontMatter(file, raw)
 			errs = append(errs, ferrs...)
-			pg := &Page{Lang: lang, Rel: rel, File: file, FM: fm, body: body, bodyLine: bodyLine}
+			pg := &Page{Lang: lang, Rel: rel, File: file, FM: fm, src: p, body: body, bodyLine: bodyLine}
 			s.Pages = append(s.Pages, pg)
 			s.bySource[string(lang)+"/"+rel] = pg
 			return nil
@@ -464,10 +466,18 @@ type pageData struct {
 // render writes one page's HTML: it parses the page again (the scan kept no syntax tree),
 // points its links at their targets and renders it in the theme.
 func (s *siteModel) render(p *Page, w io.Writer) error {
-	doc := p.parse(s.md[p.Lang], nil)
+	raw, err := afero.ReadFile(s.src, p.src)
+	if err != nil {
+		return fmt.Errorf("cannot read %s again: %w", p.File, unwrapPath(err))
+	}
+	_, source, _, ferrs := splitFrontMatter(p.File, raw)
+	if err := ferrs.err(); err != nil {
+		return err
+	}
+	doc := p.parse(s.md[p.Lang], source, nil)
 	s.rewriteLinks(p, doc)
-	body := bytes.NewBuffer(make([]byte, 0, 2*len(p.body)))
-	if err := s.md[p.Lang].Renderer().Render(body, p.body, doc); err != nil {
+	body := bytes.NewBuffer(make([]byte, 0, 2*len(source)))
+	if err := s.md[p.Lang].Renderer().Render(body, source, doc); err != nil {
 		return err
 	}
 	lc := s.Config.Languages[string(p.Lang)]

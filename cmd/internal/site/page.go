@@ -29,6 +29,10 @@ type Page struct {
 	// Checklists are the checklists the page shows, in order.
 	Checklists []*checks.Checklist
 
+	// src is the page's path in the source filesystem.
+	src string
+	// body is the Markdown after the front matter, held only while the page is scanned:
+	// rendering reads it again, so that memory does not grow with the site.
 	body     []byte
 	bodyLine int
 	anchors  map[string]bool
@@ -50,10 +54,10 @@ func (p *Page) line(offset int) int {
 	return p.bodyLine + bytes.Count(p.body[:offset], []byte("\n"))
 }
 
-// parse parses the page's Markdown.
-func (p *Page) parse(md goldmark.Markdown, errs *errorList) ast.Node {
+// parse parses body, the page's Markdown.
+func (p *Page) parse(md goldmark.Markdown, body []byte, errs *errorList) ast.Node {
 	pc := markdown.NewContext(p.Lang, p)
-	doc := md.Parser().Parse(text.NewReader(p.body), parser.WithContext(pc))
+	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	if errs != nil {
 		for _, e := range markdown.Errors(pc) {
 			errs.add(p.File, p.line(e.Offset), "%v", e.Err)
@@ -66,7 +70,8 @@ func (p *Page) parse(md goldmark.Markdown, errs *errorList) ast.Node {
 // checklists) and what must be checked (links); the syntax tree itself is not kept, so that
 // memory does not grow with the size of the site.
 func (p *Page) scan(md goldmark.Markdown, errs *errorList) {
-	doc := p.parse(md, errs)
+	defer func() { p.body = nil }()
+	doc := p.parse(md, p.body, errs)
 	p.anchors = map[string]bool{"main": true}
 	p.Checklists, p.links = nil, nil
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

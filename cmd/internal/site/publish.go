@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -47,13 +48,14 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 	}()
 
 	var files, size atomic.Int64
+	dirs := &dirMaker{fs: b.Out, made: map[string]bool{staging: true}}
 	write := func(name string, data []byte) error {
 		name = path.Clean("/" + filepath.ToSlash(name))[1:]
 		if name == "" || strings.HasPrefix(name, "../") {
 			return fmt.Errorf("cannot write %q outside the site", name)
 		}
 		full := filepath.Join(staging, filepath.FromSlash(name))
-		if err := b.Out.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		if err := dirs.mkdir(filepath.Dir(full)); err != nil {
 			return err
 		}
 		if err := afero.WriteFile(b.Out, full, data, 0o644); err != nil {
@@ -284,3 +286,34 @@ func (s *siteModel) checkBudget(budget int, sizes map[*Page]int, css int) error 
 }
 
 func kb(n int) float64 { return float64(n) / 1000 }
+
+// dirMaker creates the folders of the new site, each with one system call: it remembers the
+// folders it made, where MkdirAll would look each parent up again for every file.
+type dirMaker struct {
+	fs   afero.Fs
+	mu   sync.Mutex
+	made map[string]bool
+}
+
+func (d *dirMaker) mkdir(dir string) error {
+	d.mu.Lock()
+	done := d.made[dir]
+	d.mu.Unlock()
+	if done {
+		return nil
+	}
+	err := d.fs.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := d.mkdir(filepath.Dir(dir)); err != nil {
+			return err
+		}
+		err = d.fs.Mkdir(dir, 0o755)
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.mu.Lock()
+	d.made[dir] = true
+	d.mu.Unlock()
+	return nil
+}
