@@ -33,7 +33,14 @@ var headings = map[string][]string{
 // dir/hugo.toml and dir/layouts for Hugo.
 func Write(dir string, n int) error {
 	r := rand.New(rand.NewPCG(1, 2))
-	files := map[string]string{
+	write := func(name, data string) error {
+		full := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(full, []byte(data), 0o644)
+	}
+	for name, data := range map[string]string{
 		"content/site.toml":            siteToml,
 		"hugo.toml":                    hugoToml,
 		"layouts/_default/baseof.html": hugoBaseof,
@@ -41,29 +48,27 @@ func Write(dir string, n int) error {
 		"layouts/_default/list.html":   hugoSingle,
 		"layouts/index.html":           hugoSingle,
 		"static/style.css":             "body{font-family:sans-serif}\n",
+	} {
+		if err := write(name, data); err != nil {
+			return err
+		}
 	}
+	// Pages are written one by one: the corpus is never all in memory.
 	for _, l := range []string{"fr", "en"} {
-		files["content/"+l+"/_index.md"] = fmt.Sprintf("+++\ntitle = %q\n+++\n\n%s\n", map[string]string{"fr": "Accueil", "en": "Home"}[l], para(r, l, 60))
-		// The homes of the checklists the pages show (their URL is the checklist's slug).
-		for _, p := range []struct{ file, id, fr, en string }{{"purge", "purge", "changement-d-ent", "changing-ent"}} {
-			slug := map[string]string{"fr": p.fr, "en": p.en}[l]
-			files["content/"+l+"/"+p.file+".md"] = fmt.Sprintf("+++\ntitle = %q\nslug = %q\n+++\n\n%s\n\n```checklist %s\n```\n", p.id, slug, para(r, l, 80), p.id)
+		home := fmt.Sprintf("+++\ntitle = %q\n+++\n\n%s\n", map[string]string{"fr": "Accueil", "en": "Home"}[l], para(r, l, 60))
+		// Hugo's home is _index.md, sitegen's index.md.
+		for _, name := range []string{"_index.md", "index.md"} {
+			if err := write("content/"+l+"/"+name, home); err != nil {
+				return err
+			}
+		}
+		// The home of the checklist the pages show (its URL is the checklist's slug).
+		slug := map[string]string{"fr": "changement-d-ent", "en": "changing-ent"}[l]
+		if err := write("content/"+l+"/purge.md", fmt.Sprintf("+++\ntitle = \"purge\"\nslug = %q\n+++\n\n%s\n\n```checklist purge\n```\n", slug, para(r, l, 80))); err != nil {
+			return err
 		}
 		for i := 1; i <= n; i++ {
-			files[fmt.Sprintf("content/%s/pages/p%05d.md", l, i)] = page(r, l, i, n)
-		}
-	}
-	for name, data := range files {
-		// Hugo's home is _index.md, sitegen's index.md: write both from one text.
-		full := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
-			return err
-		}
-		if strings.HasSuffix(name, "/_index.md") {
-			if err := os.WriteFile(filepath.Join(filepath.Dir(full), "index.md"), []byte(data), 0o644); err != nil {
+			if err := write(fmt.Sprintf("content/%s/pages/p%05d.md", l, i), page(r, l, i, n)); err != nil {
 				return err
 			}
 		}
