@@ -126,6 +126,14 @@ func TestFrenchSpacing(t *testing.T) {
 	}
 }
 
+func TestUntranslated(t *testing.T) {
+	got := Untranslated(map[string]Text{"ok": {FR: "oui", EN: "yes"}, "b": {FR: "non"}, "a": {EN: " "}})
+	want := []string{"a (en)", "a (fr)", "b (en)"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("Untranslated = %v, want %v", got, want)
+	}
+}
+
 func TestParseLang(t *testing.T) {
 	for in, want := range map[string]Lang{"fr": FR, "fr_FR.UTF-8": FR, "en-GB": EN, "EN": EN, "de": "", "french": ""} {
 		got, _ := ParseLang(in)

@@ -25,8 +25,7 @@ func (ev *Evidence) Personal(s string) string {
 	if ev.ShowPersonalData || s == "" {
 		return s
 	}
-	r, size := utf8.DecodeRuneInString(s)
-	_ = r
+	_, size := utf8.DecodeRuneInString(s)
 	return s[:size] + "•••"
 }
 

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -60,6 +61,19 @@ func (t Text) Missing() []Lang {
 		m = append(m, EN)
 	}
 	return m
+}
+
+// Untranslated returns the keys of strings whose French or English side is empty, with the
+// missing languages ("save (en)"), sorted: a table of user-facing words must have both.
+func Untranslated(strings map[string]Text) []string {
+	var out []string
+	for k, t := range strings {
+		for _, l := range t.Missing() {
+			out = append(out, k+" ("+string(l)+")")
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Sprintf formats both sides with the same arguments.

@@ -2,13 +2,13 @@ package theme
 
 import (
 	"testing"
+
+	"github.com/hds-oze/pronote-oze/checks"
 )
 
 func TestStringsBilingual(t *testing.T) {
-	for key, s := range Strings {
-		if m := s.Missing(); len(m) > 0 {
-			t.Errorf("theme string %q has no %v text", key, m)
-		}
+	if u := checks.Untranslated(Strings); len(u) > 0 {
+		t.Errorf("theme strings without a side: %v", u)
 	}
 }
 

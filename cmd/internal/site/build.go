@@ -44,9 +44,6 @@ type Builder struct {
 	// Downloads are the checker's binaries, published under downloads/ and listed by the
 	// ```downloads``` block; none in tests and quick builds.
 	Downloads []Download
-	// Extra, if set, adds files to the site after the pages (PDFs); paths are relative to
-	// the site root.
-	Extra func(ctx context.Context, s *Site, write func(name string, data []byte) error) error
 }
 
 // Download is one build of the checker.
@@ -59,7 +56,7 @@ type Download struct {
 	SHA256  string
 }
 
-// Site is the model of a built site, for Extra and for tests.
+// Site is the model of a built site, for the commands and tests.
 type Site struct {
 	Config  *Config
 	Catalog *checks.Catalog

@@ -170,11 +170,6 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 			}
 		}
 	}
-	if b.Extra != nil {
-		if err := b.Extra(ctx, s.Site, write); err != nil {
-			return err
-		}
-	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
