@@ -108,7 +108,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		full = filepath.Join(full, "index.html")
-		st, err = os.Stat(full)
+		_, err = os.Stat(full)
 	}
 	status := http.StatusOK
 	if err != nil {
