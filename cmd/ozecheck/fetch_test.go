@@ -99,7 +99,7 @@ func TestFetch(t *testing.T) {
 }
 
 func TestMessagesBilingual(t *testing.T) {
-	for i, m := range []checks.Text{msgSeeHelp, msgBadLang, msgBadFormat, msgBadMode, msgBadUserType, msgNoInput, msgNoMode, msgIsFolder, msgWrote,
+	for i, m := range []checks.Text{msgSeeHelp, msgBadLang, msgBadFormat, msgBadMode, msgBadUserType, msgNoInput, msgNoMode, msgIsFolder, msgWrote, msgPressEnter,
 		msgFetchURL, msgFetchHTTPS, msgFetchStatus, msgFetch503, msgFetch404, msgFetchTooBig, msgFetchRedirect, msgFetchFailed, usage} {
 		if miss := m.Missing(); len(miss) > 0 {
 			t.Errorf("message %d has no %v text: %+v", i, miss, m)

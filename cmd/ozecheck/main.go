@@ -9,12 +9,14 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 )
 
 // version is stamped at build time (-ldflags "-X main.version=…"); siteURL likewise, with the
@@ -28,7 +30,13 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	os.Exit(exitCode(err, os.Stderr))
+	code := exitCode(err, os.Stderr)
+	if runtime.GOOS == "windows" && len(os.Args) == 1 {
+		// Started by a double click: the console would close before the help is read.
+		fmt.Fprint(os.Stderr, "\n"+msgPressEnter.In(envLang()))
+		bufio.NewReader(os.Stdin).ReadString('\n')
+	}
+	os.Exit(code)
 }
 
 // Exit statuses.

@@ -12,6 +12,7 @@ var (
 	msgNoInput     = checks.Text{FR: "aucun fichier à vérifier : donnez des fichiers, ou --fetch ADRESSE", EN: "nothing to check: give files, or --fetch ADDRESS"}
 	msgNoMode      = checks.Text{FR: "impossible de savoir si PRONOTE est hébergé : ajoutez --mode hosted ou --mode onprem", EN: "cannot tell whether PRONOTE is hosted: add --mode hosted or --mode onprem"}
 	msgIsFolder    = checks.Text{FR: "c'est un dossier : donnez les fichiers qu'il contient", EN: "is a folder: give the files inside it"}
+	msgPressEnter  = checks.Text{FR: "ozecheck se lance depuis PowerShell, avec les fichiers à vérifier (voir ci-dessus). Appuyez sur Entrée pour fermer.", EN: "ozecheck runs from PowerShell, with the files to check (see above). Press Enter to close."}
 	msgWrote       = checks.Text{FR: "rapport écrit dans %s", EN: "report written to %s"}
 
 	msgFetchURL      = checks.Text{FR: "--fetch %q : donnez l'adresse de PRONOTE, par exemple https://0920000a.index-education.net/pronote/", EN: "--fetch %q: give PRONOTE's address, for example https://0920000a.index-education.net/pronote/"}
