@@ -43,6 +43,17 @@ func (m Mode) String() string {
 	return fmt.Sprintf("Mode(%d)", uint8(m))
 }
 
+// Label names the mode for people.
+func (m Mode) Label() Text {
+	switch m {
+	case Hosted:
+		return Text{FR: "mode hébergé", EN: "hosted mode"}
+	case OnPrem:
+		return Text{FR: "mode non hébergé", EN: "on-premises mode"}
+	}
+	return Text{FR: "tous modes", EN: "all modes"}
+}
+
 // Source is a set of kinds of evidence that can prove an item.
 type Source uint8
 

@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -454,19 +453,4 @@ func setupSections(p *Profile) []Section {
 			},
 		},
 	}
-}
-
-// String returns the catalog as an outline, for debugging and golden tests.
-func (c *Catalog) String() string {
-	var b strings.Builder
-	for _, cl := range c.Checklists {
-		fmt.Fprintf(&b, "%s (%s)\n", cl.ID, cl.Modes)
-		for _, s := range cl.Sections {
-			fmt.Fprintf(&b, "  %s\n", s.ID)
-			for _, it := range s.Items {
-				fmt.Fprintf(&b, "    %s\n", it.ID)
-			}
-		}
-	}
-	return b.String()
 }

@@ -85,11 +85,10 @@ type Result struct {
 
 // Report is the checker's verdict on a whole setup.
 type Report struct {
-	Profile    *Profile
-	Mode       Mode
-	Purge      bool
-	Checklists []*Checklist
-	Results    []Result
+	Profile *Profile
+	Mode    Mode
+	Purge   bool
+	Results []Result
 }
 
 // Failed reports whether any item failed.
@@ -126,7 +125,6 @@ func Run(cat *Catalog, ev *Evidence, opts Options) *Report {
 		if cl.ID == PurgeID && !rep.Purge || cl.ID != PurgeID && cl.Modes&opts.Mode == 0 {
 			continue
 		}
-		rep.Checklists = append(rep.Checklists, cl)
 		for _, it := range cl.Items() {
 			if _, ok := home[it.ID]; !ok && it.Modes&opts.Mode != 0 {
 				home[it.ID] = cl
@@ -183,8 +181,8 @@ func judge(cl *Checklist, it *Item, ev *Evidence, p *Profile, applies bool, opts
 			}
 		} else {
 			res.Message = Text{
-				FR: fmt.Sprintf("Étape d'un autre mode que le mode vérifié (%s).", modeName(opts.Mode).FR),
-				EN: fmt.Sprintf("Step of another mode than the one checked (%s).", modeName(opts.Mode).EN),
+				FR: fmt.Sprintf("Étape d'un autre mode que le mode vérifié (%s).", opts.Mode.Label().FR),
+				EN: fmt.Sprintf("Step of another mode than the one checked (%s).", opts.Mode.Label().EN),
 			}
 		}
 		return res
@@ -241,16 +239,6 @@ func (ev *Evidence) answer(id string) (ItemAnswer, bool) {
 	}
 	a, ok := ev.Answers.Items[id]
 	return a, ok
-}
-
-func modeName(m Mode) Text {
-	switch m {
-	case Hosted:
-		return Text{FR: "mode hébergé", EN: "hosted mode"}
-	case OnPrem:
-		return Text{FR: "mode non hébergé", EN: "on-premises mode"}
-	}
-	return Text{FR: "tous modes", EN: "all modes"}
 }
 
 // joinSorted joins the set's keys in order, for stable messages.

@@ -81,6 +81,15 @@ func (t Text) Sprintf(args ...any) Text {
 	return Text{FR: fmt.Sprintf(t.FR, args...), EN: fmt.Sprintf(t.EN, args...)}
 }
 
+// Colon returns the colon that ends a label in lang: French puts a narrow no-break space
+// before it ("Où\u202f: "), English none ("Where: ").
+func (l Lang) Colon() string {
+	if l == FR {
+		return NarrowNBSP + ": "
+	}
+	return ": "
+}
+
 // Typographic spaces of French: a narrow no-break space before « ; : ! ? » and a no-break
 // space inside guillemets.
 const (

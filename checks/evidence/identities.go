@@ -34,6 +34,10 @@ var (
 	firstColumns   = []string{"Prénom"}
 	typeColumns    = []string{"Type", "Type d'utilisateur", "Profil", "Type utilisateur"}
 	foldedIDHeader = foldAll(IDColumns)
+	foldedLogin    = foldAll(loginColumns)
+	foldedLast     = foldAll(lastColumns)
+	foldedFirst    = foldAll(firstColumns)
+	foldedType     = foldAll(typeColumns)
 )
 
 func foldAll(names []string) map[string]bool {
@@ -175,13 +179,13 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 		case foldedIDHeader[f] && idCol < 0:
 			idCol = i
 			list.Column = h
-		case foldAll(loginColumns)[f] && loginCol < 0:
+		case foldedLogin[f] && loginCol < 0:
 			loginCol = i
-		case foldAll(lastColumns)[f] && lastCol < 0:
+		case foldedLast[f] && lastCol < 0:
 			lastCol = i
-		case foldAll(firstColumns)[f] && firstCol < 0:
+		case foldedFirst[f] && firstCol < 0:
 			firstCol = i
-		case foldAll(typeColumns)[f] && typeCol < 0:
+		case foldedType[f] && typeCol < 0:
 			typeCol = i
 		}
 	}

@@ -74,7 +74,7 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 		Title:     fmt.Sprintf(Strings["title"].In(l), d.Profile.Name),
 		Style:     template.CSS(css),
 		StyleHash: styleHash,
-		Colon:     colon(l),
+		Colon:     l.Colon(),
 		Privacy:   Strings["masked"].In(l),
 	}
 	for _, r := range d.Results {

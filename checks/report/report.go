@@ -90,7 +90,7 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 		Lang:      l,
 		Profile:   Profile{ID: rep.Profile.ID, Name: rep.Profile.Name, CASURL: rep.Profile.CASURL},
 		Mode:      rep.Mode.String(),
-		ModeLabel: ModeLabel(rep.Mode).In(l),
+		ModeLabel: rep.Mode.Label().In(l),
 		Purge:     rep.Purge,
 		Summary:   map[string]int{},
 		Failed:    rep.Failed(),
@@ -144,17 +144,6 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 		})
 	}
 	return d
-}
-
-// ModeLabel names a mode for people.
-func ModeLabel(m checks.Mode) checks.Text {
-	switch m {
-	case checks.Hosted:
-		return checks.Text{FR: "mode hébergé", EN: "hosted mode"}
-	case checks.OnPrem:
-		return checks.Text{FR: "mode non hébergé", EN: "on-premises mode"}
-	}
-	return checks.Text{FR: "mode inconnu", EN: "unknown mode"}
 }
 
 func sepName(r rune) string {

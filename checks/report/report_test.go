@@ -113,3 +113,18 @@ func TestTextNoColourWhenAsked(t *testing.T) {
 		t.Error("no colour codes with colour")
 	}
 }
+
+func TestTextLabels(t *testing.T) {
+	for lang, want := range map[checks.Lang]string{
+		checks.EN: "\nSchool: Collège",
+		checks.FR: "\nÉtablissement\u202f: Collège",
+	} {
+		var buf bytes.Buffer
+		if err := Text(&buf, sampleDoc(lang), false); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%s report lacks %q:\n%s", lang, want, buf.String()[:200])
+		}
+	}
+}

@@ -32,7 +32,7 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 	ew := &errWriter{w: w}
 	ew.printf("%s\n", fmt.Sprintf(s("title"), d.Profile.Name))
 	if d.School != "" {
-		ew.printf("%s\n", checks.FrenchSpacing(s("school")+" : ")+d.School)
+		ew.printf("%s%s%s\n", s("school"), l.Colon(), d.School)
 	}
 	ew.printf("%s · %s %s · %s %s\n", d.ModeLabel, s("checker"), d.Checker.Version, s("generated"), d.Generated.Format("2006-01-02 15:04 MST"))
 	ew.printf("\n%s\n", s("inputs"))
@@ -50,14 +50,14 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 		ew.printf("%s %-14s %s  %s\n", paint(r.Status, marks[r.Status]), paint(r.Status, r.StatusLabel), r.ID, r.Title)
 		ew.printf("    %s\n", r.Message)
 		if r.Evidence != "" {
-			ew.printf("    %s%s %s\n", s("evidence"), colon(l), r.Evidence)
+			ew.printf("    %s%s%s\n", s("evidence"), l.Colon(), r.Evidence)
 		}
 		if r.Comment != "" {
-			ew.printf("    %s%s %s\n", s("comment"), colon(l), r.Comment)
+			ew.printf("    %s%s%s\n", s("comment"), l.Colon(), r.Comment)
 		}
 		ew.printf("    %s\n", r.URL)
 	}
-	ew.printf("\n%s%s ", s("summary"), colon(l))
+	ew.printf("\n%s%s", s("summary"), l.Colon())
 	var parts []string
 	for _, st := range checks.Statuses {
 		if n := d.Summary[string(st)]; n > 0 {
@@ -74,13 +74,6 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 		ew.printf("%s\n", n)
 	}
 	return ew.err
-}
-
-func colon(l checks.Lang) string {
-	if l == checks.FR {
-		return checks.NarrowNBSP + ":"
-	}
-	return ":"
 }
 
 // errWriter keeps the first write error, so the writer can print without checking each line.

@@ -46,12 +46,7 @@ var Strings = map[string]checks.Text{
 
 func (c *Checklist) s(key string) string { return Strings[key].In(c.Lang) }
 
-func (c *Checklist) label(key string) string {
-	if c.Lang == checks.FR {
-		return c.s(key) + checks.NarrowNBSP + ": "
-	}
-	return c.s(key) + ": "
-}
+func (c *Checklist) label(key string) string { return c.s(key) + c.Lang.Colon() }
 
 // Layout, in millimetres.
 const (

@@ -65,6 +65,8 @@ type Site struct {
 	// Files counts the files written, Bytes their size.
 	Files int
 	Bytes int64
+
+	byURL map[string]*Page // "fr/mode-heberge/"
 }
 
 // ChecklistPage returns the page where checklist id lives in lang: the one at its slug.
@@ -73,20 +75,13 @@ func (s *Site) ChecklistPage(id string, lang checks.Lang) *Page {
 	if !ok {
 		return nil
 	}
-	want := string(lang) + "/" + cl.Slug.In(lang) + "/"
-	for _, p := range s.Pages {
-		if p.URL == want {
-			return p
-		}
-	}
-	return nil
+	return s.byURL[string(lang)+"/"+cl.Slug.In(lang)+"/"]
 }
 
 // siteModel is a site being built.
 type siteModel struct {
 	*Site
 	bySource  map[string]*Page // "fr/hosted.md"
-	byURL     map[string]*Page // "fr/mode-heberge/"
 	md        map[checks.Lang]goldmark.Markdown
 	tmpl      *template.Template
 	hl        *markdown.Highlighter
@@ -151,9 +146,8 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 		return nil, errs
 	}
 	s := &siteModel{
-		Site:      &Site{Config: cfg, Catalog: cat},
+		Site:      &Site{Config: cfg, Catalog: cat, byURL: map[string]*Page{}},
 		bySource:  map[string]*Page{},
-		byURL:     map[string]*Page{},
 		md:        map[checks.Lang]goldmark.Markdown{},
 		downloads: b.Downloads,
 	}
