@@ -26,6 +26,7 @@ fuzz:
 	go test -run=^$$ -fuzz=FuzzIdentities -fuzztime=$(FUZZTIME) ./checks/evidence/
 	go test -run=^$$ -fuzz=FuzzInfoMobileApp -fuzztime=$(FUZZTIME) ./checks/evidence/
 	go test -run=^$$ -fuzz=FuzzAnswers -fuzztime=$(FUZZTIME) ./checks/evidence/
+	go test -run=^$$ -fuzz=FuzzScannerMatchesCSV -fuzztime=$(FUZZTIME) ./checks/evidence/
 
 clean:
 	rm -rf public public.tmp-build public.old-build

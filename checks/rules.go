@@ -3,7 +3,7 @@ package checks
 import (
 	"fmt"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -309,49 +309,56 @@ func checkUnique(ev *Evidence, p *Profile) Result {
 	if len(ev.Identities) == 0 {
 		return noIdentities()
 	}
-	type place struct {
-		src  string
-		line int
+	// The hashes alone, sorted (8 bytes each: a million fit in 8 MB), show whether any repeats;
+	// only then are the files walked again for where the repeated ones are.
+	n := 0
+	for _, l := range ev.Identities {
+		n += len(l.IDs)
 	}
-	type ref struct {
-		hash uint64
-		place
-	}
-	var all []ref
+	hashes := make([]uint64, 0, n)
 	for _, l := range ev.Identities {
 		for _, id := range l.IDs {
-			all = append(all, ref{id.Hash, place{l.Source, id.Line}})
+			hashes = append(hashes, id.Hash)
 		}
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].hash < all[j].hash })
-	var dups [][]place
-	for i := 0; i < len(all); {
-		j := i + 1
-		for j < len(all) && all[j].hash == all[i].hash {
-			j++
+	slices.Sort(hashes)
+	repeated := map[uint64]bool{}
+	for i := 1; i < len(hashes); i++ {
+		if hashes[i] == hashes[i-1] {
+			repeated[hashes[i]] = true
 		}
-		if j-i > 1 {
-			var ps []place
-			for _, r := range all[i:j] {
-				ps = append(ps, r.place)
+	}
+	dups := len(repeated)
+	// The message cites the repeated identifier met first in the files, at each of its lines.
+	var at []string
+	if dups > 0 {
+		var firstHash uint64
+	find:
+		for _, l := range ev.Identities {
+			for _, id := range l.IDs {
+				if repeated[id.Hash] {
+					firstHash = id.Hash
+					break find
+				}
 			}
-			dups = append(dups, ps)
 		}
-		i = j
+		for _, l := range ev.Identities {
+			for _, id := range l.IDs {
+				if id.Hash == firstHash {
+					at = append(at, fmt.Sprintf("%s:%d", l.Source, id.Line))
+				}
+			}
+		}
 	}
-	if len(dups) == 0 {
+	if dups == 0 {
 		return Result{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
-			FR: fmt.Sprintf("Les %d identifiants CAS renseignés sont tous différents.", len(all)),
-			EN: fmt.Sprintf("The %d CAS identifiers filled in are all different.", len(all)),
+			FR: fmt.Sprintf("Les %d identifiants CAS renseignés sont tous différents.", len(hashes)),
+			EN: fmt.Sprintf("The %d CAS identifiers filled in are all different.", len(hashes)),
 		}}
 	}
-	var first []string
-	for _, p := range dups[0] {
-		first = append(first, fmt.Sprintf("%s:%d", p.src, p.line))
-	}
-	return Result{Status: Fail, Evidence: strings.Join(first, ", "), Message: Text{
-		FR: fmt.Sprintf("%d identifiant(s) CAS partagé(s) par plusieurs utilisateurs ; le premier aux lignes %s. Videz-les : oZe renverra le bon à la prochaine connexion.", len(dups), strings.Join(first, ", ")),
-		EN: fmt.Sprintf("%d CAS identifier(s) shared by several users; the first at lines %s. Clear them: oZe sends the right one at the next login.", len(dups), strings.Join(first, ", ")),
+	return Result{Status: Fail, Evidence: strings.Join(at, ", "), Message: Text{
+		FR: fmt.Sprintf("%d identifiant(s) CAS partagé(s) par plusieurs utilisateurs ; le premier aux lignes %s. Videz-les : oZe renverra le bon à la prochaine connexion.", dups, strings.Join(at, ", ")),
+		EN: fmt.Sprintf("%d CAS identifier(s) shared by several users; the first at lines %s. Clear them: oZe sends the right one at the next login.", dups, strings.Join(at, ", ")),
 	}}
 }
 

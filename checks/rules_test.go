@@ -155,3 +155,26 @@ func TestPersonalMasks(t *testing.T) {
 		t.Errorf("Personal with ShowPersonalData = %q", got)
 	}
 }
+
+func TestCheckUniqueCitesTheFirstSharedIdentifier(t *testing.T) {
+	ev := &Evidence{Identities: []*IdentityList{
+		// Hash 9 is shared first in the files (lines 2 and 8), though hash 5 sorts first.
+		{Source: "eleves.csv", IDs: []IDRef{{Hash: 9, Line: 2}, {Hash: 7, Line: 4}, {Hash: 5, Line: 6}, {Hash: 9, Line: 8}}},
+		{Source: "profs.csv", IDs: []IDRef{{Hash: 5, Line: 3}, {Hash: 1, Line: 5}}},
+	}}
+	r := checkUnique(ev, &OZE)
+	if r.Status != Fail {
+		t.Fatalf("status %s, want fail", r.Status)
+	}
+	if want := "eleves.csv:2, eleves.csv:8"; r.Evidence != want {
+		t.Errorf("evidence %q, want %q", r.Evidence, want)
+	}
+	if !strings.HasPrefix(r.Message.EN, "2 CAS identifier(s) shared") {
+		t.Errorf("message %q, want two shared identifiers", r.Message.EN)
+	}
+	ev.Identities[0].IDs[3].Hash = 3
+	ev.Identities[1].IDs[0].Hash = 4
+	if r := checkUnique(ev, &OZE); r.Status != Pass || !strings.Contains(r.Message.EN, "The 6 CAS identifiers") {
+		t.Errorf("all different: %s %q", r.Status, r.Message.EN)
+	}
+}
