@@ -184,14 +184,9 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 				errs.add(file, 0, "unexpected file: a language folder holds only Markdown pages (.md)")
 				return nil
 			}
-			raw, err := afero.ReadFile(b.Src, p)
-			if err != nil {
-				errs.add(file, 0, "cannot read: %v", unwrapPath(err))
-				return nil
-			}
-			fm, body, bodyLine, ferrs := splitFrontMatter(file, raw)
-			errs = append(errs, ferrs...)
-			pg := &Page{Lang: lang, Rel: rel, File: file, FM: fm, src: p, body: body, bodyLine: bodyLine}
+			// The file is read by the scan below, in parallel, and dropped once scanned: the
+			// sources of a large site are never all in memory at once.
+			pg := &Page{Lang: lang, Rel: rel, File: file, src: p}
 			s.Pages = append(s.Pages, pg)
 			s.bySource[string(lang)+"/"+rel] = pg
 			return nil
@@ -217,9 +212,9 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 		}
 	}
 
-	// Scan, in parallel: the pages are independent.
+	// Read and scan, in parallel: the pages are independent.
 	perrs := s.forEach(ctx, b.Workers, func(p *Page, errs *errorList) {
-		p.scan(s.md[p.Lang], errs)
+		p.load(b.Src, s.md[p.Lang], errs)
 	})
 	errs = append(errs, perrs...)
 

@@ -102,16 +102,9 @@ func (lv *Live) Update(ctx context.Context, changed []string) (Update, error) {
 	for k := range keys {
 		p := s.bySource[k]
 		old[p] = before{p.URL, p.FM.Title, p.FM.Weight}
-		raw, err := afero.ReadFile(lv.b.Src, path.Join(lv.b.SrcDir, k))
-		if err != nil {
-			errs.add(p.File, 0, "cannot read: %v", unwrapPath(err))
-			continue
+		if p.load(lv.b.Src, s.md[p.Lang], &errs) {
+			pages = append(pages, p)
 		}
-		fm, body, bodyLine, ferrs := splitFrontMatter(p.File, raw)
-		errs = append(errs, ferrs...)
-		p.FM, p.body, p.bodyLine = fm, body, bodyLine
-		p.scan(s.md[p.Lang], &errs)
-		pages = append(pages, p)
 	}
 	navChanged := map[checks.Lang]bool{}
 	moved := false

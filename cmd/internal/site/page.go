@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/spf13/afero"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -64,6 +65,21 @@ func (p *Page) parse(md goldmark.Markdown, body []byte, errs *errorList) ast.Nod
 		}
 	}
 	return doc
+}
+
+// load reads the page's file, its front matter, and scans it. It reports false, with the
+// error, when the file cannot be read.
+func (p *Page) load(fsys afero.Fs, md goldmark.Markdown, errs *errorList) bool {
+	raw, err := afero.ReadFile(fsys, p.src)
+	if err != nil {
+		errs.add(p.File, 0, "cannot read: %v", unwrapPath(err))
+		return false
+	}
+	fm, body, bodyLine, ferrs := splitFrontMatter(p.File, raw)
+	*errs = append(*errs, ferrs...)
+	p.FM, p.body, p.bodyLine = fm, body, bodyLine
+	p.scan(md, errs)
+	return true
 }
 
 // scan parses the page and keeps what the other pages need to know of it (anchors,
