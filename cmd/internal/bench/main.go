@@ -136,12 +136,12 @@ func run(sizesFlag, rowsFlag string, runs, edits int, outFile, work string) erro
 		work = dir
 	}
 	bin := filepath.Join(work, "bin")
-	for _, c := range []string{"sitegen", "ozecheck"} {
-		if out, err := exec.Command("go", "build", "-o", filepath.Join(bin, c), "./cmd/"+c).CombinedOutput(); err != nil {
+	for _, c := range []string{"sitegen", "ozecheck", "internal/benchfloor"} {
+		if out, err := exec.Command("go", "build", "-o", filepath.Join(bin, filepath.Base(c)), "./cmd/"+c).CombinedOutput(); err != nil {
 			return fmt.Errorf("build %s: %v\n%s", c, err, out)
 		}
 	}
-	sitegen, ozecheck := filepath.Join(bin, "sitegen"), filepath.Join(bin, "ozecheck")
+	sitegen, ozecheck, floor := filepath.Join(bin, "sitegen"), filepath.Join(bin, "ozecheck"), filepath.Join(bin, "benchfloor")
 	hugo, _ := exec.LookPath("hugo")
 	var table []string
 	say := func(format string, args ...any) {
@@ -186,9 +186,9 @@ func run(sizesFlag, rowsFlag string, runs, edits int, outFile, work string) erro
 			return err
 		}
 		largest = dir
-		var sg, hg []sample
+		var sg, hg, fl, hl []sample
 		for r := 0; r < runs; r++ {
-			for _, d := range []string{"public", "hugo-public"} {
+			for _, d := range []string{"public", "hugo-public", "floor-public"} {
 				os.RemoveAll(filepath.Join(dir, d))
 			}
 			s, err := measure(dir, sitegen, "build", "-downloads=false", "-src", "content", "-out", "public")
@@ -203,15 +203,28 @@ func run(sizesFlag, rowsFlag string, runs, edits int, outFile, work string) erro
 				}
 				hg = append(hg, s)
 			}
+			if s, err = measure(dir, floor, "-src", "content", "-out", "floor-public"); err != nil {
+				return err
+			}
+			fl = append(fl, s)
+			if s, err = measure(dir, floor, "-src", "content", "-highlight-only"); err != nil {
+				return err
+			}
+			hl = append(hl, s)
 		}
-		s := summarize(sg)
+		s, f, c := summarize(sg), summarize(fl), summarize(hl)
 		say("%s", row(fmt.Sprintf("sitegen, 2 × %d", n), s))
+		say("%s", row(fmt.Sprintf("floor: goldmark + chroma alone, 2 × %d", n), f))
+		say("%s", row(fmt.Sprintf("floor: chroma alone on the code blocks, 2 × %d", n), c))
 		if hugo != "" {
 			h := summarize(hg)
 			say("%s", row(fmt.Sprintf("Hugo, 2 × %d", n), h))
 			say("| **ratio sitegen / Hugo, 2 × %d** | **%.2f** | %.2f | **%.2f** |", n,
 				s.med.wall.Seconds()/h.med.wall.Seconds(), s.med.cpu.Seconds()/h.med.cpu.Seconds(), float64(s.med.rss)/float64(h.med.rss))
+			say("| ratio goldmark + chroma floor / Hugo | %.2f | %.2f | |", f.med.wall.Seconds()/h.med.wall.Seconds(), f.med.cpu.Seconds()/h.med.cpu.Seconds())
+			say("| ratio chroma floor / Hugo | %.2f | %.2f | |", c.med.wall.Seconds()/h.med.wall.Seconds(), c.med.cpu.Seconds()/h.med.cpu.Seconds())
 		}
+		say("| ratio sitegen / goldmark + chroma floor | %.2f | %.2f | %.2f |", s.med.wall.Seconds()/f.med.wall.Seconds(), s.med.cpu.Seconds()/f.med.cpu.Seconds(), float64(s.med.rss)/float64(f.med.rss))
 	}
 
 	// The edit loop: a page written, until its HTML is rewritten.

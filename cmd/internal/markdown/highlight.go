@@ -52,10 +52,26 @@ func (focusablePre) End(code bool) string {
 type Highlighter struct {
 	mu   sync.Mutex
 	used map[string]bool
+	// lexers caches chroma's lookup by info string: for a name it does not know, chroma
+	// matches it as a file name against every lexer's patterns, which takes milliseconds.
+	lexers sync.Map // string → chroma.Lexer
 }
 
 // NewHighlighter returns a highlighter that has emitted nothing yet.
 func NewHighlighter() *Highlighter { return &Highlighter{used: map[string]bool{}} }
+
+// lexer returns the lexer for an info string, or the plain-text one.
+func (h *Highlighter) lexer(lang string) chroma.Lexer {
+	if l, ok := h.lexers.Load(lang); ok {
+		return l.(chroma.Lexer)
+	}
+	l := lexers.Get(lang)
+	if l == nil {
+		l = lexers.Fallback
+	}
+	h.lexers.Store(lang, l)
+	return l
+}
 
 // Extend implements goldmark.Extender.
 func (h *Highlighter) Extend(m goldmark.Markdown) {
@@ -72,12 +88,9 @@ func (h *Highlighter) render(w util.BufWriter, source []byte, node ast.Node, ent
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.FencedCodeBlock)
-	var lexer chroma.Lexer
+	lexer := lexers.Fallback
 	if lang := n.Language(source); lang != nil {
-		lexer = lexers.Get(string(lang))
-	}
-	if lexer == nil {
-		lexer = lexers.Fallback
+		lexer = h.lexer(string(lang))
 	}
 	var code []byte
 	for i := 0; i < n.Lines().Len(); i++ {
