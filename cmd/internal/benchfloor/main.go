@@ -4,13 +4,15 @@
 // goldmark (tables, strikethrough, task lists) and chroma (the highlighter sitegen uses), on
 // every core, and writes the HTML bodies under -out. With -highlight-only it runs chroma on
 // the fenced code blocks alone and writes nothing: the share of the build no Markdown or
-// template work can remove.
+// template work can remove. With -sha256 FILE it hashes FILE as the checker does for its
+// report (crypto/sha256, 1 MiB reads): the floor of reading an export.
 //
 //	go run ./cmd/internal/benchfloor -src corpus/content -out /tmp/floor
 package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"io"
@@ -33,11 +35,32 @@ func main() {
 	src := flag.String("src", "content", "content `folder` with fr/ and en/")
 	out := flag.String("out", "floor-public", "output `folder`")
 	hlOnly := flag.Bool("highlight-only", false, "only highlight the fenced code blocks; write nothing")
+	sum := flag.String("sha256", "", "only hash this `file` with SHA-256")
 	flag.Parse()
-	if err := run(*src, *out, *hlOnly); err != nil {
+	var err error
+	if *sum != "" {
+		err = hash(*sum)
+	} else {
+		err = run(*src, *out, *hlOnly)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "benchfloor:", err)
 		os.Exit(1)
 	}
+}
+
+func hash(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.CopyBuffer(h, f, make([]byte, 1<<20)); err != nil {
+		return err
+	}
+	fmt.Printf("%x  %s\n", h.Sum(nil), name)
+	return nil
 }
 
 func run(src, out string, hlOnly bool) error {
