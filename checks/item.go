@@ -112,6 +112,16 @@ type Item struct {
 	Check func(ev *Evidence, p *Profile) Result
 }
 
+// The names of an item's parts and of the school, as every rendering of a checklist (the
+// site's page, the PDF, the checker's report) shows them: one wording for all three.
+var (
+	LabelWhere  = Text{FR: "Où", EN: "Where"}
+	LabelExpect = Text{FR: "Valeur attendue", EN: "Expected value"}
+	LabelSee    = Text{FR: "Voir", EN: "See"}
+	LabelProof  = Text{FR: "Preuve", EN: "Proof"}
+	LabelSchool = Text{FR: "Établissement", EN: "School"}
+)
+
 // Fingerprint is a short hash of the item's wording in both languages. The interactive
 // checklist stores it with the ticked state, so that a reworded item asks again and an
 // unchanged one keeps its state.

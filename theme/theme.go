@@ -45,10 +45,10 @@ var Strings = map[string]checks.Text{
 	"nav":           {FR: "Procédures", EN: "Procedures"},
 	"otherLang":     {FR: "English", EN: "Français"},
 	"otherLangHint": {FR: "Read this page in English", EN: "Lire cette page en français"},
-	"where":         {FR: "Où", EN: "Where"},
-	"expect":        {FR: "Valeur attendue", EN: "Expected value"},
-	"proof":         {FR: "Preuve", EN: "Proof"},
-	"see":           {FR: "Voir", EN: "See"},
+	"where":         checks.LabelWhere,
+	"expect":        checks.LabelExpect,
+	"proof":         checks.LabelProof,
+	"see":           checks.LabelSee,
 	"pageURL":       {FR: "Adresse de cette page :", EN: "Address of this page:"},
 	"siteFooter":    {FR: "Site statique, sans cookie ni requête vers un autre site. Vos coches restent dans votre navigateur.", EN: "Static site, no cookies, no request to any other site. Your ticks stay in your browser."},
 	"chooseLang":    {FR: "Choisissez votre langue", EN: "Choose your language"},
@@ -78,11 +78,13 @@ func T(lang checks.Lang, key string) (string, error) {
 	return t.In(lang), nil
 }
 
-// Parse parses the templates of theme fsys with funcs added to the theme's own ("t", "in").
+// Parse parses the templates of theme fsys with funcs added to the theme's own ("t", "in",
+// "colon": what ends a label in a language, see checks.Lang.Colon).
 func Parse(fsys fs.FS, funcs template.FuncMap) (*template.Template, error) {
 	all := template.FuncMap{
-		"t":  T,
-		"in": func(t checks.Text, l checks.Lang) string { return t.In(l) },
+		"t":     T,
+		"in":    func(t checks.Text, l checks.Lang) string { return t.In(l) },
+		"colon": checks.Lang.Colon,
 	}
 	for k, v := range funcs {
 		all[k] = v

@@ -159,7 +159,7 @@ func sepName(r rune) string {
 // Strings are the report's own words, by key; both sides are required (a test checks).
 var Strings = map[string]checks.Text{
 	"title":           {FR: "Vérification de la délégation CAS PRONOTE → %s", EN: "PRONOTE → %s CAS delegation check"},
-	"school":          {FR: "Établissement", EN: "School"},
+	"school":          checks.LabelSchool,
 	"mode":            {FR: "Mode", EN: "Mode"},
 	"profile":         {FR: "ENT", EN: "ENT"},
 	"generated":       {FR: "Produit le", EN: "Generated on"},

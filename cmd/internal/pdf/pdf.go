@@ -29,19 +29,19 @@ type Checklist struct {
 
 // Strings are the PDF's own words; both sides are required (a test checks).
 var Strings = map[string]checks.Text{
-	"school":   {FR: "Établissement", EN: "School"},
+	"school":   checks.LabelSchool,
 	"uai":      {FR: "UAI", EN: "UAI"},
 	"person":   {FR: "Fait par", EN: "Done by"},
 	"date":     {FR: "Date", EN: "Date"},
 	"contents": {FR: "Sommaire", EN: "Contents"},
-	"where":    {FR: "Où", EN: "Where"},
-	"expect":   {FR: "Valeur attendue", EN: "Expected value"},
+	"where":    checks.LabelWhere,
+	"expect":   checks.LabelExpect,
 	"seen":     {FR: "Valeur relevée", EN: "Value seen"},
 	"online":   {FR: "En ligne", EN: "Online"},
 	"page":     {FR: "page %d / %s", EN: "page %d / %s"},
 	"ent":      {FR: "ENT %s — URL du serveur CAS attendue : %s", EN: "ENT %s — expected CAS server URL: %s"},
 	"howto":    {FR: "Cochez chaque case une fois l'étape faite. Le site garde la même checklist, à cocher en ligne, et le vérificateur ozecheck la prouve sans capture d'écran.", EN: "Tick each box once the step is done. The site holds the same checklist, to tick online, and the ozecheck checker proves it without screenshots."},
-	"see":      {FR: "Voir", EN: "See"},
+	"see":      checks.LabelSee,
 }
 
 func (c *Checklist) s(key string) string { return Strings[key].In(c.Lang) }
