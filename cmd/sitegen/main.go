@@ -15,6 +15,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/hds-oze/pronote-oze/cmd/internal/site"
@@ -67,6 +68,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return usageError{fmt.Errorf("unknown command %q", args[0])}
 }
 
+// parseFlags parses a command's flags; a command takes no other argument. -h is returned as
+// flag.ErrHelp, anything else wrong as a usage error.
+func parseFlags(fl *flag.FlagSet, args []string) error {
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err}
+	}
+	if fl.NArg() > 0 { // fl is named "sitegen build": the message names the command alone
+		return usageError{fmt.Errorf("%s takes no arguments, got %q", strings.TrimPrefix(fl.Name(), "sitegen "), fl.Args())}
+	}
+	return nil
+}
+
 func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("sitegen build", flag.ContinueOnError)
 	fl.SetOutput(stderr)
@@ -74,14 +90,8 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	out := fl.String("out", "public", "output `folder`, replaced atomically")
 	downloads := fl.Bool("downloads", true, "cross-compile the checker for the downloads page (needs the Go tool)")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to `file`")
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{err}
-	}
-	if fl.NArg() > 0 {
-		return usageError{fmt.Errorf("build takes no arguments, got %q", fl.Args())}
+	if err := parseFlags(fl, args); err != nil {
+		return err
 	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)

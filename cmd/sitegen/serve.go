@@ -28,14 +28,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	bind := fl.String("bind", "127.0.0.1", "`address` to listen on")
 	port := fl.Int("port", 1313, "`port` to listen on")
 	themeDir := fl.String("theme", "theme", "theme `folder` read from disk when it exists, so that edits show without recompiling")
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{err}
-	}
-	if fl.NArg() > 0 {
-		return usageError{fmt.Errorf("serve takes no arguments, got %q", fl.Args())}
+	if err := parseFlags(fl, args); err != nil {
+		return err
 	}
 	b := &site.Builder{Src: afero.NewOsFs(), SrcDir: *src, Out: afero.NewOsFs(), OutDir: *out}
 	roots := []string{*src}
