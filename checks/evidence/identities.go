@@ -216,7 +216,7 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 		}
 		list.Rows++
 		if list.UserType == "" && typeCol >= 0 {
-			list.UserType = userTypeFromWord(decode(field(rec, typeCol)))
+			list.UserType, _ = ParseUserType(decode(field(rec, typeCol)))
 		}
 		id := field(rec, idCol)
 		if len(id) == 0 {
@@ -336,24 +336,29 @@ func userTypeFromName(file string) string {
 	base := strings.ToLower(path.Base(strings.ReplaceAll(file, "\\", "/")))
 	words := strings.FieldsFunc(norm.NFC.String(base), func(r rune) bool { return !unicode.IsLetter(r) })
 	for _, w := range words {
-		if t := userTypeFromWord(w); t != "" {
+		if t, ok := ParseUserType(w); ok {
 			return t
 		}
 	}
 	return ""
 }
 
-// userTypeFromWord maps a word ("Élève", "professeurs") to a user type ID.
-func userTypeFromWord(w string) string {
-	w = strings.ToLower(strings.TrimSpace(norm.NFC.String(w)))
+// userTypes maps each user type's ID and aliases, folded, to the ID: built once.
+var userTypes = func() map[string]string {
+	m := map[string]string{}
 	for _, t := range checks.UserTypes {
-		for _, a := range t.Aliases {
-			if w == a || fold(w) == fold(a) {
-				return t.ID
-			}
+		for _, a := range append([]string{t.ID}, t.Aliases...) {
+			m[fold(a)] = t.ID
 		}
 	}
-	return ""
+	return m
+}()
+
+// ParseUserType maps a word naming a user type ("Élève", "professeurs", "students") to the
+// type's ID. Column values, file names and ozecheck's --user-type all go through it.
+func ParseUserType(w string) (string, bool) {
+	id, ok := userTypes[fold(w)]
+	return id, ok
 }
 
 func quoteList(s []string) string {

@@ -102,17 +102,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return bad(msgNoInput)
 	}
 	if o.userType != "" {
-		found := false
-		for _, t := range checks.UserTypes {
-			found = found || t.ID == o.userType
-		}
-		if !found {
+		id, ok := evidence.ParseUserType(o.userType)
+		if !ok {
 			var ids []string
 			for _, t := range checks.UserTypes {
 				ids = append(ids, t.ID)
 			}
 			return bad(msgBadUserType, o.userType, strings.Join(ids, ", "))
 		}
+		o.userType = id
 	}
 
 	cat := checks.Default
