@@ -71,12 +71,14 @@ type IdentityList struct {
 	Encoding  string
 	Separator rune
 	Rows      int
-	// Filled counts the rows whose identifier is not empty; FirstFilled keeps the first few.
-	Filled      int
+	// FirstFilled keeps the first few rows whose identifier is not empty.
 	FirstFilled []Row
 	// IDs holds one entry per non-empty identifier, for the duplicate check across files.
 	IDs []IDRef
 }
+
+// Filled counts the rows whose identifier is not empty.
+func (l *IdentityList) Filled() int { return len(l.IDs) }
 
 // MaxSampleRows is how many offending rows a summary keeps.
 const MaxSampleRows = 5

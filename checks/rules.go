@@ -254,8 +254,8 @@ func checkPurged(ev *Evidence, p *Profile) Result {
 	var first *IdentityList
 	for _, l := range ev.Identities {
 		rows += l.Rows
-		filled += l.Filled
-		if l.Filled > 0 && first == nil {
+		filled += l.Filled()
+		if l.Filled() > 0 && first == nil {
 			first = l
 		}
 	}

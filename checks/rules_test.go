@@ -108,7 +108,7 @@ func TestRunStatuses(t *testing.T) {
 		{
 			name: "purge: identifiers left, types missing",
 			ev: Evidence{Identities: []*IdentityList{
-				{Source: "eleves.csv", UserType: "eleves", Column: "Identifiant fournisseur identités", Rows: 3, Filled: 1, FirstFilled: []Row{{Line: 3, Identifier: "abc"}}, IDs: []IDRef{{Hash: 1, Line: 3}}},
+				{Source: "eleves.csv", UserType: "eleves", Column: "Identifiant fournisseur identités", Rows: 3, FirstFilled: []Row{{Line: 3, Identifier: "abc"}}, IDs: []IDRef{{Hash: 1, Line: 3}}},
 				{Source: "profs.csv", UserType: "professeurs", Rows: 2, IDs: []IDRef{{Hash: 1, Line: 2}}},
 			}},
 			opts: Options{Mode: Hosted, Purge: true},

@@ -86,7 +86,7 @@ func TestIdentityMatrix(t *testing.T) {
 				l := ev.Identities[0]
 				want := &checks.IdentityList{
 					Source: "eleves.csv", Column: "Identifiant fournisseur identités", UserType: "eleves",
-					Encoding: enc.detected, Separator: []rune(sep)[0], Rows: 4, Filled: 2,
+					Encoding: enc.detected, Separator: []rune(sep)[0], Rows: 4,
 					FirstFilled: []checks.Row{
 						{Line: 3, Name: "Garçon" + sep + " Œuvre Zoé « Zo »", Login: "zgarcon", Identifier: "a1b2-c3"},
 						{Line: 5, Name: "Dupont\nMoreau Anaïs", Login: "adupont", Identifier: "ff00"},
@@ -121,7 +121,7 @@ func TestHeaderAliases(t *testing.T) {
 			t.Errorf("header %q: %v", h, err)
 			continue
 		}
-		if l := ev.Identities[0]; l.Filled != 1 || l.UserType != "professeurs" {
+		if l := ev.Identities[0]; l.Filled() != 1 || l.UserType != "professeurs" {
 			t.Errorf("header %q: %+v", h, l)
 		}
 	}
@@ -134,7 +134,7 @@ func TestExcelSepLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	l := ev.Identities[0]
-	if l.Separator != '|' || l.Rows != 3 || l.Filled != 2 || l.UserType != "professeurs" || l.FirstFilled[1].Line != 5 {
+	if l.Separator != '|' || l.Rows != 3 || l.Filled() != 2 || l.UserType != "professeurs" || l.FirstFilled[1].Line != 5 {
 		t.Errorf("got %+v", l)
 	}
 }

@@ -222,7 +222,6 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 		if len(id) == 0 {
 			continue
 		}
-		list.Filled++
 		if !isASCII(id) {
 			id = []byte(decode(id)) // hash the same text whatever the file's encoding
 		}

@@ -118,7 +118,7 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 			t = Strings["unknownType"].In(l)
 		}
 		d.Inputs = append(d.Inputs, Input{File: il.Source, Kind: "identities", SHA256: il.SHA256,
-			Detail: Strings["inputIdentities"].Sprintf(t, il.Rows, il.Filled, il.Encoding, sepName(il.Separator)).In(l)})
+			Detail: Strings["inputIdentities"].Sprintf(t, il.Rows, il.Filled(), il.Encoding, sepName(il.Separator)).In(l)})
 	}
 	if a := ev.Answers; a != nil {
 		d.Inputs = append(d.Inputs, Input{File: a.Source, Kind: "answers", SHA256: a.SHA256,
