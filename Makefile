@@ -5,10 +5,11 @@
 site:
 	go run ./cmd/sitegen build
 
-# Vet and run every test. Browser tests skip loudly without Chromium, and fail under CI=true.
+# Vet and run every test; ends with the skipped tests and why, then "N passed, N failed, N skipped".
+# Browser, PDF and accessibility tests skip without their tools, and fail under CI=true.
 test:
 	go vet ./...
-	go test ./...
+	go run ./cmd/internal/testsummary ./...
 
 # Serve the site on http://127.0.0.1:1313/ and rebuild what changes (Ctrl-C to stop).
 serve:
