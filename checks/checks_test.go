@@ -38,7 +38,8 @@ func TestValidateCatchesFlaws(t *testing.T) {
 	}
 }
 
-// TestSeedSteps lists every step of the seed procedure (../shared/seed) with the item that
+// TestSeedSteps lists every step of the seed procedure (the ENT's original instructions,
+// summarised in the package documentation under "The procedure") with the item that
 // carries it and the exact French label that item must show. A step dropped or a label
 // reworded fails here.
 func TestSeedSteps(t *testing.T) {

@@ -16,10 +16,64 @@
 // base URL, which espace delegates to CAS) is a [Profile]. [OZE], the Hauts-de-Seine ENT, is
 // the first one; [Catalog] builds the checklists for a profile.
 //
+// # The procedure
+//
+// The checklists follow the procedure the project was written from (called "the seed" in
+// tests: the ENT's original French instructions), which is the authority for its own steps;
+// TestSeedSteps names each of them with the item that carries it. In short:
+//
+//   - Purge, when PRONOTE was used with another ENT ([PurgeID]): in Client PRONOTE,
+//     Communication › Gestion des identités › Délégation d'authentification, choose CAS in the
+//     first drop-down and a user type in the second, select every user and clear the column
+//     « Identifiant fournisseur identités », for every user type. A stored identifier blocks the
+//     new ENT's; the new ENT sends its own at the next login, so access is not lost.
+//   - PRONOTE.net ([HostedID] through the hosting console, [OnPremID] in the school's own
+//     application), with the base in service on Serveur PRONOTE but not published: tab
+//     « Déléguer l'authentification », tick CAS under « Protocole CAS », choose each espace's
+//     delegation (Cas, Ws-Federation, EduConnect or Aucune, the default), then in « Définir une
+//     délégation CAS » pick the ENT in « Mon ENT » and check that « URL du serveur CAS » is the
+//     profile's [Profile.CASURL]; publish again when done.
+//   - Serveur PRONOTE, with the base not in service: the same tab and steps, without ticking
+//     « Autoriser l'authentification directe par PRONOTE.net ». This side delegates the desktop
+//     client's logins; the PRONOTE.net side delegates the web espaces.
+//   - Verify in Gestion des identités that no identification problem is listed.
+//
+// # Evidence
+//
+// The checker proves what it can from files an admin can produce without screenshots
+// ([Source]):
+//
+//   - InfoMobileApp.json, which every published PRONOTE.net serves without login at
+//     <pronote root>/InfoMobileApp.json?id=0D264427-EEFC-4810-A9E9-346942A862A4 for PRONOTE's
+//     mobile app. It is undocumented, so it is read leniently; the fields used (nomEtab,
+//     version, CAS{actif, casURL}, espaces[]{nom, genreEspace, avecDelegation, protocole}) are
+//     those public PRONOTE clients (Pawnote, pronotepy) read. It shows whether CAS is active,
+//     its URL and which espaces delegate; it cannot show unpublished settings, the Serveur
+//     PRONOTE side or the direct-login box.
+//   - Identity list exports of Client PRONOTE (Gestion des identités), whose CAS identifier
+//     column has had several names and whose encoding and separator are undocumented (see
+//     package evidence). They prove the purge (every identifier empty) and, after the switch,
+//     that no identifier is shared by two users.
+//   - The admin's own answers, ticked on the site's interactive checklist and downloaded as a
+//     file, for what no export shows.
+//
+// Every item gets one [Status]; the statuses are part of the report's JSON schema.
+//
 // # Uncertain facts
 //
-// Where DOMAIN knowledge is an inference (the espace policy, the user types of Gestion des
-// identités, the genreEspace numbers), it is one value in this package, documented as such.
+// Where a fact is an inference rather than the procedure's or a cited source's, it is one
+// value in this package, documented as such, so that correcting it changes one value:
+//
+//   - the espace policy of a profile ([Profile.Policy]): usual practice, not a rule of PRONOTE
+//     or of the ENT, so a departure is a warning;
+//   - the user types of Gestion des identités ([UserTypes]): PRONOTE's kinds of accounts, not a
+//     copy of the drop-down;
+//   - the genreEspace numbers of InfoMobileApp.json ([Espaces]): seen in files served by real
+//     instances; Académie's was never seen.
+//
+// The error messages PRONOTE users meet (« Identification impossible », HTTP Error 503 when
+// PRONOTE.net is not published) are those of Index Education's knowledge base, fiche
+// 1523-5294 "Que signifie ce message d'erreur ? (connexion aux Espaces web)".
 //
 // This package does no I/O: evidence arrives already read (see [Evidence]), and reports are
 // written by other packages.

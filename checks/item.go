@@ -57,7 +57,7 @@ func (m Mode) Label() Text {
 // Source is a set of kinds of evidence that can prove an item.
 type Source uint8
 
-// The kinds of evidence the checker reads (see DOMAIN.md). Answer is the admin's own word,
+// The kinds of evidence the checker reads (see the package documentation). Answer is the admin's own word,
 // recorded on the site's interactive checklist.
 const (
 	InfoMobileApp Source = 1 << iota

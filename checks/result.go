@@ -9,7 +9,7 @@ import (
 // Status is the verdict on one item.
 type Status string
 
-// The statuses of the contract (DESIGN.md).
+// The statuses an item can get; their names are part of the report's JSON schema.
 const (
 	Pass          Status = "pass"           // evidence proves the step
 	Fail          Status = "fail"           // evidence shows the step is wrong

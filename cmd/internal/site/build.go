@@ -418,7 +418,8 @@ func platformName(goos, arch string) checks.Text {
 	return checks.Text{FR: goos + "/" + arch, EN: goos + "/" + arch}
 }
 
-// DefaultPageBudget is the weight limit of a documentation page (DESIGN.md): 30 KB of HTML,
+// DefaultPageBudget is the weight limit of a documentation page (kept small for school
+// networks and old computers): 30 KB of HTML,
 // CSS and JS together, uncompressed.
 const DefaultPageBudget = 30_000
 
