@@ -25,6 +25,47 @@ func TestValidateCatchesFlaws(t *testing.T) {
 		{"duplicate ID", func(c *Catalog) { c.Checklists[0].Sections[0].Items[1].ID = "purge.open" }, "ID used by two different items"},
 		{"check without proof", func(c *Catalog) { c.Checklists[0].Sections[0].Items[0].Check = checkPurged }, "has a Check without"},
 		{"unknown See", func(c *Catalog) { it, _, _ := c.Item("verify.purge-done"); it.See = "nope" }, `unknown checklist "nope"`},
+		{
+			name: "rule that names another item's ID",
+			break_: func(c *Catalog) {
+				// The bug the Subject prevents: the Serveur PRONOTE rule reading the
+				// PRONOTE.net item's answer by its ID.
+				it, _, _ := c.Item("server.cas-url")
+				it.Check = func(sub *Subject) Verdict {
+					return checkServerCASURL(&Subject{Item: &Item{ID: "net.cas-url"}, Profile: sub.Profile, Evidence: sub.Evidence})
+				}
+			},
+			want: "item server.cas-url: its Check ignores the value typed for this item",
+		},
+		{
+			name: "rule that judges another item's answer",
+			break_: func(c *Catalog) {
+				it, _, _ := c.Item("net.service-url")
+				it.Check = func(sub *Subject) Verdict {
+					if a, ok := sub.Evidence.answer("net.cas-url"); ok {
+						return Verdict{Status: Warn, Evidence: a.Value}
+					}
+					return checkServiceURL(sub)
+				}
+			},
+			want: "item net.service-url: its Check judges a value typed for another item",
+		},
+		{
+			name: "rule that panics without InfoMobileApp.json",
+			break_: func(c *Catalog) {
+				it, _, _ := c.Item("net.cas-protocol")
+				it.Check = func(sub *Subject) Verdict { return Verdict{Evidence: sub.Evidence.Info.Source} }
+			},
+			want: "item net.cas-protocol: its Check panics",
+		},
+		{
+			name: "rule that judges with no evidence",
+			break_: func(c *Catalog) {
+				it, _, _ := c.Item("verify.unique-ids")
+				it.Check = func(*Subject) Verdict { return Verdict{Status: Pass} }
+			},
+			want: "item verify.unique-ids: its Check says pass with no evidence at all",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,6 +83,54 @@ func TestValidateCatchesFlaws(t *testing.T) {
 // summarised in the package documentation under "The procedure") with the item that
 // carries it and the exact French label that item must show. A step dropped or a label
 // reworded fails here.
+// TestRulesFollowTheirItem renames and moves the items whose rules read a typed value: the
+// rules take their item from the Subject, so the catalog stays valid and each renamed item is
+// judged from the answer filed under its new ID.
+func TestRulesFollowTheirItem(t *testing.T) {
+	c := NewCatalog(&OZE)
+	renames := map[string]string{"net.cas-url": "net.cas-base-url", "server.cas-url": "server.cas-base-url", "net.service-url": "net.ent-service-url"}
+	for old, renamed := range renames {
+		it, _, ok := c.Item(old)
+		if !ok {
+			t.Fatalf("no item %s", old)
+		}
+		it.ID = renamed
+	}
+	// Move server.cas-base-url to the front of the hosted checklist's first section.
+	hosted, _ := c.Checklist(HostedID)
+	for si, s := range hosted.Sections {
+		for i, it := range s.Items {
+			if it.ID == "server.cas-base-url" {
+				hosted.Sections[si].Items = append(s.Items[:i:i], s.Items[i+1:]...)
+				hosted.Sections[0].Items = append([]*Item{it}, hosted.Sections[0].Items...)
+			}
+		}
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatalf("renamed and moved items: %v", err)
+	}
+	ev := &Evidence{Answers: &Answers{Source: "r.json", Items: map[string]ItemAnswer{
+		"net.cas-base-url":    {Value: OZE.CASURL},
+		"server.cas-base-url": {Value: "http://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas"},
+		"net.ent-service-url": {Value: "https://0920000a.index-education.net/pronote/"},
+		// Answers under the old IDs must be ignored, not read by a rule that names them.
+		"server.cas-url": {Value: OZE.CASURL},
+	}}}
+	rep := Run(c, ev, Options{Mode: Hosted})
+	want := map[string]Status{"net.cas-base-url": Pass, "server.cas-base-url": Fail, "net.ent-service-url": Pass}
+	for _, r := range rep.Results {
+		if w, ok := want[r.Item.ID]; ok {
+			if r.Status != w || r.Evidence != "r.json: "+r.Item.ID {
+				t.Errorf("%s: %s from %q, want %s from r.json: %s", r.Item.ID, r.Status, r.Evidence, w, r.Item.ID)
+			}
+			delete(want, r.Item.ID)
+		}
+	}
+	for id := range want {
+		t.Errorf("%s: no result", id)
+	}
+}
+
 func TestSeedSteps(t *testing.T) {
 	steps := []struct {
 		seed, checklist, id, label string

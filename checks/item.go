@@ -107,9 +107,34 @@ type Item struct {
 	Modes Mode
 	// Proof lists the evidence that can prove the step.
 	Proof Source
-	// Check judges the step from the evidence. It is nil for steps only a person can
-	// confirm; they take the answers file.
-	Check func(ev *Evidence, p *Profile) Result
+	// Check judges the step from the evidence it is handed in a [Subject]. It is nil for steps
+	// only a person can confirm; they take the answers file.
+	Check func(*Subject) Verdict
+}
+
+// Subject is what a rule is handed to judge its item, the way go/analysis hands an Analyzer
+// its Pass: the item being judged, the profile checked against and the evidence. A rule learns its
+// own ID from Item and never names it, so renaming or moving an item cannot leave its rule
+// reading another item's answer ([Catalog.Validate] proves it).
+type Subject struct {
+	Item     *Item
+	Profile  *Profile
+	Evidence *Evidence
+}
+
+// Answer returns the admin's answer to the subject's item, if the answers file has one.
+func (sub *Subject) Answer() (ItemAnswer, bool) { return sub.Evidence.answer(sub.Item.ID) }
+
+// AnswerSource names the answer to the subject's item as evidence ("reponses.json: net.cas-url").
+func (sub *Subject) AnswerSource() string { return sub.Evidence.Answers.Source + ": " + sub.Item.ID }
+
+// Verdict is what a rule returns: only what its item's [Result] takes from it. An empty
+// Status, like NoEvidence, leaves the item to the admin's answer.
+type Verdict struct {
+	Status  Status
+	Message Text
+	// Evidence says where the verdict comes from; see [Result].
+	Evidence string
 }
 
 // The names of an item's parts and of the school, as every rendering of a checklist (the
@@ -219,7 +244,8 @@ func (c *Catalog) Item(id string) (*Item, *Checklist, bool) {
 var IDPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*(\.[a-z][a-z0-9]*(-[a-z0-9]+)*)*$`)
 
 // Validate reports every flaw of the catalog: a malformed or duplicated ID, an empty side of
-// a text, an item outside the modes of its checklist, a reference to an unknown checklist.
+// a text, an item outside the modes of its checklist, a reference to an unknown checklist, a
+// rule that panics, judges without evidence or reads an answer other than its own item's.
 func (c *Catalog) Validate() error {
 	var errs []string
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
@@ -232,6 +258,7 @@ func (c *Catalog) Validate() error {
 		}
 	}
 	seen := map[string]*Item{}
+	asks := c.askers()
 	for _, cl := range c.Checklists {
 		if !IDPattern.MatchString(cl.ID) {
 			bad("checklist %q: malformed ID", cl.ID)
@@ -277,6 +304,11 @@ func (c *Catalog) Validate() error {
 				if judged != (it.Check != nil) {
 					bad("%s: has a Check without an export or a value to judge, or the reverse", where)
 				}
+				if it.Check != nil {
+					for _, e := range probeRule(c, it, asks) {
+						bad("%s: %s", where, e)
+					}
+				}
 				if it.See != "" {
 					if _, ok := c.Checklist(it.See); !ok {
 						bad("%s: See names unknown checklist %q", where, it.See)
@@ -289,4 +321,66 @@ func (c *Catalog) Validate() error {
 		return fmt.Errorf("invalid catalog:\n\t%s", strings.Join(errs, "\n\t"))
 	}
 	return nil
+}
+
+// askers returns the items that ask the admin for a value, once each.
+func (c *Catalog) askers() []*Item {
+	var out []*Item
+	seen := map[*Item]bool{}
+	for _, cl := range c.Checklists {
+		for _, it := range cl.Items() {
+			if !it.Ask.IsZero() && !seen[it] {
+				seen[it] = true
+				out = append(out, it)
+			}
+		}
+	}
+	return out
+}
+
+// probeRule runs it.Check on made-up evidence and returns what is wrong with it. A rule must
+// not panic, must not judge when given nothing, and must read the answer of its own item: an
+// item that asks for a value is judged from an answer to it alone, and left unjudged by
+// answers to every other item that asks for one. A rule that names an ID instead of taking
+// its item from the [Subject] fails one of the two the day that ID is renamed or moved.
+func probeRule(c *Catalog, it *Item, asks []*Item) []string {
+	var errs []string
+	run := func(ev *Evidence) (v Verdict, ok bool) {
+		defer func() {
+			if r := recover(); r != nil {
+				errs = append(errs, fmt.Sprintf("its Check panics: %v", r))
+				ok = false
+			}
+		}()
+		return it.Check(&Subject{Item: it, Profile: c.Profile, Evidence: ev}), true
+	}
+	judged := func(v Verdict) bool { return v.Status != "" && v.Status != NoEvidence }
+	if v, ok := run(&Evidence{}); ok && judged(v) {
+		errs = append(errs, fmt.Sprintf("its Check says %s with no evidence at all", v.Status))
+	}
+	if it.Ask.IsZero() {
+		return errs
+	}
+	// Any non-empty value gets a verdict from a rule that judges typed values: a right one
+	// passes, another fails or warns.
+	answers := func(ids ...string) *Evidence {
+		a := &Answers{Source: "probe.json", Items: map[string]ItemAnswer{}}
+		for _, id := range ids {
+			a.Items[id] = ItemAnswer{Checked: true, Value: "https://probe.invalid/" + id}
+		}
+		return &Evidence{Answers: a}
+	}
+	if v, ok := run(answers(it.ID)); ok && !judged(v) {
+		errs = append(errs, "its Check ignores the value typed for this item (does the rule name another item's ID?)")
+	}
+	var others []string
+	for _, o := range asks {
+		if o.ID != it.ID {
+			others = append(others, o.ID)
+		}
+	}
+	if v, ok := run(answers(others...)); ok && judged(v) {
+		errs = append(errs, fmt.Sprintf("its Check judges a value typed for another item (%s)", v.Evidence))
+	}
+	return errs
 }

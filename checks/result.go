@@ -188,7 +188,7 @@ func judge(cl *Checklist, it *Item, ev *Evidence, p *Profile, applies bool, opts
 		return res
 	}
 	if it.Check != nil {
-		r := it.Check(ev, p)
+		r := it.Check(&Subject{Item: it, Profile: p, Evidence: ev})
 		if r.Status != "" && r.Status != NoEvidence {
 			res.Status, res.Message, res.Evidence = r.Status, r.Message, r.Evidence
 			return res

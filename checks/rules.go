@@ -66,8 +66,8 @@ func realm(path string) string {
 	return ""
 }
 
-func noInfo() Result {
-	return Result{Status: NoEvidence, Message: Text{
+func noInfo() Verdict {
+	return Verdict{Status: NoEvidence, Message: Text{
 		FR: "Fournissez InfoMobileApp.json (enregistré depuis le navigateur, ou --fetch) pour le prouver.",
 		EN: "Give InfoMobileApp.json (saved from the browser, or --fetch) to prove it.",
 	}}
@@ -76,36 +76,38 @@ func noInfo() Result {
 func infoWhere(ev *Evidence, field string) string { return ev.Info.Source + ": " + field }
 
 // checkCASActive: InfoMobileApp.json's CAS.actif.
-func checkCASActive(ev *Evidence, p *Profile) Result {
+func checkCASActive(sub *Subject) Verdict {
+	ev := sub.Evidence
 	if ev.Info == nil {
 		return noInfo()
 	}
 	if ev.Info.CAS == nil || ev.Info.CAS.Active == nil {
-		return Result{Status: Error, Evidence: infoWhere(ev, "CAS.actif"), Message: Text{
+		return Verdict{Status: Error, Evidence: infoWhere(ev, "CAS.actif"), Message: Text{
 			FR: "InfoMobileApp.json n'a pas de champ CAS.actif : impossible de juger.",
 			EN: "InfoMobileApp.json has no CAS.actif field: cannot tell.",
 		}}
 	}
 	if !*ev.Info.CAS.Active {
-		return Result{Status: Fail, Evidence: infoWhere(ev, "CAS.actif"), Message: Text{
+		return Verdict{Status: Fail, Evidence: infoWhere(ev, "CAS.actif"), Message: Text{
 			FR: "PRONOTE.net publie la base avec le CAS inactif : cochez « CAS » sous « Protocole CAS ».",
 			EN: "PRONOTE.net publishes the base with CAS inactive: tick « CAS » under « Protocole CAS ».",
 		}}
 	}
-	return Result{Status: Pass, Evidence: infoWhere(ev, "CAS.actif"), Message: Text{FR: "Le CAS est actif sur PRONOTE.net.", EN: "CAS is active on PRONOTE.net."}}
+	return Verdict{Status: Pass, Evidence: infoWhere(ev, "CAS.actif"), Message: Text{FR: "Le CAS est actif sur PRONOTE.net.", EN: "CAS is active on PRONOTE.net."}}
 }
 
 // checkCASURL: InfoMobileApp.json's CAS.casURL, else the value the admin typed.
-func checkCASURL(ev *Evidence, p *Profile) Result {
+func checkCASURL(sub *Subject) Verdict {
+	ev, p := sub.Evidence, sub.Profile
 	if ev.Info != nil && ev.Info.CAS != nil && ev.Info.CAS.URL != nil {
 		st, msg := JudgeCASURL(*ev.Info.CAS.URL, p.CASURL)
-		return Result{Status: st, Message: msg, Evidence: infoWhere(ev, "CAS.casURL")}
+		return Verdict{Status: st, Message: msg, Evidence: infoWhere(ev, "CAS.casURL")}
 	}
-	if r, ok := answeredURL(ev, "net.cas-url", p); ok {
+	if r, ok := answeredURL(sub); ok {
 		return r
 	}
 	if ev.Info != nil {
-		return Result{Status: Error, Evidence: infoWhere(ev, "CAS.casURL"), Message: Text{
+		return Verdict{Status: Error, Evidence: infoWhere(ev, "CAS.casURL"), Message: Text{
 			FR: "InfoMobileApp.json n'a pas de champ CAS.casURL : le CAS est-il coché ? Tapez l'URL vue dans la checklist.",
 			EN: "InfoMobileApp.json has no CAS.casURL field: is CAS ticked? Type the URL you saw in the checklist.",
 		}}
@@ -114,74 +116,78 @@ func checkCASURL(ev *Evidence, p *Profile) Result {
 }
 
 // checkServerCASURL: only the admin can read Serveur PRONOTE's dialog; judge what they typed.
-func checkServerCASURL(ev *Evidence, p *Profile) Result {
-	if r, ok := answeredURL(ev, "server.cas-url", p); ok {
+func checkServerCASURL(sub *Subject) Verdict {
+	if r, ok := answeredURL(sub); ok {
 		return r
 	}
-	return Result{Status: NoEvidence}
+	return Verdict{Status: NoEvidence}
 }
 
-func answeredURL(ev *Evidence, id string, p *Profile) (Result, bool) {
-	a, ok := ev.answer(id)
+// answeredURL judges the CAS URL the admin typed for the subject's item, if they typed one.
+func answeredURL(sub *Subject) (Verdict, bool) {
+	a, ok := sub.Answer()
 	if !ok || strings.TrimSpace(a.Value) == "" {
-		return Result{}, false
+		return Verdict{}, false
 	}
-	st, msg := JudgeCASURL(a.Value, p.CASURL)
-	return Result{Status: st, Message: msg, Evidence: ev.Answers.Source + ": " + id}, true
+	st, msg := JudgeCASURL(a.Value, sub.Profile.CASURL)
+	return Verdict{Status: st, Message: msg, Evidence: sub.AnswerSource()}, true
 }
 
 // checkServiceURL judges the « URL à communiquer au socle ENT » the admin typed: the causes of
 // INVALID_SERVICE are visible in it.
-func checkServiceURL(ev *Evidence, p *Profile) Result {
-	a, ok := ev.answer("net.service-url")
+func checkServiceURL(sub *Subject) Verdict {
+	ev := sub.Evidence
+	a, ok := sub.Answer()
 	if !ok || strings.TrimSpace(a.Value) == "" {
-		return Result{Status: NoEvidence}
+		return Verdict{Status: NoEvidence}
 	}
-	where := ev.Answers.Source + ": net.service-url"
+	where := sub.AnswerSource()
 	v := strings.TrimSpace(a.Value)
 	u, err := url.Parse(v)
 	switch {
 	case err != nil || u.Host == "":
-		return Result{Status: Fail, Evidence: where, Message: Text{FR: fmt.Sprintf("%q n'est pas une URL complète.", v), EN: fmt.Sprintf("%q is not a full URL.", v)}}
+		return Verdict{Status: Fail, Evidence: where, Message: Text{FR: fmt.Sprintf("%q n'est pas une URL complète.", v), EN: fmt.Sprintf("%q is not a full URL.", v)}}
 	case u.Scheme != "https":
-		return Result{Status: Fail, Evidence: where, Message: Text{FR: "L'adresse de PRONOTE doit être en https:// : l'ENT refuserait le service (INVALID_SERVICE).", EN: "PRONOTE's address must use https://: the ENT would refuse the service (INVALID_SERVICE)."}}
+		return Verdict{Status: Fail, Evidence: where, Message: Text{FR: "L'adresse de PRONOTE doit être en https:// : l'ENT refuserait le service (INVALID_SERVICE).", EN: "PRONOTE's address must use https://: the ENT would refuse the service (INVALID_SERVICE)."}}
 	case strings.HasSuffix(u.Path, ".html"):
-		return Result{Status: Fail, Evidence: where, Message: Text{FR: "Donnez la racine de PRONOTE (…/pronote/), pas la page d'un espace (" + u.Path + ").", EN: "Give PRONOTE's root (…/pronote/), not one espace's page (" + u.Path + ")."}}
+		return Verdict{Status: Fail, Evidence: where, Message: Text{FR: "Donnez la racine de PRONOTE (…/pronote/), pas la page d'un espace (" + u.Path + ").", EN: "Give PRONOTE's root (…/pronote/), not one espace's page (" + u.Path + ")."}}
 	case !strings.HasSuffix(u.Path, "/"):
-		return Result{Status: Warn, Evidence: where, Message: Text{FR: "L'adresse ne finit pas par « / » : elle doit être identique, à la barre près, à celle que l'ENT a enregistrée.", EN: "The address does not end with /: it must match the one the ENT registered exactly, slash included."}}
+		return Verdict{Status: Warn, Evidence: where, Message: Text{FR: "L'adresse ne finit pas par « / » : elle doit être identique, à la barre près, à celle que l'ENT a enregistrée.", EN: "The address does not end with /: it must match the one the ENT registered exactly, slash included."}}
 	}
 	if ev.Info != nil {
 		for _, e := range ev.Info.Espaces {
 			if eu, err := url.Parse(e.URL); err == nil && eu.Host != "" && !strings.EqualFold(eu.Host, u.Host) {
-				return Result{Status: Warn, Evidence: where, Message: Text{
+				return Verdict{Status: Warn, Evidence: where, Message: Text{
 					FR: fmt.Sprintf("L'adresse donne le serveur %s, mais InfoMobileApp.json publie les espaces sur %s.", u.Host, eu.Host),
 					EN: fmt.Sprintf("The address names server %s, but InfoMobileApp.json publishes the espaces on %s.", u.Host, eu.Host),
 				}}
 			}
 		}
 	}
-	return Result{Status: Pass, Evidence: where, Message: Text{FR: "Adresse à communiquer à l'ENT bien formée : " + v, EN: "Well-formed address for the ENT: " + v}}
+	return Verdict{Status: Pass, Evidence: where, Message: Text{FR: "Adresse à communiquer à l'ENT bien formée : " + v, EN: "Well-formed address for the ENT: " + v}}
 }
 
 // checkPublished: PRONOTE.net serves InfoMobileApp.json only for a published base.
-func checkPublished(ev *Evidence, p *Profile) Result {
+func checkPublished(sub *Subject) Verdict {
+	ev := sub.Evidence
 	if ev.Info == nil {
 		return noInfo()
 	}
-	return Result{Status: Pass, Evidence: ev.Info.Source, Message: Text{
+	return Verdict{Status: Pass, Evidence: ev.Info.Source, Message: Text{
 		FR: "PRONOTE.net sert InfoMobileApp.json : la base est publiée.",
 		EN: "PRONOTE.net serves InfoMobileApp.json: the base is published.",
 	}}
 }
 
 // checkEspaces compares each published espace's delegation with the profile's policy.
-func checkEspaces(ev *Evidence, p *Profile) Result {
+func checkEspaces(sub *Subject) Verdict {
+	ev, p := sub.Evidence, sub.Profile
 	if ev.Info == nil {
 		return noInfo()
 	}
 	where := infoWhere(ev, "espaces")
 	if !ev.Info.HasEspaces {
-		return Result{Status: Error, Evidence: where, Message: Text{FR: "InfoMobileApp.json n'a pas de liste « espaces ».", EN: "InfoMobileApp.json has no \"espaces\" list."}}
+		return Verdict{Status: Error, Evidence: where, Message: Text{FR: "InfoMobileApp.json n'a pas de liste « espaces ».", EN: "InfoMobileApp.json has no \"espaces\" list."}}
 	}
 	var departures, unknown []Text
 	for _, ie := range ev.Info.Espaces {
@@ -205,7 +211,7 @@ func checkEspaces(ev *Evidence, p *Profile) Result {
 		}
 	}
 	if len(departures) > 0 {
-		return Result{Status: Warn, Evidence: where, Message: Text{
+		return Verdict{Status: Warn, Evidence: where, Message: Text{
 			FR: "Délégation différente de l'usage pour " + p.Name + " — " + joinTexts(departures, FR) + ".",
 			EN: "Delegation differs from the usual practice for " + p.Name + " — " + joinTexts(departures, EN) + ".",
 		}}
@@ -218,7 +224,7 @@ func checkEspaces(ev *Evidence, p *Profile) Result {
 		msg.FR += " Espaces non reconnus, non jugés : " + joinTexts(unknown, FR) + "."
 		msg.EN += " Unknown espaces, not judged: " + joinTexts(unknown, EN) + "."
 	}
-	return Result{Status: Pass, Evidence: where, Message: msg}
+	return Verdict{Status: Pass, Evidence: where, Message: msg}
 }
 
 func delegationOf(protocol string) Delegation {
@@ -238,15 +244,16 @@ func joinTexts(ts []Text, l Lang) string {
 	return strings.Join(s, ", ")
 }
 
-func noIdentities() Result {
-	return Result{Status: NoEvidence, Message: Text{
+func noIdentities() Verdict {
+	return Verdict{Status: NoEvidence, Message: Text{
 		FR: "Fournissez l'export des identités de chaque type d'utilisateur (Client PRONOTE) pour le prouver.",
 		EN: "Give the identity export of each user type (Client PRONOTE) to prove it.",
 	}}
 }
 
 // checkPurged: every identifier of every export is empty.
-func checkPurged(ev *Evidence, p *Profile) Result {
+func checkPurged(sub *Subject) Verdict {
+	ev := sub.Evidence
 	if len(ev.Identities) == 0 {
 		return noIdentities()
 	}
@@ -260,7 +267,7 @@ func checkPurged(ev *Evidence, p *Profile) Result {
 		}
 	}
 	if first == nil {
-		return Result{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
+		return Verdict{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
 			FR: fmt.Sprintf("Aucun identifiant CAS dans les %d lignes de %d export(s).", rows, len(ev.Identities)),
 			EN: fmt.Sprintf("No CAS identifier in the %d rows of %d export(s).", rows, len(ev.Identities)),
 		}}
@@ -269,14 +276,15 @@ func checkPurged(ev *Evidence, p *Profile) Result {
 	for _, r := range first.FirstFilled {
 		sample = append(sample, fmt.Sprintf("%d (%s)", r.Line, ev.Personal(r.Identifier)))
 	}
-	return Result{Status: Fail, Evidence: fmt.Sprintf("%s:%d", first.Source, first.FirstFilled[0].Line), Message: Text{
+	return Verdict{Status: Fail, Evidence: fmt.Sprintf("%s:%d", first.Source, first.FirstFilled[0].Line), Message: Text{
 		FR: fmt.Sprintf("%d identifiant(s) CAS restent sur %d lignes ; dans %s, lignes %s. Videz la colonne « %s ».", filled, rows, first.Source, strings.Join(sample, ", "), first.Column),
 		EN: fmt.Sprintf("%d CAS identifier(s) remain in %d rows; in %s, lines %s. Clear the « %s » column.", filled, rows, first.Source, strings.Join(sample, ", "), first.Column),
 	}}
 }
 
 // checkEveryType: the exports cover every user type.
-func checkEveryType(ev *Evidence, p *Profile) Result {
+func checkEveryType(sub *Subject) Verdict {
+	ev := sub.Evidence
 	if len(ev.Identities) == 0 {
 		return noIdentities()
 	}
@@ -293,19 +301,20 @@ func checkEveryType(ev *Evidence, p *Profile) Result {
 		}
 	}
 	if len(missing) > 0 {
-		return Result{Status: Warn, Evidence: sources(ev.Identities), Message: Text{
+		return Verdict{Status: Warn, Evidence: sources(ev.Identities), Message: Text{
 			FR: "Pas d'export pour : " + joinTexts(missing, FR) + ". Exportez la liste de chaque type (ou nommez le fichier d'après le type).",
 			EN: "No export for: " + joinTexts(missing, EN) + ". Export the list of each type (or name the file after the type).",
 		}}
 	}
-	return Result{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
+	return Verdict{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
 		FR: fmt.Sprintf("Un export pour chacun des %d types d'utilisateur.", len(UserTypes)),
 		EN: fmt.Sprintf("An export for each of the %d user types.", len(UserTypes)),
 	}}
 }
 
 // checkUnique: no identifier is shared by two rows, across every export.
-func checkUnique(ev *Evidence, p *Profile) Result {
+func checkUnique(sub *Subject) Verdict {
+	ev := sub.Evidence
 	if len(ev.Identities) == 0 {
 		return noIdentities()
 	}
@@ -351,12 +360,12 @@ func checkUnique(ev *Evidence, p *Profile) Result {
 		}
 	}
 	if dups == 0 {
-		return Result{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
+		return Verdict{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
 			FR: fmt.Sprintf("Les %d identifiants CAS renseignés sont tous différents.", len(hashes)),
 			EN: fmt.Sprintf("The %d CAS identifiers filled in are all different.", len(hashes)),
 		}}
 	}
-	return Result{Status: Fail, Evidence: strings.Join(at, ", "), Message: Text{
+	return Verdict{Status: Fail, Evidence: strings.Join(at, ", "), Message: Text{
 		FR: fmt.Sprintf("%d identifiant(s) CAS partagé(s) par plusieurs utilisateurs ; le premier aux lignes %s. Videz-les : oZe renverra le bon à la prochaine connexion.", dups, strings.Join(at, ", ")),
 		EN: fmt.Sprintf("%d CAS identifier(s) shared by several users; the first at lines %s. Clear them: oZe sends the right one at the next login.", dups, strings.Join(at, ", ")),
 	}}

@@ -162,7 +162,7 @@ func TestCheckUniqueCitesTheFirstSharedIdentifier(t *testing.T) {
 		{Source: "eleves.csv", IDs: []IDRef{{Hash: 9, Line: 2}, {Hash: 7, Line: 4}, {Hash: 5, Line: 6}, {Hash: 9, Line: 8}}},
 		{Source: "profs.csv", IDs: []IDRef{{Hash: 5, Line: 3}, {Hash: 1, Line: 5}}},
 	}}
-	r := checkUnique(ev, &OZE)
+	r := checkUnique(&Subject{Profile: &OZE, Evidence: ev})
 	if r.Status != Fail {
 		t.Fatalf("status %s, want fail", r.Status)
 	}
@@ -174,7 +174,7 @@ func TestCheckUniqueCitesTheFirstSharedIdentifier(t *testing.T) {
 	}
 	ev.Identities[0].IDs[3].Hash = 3
 	ev.Identities[1].IDs[0].Hash = 4
-	if r := checkUnique(ev, &OZE); r.Status != Pass || !strings.Contains(r.Message.EN, "The 6 CAS identifiers") {
+	if r := checkUnique(&Subject{Profile: &OZE, Evidence: ev}); r.Status != Pass || !strings.Contains(r.Message.EN, "The 6 CAS identifiers") {
 		t.Errorf("all different: %s %q", r.Status, r.Message.EN)
 	}
 }

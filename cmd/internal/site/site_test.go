@@ -247,7 +247,13 @@ func demoCatalog() *checks.Catalog {
 				See:   "demo",
 				Modes: checks.AnyMode,
 				Proof: checks.InfoMobileApp | checks.Answer,
-				Check: func(*checks.Evidence, *checks.Profile) checks.Result { return checks.Result{} },
+				Check: func(sub *checks.Subject) checks.Verdict {
+					if a, ok := sub.Answer(); ok && a.Value != "" {
+						st, msg := checks.JudgeCASURL(a.Value, sub.Profile.CASURL)
+						return checks.Verdict{Status: st, Message: msg, Evidence: sub.AnswerSource()}
+					}
+					return checks.Verdict{}
+				},
 			}},
 		}},
 	}
