@@ -26,12 +26,12 @@ var styleHash = func() string {
 
 var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"s":    func(string) string { return "" }, // replaced per language in HTML
-	"dict": func(root any, r Result) resultData { return resultData{root, r} },
+	"dict": func(root any, r Step) resultData { return resultData{root, r} },
 }).Parse(htmlSource))
 
 type resultData struct {
 	Root any
-	R    Result
+	R    Step
 }
 
 type statusCount struct {
@@ -67,7 +67,7 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 		Legend    []legendRow
 		Privacy   string
 
-		Problems, Steps, NotApplicable []Result
+		Problems, Steps, NotApplicable []Step
 		NAReason                       string
 	}{
 		Doc:       d,

@@ -33,7 +33,7 @@ type Doc struct {
 	Checker   Checker        `json:"checker"`
 	Generated time.Time      `json:"generated"`
 	Lang      checks.Lang    `json:"lang"`
-	Profile   Profile        `json:"profile"`
+	Profile   ENT            `json:"profile"`
 	Mode      string         `json:"mode"`
 	ModeLabel string         `json:"modeLabel"`
 	Purge     bool           `json:"purge"`
@@ -41,7 +41,7 @@ type Doc struct {
 	Inputs    []Input        `json:"inputs"`
 	Summary   map[string]int `json:"summary"`
 	Failed    bool           `json:"failed"`
-	Results   []Result       `json:"results"`
+	Results   []Step         `json:"results"`
 	Notes     []string       `json:"notes,omitempty"`
 }
 
@@ -51,8 +51,9 @@ type Checker struct {
 	Version string `json:"version"`
 }
 
-// Profile is the ENT checked against.
-type Profile struct {
+// ENT is the profile checked against, as the report names it ([checks.Profile] is the
+// profile itself).
+type ENT struct {
 	ID     string `json:"id"`
 	Name   string `json:"name"`
 	CASURL string `json:"casURL"`
@@ -66,8 +67,9 @@ type Input struct {
 	Detail string `json:"detail,omitempty"`
 }
 
-// Result is one item's verdict, in the report's language.
-type Result struct {
+// Step is one item's verdict as the report writes it, in the report's language
+// ([checks.Result] is the verdict itself).
+type Step struct {
 	ID          string `json:"id"`
 	Checklist   string `json:"checklist"`
 	Title       string `json:"title"`
@@ -88,7 +90,7 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 		Checker:   Checker{Name: "ozecheck", Version: meta.Version},
 		Generated: meta.Generated.UTC().Truncate(time.Second),
 		Lang:      l,
-		Profile:   Profile{ID: rep.Profile.ID, Name: rep.Profile.Name, CASURL: rep.Profile.CASURL},
+		Profile:   ENT{ID: rep.Profile.ID, Name: rep.Profile.Name, CASURL: rep.Profile.CASURL},
 		Mode:      rep.Mode.String(),
 		ModeLabel: rep.Mode.Label().In(l),
 		Purge:     rep.Purge,
@@ -131,7 +133,7 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 		d.Summary[string(s)] = rep.Count(s)
 	}
 	for _, r := range rep.Results {
-		d.Results = append(d.Results, Result{
+		d.Results = append(d.Results, Step{
 			ID:          r.Item.ID,
 			Checklist:   r.Checklist.ID,
 			Title:       r.Item.Title.In(l),
