@@ -6,7 +6,7 @@ import (
 )
 
 func TestCatalogValid(t *testing.T) {
-	for _, p := range Profiles {
+	for _, p := range Profiles() {
 		if err := NewCatalog(p).Validate(); err != nil {
 			t.Errorf("profile %s: %v", p.ID, err)
 		}
@@ -69,7 +69,7 @@ func TestValidateCatchesFlaws(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := NewCatalog(&OZE)
+			c := NewCatalog(OZE())
 			tt.break_(c)
 			err := c.Validate()
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
@@ -87,7 +87,7 @@ func TestValidateCatchesFlaws(t *testing.T) {
 // rules take their item from the Subject, so the catalog stays valid and each renamed item is
 // judged from the answer filed under its new ID.
 func TestRulesFollowTheirItem(t *testing.T) {
-	c := NewCatalog(&OZE)
+	c := NewCatalog(OZE())
 	renames := map[string]string{"net.cas-url": "net.cas-base-url", "server.cas-url": "server.cas-base-url", "net.service-url": "net.ent-service-url"}
 	for old, renamed := range renames {
 		it, _, ok := c.Item(old)
@@ -110,11 +110,11 @@ func TestRulesFollowTheirItem(t *testing.T) {
 		t.Fatalf("renamed and moved items: %v", err)
 	}
 	ev := &Evidence{Answers: &Answers{Source: "r.json", Items: map[string]ItemAnswer{
-		"net.cas-base-url":    {Value: OZE.CASURL},
+		"net.cas-base-url":    {Value: OZE().CASURL},
 		"server.cas-base-url": {Value: "http://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas"},
 		"net.ent-service-url": {Value: "https://0920000a.index-education.net/pronote/"},
 		// Answers under the old IDs must be ignored, not read by a rule that names them.
-		"server.cas-url": {Value: OZE.CASURL},
+		"server.cas-url": {Value: OZE().CASURL},
 	}}}
 	rep := Run(c, ev, Options{Mode: Hosted})
 	want := map[string]Status{"net.cas-base-url": Pass, "server.cas-base-url": Fail, "net.ent-service-url": Pass}
@@ -166,7 +166,7 @@ func TestSeedSteps(t *testing.T) {
 	}
 	for _, s := range steps {
 		t.Run(s.id, func(t *testing.T) {
-			cl, ok := Default.Checklist(s.checklist)
+			cl, ok := Default().Checklist(s.checklist)
 			if !ok {
 				t.Fatalf("no checklist %q", s.checklist)
 			}
@@ -183,8 +183,9 @@ func TestSeedSteps(t *testing.T) {
 }
 
 func TestModesShareItems(t *testing.T) {
-	hosted, _ := Default.Checklist(HostedID)
-	onprem, _ := Default.Checklist(OnPremID)
+	c := Default()
+	hosted, _ := c.Checklist(HostedID)
+	onprem, _ := c.Checklist(OnPremID)
 	h, _ := hosted.Item("net.cas-url")
 	o, _ := onprem.Item("net.cas-url")
 	if h == nil || h != o {
@@ -216,6 +217,32 @@ func TestFrenchSpacing(t *testing.T) {
 	}
 }
 
+// TestSharedValuesCannotBeChanged: the package's lists and profiles are handed out as new
+// values, so an importer that changes what it was given changes nothing for the others.
+func TestSharedValuesCannotBeChanged(t *testing.T) {
+	OZE().CASURL = "https://changed.invalid/"
+	OZE().Policy["entreprise"] = CAS
+	Default().Profile.Name = "changed"
+	Profiles()[0].ID = "changed"
+	UserTypes()[0].Aliases[0] = "changed"
+	Espaces()[0].ID = "changed"
+	Statuses()[0] = "changed"
+	Delegations()[0] = "changed"
+	c := Default()
+	switch {
+	case c.Profile.CASURL != "https://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas":
+		t.Errorf("CAS URL changed: %s", c.Profile.CASURL)
+	case c.Profile.Policy["entreprise"] != None:
+		t.Errorf("policy changed: %s", c.Profile.Policy["entreprise"])
+	case c.Profile.Name != "oZe" || Profiles()[0].ID != "oze":
+		t.Errorf("profile changed: %s %s", c.Profile.Name, Profiles()[0].ID)
+	case UserTypes()[0].Aliases[0] != "eleve" || Espaces()[0].ID != "commune":
+		t.Errorf("lists changed: %s %s", UserTypes()[0].Aliases[0], Espaces()[0].ID)
+	case Statuses()[0] != Fail || Delegations()[0] != CAS:
+		t.Errorf("orders changed: %s %s", Statuses()[0], Delegations()[0])
+	}
+}
+
 func TestUntranslated(t *testing.T) {
 	got := Untranslated(map[string]Text{"ok": {FR: "oui", EN: "yes"}, "b": {FR: "non"}, "a": {EN: " "}})
 	want := []string{"a (en)", "a (fr)", "b (en)"}
@@ -234,8 +261,8 @@ func TestParseLang(t *testing.T) {
 }
 
 func TestFingerprintFollowsWording(t *testing.T) {
-	a := NewCatalog(&OZE)
-	b := NewCatalog(&OZE)
+	a := NewCatalog(OZE())
+	b := NewCatalog(OZE())
 	ia, _, _ := a.Item("net.cas-url")
 	ib, _, _ := b.Item("net.cas-url")
 	if ia.Fingerprint() != ib.Fingerprint() {

@@ -11,8 +11,8 @@ const (
 	OnPremID = "onprem"
 )
 
-// Default is the catalog of the default profile, oZe.
-var Default = NewCatalog(Profiles[0])
+// Default returns the catalog of the default profile, oZe, a new value at each call.
+func Default() *Catalog { return NewCatalog(Profiles()[0]) }
 
 // NewCatalog builds the checklists of the seed procedure for profile p: the purge when
 // changing ENT, then the configuration in hosted and in on-premises mode. The two modes
@@ -98,11 +98,11 @@ func dialogPath(app, field string) Text {
 
 func purgeItems(p *Profile) []*Item {
 	var types []string
-	for _, t := range UserTypes {
+	for _, t := range userTypes {
 		types = append(types, strings.ToLower(t.Name.FR))
 	}
 	var typesEN []string
-	for _, t := range UserTypes {
+	for _, t := range userTypes {
 		typesEN = append(typesEN, t.Name.EN)
 	}
 	return []*Item{
@@ -177,7 +177,7 @@ func setupSections(p *Profile) []Section {
 	net, srv := "PRONOTE.net", "Serveur PRONOTE"
 	casURL := Text{FR: p.CASURL, EN: p.CASURL}
 	espacesTable := &Table{Head: []Text{{FR: "Mode de connexion", EN: "Connection mode"}, {FR: "Délégation", EN: "Delegation"}}}
-	for _, e := range Espaces {
+	for _, e := range espaces {
 		espacesTable.Rows = append(espacesTable.Rows, []Text{e.Name, p.Expected(e).Label()})
 	}
 	return []Section{

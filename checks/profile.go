@@ -1,5 +1,10 @@
 package checks
 
+import (
+	"maps"
+	"slices"
+)
+
 // Delegation is the authentication delegation chosen for one espace in the table of the
 // « Déléguer l'authentification » tab. Its value is PRONOTE's label, as InfoMobileApp.json's
 // "protocole" field and the dialog show it.
@@ -13,8 +18,8 @@ const (
 	None         Delegation = "Aucune"
 )
 
-// Delegations lists the columns of the delegation table, in PRONOTE's order.
-var Delegations = []Delegation{CAS, WSFederation, EduConnect, None}
+// Delegations returns the columns of the delegation table, in PRONOTE's order.
+func Delegations() []Delegation { return []Delegation{CAS, WSFederation, EduConnect, None} }
 
 // Label returns the delegation as the pages show it: PRONOTE's label, with the English
 // translation beside it where it differs.
@@ -37,9 +42,11 @@ type Espace struct {
 	Genre int
 }
 
-// Espaces lists the rows of the delegation table in PRONOTE's order. The genreEspace numbers
+// Espaces returns the rows of the delegation table in PRONOTE's order. The genreEspace numbers
 // were seen in InfoMobileApp.json files served by real instances; Académie's is unknown.
-var Espaces = []Espace{
+func Espaces() []Espace { return slices.Clone(espaces) }
+
+var espaces = []Espace{
 	{ID: "commune", Name: Text{FR: "Page commune", EN: "Page commune (common page)"}},
 	{ID: "direction", Name: Text{FR: "Espace Direction", EN: "Espace Direction (management)"}, Genre: 17},
 	{ID: "professeurs", Name: Text{FR: "Espace Professeurs", EN: "Espace Professeurs (teachers)"}, Genre: 8},
@@ -53,7 +60,7 @@ var Espaces = []Espace{
 
 // EspaceByGenre returns the espace whose genreEspace is genre.
 func EspaceByGenre(genre int) (Espace, bool) {
-	for _, e := range Espaces {
+	for _, e := range espaces {
 		if e.Genre != 0 && e.Genre == genre {
 			return e, true
 		}
@@ -61,10 +68,18 @@ func EspaceByGenre(genre int) (Espace, bool) {
 	return Espace{}, false
 }
 
-// UserTypes lists the user types of the second drop-down of « Délégation d'authentification »
+// UserTypes returns the user types of the second drop-down of « Délégation d'authentification »
 // in Gestion des identités, the ones whose CAS identifiers the purge clears. The list follows
 // PRONOTE's kinds of accounts; it is an inference, not a copy of the drop-down.
-var UserTypes = []UserType{
+func UserTypes() []UserType {
+	out := slices.Clone(userTypes)
+	for i := range out {
+		out[i].Aliases = slices.Clone(out[i].Aliases)
+	}
+	return out
+}
+
+var userTypes = []UserType{
 	{ID: "eleves", Name: Text{FR: "Élèves", EN: "Élèves (students)"}, Aliases: []string{"eleve", "eleves", "élève", "élèves", "student", "students"}},
 	{ID: "responsables", Name: Text{FR: "Responsables", EN: "Responsables (parents)"}, Aliases: []string{"responsable", "responsables", "parent", "parents"}},
 	{ID: "professeurs", Name: Text{FR: "Professeurs", EN: "Professeurs (teachers)"}, Aliases: []string{"professeur", "professeurs", "enseignant", "enseignants", "prof", "profs", "teacher", "teachers"}},
@@ -108,11 +123,18 @@ func (p *Profile) Expected(e Espace) Delegation {
 	return None
 }
 
-// OZE is the profile of oZe, the ENT of the Hauts-de-Seine department. Its CAS base URL is the
-// one public data served by real Hauts-de-Seine PRONOTE instances confirms. The espace policy
-// is usual practice, not a rule of the department: accounts that oZe does not hold (internship
-// supervisors, inspectors) keep PRONOTE's own login.
-var OZE = Profile{
+// OZE returns the profile of oZe, the ENT of the Hauts-de-Seine department, a new value at
+// each call. Its CAS base URL is the one public data served by real Hauts-de-Seine PRONOTE
+// instances confirms. The espace policy is usual practice, not a rule of the department:
+// accounts that oZe does not hold (internship supervisors, inspectors) keep PRONOTE's own
+// login.
+func OZE() *Profile {
+	p := oze
+	p.Policy = maps.Clone(oze.Policy)
+	return &p
+}
+
+var oze = Profile{
 	ID:     "oze",
 	Name:   "oZe",
 	Area:   Text{FR: "Hauts-de-Seine", EN: "Hauts-de-Seine"},
@@ -135,12 +157,12 @@ var OZE = Profile{
 	ServiceURLExample: "https://<UAI>.index-education.net/pronote/",
 }
 
-// Profiles lists the known profiles; the first is the default.
-var Profiles = []*Profile{&OZE}
+// Profiles returns the known profiles, new values at each call; the first is the default.
+func Profiles() []*Profile { return []*Profile{OZE()} }
 
-// ProfileByID returns the profile whose ID is id.
+// ProfileByID returns the profile whose ID is id, a new value.
 func ProfileByID(id string) (*Profile, bool) {
-	for _, p := range Profiles {
+	for _, p := range Profiles() {
 		if p.ID == id {
 			return p, true
 		}

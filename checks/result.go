@@ -21,8 +21,10 @@ const (
 	Error         Status = "error"          // the evidence was there but unusable
 )
 
-// Statuses lists every status, worst first: the order of report summaries.
-var Statuses = []Status{Fail, Error, Warn, NoEvidence, Unanswered, Answered, Pass, NotApplicable}
+// Statuses returns every status, worst first: the order of report summaries.
+func Statuses() []Status {
+	return []Status{Fail, Error, Warn, NoEvidence, Unanswered, Answered, Pass, NotApplicable}
+}
 
 // Label returns the status as a report shows it.
 func (s Status) Label() Text {

@@ -228,7 +228,7 @@ func checkEspaces(sub *Subject) Verdict {
 }
 
 func delegationOf(protocol string) Delegation {
-	for _, d := range Delegations {
+	for _, d := range Delegations() {
 		if strings.EqualFold(protocol, string(d)) || strings.EqualFold(strings.ReplaceAll(protocol, "-", ""), strings.ReplaceAll(string(d), "-", "")) {
 			return d
 		}
@@ -295,7 +295,7 @@ func checkEveryType(sub *Subject) Verdict {
 		}
 	}
 	var missing []Text
-	for _, t := range UserTypes {
+	for _, t := range userTypes {
 		if !have[t.ID] {
 			missing = append(missing, t.Name)
 		}
@@ -307,8 +307,8 @@ func checkEveryType(sub *Subject) Verdict {
 		}}
 	}
 	return Verdict{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
-		FR: fmt.Sprintf("Un export pour chacun des %d types d'utilisateur.", len(UserTypes)),
-		EN: fmt.Sprintf("An export for each of the %d user types.", len(UserTypes)),
+		FR: fmt.Sprintf("Un export pour chacun des %d types d'utilisateur.", len(userTypes)),
+		EN: fmt.Sprintf("An export for each of the %d user types.", len(userTypes)),
 	}}
 }
 

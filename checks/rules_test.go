@@ -6,7 +6,7 @@ import (
 )
 
 func TestJudgeCASURL(t *testing.T) {
-	want := OZE.CASURL
+	want := OZE().CASURL
 	tests := []struct {
 		name, got string
 		status    Status
@@ -46,7 +46,7 @@ func ptr[T any](v T) *T { return &v }
 func TestRunStatuses(t *testing.T) {
 	goodInfo := &Info{
 		Source: "InfoMobileApp.json", HasEspaces: true,
-		CAS: &InfoCAS{Active: ptr(true), URL: ptr(OZE.CASURL)},
+		CAS: &InfoCAS{Active: ptr(true), URL: ptr(OZE().CASURL)},
 		Espaces: []InfoEspace{
 			{Name: "Espace Professeurs", Genre: 8, Delegation: ptr(true), Protocol: ptr("Cas")},
 			{Name: "Espace Entreprise", Genre: 39, Delegation: ptr(false)},
@@ -95,7 +95,7 @@ func TestRunStatuses(t *testing.T) {
 			ev: Evidence{Answers: &Answers{Source: "answers.json", Items: map[string]ItemAnswer{
 				"net.unpublished":  {Checked: true, Fingerprint: mustItem("net.unpublished").Fingerprint()},
 				"net.cas-dialog":   {Checked: true, Fingerprint: "000000000000"},
-				"server.cas-url":   {Checked: true, Value: OZE.CASURL + "/login"},
+				"server.cas-url":   {Checked: true, Value: OZE().CASURL + "/login"},
 				"net.service-url":  {Checked: true, Value: "https://0920000a.index-education.net/pronote/"},
 				"purge.select-all": {Checked: true},
 			}}},
@@ -117,7 +117,7 @@ func TestRunStatuses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rep := Run(Default, &tt.ev, tt.opts)
+			rep := Run(Default(), &tt.ev, tt.opts)
 			got := map[string]Result{}
 			for _, r := range rep.Results {
 				if _, dup := got[r.Item.ID]; dup {
@@ -138,7 +138,7 @@ func TestRunStatuses(t *testing.T) {
 }
 
 func mustItem(id string) *Item {
-	it, _, ok := Default.Item(id)
+	it, _, ok := Default().Item(id)
 	if !ok {
 		panic("no item " + id)
 	}
@@ -162,7 +162,7 @@ func TestCheckUniqueCitesTheFirstSharedIdentifier(t *testing.T) {
 		{Source: "eleves.csv", IDs: []IDRef{{Hash: 9, Line: 2}, {Hash: 7, Line: 4}, {Hash: 5, Line: 6}, {Hash: 9, Line: 8}}},
 		{Source: "profs.csv", IDs: []IDRef{{Hash: 5, Line: 3}, {Hash: 1, Line: 5}}},
 	}}
-	r := checkUnique(&Subject{Profile: &OZE, Evidence: ev})
+	r := checkUnique(&Subject{Profile: OZE(), Evidence: ev})
 	if r.Status != Fail {
 		t.Fatalf("status %s, want fail", r.Status)
 	}
@@ -174,7 +174,7 @@ func TestCheckUniqueCitesTheFirstSharedIdentifier(t *testing.T) {
 	}
 	ev.Identities[0].IDs[3].Hash = 3
 	ev.Identities[1].IDs[0].Hash = 4
-	if r := checkUnique(&Subject{Profile: &OZE, Evidence: ev}); r.Status != Pass || !strings.Contains(r.Message.EN, "The 6 CAS identifiers") {
+	if r := checkUnique(&Subject{Profile: OZE(), Evidence: ev}); r.Status != Pass || !strings.Contains(r.Message.EN, "The 6 CAS identifiers") {
 		t.Errorf("all different: %s %q", r.Status, r.Message.EN)
 	}
 }

@@ -20,7 +20,7 @@ func BenchmarkIdentities1M(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		ev := &checks.Evidence{}
-		if _, err := Read("eleves.csv", bytes.NewReader(data), checks.Default, ev, IdentityOptions{}); err != nil {
+		if _, err := Read("eleves.csv", bytes.NewReader(data), checks.Default(), ev, IdentityOptions{}); err != nil {
 			b.Fatal(err)
 		}
 		if got := ev.Identities[0].Rows; got != rows {

@@ -76,7 +76,7 @@ func TestIdentityMatrix(t *testing.T) {
 					src = strings.ReplaceAll(src, "Nguyễn", "Nguyen") // ễ is not in Windows-1252
 				}
 				ev := &checks.Evidence{}
-				kind, err := Read("eleves.csv", bytes.NewReader(enc.encode(src)), checks.Default, ev, IdentityOptions{})
+				kind, err := Read("eleves.csv", bytes.NewReader(enc.encode(src)), checks.Default(), ev, IdentityOptions{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -116,7 +116,7 @@ func cmpIgnore() cmp.Option {
 func TestHeaderAliases(t *testing.T) {
 	for _, h := range []string{"Identifiant fournisseur identités", "IDENTIFIANT FOURNISSEUR D’IDENTITES", "Id. CAS", "id cas", "Identifiant  CAS"} {
 		ev := &checks.Evidence{}
-		_, err := Read("x.txt", strings.NewReader("Nom\t"+h+"\r\nA\tb\r\n"), checks.Default, ev, IdentityOptions{UserType: "professeurs"})
+		_, err := Read("x.txt", strings.NewReader("Nom\t"+h+"\r\nA\tb\r\n"), checks.Default(), ev, IdentityOptions{UserType: "professeurs"})
 		if err != nil {
 			t.Errorf("header %q: %v", h, err)
 			continue
@@ -129,7 +129,7 @@ func TestHeaderAliases(t *testing.T) {
 
 func TestExcelSepLine(t *testing.T) {
 	ev := &checks.Evidence{}
-	_, err := Read("profs.csv", strings.NewReader("sep=|\r\nNom|Id. CAS\r\nA|x\r\nB|\r\nC|y|extra\r\n"), checks.Default, ev, IdentityOptions{})
+	_, err := Read("profs.csv", strings.NewReader("sep=|\r\nNom|Id. CAS\r\nA|x\r\nB|\r\nC|y|extra\r\n"), checks.Default(), ev, IdentityOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +141,7 @@ func TestExcelSepLine(t *testing.T) {
 
 func TestUserTypeColumn(t *testing.T) {
 	ev := &checks.Evidence{}
-	_, err := Read("liste.csv", strings.NewReader("Type;Nom;Id. CAS\nÉlève;A;\n"), checks.Default, ev, IdentityOptions{UserType: "personnels"})
+	_, err := Read("liste.csv", strings.NewReader("Type;Nom;Id. CAS\nÉlève;A;\n"), checks.Default(), ev, IdentityOptions{UserType: "personnels"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +173,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Read("f", bytes.NewReader(tt.data), checks.Default, &checks.Evidence{}, IdentityOptions{})
+			_, err := Read("f", bytes.NewReader(tt.data), checks.Default(), &checks.Evidence{}, IdentityOptions{})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("Read() = %v, want an error containing %q", err, tt.want)
 			}
@@ -203,11 +203,11 @@ const sampleInfo = `{
 
 func TestInfoMobileApp(t *testing.T) {
 	ev := &checks.Evidence{}
-	kind, err := Read("InfoMobileApp.json", strings.NewReader("\ufeff"+sampleInfo), checks.Default, ev, IdentityOptions{})
+	kind, err := Read("InfoMobileApp.json", strings.NewReader("\ufeff"+sampleInfo), checks.Default(), ev, IdentityOptions{})
 	if err != nil || kind != KindInfoMobileApp {
 		t.Fatalf("Read() = %s, %v", kind, err)
 	}
-	tr, fa, casURL, prot := true, false, checks.OZE.CASURL, "Cas"
+	tr, fa, casURL, prot := true, false, checks.OZE().CASURL, "Cas"
 	want := &checks.Info{
 		Source: "InfoMobileApp.json", School: "COLLÈGE ANDRÉ MALRAUX", Version: []int{2026, 0, 3}, Date: "2026-09-01", HasEspaces: true,
 		Espaces: []checks.InfoEspace{
@@ -221,7 +221,7 @@ func TestInfoMobileApp(t *testing.T) {
 	}
 	// A minimal file: fields missing are nil, not errors.
 	ev = &checks.Evidence{}
-	if _, err := Read("i.json", strings.NewReader(`{"nomEtab": "X"}`), checks.Default, ev, IdentityOptions{}); err != nil {
+	if _, err := Read("i.json", strings.NewReader(`{"nomEtab": "X"}`), checks.Default(), ev, IdentityOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if ev.Info.CAS != nil || ev.Info.HasEspaces {
@@ -238,7 +238,7 @@ func TestAnswers(t *testing.T) {
 	    "old.removed": {"checked": true}
 	  }}`
 	ev := &checks.Evidence{}
-	if _, err := Read("réponses.json", strings.NewReader(src), checks.Default, ev, IdentityOptions{}); err != nil {
+	if _, err := Read("réponses.json", strings.NewReader(src), checks.Default(), ev, IdentityOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	a := ev.Answers
@@ -248,7 +248,7 @@ func TestAnswers(t *testing.T) {
 	if diff := cmp.Diff([]string{"old.removed"}, a.Ignored); diff != "" {
 		t.Errorf("Ignored (-want +got):\n%s", diff)
 	}
-	if _, err := Read("other.json", strings.NewReader(src), checks.Default, ev, IdentityOptions{}); err == nil || !strings.Contains(err.Error(), "second answers file") {
+	if _, err := Read("other.json", strings.NewReader(src), checks.Default(), ev, IdentityOptions{}); err == nil || !strings.Contains(err.Error(), "second answers file") {
 		t.Errorf("second answers file: %v", err)
 	}
 }
@@ -268,7 +268,7 @@ func readIdentitiesFrom(data []byte, ev *checks.Evidence) (Kind, error) {
 	if bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
 		return "", nil
 	}
-	return Read("f", bytes.NewReader(data), checks.Default, ev, IdentityOptions{})
+	return Read("f", bytes.NewReader(data), checks.Default(), ev, IdentityOptions{})
 }
 
 func FuzzInfoMobileApp(f *testing.F) {
@@ -286,6 +286,6 @@ func FuzzInfoMobileApp(f *testing.F) {
 func FuzzAnswers(f *testing.F) {
 	f.Add([]byte(`{"kind": "pronote-oze-answers", "format": 1, "items": {"net.cas-url": {"checked": true, "value": "x"}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, _ = parseAnswers("f", data, checks.Default)
+		_, _ = parseAnswers("f", data, checks.Default())
 	})
 }

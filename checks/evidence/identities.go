@@ -345,7 +345,7 @@ func userTypeFromName(file string) string {
 // userTypes maps each user type's ID and aliases, folded, to the ID: built once.
 var userTypes = func() map[string]string {
 	m := map[string]string{}
-	for _, t := range checks.UserTypes {
+	for _, t := range checks.UserTypes() {
 		for _, a := range append([]string{t.ID}, t.Aliases...) {
 			m[fold(a)] = t.ID
 		}

@@ -91,7 +91,7 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 	if showPersonal {
 		data.Privacy = Strings["shown"].In(l)
 	}
-	for _, s := range checks.Statuses {
+	for _, s := range checks.Statuses() {
 		if n := d.Summary[string(s)]; n > 0 {
 			data.Summary = append(data.Summary, statusCount{string(s), s.Label().In(l), n})
 		}

@@ -111,7 +111,7 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 	}
 	for _, il := range ev.Identities {
 		t := il.UserType
-		for _, ut := range checks.UserTypes {
+		for _, ut := range checks.UserTypes() {
 			if ut.ID == il.UserType {
 				t = ut.Name.In(l)
 			}
@@ -129,7 +129,7 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 			d.Notes = append(d.Notes, Strings["ignored"].Sprintf(strings.Join(a.Ignored, ", ")).In(l))
 		}
 	}
-	for _, s := range checks.Statuses {
+	for _, s := range checks.Statuses() {
 		d.Summary[string(s)] = rep.Count(s)
 	}
 	for _, r := range rep.Results {

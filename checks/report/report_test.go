@@ -23,7 +23,7 @@ func sampleDoc(lang checks.Lang) *Doc {
 	url := "http://evil.example/<b>"
 	ev := &checks.Evidence{Info: &checks.Info{Source: "InfoMobileApp.json", SHA256: strings.Repeat("a", 64), School: `Collège "<script>alert(1)</script>"`, HasEspaces: true,
 		CAS: &checks.InfoCAS{URL: &url}}}
-	rep := checks.Run(checks.Default, ev, checks.Options{Mode: checks.Hosted})
+	rep := checks.Run(checks.Default(), ev, checks.Options{Mode: checks.Hosted})
 	return New(rep, ev, Meta{Version: "1.2.3", Generated: time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC), Lang: lang, SiteURL: "https://site.example/"})
 }
 
@@ -60,7 +60,7 @@ func TestJSONMatchesSchema(t *testing.T) {
 	}
 	var results []map[string]any
 	_ = json.Unmarshal(got["results"], &results)
-	if len(results) != len(checks.Default.Checklists[0].Items())+len(checks.Default.Checklists[1].Items())+2 {
+	if len(results) != len(checks.Default().Checklists[0].Items())+len(checks.Default().Checklists[1].Items())+2 {
 		t.Errorf("%d results, want one per item", len(results))
 	}
 	var keys []string

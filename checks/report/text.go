@@ -59,7 +59,7 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 	}
 	ew.printf("\n%s%s", s("summary"), l.Colon())
 	var parts []string
-	for _, st := range checks.Statuses {
+	for _, st := range checks.Statuses() {
 		if n := d.Summary[string(st)]; n > 0 {
 			parts = append(parts, paint(string(st), fmt.Sprintf("%d %s", n, st.Label().In(l))))
 		}

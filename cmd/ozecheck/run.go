@@ -105,7 +105,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		id, ok := evidence.ParseUserType(o.userType)
 		if !ok {
 			var ids []string
-			for _, t := range checks.UserTypes {
+			for _, t := range checks.UserTypes() {
 				ids = append(ids, t.ID)
 			}
 			return bad(msgBadUserType, o.userType, strings.Join(ids, ", "))
@@ -113,7 +113,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		o.userType = id
 	}
 
-	cat := checks.Default
+	cat := checks.Default()
 	ev := &checks.Evidence{ShowPersonalData: o.showPersonal}
 	ropts := evidence.IdentityOptions{UserType: o.userType}
 	meta := report.Meta{Version: buildVersion(), Generated: time.Now(), Lang: lang, SiteURL: o.site}

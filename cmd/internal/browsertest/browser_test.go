@@ -162,7 +162,7 @@ func TestRewordedItemResets(t *testing.T) {
 		chromedp.Click(box("net.unpublished")),
 		chromedp.Click(box("net.cas-protocol")),
 	)
-	cat := checks.NewCatalog(&checks.OZE)
+	cat := checks.NewCatalog(checks.OZE())
 	it, _, _ := cat.Item("net.cas-protocol")
 	it.Title.EN = "In the « Déléguer l'authentification » tab, make sure « CAS » is ticked under « Protocole CAS »"
 	srv.rebuild(t, cat)
@@ -214,7 +214,7 @@ func TestDownloadAnswers(t *testing.T) {
 	}
 	defer f.Close()
 	ev := &checks.Evidence{}
-	kind, err := evidence.Read(file, f, checks.Default, ev, evidence.IdentityOptions{})
+	kind, err := evidence.Read(file, f, checks.Default(), ev, evidence.IdentityOptions{})
 	if err != nil || kind != evidence.KindAnswers {
 		t.Fatalf("the checker cannot read the download: %s, %v", kind, err)
 	}
@@ -238,7 +238,7 @@ func TestDownloadAnswers(t *testing.T) {
 		t.Errorf("checklist %q, lang %q", a.Checklist, a.Lang)
 	}
 	// The answers prove the steps to the checker: fingerprints match the catalog.
-	rep := checks.Run(checks.Default, ev, checks.Options{Mode: checks.OnPrem})
+	rep := checks.Run(checks.Default(), ev, checks.Options{Mode: checks.OnPrem})
 	for _, r := range rep.Results {
 		if r.Item.ID == "server.cas-url" && r.Status != checks.Pass {
 			t.Errorf("server.cas-url: %s %s", r.Status, r.Message.EN)

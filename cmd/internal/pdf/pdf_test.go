@@ -30,12 +30,12 @@ func norm(s string) string {
 func TestText(t *testing.T) {
 	pdftotext := testenv.NeedProgram(t, "TestText (reading the PDFs back)", "pdftotext")
 	dir := t.TempDir()
-	for _, cl := range checks.Default.Checklists {
+	for _, cl := range checks.Default().Checklists {
 		for _, l := range checks.Langs {
 			t.Run(cl.ID+"-"+string(l), func(t *testing.T) {
 				var buf bytes.Buffer
 				err := Write(&buf, Checklist{
-					Checklist: cl, Lang: l, Profile: checks.Default.Profile, SiteTitle: "Site",
+					Checklist: cl, Lang: l, Profile: checks.Default().Profile, SiteTitle: "Site",
 					PageURL: "https://site.example/" + string(l) + "/" + cl.Slug.In(l) + "/",
 					StepURL: func(id string) string { return cl.StepURL("https://site.example/", l, id) },
 				})

@@ -381,7 +381,7 @@ func noArgs(name string) func(args []string) (any, error) {
 func (s *siteModel) renderStatuses(w util.BufWriter, n *markdown.Block) error {
 	type row struct{ ID, Label, Meaning string }
 	var rows []row
-	for _, st := range checks.Statuses {
+	for _, st := range checks.Statuses() {
 		rows = append(rows, row{string(st), st.Label().In(n.Lang), st.Meaning().In(n.Lang)})
 	}
 	return s.tmpl.ExecuteTemplate(w, "statuses", map[string]any{"Lang": n.Lang, "Rows": rows})

@@ -75,7 +75,7 @@ func parseConfig(file string, data []byte) (*Config, *checks.Profile, errorList)
 		errs.add(file, keyLine(data, toml.Key{"defaultLang"}), "defaultLang %q is not one of the languages", c.DefaultLang)
 	}
 	if c.Profile == "" {
-		c.Profile = checks.Profiles[0].ID
+		c.Profile = checks.Profiles()[0].ID
 	}
 	p, ok := checks.ProfileByID(c.Profile)
 	if !ok {

@@ -65,7 +65,7 @@ func TestBuildSite(t *testing.T) {
 	frHome := read(t, fs, "public/fr/index.html")
 	enHome := read(t, fs, "public/en/index.html")
 
-	purge, _ := checks.Default.Checklist(checks.PurgeID)
+	purge, _ := checks.Default().Checklist(checks.PurgeID)
 	for _, it := range purge.Items() {
 		for lang, page := range map[checks.Lang]string{checks.FR: frPurge, checks.EN: enPurge} {
 			if !strings.Contains(page, `id="`+it.ID+`"`) || !strings.Contains(page, `name="`+it.ID+`"`) {
@@ -257,7 +257,7 @@ func demoCatalog() *checks.Catalog {
 			}},
 		}},
 	}
-	return &checks.Catalog{Profile: &checks.OZE, Checklists: []*checks.Checklist{cl}}
+	return &checks.Catalog{Profile: checks.OZE(), Checklists: []*checks.Checklist{cl}}
 }
 
 var mainRE = regexp.MustCompile(`(?s)<main id="main">\n(.*)</main>`)
