@@ -10,6 +10,13 @@
 // line of the PDF checklist; the checker ([Run]) turns it into a result line of its report.
 // Nothing about an item is written anywhere else.
 //
+// # Rules
+//
+// An item that an export or a typed value can prove has a Check: a rule handed a [Subject]
+// (its item, the profile, the evidence), as go/analysis hands an Analyzer its Pass, that
+// returns a [Verdict]. A rule never names an item ID; [Catalog.Validate] runs every rule on
+// made-up evidence to prove it reads its own item's answer and no other.
+//
 // # Profiles
 //
 // The steps are the same for every ENT that uses PRONOTE's CAS dialog; what differs (the CAS
