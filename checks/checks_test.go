@@ -24,6 +24,16 @@ func TestValidateCatchesFlaws(t *testing.T) {
 		{"malformed ID", func(c *Catalog) { c.Checklists[0].Sections[0].Items[0].ID = "Purge Open" }, "malformed ID"},
 		{"duplicate ID", func(c *Catalog) { c.Checklists[0].Sections[0].Items[1].ID = "purge.open" }, "ID used by two different items"},
 		{"check without proof", func(c *Catalog) { c.Checklists[0].Sections[0].Items[0].Check = checkPurged }, "has a Check without"},
+		{"no origin", func(c *Catalog) { c.Checklists[0].Sections[0].Items[1].Origin = 0 }, "no origin"},
+		{"practice without its fact", func(c *Catalog) { c.Checklists[0].Sections[0].Items[1].Origin = FromPractice }, "no fact of that origin"},
+		{"fact from the procedure", func(c *Catalog) {
+			it := c.Checklists[0].Sections[0].Items[1]
+			it.Facts = []*Fact{{ID: "x.y", Origin: FromProcedure, Claim: Text{FR: "a", EN: "a"}, Ref: Text{FR: "b", EN: "b"}}}
+		}, "its origin must be a document or usual practice"},
+		{"fact without reference", func(c *Catalog) {
+			it := c.Checklists[0].Sections[0].Items[1]
+			it.Facts = []*Fact{{ID: "x.y", Origin: FromPractice, Claim: Text{FR: "a", EN: "a"}, Ref: Text{FR: "b"}}}
+		}, "Ref has no en text"},
 		{"unknown See", func(c *Catalog) { it, _, _ := c.Item("verify.purge-done"); it.See = "nope" }, `unknown checklist "nope"`},
 		{
 			name: "rule that names another item's ID",
@@ -145,7 +155,8 @@ func TestSeedSteps(t *testing.T) {
 		{"hosted: PRONOTE.net via the console", HostedID, "hosted.net-open", "console d'hébergement"},
 		{"non-hosted: PRONOTE.net", OnPremID, "onprem.net-open", "PRONOTE.net"},
 		{"base in service on Serveur PRONOTE, not published on PRONOTE.net", HostedID, "net.unpublished", "non publiée sur PRONOTE.net"},
-		{"tab « Déléguer l'authentification », tick CAS in « Protocole CAS »", HostedID, "net.cas-protocol", "« Protocole CAS »"},
+		{"tab « Déléguer l'authentification », tick CAS in « Protocole Cas » (the screen's label)", HostedID, "net.cas-protocol", "« Protocole Cas »"},
+		{"non-hosted: tick CAS in « Protocole Cas »", OnPremID, "net.cas-protocol", "cochez « CAS » sous « Protocole Cas »"},
 		{"connection modes: choice of delegation per espace", HostedID, "net.espaces", "Choix de la délégation en fonction de l'espace"},
 		{"delegations Cas / Ws-Federation / EduConnect / Aucune", OnPremID, "net.espaces", "Cas, Ws-Federation, EduConnect ou Aucune"},
 		{"settings icon on the CAS line → « Définir une délégation CAS »", HostedID, "net.cas-dialog", "« Définir une délégation CAS »"},
@@ -163,6 +174,12 @@ func TestSeedSteps(t *testing.T) {
 		{"Serveur PRONOTE: do not tick « Autoriser l'authentification directe par PRONOTE.net »", HostedID, "server.no-direct-login", "Ne cochez pas « Autoriser l'authentification directe par PRONOTE.net »"},
 		{"Client PRONOTE: Communication > Gestion des identités, no identification problem", OnPremID, "verify.identities", "Communication › Gestion des identités"},
 		{"reminder: if oZe was not used last year, purge", HostedID, "verify.purge-done", "l'an dernier"},
+		{"reminder: the identifiers « doivent être supprimés »", HostedID, "verify.purge-done", "doivent être supprimés"},
+		{"base in service on Serveur PRONOTE, not published (non-hosted)", OnPremID, "net.unpublished", "non publiée sur PRONOTE.net"},
+		{"Serveur PRONOTE: « Répétez les mêmes manipulations que pour PRONOTE.net »", OnPremID, "server.cas-url", "Répétez les mêmes manipulations que pour PRONOTE.net"},
+		{"« URL du serveur CAS » on Serveur PRONOTE (non-hosted)", OnPremID, "server.cas-url", "https://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas"},
+		{"« Si ce n'est pas le cas » correct the field", HostedID, "net.cas-url", "Si ce n'est pas le cas"},
+		{"settings shared between Serveur PRONOTE and PRONOTE.net", HostedID, "net.cas-protocol", "partagés entre le Serveur PRONOTE et PRONOTE.net"},
 	}
 	for _, s := range steps {
 		t.Run(s.id, func(t *testing.T) {
@@ -174,7 +191,7 @@ func TestSeedSteps(t *testing.T) {
 			if !ok {
 				t.Fatalf("seed step %q: no item %s in checklist %s", s.seed, s.id, s.checklist)
 			}
-			all := strings.Join([]string{it.Title.FR, it.Where.FR, it.Detail.FR, it.Expect.FR}, "\n")
+			all := strings.Join([]string{it.Title.FR, it.Where.FR, it.DetailIn(cl.Modes).FR, it.ExpectIn(cl.Modes).FR, sectionOf(cl, it).Intro.FR}, "\n")
 			if !strings.Contains(all, s.label) {
 				t.Errorf("seed step %q: item %s does not show %q", s.seed, s.id, s.label)
 			}
@@ -272,4 +289,16 @@ func TestFingerprintFollowsWording(t *testing.T) {
 	if ia.Fingerprint() == ib.Fingerprint() {
 		t.Error("reworded item kept its fingerprint")
 	}
+}
+
+// sectionOf returns the section of cl that holds it.
+func sectionOf(cl *Checklist, it *Item) Section {
+	for _, s := range cl.Sections {
+		for _, x := range s.Items {
+			if x == it {
+				return s
+			}
+		}
+	}
+	return Section{}
 }

@@ -107,6 +107,18 @@ type Item struct {
 	Modes Mode
 	// Proof lists the evidence that can prove the step.
 	Proof Source
+	// Origin is where the step comes from (required). A step that is not the procedure's
+	// has, among its Facts, one of that origin that says why it is there.
+	Origin Origin
+	// SeedModes, when not zero, are the modes for which the procedure gives the step; in the
+	// item's other modes it is the site's inference, and shown as such (see [Item.OriginIn]).
+	SeedModes Mode
+	// Facts are what the step says that the procedure does not, each with its source.
+	Facts []*Fact
+	// ModeDetail and ModeExpect replace Detail and Expect in one mode, where the value
+	// depends on the mode (the PRONOTE address of a hosted base is not an on-premises one).
+	ModeDetail map[Mode]Text
+	ModeExpect map[Mode]Text
 	// Check judges the step from the evidence it is handed in a [Subject]. It is nil for steps
 	// only a person can confirm; they take the answers file.
 	Check func(*Subject) Verdict
@@ -147,12 +159,37 @@ var (
 	LabelSchool = Text{FR: "Établissement", EN: "School"}
 )
 
+// DetailIn returns the step's explanation in the checklist of mode m.
+func (it *Item) DetailIn(m Mode) Text {
+	if t, ok := it.ModeDetail[m]; ok {
+		return t
+	}
+	return it.Detail
+}
+
+// ExpectIn returns the value the step must leave on screen in the checklist of mode m; zero
+// when there is none in that mode.
+func (it *Item) ExpectIn(m Mode) Text {
+	if t, ok := it.ModeExpect[m]; ok {
+		return t
+	}
+	return it.Expect
+}
+
 // Fingerprint is a short hash of the item's wording in both languages. The interactive
 // checklist stores it with the ticked state, so that a reworded item asks again and an
 // unchanged one keeps its state.
 func (it *Item) Fingerprint() string {
 	h := sha256.New()
-	for _, t := range []Text{it.Title, it.Where, it.Detail, it.Expect, it.Ask} {
+	texts := []Text{it.Title, it.Where, it.Detail, it.Expect, it.Ask}
+	for _, m := range []Mode{Hosted, OnPrem} { // only where set: older items keep their hash
+		for _, t := range []Text{it.ModeDetail[m], it.ModeExpect[m]} {
+			if !t.IsZero() {
+				texts = append(texts, t)
+			}
+		}
+	}
+	for _, t := range texts {
 		fmt.Fprintf(h, "%s\x00%s\x00", t.FR, t.EN)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:6])
@@ -309,6 +346,13 @@ func (c *Catalog) Validate() error {
 						bad("%s: %s", where, e)
 					}
 				}
+				provenance(where, it, bad)
+				for m, t := range it.ModeDetail {
+					text(where, "ModeDetail["+m.String()+"]", t, true)
+				}
+				for m, t := range it.ModeExpect {
+					text(where, "ModeExpect["+m.String()+"]", t, false)
+				}
 				if it.See != "" {
 					if _, ok := c.Checklist(it.See); !ok {
 						bad("%s: See names unknown checklist %q", where, it.See)
@@ -316,6 +360,13 @@ func (c *Catalog) Validate() error {
 				}
 			}
 		}
+	}
+	facts := map[string]*Fact{}
+	for _, f := range c.Facts() {
+		if prev, ok := facts[f.ID]; ok && prev != f {
+			bad("fact %s: ID used by two different facts", f.ID)
+		}
+		facts[f.ID] = f
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("invalid catalog:\n\t%s", strings.Join(errs, "\n\t"))
@@ -383,4 +434,57 @@ func probeRule(c *Catalog, it *Item, asks []*Item) []string {
 		errs = append(errs, fmt.Sprintf("its Check judges a value typed for another item (%s)", v.Evidence))
 	}
 	return errs
+}
+
+// provenance reports what is wrong with the origin of item it and of its facts.
+func provenance(where string, it *Item, bad func(string, ...any)) {
+	if it.Origin < FromProcedure || it.Origin > FromPractice {
+		bad("%s: no origin (Origin is required: the procedure, a document or usual practice)", where)
+	}
+	justified := it.Origin == FromProcedure
+	for _, f := range it.Facts {
+		if f.Origin == it.Origin {
+			justified = true
+		}
+		if !IDPattern.MatchString(f.ID) || !strings.Contains(f.ID, ".") {
+			bad("%s: fact %q: malformed ID", where, f.ID)
+		}
+		if f.Origin <= FromProcedure || f.Origin > FromPractice {
+			bad("%s: fact %s: a fact is what the procedure does not say; its origin must be a document or usual practice", where, f.ID)
+		}
+		for _, l := range f.Claim.Missing() {
+			bad("%s: fact %s: Claim has no %s text", where, f.ID, l)
+		}
+		for _, l := range f.Ref.Missing() {
+			bad("%s: fact %s: Ref has no %s text (name the document, or say why)", where, f.ID, l)
+		}
+	}
+	if !justified {
+		bad("%s: origin %s but no fact of that origin says where it comes from", where, it.Origin)
+	}
+}
+
+// Facts returns every fact the catalog's steps state that the procedure does not, each
+// once, in the order of the checklists.
+func (c *Catalog) Facts() []*Fact {
+	var out []*Fact
+	seen := map[*Fact]bool{}
+	add := func(fs []*Fact) {
+		for _, f := range fs {
+			if !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	for _, cl := range c.Checklists {
+		for _, it := range cl.Items() {
+			for _, m := range []Mode{Hosted, OnPrem} {
+				if cl.Modes&m != 0 {
+					add(it.FactsIn(m))
+				}
+			}
+		}
+	}
+	return out
 }

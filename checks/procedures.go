@@ -19,7 +19,8 @@ func Default() *Catalog { return NewCatalog(Profiles()[0]) }
 // share every item where the step is the same; they differ where the seed does (the hosting
 // console against the school's own applications).
 func NewCatalog(p *Profile) *Catalog {
-	setup := setupSections(p)
+	pf := newProfileFacts(p)
+	setup := setupSections(p, pf)
 	return &Catalog{Profile: p, Checklists: []*Checklist{
 		{
 			ID:    PurgeID,
@@ -81,41 +82,64 @@ var (
 	}
 )
 
-func tabPath(app string, rest ...string) Text {
-	tail := ""
-	if len(rest) > 0 {
-		tail = " › " + strings.Join(rest, " › ")
+// tabPath is the path to the « Déléguer l'authentification » tab of app, then rest.
+func tabPath(app string, rest ...Text) Text {
+	t := Text{
+		FR: app + " › onglet « Déléguer l'authentification »",
+		EN: app + " › « Déléguer l'authentification » tab (delegate authentication)",
 	}
-	return Text{
-		FR: app + " › onglet « Déléguer l'authentification »" + tail,
-		EN: app + " › « Déléguer l'authentification » tab (delegate authentication)" + tail,
+	for _, r := range rest {
+		t.FR += " › " + r.FR
+		t.EN += " › " + r.EN
 	}
+	return t
 }
 
-func dialogPath(app, field string) Text {
-	return tabPath(app, "ligne CAS", "icône de paramétrage", "« Définir une délégation CAS »", field)
+// Parts of the paths to the CAS dialog. The procedure shows the icon that opens it as a
+// picture without a name: "icône de paramétrage" is this site's description, marked as such.
+var (
+	pathDelegations = Text{FR: "Gestion des délégations", EN: "Gestion des délégations (delegation management)"}
+	pathProtocol    = Text{FR: "« Protocole Cas »", EN: "« Protocole Cas » (CAS protocol)"}
+	pathEspaces     = Text{FR: "Choix de la délégation en fonction de l'espace", EN: "Choix de la délégation en fonction de l'espace (delegation per espace)"}
+	pathCASLine     = Text{FR: "ligne CAS", EN: "ligne CAS (CAS line)"}
+	pathIcon        = Text{FR: "icône de paramétrage" + FromPractice.Mark(), EN: "icône de paramétrage" + FromPractice.Mark() + " (settings icon)"}
+	pathDialog      = Text{FR: "« Définir une délégation CAS »", EN: "« Définir une délégation CAS » (define a CAS delegation)"}
+)
+
+// dialogPath is the path to field of the « Définir une délégation CAS » dialog of app.
+func dialogPath(app string, field Text) Text {
+	return tabPath(app, pathDelegations, pathCASLine, pathIcon, pathDialog, field)
 }
+
+// The dialog's fields, with their English gloss.
+var (
+	fieldMonENT      = Text{FR: "« Mon ENT »", EN: "« Mon ENT » (my ENT)"}
+	fieldCASURL      = Text{FR: "« URL du serveur CAS »", EN: "« URL du serveur CAS » (CAS server URL)"}
+	fieldDifferent   = Text{FR: "« Les adresses d'authentification et de validation sont différentes »", EN: "« Les adresses d'authentification et de validation sont différentes » (authentication and validation addresses differ)"}
+	fieldServiceURL  = Text{FR: "« URL à communiquer au socle ENT »", EN: "« URL à communiquer au socle ENT » (URL to give to the ENT platform)"}
+	fieldDirectLogin = Text{FR: "« Autoriser l'authentification directe par PRONOTE.net »", EN: "« Autoriser l'authentification directe par PRONOTE.net » (allow direct authentication through PRONOTE.net)"}
+)
 
 func purgeItems(p *Profile) []*Item {
-	var types []string
+	var types, typesEN []string
 	for _, t := range userTypes {
 		types = append(types, strings.ToLower(t.Name.FR))
-	}
-	var typesEN []string
-	for _, t := range userTypes {
 		typesEN = append(typesEN, t.Name.EN)
 	}
+	mark := FromPractice.Mark()
 	return []*Item{
 		{
 			ID:    "purge.open",
 			Title: Text{FR: "Ouvrez la délégation d'authentification de Gestion des identités", EN: "Open authentication delegation in identity management"},
 			Where: delegationPath,
 			Detail: Text{
-				FR: "Dans Client PRONOTE connecté à votre base sur le Serveur PRONOTE. Tant qu'un identifiant de l'ancien ENT est enregistré pour un utilisateur, " + p.Name + " ne peut pas transmettre le sien et la connexion de cet utilisateur échoue.",
-				EN: "In Client PRONOTE connected to your base on Serveur PRONOTE. As long as a user keeps an identifier from the previous ENT, " + p.Name + " cannot send its own and that user's login fails.",
+				FR: "Dans le Client PRONOTE connecté à votre base sur le Serveur PRONOTE" + mark + ". Tant qu'un identifiant de l'ancien ENT est enregistré pour un utilisateur, " + p.Name + " ne peut pas transmettre le sien.",
+				EN: "In Client PRONOTE connected to your database on Serveur PRONOTE" + mark + ". As long as a user keeps an identifier from the previous ENT, " + p.Name + " cannot send its own.",
 			},
-			Modes: AnyMode,
-			Proof: Answer,
+			Modes:  AnyMode,
+			Proof:  Answer,
+			Origin: FromProcedure,
+			Facts:  []*Fact{factPurgeInClient},
 		},
 		{
 			ID:     "purge.cas",
@@ -124,25 +148,30 @@ func purgeItems(p *Profile) []*Item {
 			Detail: Text{FR: "Le premier menu choisit le protocole dont la liste affiche les identifiants.", EN: "The first drop-down chooses the protocol whose identifiers the list shows."},
 			Modes:  AnyMode,
 			Proof:  Answer,
+			Origin: FromProcedure,
 		},
 		{
 			ID:    "purge.user-type",
 			Title: Text{FR: "Choisissez un type d'utilisateur dans le second menu déroulant", EN: "Choose a user type in the second drop-down"},
 			Where: delegationPath,
 			Detail: Text{
-				FR: "Un type à la fois : " + strings.Join(types, ", ") + ". Vous referez les deux étapes suivantes pour chacun.",
-				EN: "One type at a time: " + strings.Join(typesEN, ", ") + ". You will repeat the next two steps for each.",
+				FR: "Un type à la fois" + mark + " : " + strings.Join(types, ", ") + ". Vous referez les deux étapes suivantes pour chacun.",
+				EN: "One type at a time" + mark + ": " + strings.Join(typesEN, ", ") + ". You will repeat the next two steps for each.",
 			},
-			Modes: AnyMode,
-			Proof: Answer,
+			Modes:  AnyMode,
+			Proof:  Answer,
+			Origin: FromProcedure,
+			Facts:  []*Fact{factUserTypes},
 		},
 		{
 			ID:     "purge.select-all",
 			Title:  Text{FR: "Sélectionnez tous les utilisateurs de la liste", EN: "Select every user of the list"},
 			Where:  delegationPath,
-			Detail: Text{FR: "Cliquez dans la liste puis Ctrl+A : la suppression porte sur la sélection.", EN: "Click in the list, then Ctrl+A: the deletion applies to the selection."},
+			Detail: Text{FR: "Cliquez dans la liste puis Ctrl+A" + mark + " : la suppression porte sur la sélection.", EN: "Click in the list, then Ctrl+A" + mark + ": the deletion applies to the selection."},
 			Modes:  AnyMode,
 			Proof:  Answer,
+			Origin: FromProcedure,
+			Facts:  []*Fact{factSelectAll},
 		},
 		{
 			ID:    "purge.clear",
@@ -155,6 +184,7 @@ func purgeItems(p *Profile) []*Item {
 			Expect: Text{FR: "Colonne vide pour tous les utilisateurs", EN: "Column empty for every user"},
 			Modes:  AnyMode,
 			Proof:  IdentityExport | Answer,
+			Origin: FromProcedure,
 			Check:  checkPurged,
 		},
 		{
@@ -162,21 +192,24 @@ func purgeItems(p *Profile) []*Item {
 			Title: Text{FR: "Recommencez pour chaque type d'utilisateur", EN: "Repeat for every user type"},
 			Where: delegationPath,
 			Detail: Text{
-				FR: "Revenez au second menu déroulant et refaites la sélection et la suppression, type par type, jusqu'à ce qu'il ne reste aucun identifiant. Pour le prouver sans capture d'écran, exportez la liste de chaque type et passez-la au vérificateur.",
-				EN: "Go back to the second drop-down and repeat the selection and the deletion, type by type, until no identifier is left. To prove it without a screenshot, export each type's list and give it to the checker.",
+				FR: "La procédure demande de supprimer « tous » les identifiants : revenez au second menu déroulant et refaites la sélection et la suppression, type par type" + mark + ", jusqu'à ce qu'il ne reste aucun identifiant. Pour le prouver sans capture d'écran, exportez la liste de chaque type et passez-la au vérificateur.",
+				EN: "The procedure asks to delete « tous » (all) identifiers: go back to the second drop-down and repeat the selection and the deletion, type by type" + mark + ", until no identifier is left. To prove it without a screenshot, export each type's list and give it to the checker.",
 			},
-			Modes: AnyMode,
-			Proof: IdentityExport | Answer,
-			Check: checkEveryType,
+			Modes:  AnyMode,
+			Proof:  IdentityExport | Answer,
+			Origin: FromProcedure,
+			Facts:  []*Fact{factUserTypes},
+			Check:  checkEveryType,
 		},
 	}
 }
 
 // setupSections is the configuration procedure for both modes; forMode selects one.
-func setupSections(p *Profile) []Section {
+func setupSections(p *Profile, pf profileFacts) []Section {
 	net, srv := "PRONOTE.net", "Serveur PRONOTE"
 	casURL := Text{FR: p.CASURL, EN: p.CASURL}
-	espacesTable := &Table{Head: []Text{{FR: "Mode de connexion", EN: "Connection mode"}, {FR: "Délégation", EN: "Delegation"}}}
+	practice, doc, pub := FromPractice.Mark(), FromIndexDoc.Mark(), FromPublished.Mark()
+	espacesTable := &Table{Head: []Text{{FR: "Mode de connexion", EN: "Connection mode"}, {FR: "Délégation" + practice, EN: "Delegation" + practice}}}
 	for _, e := range espaces {
 		espacesTable.Rows = append(espacesTable.Rows, []Text{e.Name, p.Expected(e).Label()})
 	}
@@ -196,31 +229,46 @@ func setupSections(p *Profile) []Section {
 					Detail: Text{FR: "En mode hébergé, Index Education héberge PRONOTE.net : vous le paramétrez dans la console d'hébergement, depuis votre navigateur.", EN: "In hosted mode, Index Education hosts PRONOTE.net: you configure it in the hosting console, from your browser."},
 					Modes:  Hosted,
 					Proof:  Answer,
+					Origin: FromProcedure,
 				},
 				{
 					ID:     "onprem.net-open",
 					Title:  Text{FR: "Ouvrez l'application PRONOTE.net de l'établissement", EN: "Open the school's PRONOTE.net application"},
 					Where:  Text{FR: "Serveur de l'établissement › application PRONOTE.net", EN: "School server › PRONOTE.net application"},
-					Detail: Text{FR: "En mode non hébergé, PRONOTE.net est installé dans l'établissement : ouvrez son application d'administration sur la machine qui le fait tourner.", EN: "In on-premises mode, PRONOTE.net is installed at the school: open its administration application on the machine that runs it."},
+					Detail: Text{FR: "En mode non hébergé, PRONOTE.net est installé dans l'établissement : ouvrez son application d'administration sur la machine qui le fait tourner. Sur une version ancienne, l'onglet peut s'appeler « Intégration dans un ENT »" + doc + ".", EN: "In on-premises mode, PRONOTE.net is installed at the school: open its administration application on the machine that runs it. On an old version the tab may be called « Intégration dans un ENT »" + doc + " (integration in an ENT)."},
 					Modes:  OnPrem,
 					Proof:  Answer,
+					Origin: FromProcedure,
+					Facts:  []*Fact{factOldMenuNames},
 				},
 				{
 					ID:    "net.unpublished",
-					Title: Text{FR: "Laissez la base en service sur le Serveur PRONOTE, mais non publiée sur PRONOTE.net", EN: "Keep the base in service on Serveur PRONOTE, but not published on PRONOTE.net"},
-					Where: Text{FR: "Serveur PRONOTE : base en service · PRONOTE.net : publication arrêtée", EN: "Serveur PRONOTE: base in service (mise en service) · PRONOTE.net: publication stopped"},
+					Title: Text{FR: "Arrêtez la publication de la base sur PRONOTE.net, en la laissant en service sur le Serveur PRONOTE", EN: "Stop publishing the database on PRONOTE.net, keeping it in service on Serveur PRONOTE"},
+					Where: Text{FR: "PRONOTE.net : publication arrêtée · Serveur PRONOTE : base en service", EN: "PRONOTE.net: publication stopped · Serveur PRONOTE: database in service (mise en service)"},
 					Detail: Text{
-						FR: "La délégation ne se modifie sur PRONOTE.net que lorsque la base n'y est pas publiée. Pendant ce temps, les Espaces ne répondent plus (erreur HTTP 503) : choisissez un moment calme.",
-						EN: "Delegation can be changed on PRONOTE.net only while the base is not published there. Meanwhile the Espaces do not answer (HTTP error 503): pick a quiet moment.",
+						FR: "La procédure demande une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » pendant le réglage. Une base en production est publiée : arrêtez donc sa publication sur PRONOTE.net, sans l'arrêter sur le Serveur PRONOTE. Pendant ce temps, les Espaces affichent « HTTP Error 503 »" + doc + " : choisissez un moment calme. Vous la publierez de nouveau à la fin" + practice + " (dernière étape de cette partie).",
+						EN: "The procedure asks for a database « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » (in service on Serveur PRONOTE, but not published on PRONOTE.net) during the change. A database in production is published: so stop its publication on PRONOTE.net, without stopping it on Serveur PRONOTE. Meanwhile the Espaces show « HTTP Error 503 »" + doc + ": pick a quiet moment. You will publish it again at the end" + practice + " (last step of this part).",
+					},
+					ModeDetail: map[Mode]Text{
+						Hosted: {
+							FR: "La procédure demande une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » pendant le réglage. Une base en production est publiée : dans la console d'hébergement, section PRONOTE.net, arrêtez la publication (bouton « Arrêter la publication » sur les écrans connus" + pub + "), sans arrêter la base sur le Serveur PRONOTE. Pendant ce temps, les Espaces affichent « HTTP Error 503 »" + doc + " : choisissez un moment calme. Vous la publierez de nouveau à la fin" + practice + " (dernière étape de cette partie).",
+							EN: "The procedure asks for a database « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » (in service on Serveur PRONOTE, but not published on PRONOTE.net) during the change. A database in production is published: in the hosting console, PRONOTE.net section, stop publication (the « Arrêter la publication » button on known screens" + pub + "), without stopping the database on Serveur PRONOTE. Meanwhile the Espaces show « HTTP Error 503 »" + doc + ": pick a quiet moment. You will publish it again at the end" + practice + " (last step of this part).",
+						},
+						OnPrem: {
+							FR: "La procédure demande une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » pendant le réglage. Une base en production est publiée : dans l'application PRONOTE.net, arrêtez la publication de la base" + practice + ", sans l'arrêter sur le Serveur PRONOTE. Pendant ce temps, les Espaces affichent « HTTP Error 503 »" + doc + " : choisissez un moment calme. Vous la publierez de nouveau à la fin" + practice + " (dernière étape de cette partie).",
+							EN: "The procedure asks for a database « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » (in service on Serveur PRONOTE, but not published on PRONOTE.net) during the change. A database in production is published: in the PRONOTE.net application, stop the database's publication" + practice + ", without stopping it on Serveur PRONOTE. Meanwhile the Espaces show « HTTP Error 503 »" + doc + ": pick a quiet moment. You will publish it again at the end" + practice + " (last step of this part).",
+						},
 					},
 					Expect: Text{FR: "En service : oui · Publiée : non", EN: "In service: yes · Published: no"},
 					Modes:  AnyMode,
 					Proof:  Answer,
+					Origin: FromProcedure,
+					Facts:  []*Fact{factHTTP503, factStopPublication, factOnPremPublication, factRepublish},
 				},
 				{
 					ID:    "net.cas-protocol",
-					Title: Text{FR: "Dans l'onglet « Déléguer l'authentification », cochez « CAS » sous « Protocole CAS »", EN: "In the « Déléguer l'authentification » tab, tick « CAS » under « Protocole CAS »"},
-					Where: tabPath(net, "Gestion des délégations", "Protocole CAS"),
+					Title: Text{FR: "Dans l'onglet « Déléguer l'authentification », cochez « CAS » sous « Protocole Cas »", EN: "In the « Déléguer l'authentification » tab, tick « CAS » under « Protocole Cas »"},
+					Where: tabPath(net, pathDelegations, pathProtocol),
 					Detail: Text{
 						FR: "Les paramètres de délégation sont partagés entre le Serveur PRONOTE et PRONOTE.net ; la case « Actif » de la ligne CAS active la délégation sur PRONOTE.net.",
 						EN: "Delegation settings are shared between Serveur PRONOTE and PRONOTE.net; the « Actif » (active) box of the CAS line turns delegation on for PRONOTE.net.",
@@ -228,51 +276,58 @@ func setupSections(p *Profile) []Section {
 					Expect: Text{FR: "CAS coché", EN: "CAS ticked"},
 					Modes:  AnyMode,
 					Proof:  InfoMobileApp | Answer,
+					Origin: FromProcedure,
 					Check:  checkCASActive,
 				},
 				{
 					ID:    "net.espaces",
 					Title: Text{FR: "Choisissez la délégation de chaque mode de connexion", EN: "Choose the delegation of each connection mode"},
-					Where: tabPath(net, "Choix de la délégation en fonction de l'espace"),
+					Where: tabPath(net, pathEspaces),
 					Detail: Text{
-						FR: "Chaque mode de connexion (espace) a une colonne par délégation : Cas, Ws-Federation, EduConnect ou Aucune. Par défaut, tout est sur « Aucune ». Cochez « Cas » selon le tableau. " + p.PolicyWhy.FR,
-						EN: "Each connection mode (espace) has a column per delegation: Cas, Ws-Federation, EduConnect or Aucune (None). By default everything is on « Aucune ». Tick « Cas » as the table says. " + p.PolicyWhy.EN,
+						FR: "Chaque mode de connexion (espace) a une colonne par délégation : Cas, Ws-Federation, EduConnect ou Aucune. Par défaut, tout est sur « Aucune ». La procédure ne dit pas lesquels passer sur « Cas » : le tableau donne l'usage courant" + practice + ", que l'établissement peut adapter (un écart est un avertissement, pas une erreur). " + p.PolicyWhy.FR,
+						EN: "Each connection mode (espace) has a column per delegation: Cas, Ws-Federation, EduConnect or Aucune (None). By default everything is on « Aucune ». The procedure does not say which to set to « Cas »: the table gives usual practice" + practice + ", which the school may adapt (a departure is a warning, not an error). " + p.PolicyWhy.EN,
 					},
-					Table: espacesTable,
-					Modes: AnyMode,
-					Proof: InfoMobileApp | Answer,
-					Check: checkEspaces,
+					Table:  espacesTable,
+					Modes:  AnyMode,
+					Proof:  InfoMobileApp | Answer,
+					Origin: FromProcedure,
+					Facts:  []*Fact{pf.policy},
+					Check:  checkEspaces,
 				},
 				{
 					ID:    "net.cas-dialog",
 					Title: Text{FR: "Ouvrez « Définir une délégation CAS » et choisissez " + p.Name + " dans « Mon ENT »", EN: "Open « Définir une délégation CAS » and choose " + p.Name + " in « Mon ENT »"},
-					Where: dialogPath(net, "Mon ENT"),
+					Where: dialogPath(net, fieldMonENT),
 					Detail: Text{
-						FR: "Cliquez sur l'icône de paramétrage au bout de la ligne CAS. Choisir votre ENT dans la liste « Mon ENT » récupère automatiquement tous ses paramètres.",
-						EN: "Click the settings icon at the end of the CAS line. Choosing your ENT in the « Mon ENT » (my ENT) list fetches all its settings automatically.",
+						FR: "Cliquez sur l'icône de paramétrage" + practice + " au bout de la ligne CAS. Choisir votre ENT dans la liste « Mon ENT » récupère automatiquement tous ses paramètres. La fenêtre s'ouvre sur « Paramètres d'identification des utilisateurs »" + doc + ".",
+						EN: "Click the settings icon" + practice + " at the end of the CAS line. Choosing your ENT in the « Mon ENT » (my ENT) list fetches all its settings automatically. The dialog opens on « Paramètres d'identification des utilisateurs »" + doc + " (user identification settings).",
 					},
-					Expect: Text{FR: "Mon ENT : " + p.Name, EN: "Mon ENT: " + p.Name},
+					Expect: Text{FR: "Mon ENT : " + p.Name + practice, EN: "Mon ENT: " + p.Name + practice},
 					Modes:  AnyMode,
 					Proof:  Answer,
+					Origin: FromProcedure,
+					Facts:  []*Fact{factSettingsIcon, pf.monENT, factIdentificationParams},
 				},
 				{
 					ID:    "net.cas-url",
 					Title: Text{FR: "Vérifiez « URL du serveur CAS »", EN: "Check « URL du serveur CAS »"},
-					Where: dialogPath(net, "URL du serveur CAS"),
+					Where: dialogPath(net, fieldCASURL),
 					Detail: Text{
-						FR: "Le champ doit contenir exactement l'adresse attendue, en https et sans /login à la fin. Si ce n'est pas le cas, corrigez-le en y inscrivant cette adresse.",
-						EN: "The field (CAS server URL) must hold exactly the expected address, https and without /login at the end. If it does not, correct it by typing that address.",
+						FR: "Le champ doit contenir exactement l'adresse attendue, en https et sans /login à la fin" + pub + ". Si ce n'est pas le cas, corrigez-le en y inscrivant cette adresse.",
+						EN: "The field (CAS server URL) must hold exactly the expected address, https and without /login at the end" + pub + ". If it does not, correct it by typing that address.",
 					},
 					Expect: casURL,
 					Ask:    Text{FR: "URL du serveur CAS affichée", EN: "CAS server URL shown"},
 					Modes:  AnyMode,
 					Proof:  InfoMobileApp | Answer,
+					Origin: FromProcedure,
+					Facts:  []*Fact{factCASEndpoints, factSettingsIcon},
 					Check:  checkCASURL,
 				},
 				{
 					ID:    "net.same-addresses",
 					Title: Text{FR: "Laissez décochée « Les adresses d'authentification et de validation sont différentes »", EN: "Leave « Les adresses d'authentification et de validation sont différentes » unticked"},
-					Where: dialogPath(net, "Les adresses d'authentification et de validation sont différentes"),
+					Where: dialogPath(net, fieldDifferent),
 					Detail: Text{
 						FR: p.Name + " authentifie et valide à la même adresse : « Lien d'authentification » et « Lien de validation » restent vides.",
 						EN: p.Name + " authenticates and validates at the same address (the box means authentication and validation addresses differ): « Lien d'authentification » and « Lien de validation » stay empty.",
@@ -280,43 +335,64 @@ func setupSections(p *Profile) []Section {
 					Expect: Text{FR: "Case décochée", EN: "Box unticked"},
 					Modes:  AnyMode,
 					Proof:  Answer,
+					Origin: FromPractice,
+					Facts:  []*Fact{factSameAddresses, factSettingsIcon},
 				},
 				{
 					ID:    "net.service-url",
 					Title: Text{FR: "Relevez « URL à communiquer au socle ENT »", EN: "Note « URL à communiquer au socle ENT »"},
-					Where: dialogPath(net, "URL à communiquer au socle ENT"),
+					Where: dialogPath(net, fieldServiceURL),
 					Detail: Text{
-						FR: "C'est l'adresse de PRONOTE que " + p.Name + " doit avoir enregistrée, en général " + p.ServiceURLExample + " en mode hébergé. Elle doit lui correspondre exactement (https, barre finale, …/pronote/ et non …/pronote/eleve.html), sinon la connexion échoue avec INVALID_SERVICE.",
-						EN: "This is PRONOTE's address, which " + p.Name + " must have registered (URL to give to the ENT platform), usually " + p.ServiceURLExample + " in hosted mode. It must match exactly (https, trailing slash, …/pronote/ not …/pronote/eleve.html), or login fails with INVALID_SERVICE.",
+						FR: "C'est l'adresse de PRONOTE que " + p.Name + " doit avoir enregistrée. Elle doit lui correspondre exactement (https, barre finale, …/pronote/ et non …/pronote/eleve.html), sinon la connexion échoue avec INVALID_SERVICE" + pub + ".",
+						EN: "This is PRONOTE's address, which " + p.Name + " must have registered (URL to give to the ENT platform). It must match exactly (https, trailing slash, …/pronote/ not …/pronote/eleve.html), or login fails with INVALID_SERVICE" + pub + ".",
 					},
-					Expect: Text{FR: p.ServiceURLExample, EN: p.ServiceURLExample},
+					ModeDetail: map[Mode]Text{
+						Hosted: {
+							FR: "C'est l'adresse de PRONOTE que " + p.Name + " doit avoir enregistrée : en mode hébergé, " + p.ServiceURLExample + practice + ". Elle doit lui correspondre exactement (https, barre finale, …/pronote/ et non …/pronote/eleve.html), sinon la connexion échoue avec INVALID_SERVICE" + pub + ".",
+							EN: "This is PRONOTE's address, which " + p.Name + " must have registered (URL to give to the ENT platform): in hosted mode, " + p.ServiceURLExample + practice + ". It must match exactly (https, trailing slash, …/pronote/ not …/pronote/eleve.html), or login fails with INVALID_SERVICE" + pub + ".",
+						},
+						OnPrem: {
+							FR: "C'est l'adresse de PRONOTE que " + p.Name + " doit avoir enregistrée : en mode non hébergé, l'adresse publique de votre propre PRONOTE.net" + practice + " (la procédure montre https://pronote.index-education.net/pronote/ comme exemple). Elle doit lui correspondre exactement (https, barre finale, …/pronote/ et non …/pronote/eleve.html), sinon la connexion échoue avec INVALID_SERVICE" + pub + ".",
+							EN: "This is PRONOTE's address, which " + p.Name + " must have registered (URL to give to the ENT platform): in on-premises mode, the public address of your own PRONOTE.net" + practice + " (the procedure shows https://pronote.index-education.net/pronote/ as an example). It must match exactly (https, trailing slash, …/pronote/ not …/pronote/eleve.html), or login fails with INVALID_SERVICE" + pub + ".",
+						},
+					},
+					ModeExpect: map[Mode]Text{
+						Hosted: {FR: p.ServiceURLExample, EN: p.ServiceURLExample},
+						OnPrem: {FR: "https://<adresse de votre PRONOTE.net>/pronote/", EN: "https://<your PRONOTE.net's address>/pronote/"},
+					},
 					Ask:    Text{FR: "URL à communiquer au socle ENT affichée", EN: "URL to give to the ENT shown"},
 					Modes:  AnyMode,
 					Proof:  Answer,
+					Origin: FromProcedure,
+					Facts:  []*Fact{factHostedAddress, factOnPremAddress, factInvalidService, factSettingsIcon},
 					Check:  checkServiceURL,
 				},
 				{
 					ID:    "net.direct-login",
-					Title: Text{FR: "Décidez de « Autoriser l'authentification directe par PRONOTE.net », puis cliquez sur « Valider »", EN: "Decide on « Autoriser l'authentification directe par PRONOTE.net », then click « Valider »"},
-					Where: dialogPath(net, "Autoriser l'authentification directe par PRONOTE.net"),
+					Title: Text{FR: "Cochez ou non « Autoriser l'authentification directe par PRONOTE.net », puis cliquez sur « Valider »", EN: "Tick or not « Autoriser l'authentification directe par PRONOTE.net », then click « Valider »"},
+					Where: dialogPath(net, fieldDirectLogin),
 					Detail: Text{
-						FR: "Sur PRONOTE.net, cette option donne une adresse de connexion directe, sans passer par " + p.Name + " (…/pronote/?login=true), utile en secours. Ne la communiquez qu'aux utilisateurs qui en ont besoin. « Valider » enregistre la délégation.",
-						EN: "On PRONOTE.net, this option (allow direct authentication through PRONOTE.net) gives a direct-login address that bypasses " + p.Name + " (…/pronote/?login=true), useful as a fallback. Give it only to users who need it. « Valider » saves the delegation.",
+						FR: "Sur PRONOTE.net, cette option donne une adresse de connexion directe, sans passer par " + p.Name + " (…/pronote/?login=true), utile en secours" + practice + ". La procédure ne dit pas s'il faut la cocher : c'est à vous d'en décider. Ne communiquez l'adresse qu'aux utilisateurs qui en ont besoin. « Valider » enregistre la délégation.",
+						EN: "On PRONOTE.net, this option (allow direct authentication through PRONOTE.net) gives a direct-login address that bypasses " + p.Name + " (…/pronote/?login=true), useful as a fallback" + practice + ". The procedure does not say whether to tick it: you decide. Give the address only to users who need it. « Valider » (confirm) saves the delegation.",
 					},
-					Modes: AnyMode,
-					Proof: Answer,
+					Modes:  AnyMode,
+					Proof:  Answer,
+					Origin: FromProcedure,
+					Facts:  []*Fact{factDirectLoginFallback, factSettingsIcon},
 				},
 				{
 					ID:    "net.publish",
-					Title: Text{FR: "Publiez de nouveau la base sur PRONOTE.net", EN: "Publish the base on PRONOTE.net again"},
+					Title: Text{FR: "Publiez de nouveau la base sur PRONOTE.net", EN: "Publish the database on PRONOTE.net again"},
 					Where: Text{FR: "PRONOTE.net › publication", EN: "PRONOTE.net › publication"},
 					Detail: Text{
-						FR: "Les Espaces redeviennent accessibles, avec la connexion par " + p.Name + " pour ceux que vous avez délégués.",
-						EN: "The Espaces are reachable again, with login through " + p.Name + " for those you delegated.",
+						FR: "Là où vous l'avez arrêtée au début. Les Espaces redeviennent accessibles, avec la connexion par " + p.Name + " pour ceux que vous avez délégués ; tant que la base n'est pas publiée, ils affichent « HTTP Error 503 »" + doc + ".",
+						EN: "Where you stopped it at the start. The Espaces are reachable again, with login through " + p.Name + " for those you delegated; as long as the database is not published, they show « HTTP Error 503 »" + doc + ".",
 					},
 					Expect: Text{FR: "Publiée : oui", EN: "Published: yes"},
 					Modes:  AnyMode,
 					Proof:  InfoMobileApp | Answer,
+					Origin: FromPractice,
+					Facts:  []*Fact{factRepublish, factHTTP503},
 					Check:  checkPublished,
 				},
 			},
@@ -325,84 +401,96 @@ func setupSections(p *Profile) []Section {
 			ID:    "server",
 			Title: Text{FR: "Serveur PRONOTE : les clients PRONOTE", EN: "Serveur PRONOTE: the PRONOTE clients"},
 			Intro: Text{
-				FR: "Côté Serveur PRONOTE, la délégation s'applique aux connexions du logiciel Client PRONOTE.",
-				EN: "On the Serveur PRONOTE side, delegation applies to logins of the Client PRONOTE software.",
+				FR: "Côté Serveur PRONOTE, la délégation s'applique aux connexions depuis le Client PRONOTE, le logiciel installé sur les postes. La procédure dit : « Répétez les mêmes manipulations que pour PRONOTE.net ».",
+				EN: "On the Serveur PRONOTE side, delegation applies to logins from Client PRONOTE, the software installed on the computers. The procedure says: « Répétez les mêmes manipulations que pour PRONOTE.net » (repeat the same steps as for PRONOTE.net).",
 			},
 			Items: []*Item{
 				{
 					ID:     "hosted.server-open",
-					Title:  Text{FR: "Ouvrez Serveur PRONOTE depuis la console d'hébergement", EN: "Open Serveur PRONOTE from the hosting console"},
+					Title:  Text{FR: "Ouvrez le Serveur PRONOTE depuis la console d'hébergement", EN: "Open Serveur PRONOTE from the hosting console"},
 					Where:  Text{FR: "Console d'hébergement › Serveur PRONOTE", EN: "Console d'hébergement (hosting console) › Serveur PRONOTE"},
 					Detail: Text{FR: "Même console que pour PRONOTE.net, autre application.", EN: "Same console as for PRONOTE.net, another application."},
 					Modes:  Hosted,
 					Proof:  Answer,
+					Origin: FromProcedure,
 				},
 				{
 					ID:     "onprem.server-open",
 					Title:  Text{FR: "Ouvrez l'application Serveur PRONOTE de l'établissement", EN: "Open the school's Serveur PRONOTE application"},
 					Where:  Text{FR: "Serveur de l'établissement › application Serveur PRONOTE", EN: "School server › Serveur PRONOTE application"},
-					Detail: Text{FR: "Sur la machine où Serveur PRONOTE est installé.", EN: "On the machine where Serveur PRONOTE is installed."},
+					Detail: Text{FR: "Sur la machine où le Serveur PRONOTE est installé.", EN: "On the machine where Serveur PRONOTE is installed."},
 					Modes:  OnPrem,
 					Proof:  Answer,
+					Origin: FromProcedure,
 				},
 				{
 					ID:    "server.out-of-service",
-					Title: Text{FR: "Arrêtez la base : elle ne doit pas être en service", EN: "Stop the base: it must not be in service"},
-					Where: Text{FR: "Serveur PRONOTE › mise en service", EN: "Serveur PRONOTE › mise en service (putting the base in service)"},
+					Title: Text{FR: "Arrêtez la base : elle ne doit pas être en service", EN: "Stop the database: it must not be in service"},
+					Where: Text{FR: "Serveur PRONOTE › mise en service", EN: "Serveur PRONOTE › mise en service (putting the database in service)"},
 					Detail: Text{
-						FR: "Serveur PRONOTE ne modifie la délégation que d'une base arrêtée. Les utilisateurs de Client PRONOTE sont déconnectés pendant ce temps.",
-						EN: "Serveur PRONOTE changes delegation only on a stopped base. Client PRONOTE users are disconnected meanwhile.",
+						FR: "La procédure le demande : « La base ne doit pas être en service ». Les utilisateurs du Client PRONOTE sont déconnectés pendant ce temps" + practice + ".",
+						EN: "The procedure asks for it: « La base ne doit pas être en service » (the database must not be in service). Client PRONOTE users are disconnected meanwhile" + practice + ".",
 					},
 					Expect: Text{FR: "En service : non", EN: "In service: no"},
 					Modes:  AnyMode,
 					Proof:  Answer,
+					Origin: FromProcedure,
+					Facts:  []*Fact{factClientDisconnected},
 				},
 				{
 					ID:     "server.cas-protocol",
-					Title:  Text{FR: "Dans l'onglet « Déléguer l'authentification », cochez « CAS » sous « Protocole CAS »", EN: "In the « Déléguer l'authentification » tab, tick « CAS » under « Protocole CAS »"},
-					Where:  tabPath(srv, "Gestion des délégations", "Protocole CAS"),
+					Title:  Text{FR: "Dans l'onglet « Déléguer l'authentification », cochez « CAS » sous « Protocole Cas »", EN: "In the « Déléguer l'authentification » tab, tick « CAS » under « Protocole Cas »"},
+					Where:  tabPath(srv, pathDelegations, pathProtocol),
 					Detail: Text{FR: "Comme sur PRONOTE.net, et indiquez de même les modes de connexion concernés.", EN: "As on PRONOTE.net, and set the connection modes concerned the same way."},
 					Expect: Text{FR: "CAS coché", EN: "CAS ticked"},
 					Modes:  AnyMode,
 					Proof:  Answer,
+					Origin: FromProcedure,
 				},
 				{
 					ID:    "server.cas-url",
 					Title: Text{FR: "Répétez les réglages de « Définir une délégation CAS » : « Mon ENT », « URL du serveur CAS »", EN: "Repeat the settings of « Définir une délégation CAS »: « Mon ENT », « URL du serveur CAS »"},
-					Where: dialogPath(srv, "URL du serveur CAS"),
+					Where: dialogPath(srv, fieldCASURL),
 					Detail: Text{
-						FR: "Choisissez " + p.Name + " dans « Mon ENT », vérifiez l'URL du serveur CAS et laissez « Les adresses d'authentification et de validation sont différentes » décochée, comme sur PRONOTE.net.",
-						EN: "Choose " + p.Name + " in « Mon ENT », check the CAS server URL and leave « Les adresses d'authentification et de validation sont différentes » unticked, as on PRONOTE.net.",
+						FR: "Choisissez " + p.Name + " dans « Mon ENT », vérifiez l'URL du serveur CAS et laissez « Les adresses d'authentification et de validation sont différentes » décochée" + practice + ", comme sur PRONOTE.net.",
+						EN: "Choose " + p.Name + " in « Mon ENT », check the CAS server URL and leave « Les adresses d'authentification et de validation sont différentes » unticked" + practice + ", as on PRONOTE.net.",
 					},
 					Expect: casURL,
 					Ask:    Text{FR: "URL du serveur CAS affichée", EN: "CAS server URL shown"},
 					Modes:  AnyMode,
 					Proof:  Answer,
+					Origin: FromProcedure,
+					Facts:  []*Fact{factSameAddresses, factSettingsIcon},
 					Check:  checkServerCASURL,
 				},
 				{
 					ID:    "server.no-direct-login",
 					Title: Text{FR: "Ne cochez pas « Autoriser l'authentification directe par PRONOTE.net »", EN: "Do not tick « Autoriser l'authentification directe par PRONOTE.net »"},
-					Where: dialogPath(srv, "Autoriser l'authentification directe par PRONOTE.net"),
+					Where: dialogPath(srv, fieldDirectLogin),
 					Detail: Text{
 						FR: "Côté Serveur PRONOTE, cette option reste décochée. Cliquez ensuite sur « Valider ».",
-						EN: "On the Serveur PRONOTE side, this option (allow direct authentication through PRONOTE.net) stays unticked. Then click « Valider ».",
+						EN: "On the Serveur PRONOTE side, this option (allow direct authentication through PRONOTE.net) stays unticked. Then click « Valider » (confirm).",
 					},
-					Expect: Text{FR: "Case décochée", EN: "Box unticked"},
-					Modes:  AnyMode,
-					Proof:  Answer,
+					Expect:    Text{FR: "Case décochée", EN: "Box unticked"},
+					Modes:     AnyMode,
+					Proof:     Answer,
+					Origin:    FromProcedure,
+					Facts:     []*Fact{factSettingsIcon},
+					SeedModes: Hosted,
 				},
 				{
 					ID:    "server.in-service",
-					Title: Text{FR: "Remettez la base en service", EN: "Put the base back in service"},
-					Where: Text{FR: "Serveur PRONOTE › mise en service", EN: "Serveur PRONOTE › mise en service (putting the base in service)"},
+					Title: Text{FR: "Remettez la base en service", EN: "Put the database back in service"},
+					Where: Text{FR: "Serveur PRONOTE › mise en service", EN: "Serveur PRONOTE › mise en service (putting the database in service)"},
 					Detail: Text{
-						FR: "Les utilisateurs de Client PRONOTE se connectent alors par " + p.Name + ".",
+						FR: "Les utilisateurs du Client PRONOTE se connectent alors par " + p.Name + ".",
 						EN: "Client PRONOTE users then log in through " + p.Name + ".",
 					},
 					Expect: Text{FR: "En service : oui", EN: "In service: yes"},
 					Modes:  AnyMode,
 					Proof:  Answer,
+					Origin: FromPractice,
+					Facts:  []*Fact{factBackInService},
 				},
 			},
 		},
@@ -419,36 +507,43 @@ func setupSections(p *Profile) []Section {
 					Title: Text{FR: "Vérifiez qu'il n'y a pas de problème d'identification", EN: "Check there is no identification problem"},
 					Where: identitiesPath,
 					Detail: Text{
-						FR: "Dans Client PRONOTE, l'affichage « Résolution des échecs d'interconnexion » liste les utilisateurs que PRONOTE n'a pas pu rapprocher ; eux voient « Identification impossible ». La liste doit être vide, ou chaque cas traité.",
-						EN: "In Client PRONOTE, the « Résolution des échecs d'interconnexion » view (failed interconnections) lists the users PRONOTE could not match; they see « Identification impossible ». The list must be empty, or each case handled.",
+						FR: "Dans le Client PRONOTE, l'affichage « Résolution des échecs d'interconnexion »" + doc + " liste les utilisateurs que PRONOTE n'a pas pu rapprocher ; eux voient « Identification impossible »" + doc + ". La liste doit être vide, ou chaque cas traité.",
+						EN: "In Client PRONOTE, the « Résolution des échecs d'interconnexion » view" + doc + " (resolving failed interconnections) lists the users PRONOTE could not match; they see « Identification impossible »" + doc + " (identification failed). The list must be empty, or each case handled.",
 					},
-					Expect: Text{FR: "Aucun échec d'interconnexion", EN: "No failed interconnection"},
-					Modes:  AnyMode,
-					Proof:  Answer,
+					Expect:    Text{FR: "Aucun échec d'interconnexion", EN: "No failed interconnection"},
+					Modes:     AnyMode,
+					Proof:     Answer,
+					Origin:    FromProcedure,
+					SeedModes: Hosted,
+					Facts:     []*Fact{factIdentificationImpossible},
 				},
 				{
 					ID:    "verify.unique-ids",
 					Title: Text{FR: "Vérifiez qu'aucun identifiant CAS n'est partagé par deux utilisateurs", EN: "Check that no CAS identifier is shared by two users"},
-					Where: Text{FR: delegationPath.FR + " › colonne « Identifiant fournisseur identités »", EN: delegationPath.EN + " › « Identifiant fournisseur identités » column"},
+					Where: Text{FR: delegationPath.FR + " › colonne « Identifiant fournisseur identités »", EN: delegationPath.EN + " › « Identifiant fournisseur identités » column (identity-provider identifier)"},
 					Detail: Text{
 						FR: "Chaque utilisateur reçoit son propre identifiant de " + p.Name + ". Un identifiant en double désigne un compte rapproché de la mauvaise personne : exportez les listes pour le vérifier.",
 						EN: "Each user receives their own identifier from " + p.Name + ". A duplicated identifier means an account matched to the wrong person: export the lists to check it.",
 					},
-					Modes: AnyMode,
-					Proof: IdentityExport,
-					Check: checkUnique,
+					Modes:  AnyMode,
+					Proof:  IdentityExport,
+					Origin: FromPractice,
+					Facts:  []*Fact{factUniqueIDs},
+					Check:  checkUnique,
 				},
 				{
 					ID:    "verify.purge-done",
-					Title: Text{FR: "Rappel : si vous n'utilisiez pas " + p.Name + " l'an dernier, les anciens identifiants sont supprimés", EN: "Reminder: if you did not use " + p.Name + " last year, the old identifiers are deleted"},
-					Where: Text{FR: delegationPath.FR + " › colonne « Identifiant fournisseur identités »", EN: delegationPath.EN + " › « Identifiant fournisseur identités » column"},
+					Title: Text{FR: "Rappel : si vous n'utilisiez pas " + p.Name + " l'an dernier, les anciens identifiants doivent être supprimés", EN: "Reminder: if you did not use " + p.Name + " last year, the old identifiers must be deleted"},
+					Where: Text{FR: delegationPath.FR + " › colonne « Identifiant fournisseur identités »", EN: delegationPath.EN + " › « Identifiant fournisseur identités » column (identity-provider identifier)"},
 					Detail: Text{
 						FR: "Les « identifiants fournisseur identités » de l'ancien ENT doivent être supprimés pour que " + p.Name + " puisse communiquer les siens à PRONOTE : c'est la procédure de changement d'ENT.",
 						EN: "The previous ENT's « identifiants fournisseur identités » (identity-provider identifiers) must be deleted so that " + p.Name + " can send its own to PRONOTE: that is the changing-ENT procedure.",
 					},
-					See:   PurgeID,
-					Modes: AnyMode,
-					Proof: Answer,
+					See:       PurgeID,
+					Modes:     AnyMode,
+					Proof:     Answer,
+					Origin:    FromProcedure,
+					SeedModes: Hosted,
 				},
 			},
 		},

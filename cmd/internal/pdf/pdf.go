@@ -184,7 +184,7 @@ func (c *Checklist) item(pdf *fpdf.Fpdf, it *checks.Item, n int, textW float64) 
 	h := float64(len(pdf.SplitText(title, bodyW-idW))) * lineH
 	pdf.SetFont("dejavu", "", 9)
 	h += float64(len(pdf.SplitText(c.label("where")+it.Where.In(l), bodyW))) * smallH
-	if e := it.Expect.In(l); e != "" {
+	if e := it.ExpectIn(c.Checklist.Modes).In(l); e != "" {
 		h += float64(len(pdf.SplitText(c.label("expect")+e, bodyW))) * smallH
 	}
 	if it.Table != nil {
@@ -218,7 +218,7 @@ func (c *Checklist) item(pdf *fpdf.Fpdf, it *checks.Item, n int, textW float64) 
 		pdf.MultiCell(bodyW, smallH, c.label(key)+value, "", "L", false)
 	}
 	field("where", it.Where.In(l))
-	if e := it.Expect.In(l); e != "" {
+	if e := it.ExpectIn(c.Checklist.Modes).In(l); e != "" {
 		field("expect", e)
 	}
 	if t := it.Table; t != nil {

@@ -244,9 +244,12 @@ func demoCatalog() *checks.Catalog {
 					Head: []checks.Text{{FR: "Espace", EN: "Espace"}, {FR: "Délégation", EN: "Delegation"}},
 					Rows: [][]checks.Text{{{FR: "Élèves", EN: "Students"}, {FR: "Cas", EN: "Cas"}}},
 				},
-				See:   "demo",
-				Modes: checks.AnyMode,
-				Proof: checks.InfoMobileApp | checks.Answer,
+				See:    "demo",
+				Modes:  checks.AnyMode,
+				Proof:  checks.InfoMobileApp | checks.Answer,
+				Origin: checks.FromProcedure,
+				Facts: []*checks.Fact{{ID: "demo.fact", Origin: checks.FromPractice,
+					Claim: checks.Text{FR: "« URL » <i>", EN: "« URL » <i>"}, Ref: checks.Text{FR: "usage : à confirmer", EN: "practice: to confirm"}}},
 				Check: func(sub *checks.Subject) checks.Verdict {
 					if a, ok := sub.Answer(); ok && a.Value != "" {
 						st, msg := checks.JudgeCASURL(a.Value, sub.Profile.CASURL)

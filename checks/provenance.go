@@ -1,0 +1,140 @@
+package checks
+
+import "fmt"
+
+// Origin says where a step or a fact of the site comes from. The procedure (the seed, the
+// original French instructions for oZe) is the authority for its own steps; anything else the
+// site says is marked with its origin on the page, in the PDF and in the checker's report, so
+// that an admin can tell the procedure from Index Education's documentation and from the
+// site's own reasoning.
+type Origin uint8
+
+// The origins. The zero value is no origin: [Catalog.Validate] refuses an item without one.
+const (
+	// FromProcedure: the procedure states it.
+	FromProcedure Origin = iota + 1
+	// FromIndexDoc: Index Education's documentation states it; the fact names the page.
+	FromIndexDoc
+	// FromPublished: another published source states it (the CAS protocol specification,
+	// another ENT's procedure); the fact names it.
+	FromPublished
+	// FromPractice: usual practice or the site's own inference, to confirm locally.
+	FromPractice
+)
+
+// Origins lists the origins in the order of the legend.
+var origins = []Origin{FromProcedure, FromIndexDoc, FromPublished, FromPractice}
+
+// Origins returns the origins in the order of the legend.
+func Origins() []Origin { return append([]Origin(nil), origins...) }
+
+// String returns the origin's stable name, as the JSON report writes it.
+func (o Origin) String() string {
+	switch o {
+	case FromProcedure:
+		return "procedure"
+	case FromIndexDoc:
+		return "index-education"
+	case FromPublished:
+		return "published"
+	case FromPractice:
+		return "practice"
+	}
+	return fmt.Sprintf("Origin(%d)", uint8(o))
+}
+
+// Mark is the discreet sign the renderings put on what the origin marks; the procedure has
+// none. The marks are in DejaVu Sans, the PDF's font.
+func (o Origin) Mark() string {
+	switch o {
+	case FromIndexDoc:
+		return "†"
+	case FromPublished:
+		return "‡"
+	case FromPractice:
+		return "*"
+	}
+	return ""
+}
+
+// Label names the origin in the legend.
+func (o Origin) Label() Text {
+	switch o {
+	case FromProcedure:
+		return Text{FR: "la procédure d'origine", EN: "the original procedure"}
+	case FromIndexDoc:
+		return Text{FR: "documentation d'Index Education", EN: "Index Education's documentation"}
+	case FromPublished:
+		return Text{FR: "autre source publiée", EN: "another published source"}
+	case FromPractice:
+		return Text{FR: "usage courant ou déduction de ce site, à confirmer sur place", EN: "usual practice or this site's inference, to confirm on site"}
+	}
+	return Text{FR: "origine inconnue", EN: "unknown origin"}
+}
+
+// Legend returns the legend of the marks, one line per origin: "† documentation …". The page,
+// the PDF and the report print it wherever a mark can appear.
+func Legend() []Text {
+	var out []Text
+	for _, o := range origins {
+		m := o.Mark()
+		if m == "" {
+			out = append(out, Text{FR: "Sans marque : " + o.Label().FR + ".", EN: "No mark: " + o.Label().EN + "."})
+			continue
+		}
+		out = append(out, Text{FR: m + " " + o.Label().FR + ".", EN: m + " " + o.Label().EN + "."})
+	}
+	return out
+}
+
+// LabelSources names the list of an item's facts that the procedure does not state.
+var LabelSources = Text{FR: "Sources", EN: "Sources"}
+
+// Fact is a statement the site makes that the procedure does not: a screen label the
+// procedure does not show, an error message, a policy. Every fact is registered in this
+// package (see [Facts]) and a test lists them all, so that none is added silently.
+type Fact struct {
+	// ID is stable and semantic ("kb.http-503").
+	ID string
+	// Origin is where the fact comes from; never FromProcedure.
+	Origin Origin
+	// Modes, when not zero, are the installation modes the fact is about.
+	Modes Mode
+	// Claim is what the site states, in a few words.
+	Claim Text
+	// Ref is the reference: the document and its page for FromIndexDoc and FromPublished;
+	// why the site says it, and that the school may decide otherwise, for FromPractice.
+	Ref Text
+}
+
+// Note returns the fact as a source line: "† claim — reference".
+func (f *Fact) Note() Text {
+	return Text{
+		FR: f.Origin.Mark() + " " + f.Claim.FR + " — " + f.Ref.FR,
+		EN: f.Origin.Mark() + " " + f.Claim.EN + " — " + f.Ref.EN,
+	}
+}
+
+// OriginIn returns the origin of the step in the checklist of mode m: a step the procedure
+// gives only for other modes (SeedModes) is the site's inference in m.
+func (it *Item) OriginIn(m Mode) Origin {
+	if it.Origin == FromProcedure && it.SeedModes != 0 && it.SeedModes&m == 0 {
+		return FromPractice
+	}
+	return it.Origin
+}
+
+// FactsIn returns the facts of the step in the checklist of mode m: its own, then, where the
+// procedure gives the step for another mode only, the fact that says so.
+func (it *Item) FactsIn(m Mode) []*Fact {
+	var out []*Fact
+	for _, f := range it.Facts {
+		if f.Modes == 0 || f.Modes&m != 0 {
+			out = append(out, f)
+		}
+	}
+	if it.OriginIn(m) != it.Origin {
+		out = append(out, factOtherModeOnly)
+	}
+	return out
+}

@@ -1,0 +1,169 @@
+package checks
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestItemProvenance pins where every step of every checklist comes from, in that
+// checklist's mode, and the facts it states that the procedure does not. A step added,
+// re-sourced or given a new fact fails here until this table says so.
+func TestItemProvenance(t *testing.T) {
+	type prov struct {
+		Origin string
+		Facts  string
+	}
+	want := map[string]prov{
+		"purge/purge.open":              {"procedure", "practice.purge-in-client"},
+		"purge/purge.cas":               {"procedure", ""},
+		"purge/purge.user-type":         {"procedure", "practice.user-types"},
+		"purge/purge.select-all":        {"procedure", "practice.select-all"},
+		"purge/purge.clear":             {"procedure", ""},
+		"purge/purge.every-type":        {"procedure", "practice.user-types"},
+		"hosted/hosted.net-open":        {"procedure", ""},
+		"onprem/onprem.net-open":        {"procedure", "guide.onprem-menus"},
+		"hosted/net.unpublished":        {"procedure", "kb.http-503 atrium.stop-publication practice.republish"},
+		"onprem/net.unpublished":        {"procedure", "kb.http-503 practice.onprem-publication practice.republish"},
+		"*/net.cas-protocol":            {"procedure", ""},
+		"*/net.espaces":                 {"procedure", "practice.espace-policy"},
+		"*/net.cas-dialog":              {"procedure", "practice.settings-icon practice.mon-ent guide.identification-params"},
+		"*/net.cas-url":                 {"procedure", "cas.endpoints practice.settings-icon"},
+		"*/net.same-addresses":          {"practice", "practice.same-addresses practice.settings-icon"},
+		"hosted/net.service-url":        {"procedure", "practice.hosted-address cas.invalid-service practice.settings-icon"},
+		"onprem/net.service-url":        {"procedure", "practice.onprem-address cas.invalid-service practice.settings-icon"},
+		"*/net.direct-login":            {"procedure", "practice.direct-login-fallback practice.settings-icon"},
+		"*/net.publish":                 {"practice", "practice.republish kb.http-503"},
+		"hosted/hosted.server-open":     {"procedure", ""},
+		"onprem/onprem.server-open":     {"procedure", ""},
+		"*/server.out-of-service":       {"procedure", "practice.client-disconnected"},
+		"*/server.cas-protocol":         {"procedure", ""},
+		"*/server.cas-url":              {"procedure", "practice.same-addresses practice.settings-icon"},
+		"hosted/server.no-direct-login": {"procedure", "practice.settings-icon"},
+		"onprem/server.no-direct-login": {"practice", "practice.settings-icon practice.hosted-step-applied"},
+		"*/server.in-service":           {"practice", "practice.back-in-service"},
+		"hosted/verify.identities":      {"procedure", "kb.identification-impossible"},
+		"onprem/verify.identities":      {"practice", "kb.identification-impossible practice.hosted-step-applied"},
+		"*/verify.unique-ids":           {"practice", "practice.unique-ids"},
+		"hosted/verify.purge-done":      {"procedure", ""},
+		"onprem/verify.purge-done":      {"practice", "practice.hosted-step-applied"},
+	}
+	got := map[string]prov{}
+	for _, cl := range Default().Checklists {
+		for _, it := range cl.Items() {
+			var ids []string
+			for _, f := range it.FactsIn(cl.Modes) {
+				ids = append(ids, f.ID)
+			}
+			got[cl.ID+"/"+it.ID] = prov{it.OriginIn(cl.Modes).String(), strings.Join(ids, " ")}
+		}
+	}
+	// "*/id" stands for the same provenance in both setup checklists.
+	expanded := map[string]prov{}
+	for k, v := range want {
+		if id, ok := strings.CutPrefix(k, "*/"); ok {
+			expanded[HostedID+"/"+id], expanded[OnPremID+"/"+id] = v, v
+			continue
+		}
+		expanded[k] = v
+	}
+	if diff := cmp.Diff(expanded, got); diff != "" {
+		t.Errorf("provenance of the steps (-want +got):\n%s", diff)
+	}
+}
+
+// TestFacts lists every fact the site states that the procedure does not, with its origin
+// and the start of its reference: a new fact, or one whose source changes, fails here until
+// it is listed, so that none is added silently.
+func TestFacts(t *testing.T) {
+	want := []string{
+		"practice.purge-in-client practice «la procédure dit « depuis Pronote Serveur »»",
+		"practice.user-types practice «la procédure dit « type d'utilisateur » sans les énumérer»",
+		"practice.select-all practice «raccourci habituel de Windows»",
+		"kb.http-503 index-education «Index Education, base de connaissances, fiche 1523-5294»",
+		"atrium.stop-publication published «procédure publique d'un autre ENT (Atrium, région Sud)»",
+		"practice.republish practice «la procédure demande une base non publiée»",
+		"practice.espace-policy practice «la procédure ne dit pas quels espaces»",
+		"practice.settings-icon practice «la procédure montre l'icône en image, sans nom»",
+		"practice.mon-ent practice «la procédure montre le champ « Mon ENT » sans valeur»",
+		"guide.identification-params index-education «Index Education, Guide pratique PRONOTE 2019»",
+		"cas.endpoints published «Apereo, spécification du protocole CAS 3.0»",
+		"practice.same-addresses practice «la procédure montre la case et une seule « URL du serveur CAS »»",
+		"practice.hosted-address practice «forme des adresses des PRONOTE hébergés»",
+		"cas.invalid-service published «Apereo, spécification du protocole CAS 3.0»",
+		"practice.direct-login-fallback practice «la procédure montre cette adresse dans la fenêtre»",
+		"practice.client-disconnected practice «conséquence d'une base arrêtée»",
+		"practice.back-in-service practice «la procédure demande une base arrêtée»",
+		"kb.identification-impossible index-education «Index Education, base de connaissances, fiche 1523-5294»",
+		"practice.unique-ids practice «déduction de ce site»",
+		"guide.onprem-menus index-education «Index Education, Guide pratique PRONOTE 2019»",
+		"practice.onprem-publication practice «la procédure ne dit pas où se fait la publication en mode non hébergé»",
+		"practice.onprem-address practice «la procédure ne montre cette fenêtre qu'en mode hébergé»",
+		"practice.hosted-step-applied practice «pour le mode non hébergé, la procédure dit seulement « Répétez les mêmes manipulations»",
+	}
+	var got []string
+	for _, f := range Default().Facts() {
+		line := f.ID + " " + f.Origin.String() + " «"
+		for _, w := range want {
+			if strings.HasPrefix(w, line) {
+				if ref := strings.TrimSuffix(strings.TrimPrefix(w, line), "»"); strings.HasPrefix(f.Ref.FR, ref) {
+					line = w
+				}
+			}
+		}
+		if !strings.HasSuffix(line, "»") {
+			line += f.Ref.FR + "»"
+		}
+		got = append(got, line)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("facts not from the procedure (-want +got):\n%s", diff)
+	}
+}
+
+// TestMarksHaveFacts: a mark written in a step's text names a fact of that origin among the
+// step's facts, and a step whose facts have an origin shows it somewhere (in its text, or
+// on its title when the step itself is not the procedure's).
+func TestMarksHaveFacts(t *testing.T) {
+	for _, cl := range Default().Checklists {
+		for _, it := range cl.Items() {
+			m := cl.Modes
+			texts := []Text{it.Title, it.Where, it.DetailIn(m), it.ExpectIn(m), it.Ask}
+			if it.Table != nil {
+				texts = append(texts, it.Table.Head...)
+			}
+			var all strings.Builder
+			for _, tx := range texts {
+				all.WriteString(tx.FR + "\n" + tx.EN + "\n")
+			}
+			has := map[Origin]bool{}
+			for _, f := range it.FactsIn(m) {
+				has[f.Origin] = true
+			}
+			for _, o := range Origins() {
+				if o.Mark() == "" {
+					continue
+				}
+				if strings.Contains(all.String(), o.Mark()) && !has[o] {
+					t.Errorf("%s/%s: text carries the mark %s but no fact of origin %s", cl.ID, it.ID, o.Mark(), o)
+				}
+				if has[o] && !strings.Contains(all.String(), o.Mark()) && it.OriginIn(m) != o {
+					t.Errorf("%s/%s: a fact of origin %s but its mark %s shows nowhere", cl.ID, it.ID, o, o.Mark())
+				}
+			}
+		}
+	}
+}
+
+func TestLegendBothLanguages(t *testing.T) {
+	lg := Legend()
+	if len(lg) != len(Origins()) {
+		t.Fatalf("legend has %d lines, want one per origin (%d)", len(lg), len(Origins()))
+	}
+	for i, o := range Origins() {
+		if len(lg[i].Missing()) > 0 || !strings.HasPrefix(lg[i].FR, o.Mark()) && o.Mark() != "" {
+			t.Errorf("legend line %d = %+v, want both languages starting with %q", i, lg[i], o.Mark())
+		}
+	}
+}
