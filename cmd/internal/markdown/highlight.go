@@ -43,8 +43,9 @@ func (focusablePre) End(code bool) string {
 	return "</pre>"
 }
 
-// Highlighter renders fenced code blocks with chroma: the lexer named by the info string, the
-// plain-text fallback when there is none or it is unknown (no guessing from content), and CSS
+// Highlighter renders code blocks with chroma: the lexer named by a fenced block's info string,
+// the plain-text fallback when there is none or it is unknown (no guessing from content) and for
+// indented blocks, which have no info string; and CSS
 // classes instead of inline styles, so the strict Content-Security-Policy holds. It records
 // the classes it emits, so that the one stylesheet of the site carries only those.
 //
@@ -81,17 +82,20 @@ func (h *Highlighter) Extend(m goldmark.Markdown) {
 // RegisterFuncs implements renderer.NodeRenderer.
 func (h *Highlighter) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, h.render)
+	reg.Register(ast.KindCodeBlock, h.render) // indented: the same focusable <pre>, plain text
 }
 
 func (h *Highlighter) render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	n := node.(*ast.FencedCodeBlock)
 	lexer := lexers.Fallback
-	if lang := n.Language(source); lang != nil {
-		lexer = h.lexer(string(lang))
+	if n, ok := node.(*ast.FencedCodeBlock); ok {
+		if lang := n.Language(source); lang != nil {
+			lexer = h.lexer(string(lang))
+		}
 	}
+	n := node
 	var code []byte
 	for i := 0; i < n.Lines().Len(); i++ {
 		seg := n.Lines().At(i)

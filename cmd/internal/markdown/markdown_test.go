@@ -112,3 +112,22 @@ func TestStylesheetOnlyUsedClasses(t *testing.T) {
 		t.Errorf("stylesheet holds an unused class or comments:\n%s", css.String())
 	}
 }
+
+// TestCodeBlocksFocusable: every kind of code block is a <pre> that takes keyboard focus, so a
+// long line can be scrolled without a mouse.
+func TestCodeBlocksFocusable(t *testing.T) {
+	tests := []struct{ name, src string }{
+		{"fenced-known-lexer", "```ini\n[a]\n```\n"},
+		{"fenced-unknown-lexer", "```nosuchlang\na\n```\n"},
+		{"fenced-no-info", "```\na\n```\n"},
+		{"indented", "para\n\n    a : b\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _ := render(t, checks.FR, tt.src)
+			if !strings.Contains(out, `<pre class="chroma" tabindex="0"><code>`) || strings.Contains(out, "<pre><code>") {
+				t.Errorf("no focusable <pre>:\n%s", out)
+			}
+		})
+	}
+}
