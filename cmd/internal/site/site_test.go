@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -126,12 +127,9 @@ func TestBuildErrors(t *testing.T) {
 			t.Fatalf("the base of the error cases must build: %v", err)
 		}
 	})
-	files, _ := filepath.Glob("testdata/errors/*.txtar")
+	files := globCases(t, "testdata/errors/*.txtar", "base.txtar")
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
-		if name == "base" {
-			continue
-		}
 		t.Run(name, func(t *testing.T) {
 			ar := parseTxtar(t, file)
 			var wants []string
@@ -265,9 +263,28 @@ func demoCatalog() *checks.Catalog {
 
 var mainRE = regexp.MustCompile(`(?s)<main id="main">\n(.*)</main>`)
 
+// globCases returns the txtar cases matching pattern, except the files named in skip (by base
+// name), and fails the test when there is none: a glob that matches nothing must not pass.
+func globCases(t *testing.T, pattern string, skip ...string) []string {
+	t.Helper()
+	all, err := filepath.Glob(pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, f := range all {
+		if !slices.Contains(skip, filepath.Base(f)) {
+			files = append(files, f)
+		}
+	}
+	if len(files) == 0 {
+		t.Fatalf("no test case matches %s", pattern)
+	}
+	return files
+}
+
 func TestGolden(t *testing.T) {
-	files, _ := filepath.Glob("testdata/golden/*.txtar")
-	for _, file := range files {
+	for _, file := range globCases(t, "testdata/golden/*.txtar") {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			ar := parseTxtar(t, file)
 			var input []byte
@@ -275,6 +292,9 @@ func TestGolden(t *testing.T) {
 				if f.Name == "input.md" {
 					input = f.Data
 				}
+			}
+			if input == nil {
+				t.Fatal("the case has no input.md")
 			}
 			fs := afero.NewMemMapFs()
 			_ = afero.WriteFile(fs, "content/site.toml", []byte("baseURL = \"https://example.org/\"\n[languages.fr]\ntitle = \"Essai\"\n[languages.en]\ntitle = \"Test\"\n"), 0o644)
@@ -286,12 +306,13 @@ func TestGolden(t *testing.T) {
 			if _, err := b.Build(context.Background()); err != nil {
 				t.Fatal(err)
 			}
-			changed := false
+			changed, compared := false, 0
 			for i, f := range ar.Files {
 				lang, ok := strings.CutSuffix(f.Name, ".html")
 				if !ok {
 					continue
 				}
+				compared++
 				m := mainRE.FindStringSubmatch(read(t, fs, "public/"+lang+"/demo/index.html"))
 				if m == nil {
 					t.Fatalf("%s: no <main>", lang)
@@ -305,6 +326,9 @@ func TestGolden(t *testing.T) {
 				if diff := cmp.Diff(string(f.Data), got); diff != "" {
 					t.Errorf("%s (-want +got):\n%s", f.Name, diff)
 				}
+			}
+			if compared == 0 {
+				t.Fatal("the case has no fr.html or en.html section to compare")
 			}
 			if changed {
 				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
