@@ -121,7 +121,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	abs, _ := filepath.Abs(*out)
-	fmt.Fprintf(stdout, "built %d pages, %d files (%.1f KB) into %s in %s\n", len(s.Pages), s.Files, float64(s.Bytes)/1024, *out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "built %d pages, %d files (%.1f KB) into %s in %s\n", len(s.Pages), s.Files, site.InKB(s.Bytes), *out, time.Since(start).Round(time.Millisecond))
 	fmt.Fprintf(stdout, "open file://%s/%s/index.html\n", filepath.ToSlash(abs), s.Config.DefaultLang)
 	return nil
 }

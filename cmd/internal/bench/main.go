@@ -118,7 +118,7 @@ func summarize(ss []sample) stats {
 }
 
 func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
-func mb(kib int64) string         { return fmt.Sprintf("%.0f MB", float64(kib)/1024) }
+func mb(kib int64) string         { return fmt.Sprintf("%.0f MB", float64(kib)*1024/1e6) } // rusage counts KiB; 1 MB = 1000 KB, as the site reports sizes
 
 func row(name string, st stats) string {
 	return fmt.Sprintf("| %s | %s (%s–%s) | %s | %s (%s–%s) |", name,

@@ -274,13 +274,11 @@ func (s *siteModel) checkBudget(budget int, sizes map[*Page]int, css int) error 
 		}
 		if total += script; total > budget {
 			errs.add(p.File, 0, "the page weighs %.1f KB (HTML %.1f, CSS %.1f, JS %.1f), over the budget of %.0f KB: shorten it or split it",
-				kb(total), kb(html), kb(css), kb(script), kb(budget))
+				InKB(total), InKB(html), InKB(css), InKB(script), InKB(budget))
 		}
 	}
 	return errs.err()
 }
-
-func kb(n int) float64 { return float64(n) / 1000 }
 
 // dirMaker creates the folders of the new site, each with one system call: it remembers the
 // folders it made, where MkdirAll would look each parent up again for every file.
