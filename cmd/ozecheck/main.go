@@ -9,14 +9,12 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
-	"runtime"
 )
 
 // version is stamped at build time (-ldflags "-X main.version=…"); siteURL likewise, with the
@@ -30,13 +28,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	code := exitCode(err, os.Stderr)
-	if runtime.GOOS == "windows" && len(os.Args) == 1 {
-		// Started by a double click: the console would close before the help is read.
-		fmt.Fprint(os.Stderr, "\n"+msgPressEnter.In(envLang()))
-		bufio.NewReader(os.Stdin).ReadString('\n')
-	}
-	os.Exit(code)
+	os.Exit(exitCode(err, os.Stderr))
 }
 
 // Exit statuses.
@@ -52,6 +44,9 @@ var errFailed = errors.New("a step failed")
 // usageError is a problem with the command line or an input: exit status 2.
 type usageError struct{ error }
 
+// shownError is a usage error that run has already printed: exit status 2, nothing more said.
+type shownError struct{ error }
+
 func exitCode(err error, stderr io.Writer) int {
 	switch {
 	case err == nil:
@@ -60,6 +55,8 @@ func exitCode(err error, stderr io.Writer) int {
 		return exitFailed
 	case errors.Is(err, errHelp):
 		return exitOK
+	case errors.As(err, new(shownError)):
+		return exitUsage
 	}
 	fmt.Fprintln(stderr, "ozecheck:", err)
 	return exitUsage

@@ -1,6 +1,10 @@
 package main
 
-import "github.com/hds-oze/pronote-oze/checks"
+import (
+	"strings"
+
+	"github.com/hds-oze/pronote-oze/checks"
+)
 
 // The command's own messages, in both languages (a test checks every side).
 var (
@@ -42,7 +46,7 @@ Options :
   -o FICHIER              écrire le rapport dans FICHIER
   --show-personal-data    afficher identifiants et noms (masqués par défaut)
   --user-type TYPE        type d'utilisateur des exports qui ne le disent pas
-                          (eleves, responsables, professeurs, personnels, accompagnants)
+                          (` + userTypeIDs() + `)
   --fetch ADRESSE         télécharger InfoMobileApp.json depuis l'adresse de PRONOTE
                           (une seule requête, en lecture seule, https obligatoire)
   --insecure-http         accepter http:// pour --fetch (tests locaux seulement)
@@ -73,7 +77,7 @@ Flags:
   -o FILE                 write the report to FILE
   --show-personal-data    show identifiers and names (masked by default)
   --user-type TYPE        user type of exports that do not say
-                          (eleves, responsables, professeurs, personnels, accompagnants)
+                          (` + userTypeIDs() + `)
   --fetch ADDRESS         download InfoMobileApp.json from PRONOTE's address
                           (one read-only request, https required)
   --insecure-http         allow http:// for --fetch (local tests only)
@@ -88,3 +92,14 @@ Example (Windows, PowerShell):
 `,
 	}
 )
+
+// userTypeIDs lists the IDs of checks.UserTypes(), the words --user-type takes, for the help and
+// the error that refuses an unknown type.
+func userTypeIDs() string {
+	types := checks.UserTypes()
+	ids := make([]string, len(types))
+	for i, t := range types {
+		ids[i] = t.ID
+	}
+	return strings.Join(ids, ", ")
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -20,6 +22,10 @@ import (
 )
 
 var errHelp = errors.New("help shown")
+
+// pauseWhenBare makes run wait for Enter when it is started without arguments, as a double
+// click in Windows' file explorer starts it: the console window closes when the command ends.
+var pauseWhenBare = runtime.GOOS == "windows"
 
 // options are the parsed command line.
 type options struct {
@@ -99,16 +105,18 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	if len(o.files) == 0 && o.fetch == "" {
 		fmt.Fprint(stderr, usage.In(lang))
+		if len(args) == 0 && pauseWhenBare {
+			// Started by a double click: the console would close before the help is read.
+			fmt.Fprintf(stderr, "ozecheck: %s\n\n%s", msgNoInput.In(lang), msgPressEnter.In(lang))
+			bufio.NewReader(stdin).ReadString('\n')
+			return shownError{errors.New(msgNoInput.In(lang))}
+		}
 		return bad(msgNoInput)
 	}
 	if o.userType != "" {
 		id, ok := evidence.ParseUserType(o.userType)
 		if !ok {
-			var ids []string
-			for _, t := range checks.UserTypes() {
-				ids = append(ids, t.ID)
-			}
-			return bad(msgBadUserType, o.userType, strings.Join(ids, ", "))
+			return bad(msgBadUserType, o.userType, userTypeIDs())
 		}
 		o.userType = id
 	}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hds-oze/pronote-oze/checks"
+)
+
+// TestHelpListsUserTypes: the help's --user-type line names every user type of checks, in both
+// languages, so that a type added there is offered here without a second edit.
+func TestHelpListsUserTypes(t *testing.T) {
+	for _, l := range []checks.Lang{checks.FR, checks.EN} {
+		help := usage.In(l)
+		for _, ut := range checks.UserTypes() {
+			if !strings.Contains(help, ut.ID) {
+				t.Errorf("%s help does not list user type %q", l, ut.ID)
+			}
+		}
+	}
+}
+
+// TestPauseWhenBare: started with no argument where a double click does that (Windows), run
+// shows the help, says what is missing, waits for Enter and returns an error main does not
+// print again (exit status 2); with any argument it never waits.
+func TestPauseWhenBare(t *testing.T) {
+	defer func(p bool) { pauseWhenBare = p }(pauseWhenBare)
+	pauseWhenBare = true
+	t.Setenv("LANG", "en_GB.UTF-8")
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+
+	tests := []struct {
+		name, reason string
+		args         []string
+		wantPause    bool
+	}{
+		{name: "no-argument", reason: "a double click starts it so", args: nil, wantPause: true},
+		{name: "a-flag", reason: "typed in a console, which stays open", args: []string{"--lang", "en"}, wantPause: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdin := strings.NewReader("\n")
+			var stdout, stderr strings.Builder
+			err := run(context.Background(), tt.args, stdin, &stdout, &stderr)
+			var printed strings.Builder
+			if code := exitCode(err, &printed); code != exitUsage {
+				t.Errorf("exit status %d, want %d", code, exitUsage)
+			}
+			waited := stdin.Len() == 0
+			if waited != tt.wantPause {
+				t.Errorf("waited for Enter: %v, want %v (%s)", waited, tt.wantPause, tt.reason)
+			}
+			out := stderr.String() + printed.String()
+			want := []string{"Usage: ozecheck", "ozecheck: " + msgNoInput.In(checks.EN)}
+			if tt.wantPause {
+				want = append(want, msgPressEnter.In(checks.EN))
+			}
+			rest := out
+			for _, w := range want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("stderr lacks %q after what precedes it:\n%s", w, out)
+				}
+				rest = rest[i+len(w):]
+			}
+			if strings.Count(out, msgNoInput.In(checks.EN)) != 1 {
+				t.Errorf("the missing input is reported %d times, want once:\n%s", strings.Count(out, msgNoInput.In(checks.EN)), out)
+			}
+			if !tt.wantPause && strings.Contains(out, msgPressEnter.In(checks.EN)) {
+				t.Errorf("asked to press Enter without pausing:\n%s", out)
+			}
+		})
+	}
+}
