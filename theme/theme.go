@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 
 	"github.com/hds-oze/pronote-oze/checks"
 )
@@ -39,8 +40,11 @@ func Assets(fsys fs.FS) fs.FS {
 	return sub
 }
 
-// Strings are the theme's user-facing words, by key. Both sides are required (a test checks).
-var Strings = map[string]checks.Text{
+// Words returns the theme's user-facing words, by key, as templates name them ({{t "skip"}}).
+// Both sides are required, and every key a template names must be here (tests check).
+func Words() map[string]checks.Text { return maps.Clone(words) }
+
+var words = map[string]checks.Text{
 	"skip":          {FR: "Aller au contenu", EN: "Skip to content"},
 	"nav":           {FR: "Procédures", EN: "Procedures"},
 	"otherLang":     {FR: "English", EN: "Français"},
@@ -71,7 +75,7 @@ var Strings = map[string]checks.Text{
 
 // T returns the theme string key in lang, or an error naming the missing key.
 func T(lang checks.Lang, key string) (string, error) {
-	t, ok := Strings[key]
+	t, ok := words[key]
 	if !ok {
 		return "", fmt.Errorf("theme: no string %q", key)
 	}

@@ -2,15 +2,8 @@ package theme
 
 import (
 	"testing"
-
-	"github.com/hds-oze/pronote-oze/checks"
+	"text/template/parse"
 )
-
-func TestStringsBilingual(t *testing.T) {
-	if u := checks.Untranslated(Strings); len(u) > 0 {
-		t.Errorf("theme strings without a side: %v", u)
-	}
-}
 
 func TestTemplatesParse(t *testing.T) {
 	tm, err := Parse(Embedded, nil)
@@ -28,4 +21,73 @@ func TestUnknownStringFails(t *testing.T) {
 	if _, err := T("fr", "no-such-key"); err == nil {
 		t.Error("T accepted an unknown key")
 	}
+}
+
+// TestTemplatesNameKnownStrings reads every {{t LANG "key"}} of the templates, run or not by
+// the pages a test builds, and fails on a key the theme does not have: a mistyped key is a
+// test failure, never an empty label on a page nobody looked at.
+func TestTemplatesNameKnownStrings(t *testing.T) {
+	tm, err := Parse(Embedded, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, tt := range tm.Templates() {
+		if tt.Tree != nil {
+			keys = append(keys, stringKeys(tt.Tree.Root)...)
+		}
+	}
+	if len(keys) < 10 {
+		t.Fatalf("found %d keys in the templates, want the many they use: is the walk broken?", len(keys))
+	}
+	for _, k := range keys {
+		if _, ok := words[k]; !ok {
+			t.Errorf("a template names unknown string %q", k)
+		}
+	}
+}
+
+// stringKeys returns the literal keys of the calls to t under n.
+func stringKeys(n parse.Node) []string {
+	var out []string
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				out = append(out, stringKeys(c)...)
+			}
+		}
+	case *parse.ActionNode:
+		out = stringKeys(n.Pipe)
+	case *parse.IfNode:
+		out = branchKeys(&n.BranchNode)
+	case *parse.RangeNode:
+		out = branchKeys(&n.BranchNode)
+	case *parse.WithNode:
+		out = branchKeys(&n.BranchNode)
+	case *parse.TemplateNode:
+		out = stringKeys(n.Pipe)
+	case *parse.PipeNode:
+		if n != nil {
+			for _, c := range n.Cmds {
+				out = append(out, stringKeys(c)...)
+			}
+		}
+	case *parse.CommandNode:
+		if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "t" {
+			if s, ok := n.Args[len(n.Args)-1].(*parse.StringNode); ok {
+				out = append(out, s.Text)
+			}
+		}
+		for _, a := range n.Args {
+			out = append(out, stringKeys(a)...)
+		}
+	}
+	return out
+}
+
+func branchKeys(b *parse.BranchNode) []string {
+	out := stringKeys(b.Pipe)
+	out = append(out, stringKeys(b.List)...)
+	return append(out, stringKeys(b.ElseList)...)
 }

@@ -25,7 +25,7 @@ var styleHash = func() string {
 }()
 
 var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"s":    func(string) string { return "" }, // replaced per language in HTML
+	"in":   func(checks.Text) string { return "" }, // replaced per language in HTML
 	"dict": func(root any, r Step) resultData { return resultData{root, r} },
 }).Parse(htmlSource))
 
@@ -50,15 +50,10 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 	if err != nil {
 		return err
 	}
-	t.Funcs(template.FuncMap{"s": func(k string) (string, error) {
-		s, ok := Strings[k]
-		if !ok {
-			return "", fmt.Errorf("report: no string %q", k)
-		}
-		return s.In(l), nil
-	}})
+	t.Funcs(template.FuncMap{"in": func(t checks.Text) string { return t.In(l) }})
 	data := struct {
 		Doc       *Doc
+		W         Wording
 		Title     string
 		Style     template.CSS
 		StyleHash string
@@ -71,11 +66,12 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 		NAReason                       string
 	}{
 		Doc:       d,
-		Title:     fmt.Sprintf(Strings["title"].In(l), d.Profile.Name),
+		W:         words,
+		Title:     fmt.Sprintf(words.Title.In(l), d.Profile.Name),
 		Style:     template.CSS(css),
 		StyleHash: styleHash,
 		Colon:     l.Colon(),
-		Privacy:   Strings["masked"].In(l),
+		Privacy:   words.Masked.In(l),
 	}
 	for _, r := range d.Results {
 		switch r.Status {
@@ -89,7 +85,7 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 	}
 	data.NAReason = checks.NotApplicable.Meaning().In(l)
 	if showPersonal {
-		data.Privacy = Strings["shown"].In(l)
+		data.Privacy = words.Shown.In(l)
 	}
 	for _, s := range checks.Statuses() {
 		if n := d.Summary[string(s)]; n > 0 {

@@ -103,7 +103,7 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 		if meta.Fetched != "" {
 			src = meta.Fetched
 		}
-		detail := Strings["inputInfo"].In(l)
+		detail := words.InputInfo.In(l)
 		if len(ev.Info.Version) > 0 {
 			detail += fmt.Sprintf(" · PRONOTE %d", ev.Info.Version[0])
 		}
@@ -117,16 +117,16 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 			}
 		}
 		if t == "" {
-			t = Strings["unknownType"].In(l)
+			t = words.UnknownType.In(l)
 		}
 		d.Inputs = append(d.Inputs, Input{File: il.Source, Kind: "identities", SHA256: il.SHA256,
-			Detail: Strings["inputIdentities"].Sprintf(t, il.Rows, il.Filled(), il.Encoding, sepName(il.Separator)).In(l)})
+			Detail: words.InputIdentities.Sprintf(t, il.Rows, il.Filled(), il.Encoding, sepName(il.Separator)).In(l)})
 	}
 	if a := ev.Answers; a != nil {
 		d.Inputs = append(d.Inputs, Input{File: a.Source, Kind: "answers", SHA256: a.SHA256,
-			Detail: Strings["inputAnswers"].Sprintf(len(a.Items)).In(l)})
+			Detail: words.InputAnswers.Sprintf(len(a.Items)).In(l)})
 		if len(a.Ignored) > 0 {
-			d.Notes = append(d.Notes, Strings["ignored"].Sprintf(strings.Join(a.Ignored, ", ")).In(l))
+			d.Notes = append(d.Notes, words.Ignored.Sprintf(strings.Join(a.Ignored, ", ")).In(l))
 		}
 	}
 	for _, s := range checks.Statuses() {
@@ -158,33 +158,67 @@ func sepName(r rune) string {
 	return string(r)
 }
 
-// Strings are the report's own words, by key; both sides are required (a test checks).
-var Strings = map[string]checks.Text{
-	"title":           {FR: "Vérification de la délégation CAS PRONOTE → %s", EN: "PRONOTE → %s CAS delegation check"},
-	"school":          checks.LabelSchool,
-	"mode":            {FR: "Mode", EN: "Mode"},
-	"profile":         {FR: "ENT", EN: "ENT"},
-	"generated":       {FR: "Produit le", EN: "Generated on"},
-	"checker":         {FR: "Vérificateur", EN: "Checker"},
-	"inputs":          {FR: "Fichiers examinés", EN: "Files examined"},
-	"noInputs":        {FR: "Aucun fichier : seules les étapes sans preuve possible sont listées.", EN: "No file: only steps that no evidence can prove are listed."},
-	"summary":         {FR: "Résumé", EN: "Summary"},
-	"results":         {FR: "Étapes", EN: "Steps"},
-	"toFix":           {FR: "À corriger ou à vérifier", EN: "To fix or to check"},
-	"notApplicable":   {FR: "Étapes sans objet", EN: "Steps not applicable"},
-	"evidence":        {FR: "preuve", EN: "evidence"},
-	"step":            {FR: "étape", EN: "step"},
-	"comment":         {FR: "commentaire", EN: "comment"},
-	"verdictFail":     {FR: "Au moins une étape est non conforme : corrigez-la avant d'envoyer ce rapport.", EN: "At least one step fails: fix it before sending this report."},
-	"verdictOK":       {FR: "Aucune étape non conforme.", EN: "No step fails."},
-	"legend":          {FR: "Signification des statuts", EN: "What the statuses mean"},
-	"masked":          {FR: "Les données personnelles (identifiants, noms) sont masquées ; --show-personal-data les affiche.", EN: "Personal data (identifiers, names) is masked; --show-personal-data shows it."},
-	"shown":           {FR: "Attention : ce rapport affiche des données personnelles (--show-personal-data).", EN: "Warning: this report shows personal data (--show-personal-data)."},
-	"inputInfo":       {FR: "publication PRONOTE.net", EN: "PRONOTE.net publication"},
-	"inputIdentities": {FR: "export des identités — %s, %d lignes, %d identifiants, %s, séparateur %s", EN: "identity export — %s, %d rows, %d identifiers, %s, separator %s"},
-	"inputAnswers":    {FR: "vos réponses — %d étapes", EN: "your answers — %d steps"},
-	"unknownType":     {FR: "type d'utilisateur inconnu", EN: "unknown user type"},
-	"ignored":         {FR: "Réponses ignorées (étapes absentes de cette version) : %s", EN: "Answers ignored (steps not in this version): %s"},
-	"purgeChecked":    {FR: "purge vérifiée", EN: "purge checked"},
-	"sha256":          {FR: "SHA-256", EN: "SHA-256"},
+// Wording is the report's own words, one named field each, so that a mistyped name does not
+// compile; both sides are required (a test checks).
+type Wording struct {
+	Title           checks.Text
+	School          checks.Text
+	Mode            checks.Text
+	Profile         checks.Text
+	Generated       checks.Text
+	Checker         checks.Text
+	Inputs          checks.Text
+	NoInputs        checks.Text
+	Summary         checks.Text
+	Results         checks.Text
+	ToFix           checks.Text
+	NotApplicable   checks.Text
+	Evidence        checks.Text
+	Step            checks.Text
+	Comment         checks.Text
+	VerdictFail     checks.Text
+	VerdictOK       checks.Text
+	Legend          checks.Text
+	Masked          checks.Text
+	Shown           checks.Text
+	InputInfo       checks.Text
+	InputIdentities checks.Text
+	InputAnswers    checks.Text
+	UnknownType     checks.Text
+	Ignored         checks.Text
+	PurgeChecked    checks.Text
+	SHA256          checks.Text
+}
+
+// Words returns the report's own words.
+func Words() Wording { return words }
+
+var words = Wording{
+	Title:           checks.Text{FR: "Vérification de la délégation CAS PRONOTE → %s", EN: "PRONOTE → %s CAS delegation check"},
+	School:          checks.LabelSchool,
+	Mode:            checks.Text{FR: "Mode", EN: "Mode"},
+	Profile:         checks.Text{FR: "ENT", EN: "ENT"},
+	Generated:       checks.Text{FR: "Produit le", EN: "Generated on"},
+	Checker:         checks.Text{FR: "Vérificateur", EN: "Checker"},
+	Inputs:          checks.Text{FR: "Fichiers examinés", EN: "Files examined"},
+	NoInputs:        checks.Text{FR: "Aucun fichier : seules les étapes sans preuve possible sont listées.", EN: "No file: only steps that no evidence can prove are listed."},
+	Summary:         checks.Text{FR: "Résumé", EN: "Summary"},
+	Results:         checks.Text{FR: "Étapes", EN: "Steps"},
+	ToFix:           checks.Text{FR: "À corriger ou à vérifier", EN: "To fix or to check"},
+	NotApplicable:   checks.Text{FR: "Étapes sans objet", EN: "Steps not applicable"},
+	Evidence:        checks.Text{FR: "preuve", EN: "evidence"},
+	Step:            checks.Text{FR: "étape", EN: "step"},
+	Comment:         checks.Text{FR: "commentaire", EN: "comment"},
+	VerdictFail:     checks.Text{FR: "Au moins une étape est non conforme : corrigez-la avant d'envoyer ce rapport.", EN: "At least one step fails: fix it before sending this report."},
+	VerdictOK:       checks.Text{FR: "Aucune étape non conforme.", EN: "No step fails."},
+	Legend:          checks.Text{FR: "Signification des statuts", EN: "What the statuses mean"},
+	Masked:          checks.Text{FR: "Les données personnelles (identifiants, noms) sont masquées ; --show-personal-data les affiche.", EN: "Personal data (identifiers, names) is masked; --show-personal-data shows it."},
+	Shown:           checks.Text{FR: "Attention : ce rapport affiche des données personnelles (--show-personal-data).", EN: "Warning: this report shows personal data (--show-personal-data)."},
+	InputInfo:       checks.Text{FR: "publication PRONOTE.net", EN: "PRONOTE.net publication"},
+	InputIdentities: checks.Text{FR: "export des identités — %s, %d lignes, %d identifiants, %s, séparateur %s", EN: "identity export — %s, %d rows, %d identifiers, %s, separator %s"},
+	InputAnswers:    checks.Text{FR: "vos réponses — %d étapes", EN: "your answers — %d steps"},
+	UnknownType:     checks.Text{FR: "type d'utilisateur inconnu", EN: "unknown user type"},
+	Ignored:         checks.Text{FR: "Réponses ignorées (étapes absentes de cette version) : %s", EN: "Answers ignored (steps not in this version): %s"},
+	PurgeChecked:    checks.Text{FR: "purge vérifiée", EN: "purge checked"},
+	SHA256:          checks.Text{FR: "SHA-256", EN: "SHA-256"},
 }

@@ -13,12 +13,6 @@ import (
 	"github.com/hds-oze/pronote-oze/checks"
 )
 
-func TestStringsBilingual(t *testing.T) {
-	if u := checks.Untranslated(Strings); len(u) > 0 {
-		t.Errorf("report strings without a side: %v", u)
-	}
-}
-
 func sampleDoc(lang checks.Lang) *Doc {
 	url := "http://evil.example/<b>"
 	ev := &checks.Evidence{Info: &checks.Info{Source: "InfoMobileApp.json", SHA256: strings.Repeat("a", 64), School: `Collège "<script>alert(1)</script>"`, HasEspaces: true,

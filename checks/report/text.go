@@ -22,7 +22,6 @@ var marks = map[string]string{
 // terminal, never with NO_COLOR).
 func Text(w io.Writer, d *Doc, colour bool) error {
 	l := d.Lang
-	s := func(k string) string { return Strings[k].In(l) }
 	paint := func(status, text string) string {
 		if !colour {
 			return text
@@ -30,19 +29,19 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 		return colours[status] + text + "\x1b[0m"
 	}
 	ew := &errWriter{w: w}
-	ew.printf("%s\n", fmt.Sprintf(s("title"), d.Profile.Name))
+	ew.printf("%s\n", fmt.Sprintf(words.Title.In(l), d.Profile.Name))
 	if d.School != "" {
-		ew.printf("%s%s%s\n", s("school"), l.Colon(), d.School)
+		ew.printf("%s%s%s\n", words.School.In(l), l.Colon(), d.School)
 	}
-	ew.printf("%s · %s %s · %s %s\n", d.ModeLabel, s("checker"), d.Checker.Version, s("generated"), d.Generated.Format("2006-01-02 15:04 MST"))
-	ew.printf("\n%s\n", s("inputs"))
+	ew.printf("%s · %s %s · %s %s\n", d.ModeLabel, words.Checker.In(l), d.Checker.Version, words.Generated.In(l), d.Generated.Format("2006-01-02 15:04 MST"))
+	ew.printf("\n%s\n", words.Inputs.In(l))
 	if len(d.Inputs) == 0 {
-		ew.printf("  %s\n", s("noInputs"))
+		ew.printf("  %s\n", words.NoInputs.In(l))
 	}
 	for _, in := range d.Inputs {
-		ew.printf("  %s\n    %s · %s %s\n", in.File, in.Detail, s("sha256"), in.SHA256)
+		ew.printf("  %s\n    %s · %s %s\n", in.File, in.Detail, words.SHA256.In(l), in.SHA256)
 	}
-	ew.printf("\n%s\n", s("results"))
+	ew.printf("\n%s\n", words.Results.In(l))
 	for _, r := range d.Results {
 		if r.Status == "not-applicable" {
 			continue
@@ -50,14 +49,14 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 		ew.printf("%s %-14s %s  %s\n", paint(r.Status, marks[r.Status]), paint(r.Status, r.StatusLabel), r.ID, r.Title)
 		ew.printf("    %s\n", r.Message)
 		if r.Evidence != "" {
-			ew.printf("    %s%s%s\n", s("evidence"), l.Colon(), r.Evidence)
+			ew.printf("    %s%s%s\n", words.Evidence.In(l), l.Colon(), r.Evidence)
 		}
 		if r.Comment != "" {
-			ew.printf("    %s%s%s\n", s("comment"), l.Colon(), r.Comment)
+			ew.printf("    %s%s%s\n", words.Comment.In(l), l.Colon(), r.Comment)
 		}
 		ew.printf("    %s\n", r.URL)
 	}
-	ew.printf("\n%s%s", s("summary"), l.Colon())
+	ew.printf("\n%s%s", words.Summary.In(l), l.Colon())
 	var parts []string
 	for _, st := range checks.Statuses() {
 		if n := d.Summary[string(st)]; n > 0 {
@@ -66,9 +65,9 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 	}
 	ew.printf("%s\n", strings.Join(parts, ", "))
 	if d.Failed {
-		ew.printf("%s\n", paint("fail", s("verdictFail")))
+		ew.printf("%s\n", paint("fail", words.VerdictFail.In(l)))
 	} else {
-		ew.printf("%s\n", paint("pass", s("verdictOK")))
+		ew.printf("%s\n", paint("pass", words.VerdictOK.In(l)))
 	}
 	for _, n := range d.Notes {
 		ew.printf("%s\n", n)

@@ -97,12 +97,3 @@ func TestFetch(t *testing.T) {
 		t.Errorf("request was %s ?%s, want GET with the mobile app's id", gotMethod, gotQuery)
 	}
 }
-
-func TestMessagesBilingual(t *testing.T) {
-	for i, m := range []checks.Text{msgSeeHelp, msgBadLang, msgBadFormat, msgBadMode, msgBadUserType, msgNoInput, msgNoMode, msgIsFolder, msgWrote, msgPressEnter,
-		msgFetchURL, msgFetchHTTPS, msgFetchStatus, msgFetch503, msgFetch404, msgFetchTooBig, msgFetchRedirect, msgFetchFailed, usage} {
-		if miss := m.Missing(); len(miss) > 0 {
-			t.Errorf("message %d has no %v text: %+v", i, miss, m)
-		}
-	}
-}

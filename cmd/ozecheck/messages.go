@@ -6,29 +6,39 @@ import (
 	"github.com/hds-oze/pronote-oze/checks"
 )
 
+// texts holds the command's messages by name, filled as they are declared (with text), so that
+// the test of every bilingual table sees each one.
+var texts = map[string]checks.Text{}
+
+// text records t under name and returns it.
+func text(name string, t checks.Text) checks.Text {
+	texts[name] = t
+	return t
+}
+
 // The command's own messages, in both languages (a test checks every side).
 var (
-	msgSeeHelp     = checks.Text{FR: "Lancez « ozecheck --help » pour l'aide.", EN: "Run \"ozecheck --help\" for help."}
-	msgBadLang     = checks.Text{FR: "--lang %q : langue inconnue (fr ou en)", EN: "--lang %q: unknown language (fr or en)"}
-	msgBadFormat   = checks.Text{FR: "--format %q : format inconnu (text, json ou html)", EN: "--format %q: unknown format (text, json or html)"}
-	msgBadMode     = checks.Text{FR: "--mode %q : mode inconnu (hosted ou onprem)", EN: "--mode %q: unknown mode (hosted or onprem)"}
-	msgBadUserType = checks.Text{FR: "--user-type %q : type inconnu (%s)", EN: "--user-type %q: unknown type (%s)"}
-	msgNoInput     = checks.Text{FR: "aucun fichier à vérifier : donnez des fichiers, ou --fetch ADRESSE", EN: "nothing to check: give files, or --fetch ADDRESS"}
-	msgNoMode      = checks.Text{FR: "impossible de savoir si PRONOTE est hébergé : ajoutez --mode hosted ou --mode onprem", EN: "cannot tell whether PRONOTE is hosted: add --mode hosted or --mode onprem"}
-	msgIsFolder    = checks.Text{FR: "c'est un dossier : donnez les fichiers qu'il contient", EN: "is a folder: give the files inside it"}
-	msgPressEnter  = checks.Text{FR: "ozecheck se lance depuis PowerShell, avec les fichiers à vérifier (voir ci-dessus). Appuyez sur Entrée pour fermer.", EN: "ozecheck runs from PowerShell, with the files to check (see above). Press Enter to close."}
-	msgWrote       = checks.Text{FR: "rapport écrit dans %s", EN: "report written to %s"}
+	msgSeeHelp     = text("msgSeeHelp", checks.Text{FR: "Lancez « ozecheck --help » pour l'aide.", EN: "Run \"ozecheck --help\" for help."})
+	msgBadLang     = text("msgBadLang", checks.Text{FR: "--lang %q : langue inconnue (fr ou en)", EN: "--lang %q: unknown language (fr or en)"})
+	msgBadFormat   = text("msgBadFormat", checks.Text{FR: "--format %q : format inconnu (text, json ou html)", EN: "--format %q: unknown format (text, json or html)"})
+	msgBadMode     = text("msgBadMode", checks.Text{FR: "--mode %q : mode inconnu (hosted ou onprem)", EN: "--mode %q: unknown mode (hosted or onprem)"})
+	msgBadUserType = text("msgBadUserType", checks.Text{FR: "--user-type %q : type inconnu (%s)", EN: "--user-type %q: unknown type (%s)"})
+	msgNoInput     = text("msgNoInput", checks.Text{FR: "aucun fichier à vérifier : donnez des fichiers, ou --fetch ADRESSE", EN: "nothing to check: give files, or --fetch ADDRESS"})
+	msgNoMode      = text("msgNoMode", checks.Text{FR: "impossible de savoir si PRONOTE est hébergé : ajoutez --mode hosted ou --mode onprem", EN: "cannot tell whether PRONOTE is hosted: add --mode hosted or --mode onprem"})
+	msgIsFolder    = text("msgIsFolder", checks.Text{FR: "c'est un dossier : donnez les fichiers qu'il contient", EN: "is a folder: give the files inside it"})
+	msgPressEnter  = text("msgPressEnter", checks.Text{FR: "ozecheck se lance depuis PowerShell, avec les fichiers à vérifier (voir ci-dessus). Appuyez sur Entrée pour fermer.", EN: "ozecheck runs from PowerShell, with the files to check (see above). Press Enter to close."})
+	msgWrote       = text("msgWrote", checks.Text{FR: "rapport écrit dans %s", EN: "report written to %s"})
 
-	msgFetchURL      = checks.Text{FR: "--fetch %q : donnez l'adresse de PRONOTE, par exemple https://0920000a.index-education.net/pronote/", EN: "--fetch %q: give PRONOTE's address, for example https://0920000a.index-education.net/pronote/"}
-	msgFetchHTTPS    = checks.Text{FR: "--fetch %q : l'adresse doit être en https:// (--insecure-http pour un test local)", EN: "--fetch %q: the address must use https:// (--insecure-http for a local test)"}
-	msgFetchStatus   = checks.Text{FR: "%s : PRONOTE.net a répondu %s", EN: "%s: PRONOTE.net answered %s"}
-	msgFetch503      = checks.Text{FR: "%s : PRONOTE.net a répondu 503 : la base n'est pas publiée ; publiez-la puis recommencez", EN: "%s: PRONOTE.net answered 503: the base is not published; publish it and try again"}
-	msgFetch404      = checks.Text{FR: "%s : introuvable (404) : est-ce bien l'adresse de PRONOTE, terminée par /pronote/ ?", EN: "%s: not found (404): is this PRONOTE's address, ending in /pronote/?"}
-	msgFetchTooBig   = checks.Text{FR: "%s : réponse de plus de %d Kio : ce n'est pas InfoMobileApp.json", EN: "%s: answer larger than %d KiB: not InfoMobileApp.json"}
-	msgFetchRedirect = checks.Text{FR: "redirection vers %s refusée : seule une redirection vers le même serveur en https est suivie", EN: "redirect to %s refused: only a redirect to the same server over https is followed"}
-	msgFetchFailed   = checks.Text{FR: "%s : échec de la requête : %v", EN: "%s: request failed: %v"}
+	msgFetchURL      = text("msgFetchURL", checks.Text{FR: "--fetch %q : donnez l'adresse de PRONOTE, par exemple https://0920000a.index-education.net/pronote/", EN: "--fetch %q: give PRONOTE's address, for example https://0920000a.index-education.net/pronote/"})
+	msgFetchHTTPS    = text("msgFetchHTTPS", checks.Text{FR: "--fetch %q : l'adresse doit être en https:// (--insecure-http pour un test local)", EN: "--fetch %q: the address must use https:// (--insecure-http for a local test)"})
+	msgFetchStatus   = text("msgFetchStatus", checks.Text{FR: "%s : PRONOTE.net a répondu %s", EN: "%s: PRONOTE.net answered %s"})
+	msgFetch503      = text("msgFetch503", checks.Text{FR: "%s : PRONOTE.net a répondu 503 : la base n'est pas publiée ; publiez-la puis recommencez", EN: "%s: PRONOTE.net answered 503: the base is not published; publish it and try again"})
+	msgFetch404      = text("msgFetch404", checks.Text{FR: "%s : introuvable (404) : est-ce bien l'adresse de PRONOTE, terminée par /pronote/ ?", EN: "%s: not found (404): is this PRONOTE's address, ending in /pronote/?"})
+	msgFetchTooBig   = text("msgFetchTooBig", checks.Text{FR: "%s : réponse de plus de %d Kio : ce n'est pas InfoMobileApp.json", EN: "%s: answer larger than %d KiB: not InfoMobileApp.json"})
+	msgFetchRedirect = text("msgFetchRedirect", checks.Text{FR: "redirection vers %s refusée : seule une redirection vers le même serveur en https est suivie", EN: "redirect to %s refused: only a redirect to the same server over https is followed"})
+	msgFetchFailed   = text("msgFetchFailed", checks.Text{FR: "%s : échec de la requête : %v", EN: "%s: request failed: %v"})
 
-	usage = checks.Text{
+	usage = text("usage", checks.Text{
 		FR: `ozecheck vérifie la délégation d'authentification de PRONOTE à oZe (CAS)
 à partir d'exports de configuration, sans capture d'écran.
 
@@ -90,7 +100,7 @@ Exit status: 0 no step failed, 1 at least one did, 2 usage error or unreadable f
 Example (Windows, PowerShell):
   .\ozecheck.exe --lang en --format html -o report.html InfoMobileApp.json students.csv answers.json
 `,
-	}
+	})
 )
 
 // userTypeIDs lists the IDs of checks.UserTypes(), the words --user-type takes, for the help and

@@ -27,26 +27,44 @@ type Checklist struct {
 	StepURL func(id string) string
 }
 
-// Strings are the PDF's own words; both sides are required (a test checks).
-var Strings = map[string]checks.Text{
-	"school":   checks.LabelSchool,
-	"uai":      {FR: "UAI", EN: "UAI"},
-	"person":   {FR: "Fait par", EN: "Done by"},
-	"date":     {FR: "Date", EN: "Date"},
-	"contents": {FR: "Sommaire", EN: "Contents"},
-	"where":    checks.LabelWhere,
-	"expect":   checks.LabelExpect,
-	"seen":     {FR: "Valeur relevée", EN: "Value seen"},
-	"online":   {FR: "En ligne", EN: "Online"},
-	"page":     {FR: "page %d / %s", EN: "page %d / %s"},
-	"ent":      {FR: "ENT %s — URL du serveur CAS attendue : %s", EN: "ENT %s — expected CAS server URL: %s"},
-	"howto":    {FR: "Cochez chaque case une fois l'étape faite. Le site garde la même checklist, à cocher en ligne, et le vérificateur ozecheck la prouve sans capture d'écran.", EN: "Tick each box once the step is done. The site holds the same checklist, to tick online, and the ozecheck checker proves it without screenshots."},
-	"see":      checks.LabelSee,
+// Wording is the PDF's own words, one named field each, so that a mistyped name does not
+// compile; both sides are required (a test checks).
+type Wording struct {
+	School   checks.Text
+	UAI      checks.Text
+	Person   checks.Text
+	Date     checks.Text
+	Contents checks.Text
+	Where    checks.Text
+	Expect   checks.Text
+	Seen     checks.Text
+	Online   checks.Text
+	Page     checks.Text
+	ENT      checks.Text
+	Howto    checks.Text
+	See      checks.Text
 }
 
-func (c *Checklist) s(key string) string { return Strings[key].In(c.Lang) }
+// Words returns the PDF's own words.
+func Words() Wording { return words }
 
-func (c *Checklist) label(key string) string { return c.s(key) + c.Lang.Colon() }
+var words = Wording{
+	School:   checks.LabelSchool,
+	UAI:      checks.Text{FR: "UAI", EN: "UAI"},
+	Person:   checks.Text{FR: "Fait par", EN: "Done by"},
+	Date:     checks.Text{FR: "Date", EN: "Date"},
+	Contents: checks.Text{FR: "Sommaire", EN: "Contents"},
+	Where:    checks.LabelWhere,
+	Expect:   checks.LabelExpect,
+	Seen:     checks.Text{FR: "Valeur relevée", EN: "Value seen"},
+	Online:   checks.Text{FR: "En ligne", EN: "Online"},
+	Page:     checks.Text{FR: "page %d / %s", EN: "page %d / %s"},
+	ENT:      checks.Text{FR: "ENT %s — URL du serveur CAS attendue : %s", EN: "ENT %s — expected CAS server URL: %s"},
+	Howto:    checks.Text{FR: "Cochez chaque case une fois l'étape faite. Le site garde la même checklist, à cocher en ligne, et le vérificateur ozecheck la prouve sans capture d'écran.", EN: "Tick each box once the step is done. The site holds the same checklist, to tick online, and the ozecheck checker proves it without screenshots."},
+	See:      checks.LabelSee,
+}
+
+func (c *Checklist) label(t checks.Text) string { return t.In(c.Lang) + c.Lang.Colon() }
 
 // Layout, in millimetres.
 const (
@@ -98,7 +116,7 @@ func Write(w io.Writer, c Checklist) error {
 		color(blue)
 		pdf.CellFormat(textW*0.75, 4, c.PageURL, "", 0, "L", false, 0, c.PageURL)
 		color(grey)
-		pdf.CellFormat(textW*0.25, 4, fmt.Sprintf(c.s("page"), pdf.PageNo(), "{nb}"), "", 0, "R", false, 0, "")
+		pdf.CellFormat(textW*0.25, 4, fmt.Sprintf(words.Page.In(l), pdf.PageNo(), "{nb}"), "", 0, "R", false, 0, "")
 	})
 	pdf.AddPage()
 
@@ -109,24 +127,24 @@ func Write(w io.Writer, c Checklist) error {
 	pdf.Ln(1)
 	pdf.SetFont("dejavu", "", 9.5)
 	color(grey)
-	pdf.MultiCell(textW, smallH, Strings["ent"].Sprintf(c.Profile.Name, c.Profile.CASURL).In(l), "", "L", false)
-	pdf.MultiCell(textW, smallH, c.s("howto"), "", "L", false)
+	pdf.MultiCell(textW, smallH, words.ENT.Sprintf(c.Profile.Name, c.Profile.CASURL).In(l), "", "L", false)
+	pdf.MultiCell(textW, smallH, words.Howto.In(l), "", "L", false)
 	pdf.Ln(3)
 	color(black)
 	pdf.SetFont("dejavu", "", 10)
-	blank := func(label string, w float64, ln int) {
+	blank := func(label checks.Text, w float64, ln int) {
 		pdf.CellFormat(w, 8, c.label(label)+strings.Repeat("_", int(w/2.3)-len([]rune(c.label(label)))), "", ln, "L", false, 0, "")
 	}
-	blank("school", textW*0.68, 0)
-	blank("uai", textW*0.32, 1)
-	blank("person", textW*0.68, 0)
-	blank("date", textW*0.32, 1)
+	blank(words.School, textW*0.68, 0)
+	blank(words.UAI, textW*0.32, 1)
+	blank(words.Person, textW*0.68, 0)
+	blank(words.Date, textW*0.32, 1)
 	pdf.Ln(3)
 
 	// Contents, with internal links to the sections.
 	links := make([]int, len(cl.Sections))
 	pdf.SetFont("dejavu", "B", 10)
-	pdf.CellFormat(textW, lineH, c.s("contents"), "", 1, "L", false, 0, "")
+	pdf.CellFormat(textW, lineH, words.Contents.In(l), "", 1, "L", false, 0, "")
 	pdf.SetFont("dejavu", "", 10)
 	color(blue)
 	n := 0
@@ -183,9 +201,9 @@ func (c *Checklist) item(pdf *fpdf.Fpdf, it *checks.Item, n int, textW float64) 
 	pdf.SetFont("dejavu", "B", 10)
 	h := float64(len(pdf.SplitText(title, bodyW-idW))) * lineH
 	pdf.SetFont("dejavu", "", 9)
-	h += float64(len(pdf.SplitText(c.label("where")+it.Where.In(l), bodyW))) * smallH
+	h += float64(len(pdf.SplitText(c.label(words.Where)+it.Where.In(l), bodyW))) * smallH
 	if e := it.ExpectIn(c.Checklist.Modes).In(l); e != "" {
-		h += float64(len(pdf.SplitText(c.label("expect")+e, bodyW))) * smallH
+		h += float64(len(pdf.SplitText(c.label(words.Expect)+e, bodyW))) * smallH
 	}
 	if it.Table != nil {
 		h += float64(len(it.Table.Rows)+1) * 4.4
@@ -212,14 +230,14 @@ func (c *Checklist) item(pdf *fpdf.Fpdf, it *checks.Item, n int, textW float64) 
 	pdf.SetFont("dejavu", "B", 10)
 	pdf.MultiCell(bodyW-idW, lineH, title, "", "L", false)
 
-	field := func(key, value string) {
+	field := func(key checks.Text, value string) {
 		pdf.SetX(x0 + indent)
 		pdf.SetFont("dejavu", "", 9)
 		pdf.MultiCell(bodyW, smallH, c.label(key)+value, "", "L", false)
 	}
-	field("where", it.Where.In(l))
+	field(words.Where, it.Where.In(l))
 	if e := it.ExpectIn(c.Checklist.Modes).In(l); e != "" {
-		field("expect", e)
+		field(words.Expect, e)
 	}
 	if t := it.Table; t != nil {
 		pdf.SetFont("dejavu", "", 8.5)
@@ -241,13 +259,13 @@ func (c *Checklist) item(pdf *fpdf.Fpdf, it *checks.Item, n int, textW float64) 
 	if !it.Ask.IsZero() {
 		pdf.SetX(x0 + indent)
 		pdf.SetFont("dejavu", "", 9)
-		pdf.CellFormat(bodyW, 7, c.label("seen")+strings.Repeat("_", 70), "", 1, "L", false, 0, "")
+		pdf.CellFormat(bodyW, 7, c.label(words.Seen)+strings.Repeat("_", 70), "", 1, "L", false, 0, "")
 	}
 	pdf.SetX(x0 + indent)
 	pdf.SetFont("dejavu", "", 7.5)
 	pdf.SetTextColor(blue[0], blue[1], blue[2])
 	url := c.StepURL(it.ID)
-	pdf.CellFormat(bodyW, smallH, c.label("online")+url, "", 1, "L", false, 0, url)
+	pdf.CellFormat(bodyW, smallH, c.label(words.Online)+url, "", 1, "L", false, 0, url)
 	pdf.SetTextColor(black[0], black[1], black[2])
 	pdf.Ln(3)
 }

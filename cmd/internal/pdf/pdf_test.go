@@ -13,12 +13,6 @@ import (
 	"github.com/hds-oze/pronote-oze/cmd/internal/testenv"
 )
 
-func TestStringsBilingual(t *testing.T) {
-	if u := checks.Untranslated(Strings); len(u) > 0 {
-		t.Errorf("PDF strings without a side: %v", u)
-	}
-}
-
 // norm folds the spaces pdftotext may change (no-break spaces, line ends) into one space.
 func norm(s string) string {
 	s = strings.NewReplacer(checks.NarrowNBSP, " ", checks.NBSP, " ").Replace(s)
@@ -62,7 +56,7 @@ func TestText(t *testing.T) {
 						t.Errorf("step %d %s: title %q not found", i+1, it.ID, title)
 					}
 				}
-				for _, w := range []string{norm(cl.Title.In(l)), "page 1 / ", Strings["school"].In(l)} {
+				for _, w := range []string{norm(cl.Title.In(l)), "page 1 / ", words.School.In(l)} {
 					if !strings.Contains(text, w) {
 						t.Errorf("no %q in the PDF text", w)
 					}

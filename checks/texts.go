@@ -1,0 +1,40 @@
+package checks
+
+// Texts returns the package's bilingual texts that are not part of an item, by name, for the
+// test of every table of user-facing words: the labels of an item's parts, the statuses'
+// labels and meanings, the labels of the modes, evidence kinds and delegations, the names of
+// the espaces and user types, and each profile's texts. An item's own texts are checked by
+// [Catalog.Validate].
+func Texts() map[string]Text {
+	m := map[string]Text{
+		"LabelWhere":  LabelWhere,
+		"LabelExpect": LabelExpect,
+		"LabelSee":    LabelSee,
+		"LabelProof":  LabelProof,
+		"LabelSchool": LabelSchool,
+	}
+	for _, s := range Statuses() {
+		m["Status "+string(s)+" label"] = s.Label()
+		m["Status "+string(s)+" meaning"] = s.Meaning()
+	}
+	for _, md := range []Mode{Hosted, OnPrem, AnyMode} {
+		m["Mode "+md.String()] = md.Label()
+	}
+	for _, s := range []Source{InfoMobileApp, IdentityExport, Answer} {
+		m["Source "+s.Label().EN] = s.Label()
+	}
+	for _, d := range Delegations() {
+		m["Delegation "+string(d)] = d.Label()
+	}
+	for _, e := range espaces {
+		m["Espace "+e.ID] = e.Name
+	}
+	for _, u := range userTypes {
+		m["UserType "+u.ID] = u.Name
+	}
+	for _, p := range Profiles() {
+		m["Profile "+p.ID+" Area"] = p.Area
+		m["Profile "+p.ID+" PolicyWhy"] = p.PolicyWhy
+	}
+	return m
+}
