@@ -1,17 +1,26 @@
 package checks
 
+import "fmt"
+
 // Texts returns the package's bilingual texts that are not part of an item, by name, for the
-// test of every table of user-facing words: the labels of an item's parts, the statuses'
+// test of every table of user-facing words: the labels of an item's parts, the origins and their legend, the statuses'
 // labels and meanings, the labels of the modes, evidence kinds and delegations, the names of
 // the espaces and user types, and each profile's texts. An item's own texts are checked by
-// [Catalog.Validate].
+// [Catalog.Validate], with the facts.
 func Texts() map[string]Text {
 	m := map[string]Text{
-		"LabelWhere":  LabelWhere,
-		"LabelExpect": LabelExpect,
-		"LabelSee":    LabelSee,
-		"LabelProof":  LabelProof,
-		"LabelSchool": LabelSchool,
+		"LabelWhere":   LabelWhere,
+		"LabelExpect":  LabelExpect,
+		"LabelSee":     LabelSee,
+		"LabelProof":   LabelProof,
+		"LabelSchool":  LabelSchool,
+		"LabelSources": LabelSources,
+	}
+	for _, o := range Origins() {
+		m["Origin "+o.String()] = o.Label()
+	}
+	for i, t := range Legend() {
+		m[fmt.Sprintf("Legend %d", i)] = t
 	}
 	for _, s := range Statuses() {
 		m["Status "+string(s)+" label"] = s.Label()
