@@ -1,6 +1,7 @@
 // Package corpus writes a synthetic bilingual content tree for benchmarks: N pages per
 // language, each about 800 words with headings, lists, a GFM table, a task list, links to
-// other pages, a fenced code block and, one page in ten, a checklist block. The same tree
+// other pages, a fenced code block (the same in both languages of a page: code is not
+// translated) and, one page in ten, a checklist block. The same tree
 // builds with sitegen (content/) and with Hugo (hugo.toml, layouts/, contentDir per
 // language), so that both tools are measured on the same Markdown.
 package corpus
@@ -117,16 +118,7 @@ func page(r *rand.Rand, l string, i, n int) string {
 			}
 			b.WriteString("\n")
 		case 2:
-			lang := []string{"ini", "bash"}[i%2]
-			fmt.Fprintf(&b, "```%s\n", lang)
-			for k := 0; k < 15; k++ {
-				if lang == "ini" {
-					fmt.Fprintf(&b, "key%d_%d = \"value %d\" ; %s\n", k, i, r.IntN(1000), words[l][r.IntN(len(words[l]))])
-				} else {
-					fmt.Fprintf(&b, "echo \"step %d of page %d\" && test -f /tmp/f%d || exit %d\n", k, i, r.IntN(1000), k%3)
-				}
-			}
-			b.WriteString("```\n\n")
+			b.WriteString(code(i))
 		case 3:
 			for k := 0; k < 4; k++ {
 				fmt.Fprintf(&b, "- [%s] %s\n", []string{" ", "x"}[k%2], para(r, l, 6))
@@ -138,6 +130,25 @@ func page(r *rand.Rand, l string, i, n int) string {
 		}
 		fmt.Fprintf(&b, "%s\n\n", para(r, l, 60))
 	}
+	return b.String()
+}
+
+// code returns page i's fenced code block. Code is not translated: the French and English
+// versions of a page carry the same block, as on a real bilingual site, so it depends on the
+// page alone (its own generator, not the prose's).
+func code(i int) string {
+	r := rand.New(rand.NewPCG(uint64(i), 3))
+	lang := []string{"ini", "bash"}[i%2]
+	var b strings.Builder
+	fmt.Fprintf(&b, "```%s\n", lang)
+	for k := 0; k < 15; k++ {
+		if lang == "ini" {
+			fmt.Fprintf(&b, "key%d_%d = \"value %d\" ; %s\n", k, i, r.IntN(1000), words["en"][r.IntN(len(words["en"]))])
+		} else {
+			fmt.Fprintf(&b, "echo \"step %d of page %d\" && test -f /tmp/f%d || exit %d\n", k, i, r.IntN(1000), k%3)
+		}
+	}
+	b.WriteString("```\n\n")
 	return b.String()
 }
 
