@@ -1,6 +1,12 @@
 # An index of the project's commands; each calls the Go tool.
 .PHONY: site test serve bench fuzz clean
 
+# The date the output carries (the PDFs'): the last commit's, so that two builds of the same
+# commit give the same bytes; outside a git checkout, empty (sitegen then uses 1970-01-01).
+# A date already in the environment wins.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+export SOURCE_DATE_EPOCH
+
 # Build the site into public/ (replaced atomically; a failed build keeps the previous one).
 site:
 	go run ./cmd/sitegen build

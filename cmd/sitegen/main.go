@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
 	"github.com/hds-oze/pronote-oze/cmd/internal/site"
 	"github.com/spf13/afero"
 )
@@ -90,6 +91,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	out := fl.String("out", "public", "output `folder`, replaced atomically")
 	downloads := fl.Bool("downloads", true, "cross-compile the checker for the downloads page (needs the Go tool)")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to `file`")
+	cacheFlags := addCacheFlags(fl)
 	if err := parseFlags(fl, args); err != nil {
 		return err
 	}
@@ -105,7 +107,11 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
-	b := &site.Builder{Src: afero.NewOsFs(), SrcDir: *src, Out: afero.NewOsFs(), OutDir: *out}
+	date, err := site.SourceDate(os.Getenv("SOURCE_DATE_EPOCH"))
+	if err != nil {
+		return err
+	}
+	b := &site.Builder{Src: afero.NewOsFs(), SrcDir: *src, Out: afero.NewOsFs(), OutDir: *out, Cache: cacheFlags.open(), Date: date}
 	if *downloads {
 		cfg, err := site.ReadConfig(b.Src, *src)
 		if err != nil {
@@ -122,6 +128,54 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	abs, _ := filepath.Abs(*out)
 	fmt.Fprintf(stdout, "built %d pages, %d files (%.1f KB) into %s in %s\n", len(s.Pages), s.Files, site.InKB(s.Bytes), *out, time.Since(start).Round(time.Millisecond))
+	closeCache(b.Cache, stdout, stderr)
 	fmt.Fprintf(stdout, "open file://%s/%s/index.html\n", filepath.ToSlash(abs), s.Config.DefaultLang)
 	return nil
+}
+
+// cacheFlags are the highlight cache's flags, shared by build and serve.
+type cacheFlags struct {
+	off *bool
+	dir *string
+}
+
+func addCacheFlags(fl *flag.FlagSet) cacheFlags {
+	return cacheFlags{
+		off: fl.Bool("no-cache", false, "highlight every code block again instead of reading the highlight cache (nor writing it)"),
+		dir: fl.String("cache-dir", "", "highlight cache `folder` (default: sitegen/highlight in the user's cache folder)"),
+	}
+}
+
+// open returns the highlight cache the flags ask for: in memory only with -no-cache (a build
+// still highlights each distinct block once), else also on disk.
+func (f cacheFlags) open() *markdown.Cache {
+	if *f.off {
+		return markdown.NewCache("", 0)
+	}
+	dir := *f.dir
+	if dir == "" {
+		d, err := markdown.DefaultCacheDir()
+		if err != nil {
+			return markdown.NewCache("", 0) // no cache folder on this system: memory only
+		}
+		dir = d
+	}
+	return markdown.NewCache(dir, 0)
+}
+
+// closeCache keeps the cache within its bound, says what it did and warns about a problem
+// with its folder (which never fails a build).
+func closeCache(c *markdown.Cache, stdout, stderr io.Writer) {
+	if err := c.Trim(); err != nil {
+		fmt.Fprintln(stderr, "sitegen: warning:", err)
+	}
+	if err := c.Err(); err != nil {
+		fmt.Fprintln(stderr, "sitegen: warning:", err)
+	}
+	st := c.Stats()
+	where := "no cache on disk"
+	if c.Dir() != "" {
+		where = "cache " + c.Dir()
+	}
+	fmt.Fprintf(stdout, "code blocks: %d, highlighted %d, read from the cache %d (%s)\n", st.Blocks, st.Highlighted, st.DiskHits, where)
 }

@@ -28,10 +28,16 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	bind := fl.String("bind", "127.0.0.1", "`address` to listen on")
 	port := fl.Int("port", 1313, "`port` to listen on")
 	themeDir := fl.String("theme", "theme", "theme `folder` read from disk when it exists, so that edits show without recompiling")
+	cacheFlags := addCacheFlags(fl)
 	if err := parseFlags(fl, args); err != nil {
 		return err
 	}
-	b := &site.Builder{Src: afero.NewOsFs(), SrcDir: *src, Out: afero.NewOsFs(), OutDir: *out}
+	cache := cacheFlags.open()
+	date, err := site.SourceDate(os.Getenv("SOURCE_DATE_EPOCH"))
+	if err != nil {
+		return err
+	}
+	b := &site.Builder{Src: afero.NewOsFs(), SrcDir: *src, Out: afero.NewOsFs(), OutDir: *out, Cache: cache, Date: date}
 	roots := []string{*src}
 	if st, err := os.Stat(filepath.Join(*themeDir, "templates")); err == nil && st.IsDir() {
 		b.Theme = os.DirFS(*themeDir)
@@ -47,6 +53,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "built %d pages in %s\n", len(s.Pages), time.Since(start).Round(time.Millisecond))
+	closeCache(cache, stdout, stderr)
 
 	srv := devserver.New(*out)
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))

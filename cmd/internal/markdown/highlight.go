@@ -49,8 +49,12 @@ func (focusablePre) End(code bool) string {
 // classes instead of inline styles, so the strict Content-Security-Policy holds. It records
 // the classes it emits, so that the one stylesheet of the site carries only those.
 //
-// A Highlighter is a goldmark.Extender; one serves every page of a build, concurrently.
+// A Highlighter is a goldmark.Extender; one serves every page of a build, concurrently. With a
+// Cache it highlights each distinct block once; without, every block every time.
 type Highlighter struct {
+	// Cache, if not nil, remembers highlighted blocks. Set it before the first page.
+	Cache *Cache
+
 	mu   sync.Mutex
 	used map[string]bool
 	// lexers caches chroma's lookup by info string: for a name it does not know, chroma
@@ -89,10 +93,10 @@ func (h *Highlighter) render(w util.BufWriter, source []byte, node ast.Node, ent
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	lexer := lexers.Fallback
+	var lang string // none for an indented block: plain text
 	if n, ok := node.(*ast.FencedCodeBlock); ok {
-		if lang := n.Language(source); lang != nil {
-			lexer = h.lexer(string(lang))
+		if l := n.Language(source); l != nil {
+			lang = string(l)
 		}
 	}
 	n := node
@@ -101,21 +105,52 @@ func (h *Highlighter) render(w util.BufWriter, source []byte, node ast.Node, ent
 		seg := n.Lines().At(i)
 		code = append(code, seg.Value(source)...)
 	}
-	tokens, err := chroma.Tokenise(chroma.Coalesce(lexer), nil, string(code))
-	if err != nil {
-		return ast.WalkStop, fmt.Errorf("highlight %s code: %w", lexer.Config().Name, err)
+	var b highlighted
+	if h.Cache != nil {
+		b = h.Cache.get(lang, code, func() highlighted { return h.highlight(lang, code) })
+	} else {
+		b = h.highlight(lang, code)
+	}
+	if b.err != nil {
+		return ast.WalkStop, b.err
 	}
 	h.mu.Lock()
-	for _, t := range tokens {
-		for tt := t.Type; tt != 0; tt = tt.Parent() {
-			h.used[chroma.StandardTypes[tt]] = true
-		}
+	for _, c := range b.classes {
+		h.used[c] = true
 	}
 	h.mu.Unlock()
-	if err := codeFormatter.Format(w, styles.Get(HighlightStyle), chroma.Literator(tokens...)); err != nil {
-		return ast.WalkStop, fmt.Errorf("highlight %s code: %w", lexer.Config().Name, err)
+	if _, err := w.Write(b.html); err != nil {
+		return ast.WalkStop, err
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// highlight turns code in lang into HTML and lists the classes it uses.
+func (h *Highlighter) highlight(lang string, code []byte) highlighted {
+	lexer := lexers.Fallback
+	if lang != "" {
+		lexer = h.lexer(lang)
+	}
+	tokens, err := chroma.Tokenise(chroma.Coalesce(lexer), nil, string(code))
+	if err != nil {
+		return highlighted{err: fmt.Errorf("highlight %s code: %w", lexer.Config().Name, err)}
+	}
+	used := map[string]bool{}
+	for _, t := range tokens {
+		for tt := t.Type; tt != 0; tt = tt.Parent() {
+			used[chroma.StandardTypes[tt]] = true
+		}
+	}
+	var buf bytes.Buffer
+	if err := codeFormatter.Format(&buf, styles.Get(HighlightStyle), chroma.Literator(tokens...)); err != nil {
+		return highlighted{err: fmt.Errorf("highlight %s code: %w", lexer.Config().Name, err)}
+	}
+	classes := make([]string, 0, len(used))
+	for c := range used {
+		classes = append(classes, c)
+	}
+	sort.Strings(classes)
+	return highlighted{html: buf.Bytes(), classes: classes}
 }
 
 // cssRule matches one rule of chroma's stylesheet: "/* Keyword */ .chroma .k { … }".

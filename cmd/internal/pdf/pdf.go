@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -25,6 +26,10 @@ type Checklist struct {
 	// PageURL is the absolute address of the procedure's page; StepURL gives an item's.
 	PageURL string
 	StepURL func(id string) string
+	// Date is the PDF's creation and modification date: the date of the sources, so that two
+	// builds of the same sources write the same bytes. The zero time means 1970-01-01 UTC
+	// (SOURCE_DATE_EPOCH=0), never the clock.
+	Date time.Time
 }
 
 // Wording is the PDF's own words, one named field each, so that a mistyped name does not
@@ -95,6 +100,12 @@ func Write(w io.Writer, c Checklist) error {
 	pdf.SetCreator("sitegen", true)
 	pdf.SetLang(string(l))
 	pdf.SetCatalogSort(true)
+	date := c.Date
+	if date.IsZero() {
+		date = time.Unix(0, 0)
+	}
+	pdf.SetCreationDate(date.UTC())
+	pdf.SetModificationDate(date.UTC())
 	pdf.AliasNbPages("{nb}")
 	width, _ := pdf.GetPageSize()
 	textW := width - 2*margin

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/cmd/internal/testenv"
@@ -81,4 +82,44 @@ func containsWords(text, want string) bool {
 		pos += i + len(w)
 	}
 	return true
+}
+
+// TestReproducible writes each PDF twice, a second apart: the bytes must not change, and the
+// dates must be the one given (or 1970-01-01 without one), never the clock.
+func TestReproducible(t *testing.T) {
+	cl := checks.Default().Checklists[0]
+	write := func(date time.Time) []byte {
+		var buf bytes.Buffer
+		err := Write(&buf, Checklist{
+			Checklist: cl, Lang: checks.FR, Profile: checks.Default().Profile, SiteTitle: "Site",
+			PageURL: "https://site.example/", Date: date,
+			StepURL: func(id string) string { return cl.StepURL("https://site.example/", checks.FR, id) },
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	for _, tc := range []struct {
+		name string
+		date time.Time
+		want string
+	}{
+		{"no date", time.Time{}, "D:19700101000000"},
+		{"source date", time.Date(2026, 3, 14, 15, 9, 26, 0, time.FixedZone("CET", 3600)), "D:20260314140926"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := write(tc.date)
+			time.Sleep(1100 * time.Millisecond) // the PDF dates count seconds
+			b := write(tc.date)
+			if !bytes.Equal(a, b) {
+				t.Errorf("two PDFs of the same checklist differ (%d and %d bytes)", len(a), len(b))
+			}
+			for _, key := range []string{"/CreationDate", "/ModDate"} {
+				if want := key + " (" + tc.want + ")"; !bytes.Contains(a, []byte(want)) {
+					t.Errorf("no %q in the PDF", want)
+				}
+			}
+		})
+	}
 }

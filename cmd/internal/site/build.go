@@ -13,8 +13,10 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
@@ -44,6 +46,12 @@ type Builder struct {
 	// Downloads are the checker's binaries, published under downloads/ and listed by the
 	// ```downloads``` block; none in tests and quick builds.
 	Downloads []Download
+	// Date is the date of the sources, the only date the output carries (the PDFs'): the
+	// same sources give the same bytes. The zero time means 1970-01-01 UTC; see SourceDate.
+	Date time.Time
+	// Cache remembers highlighted code blocks, in memory and possibly on disk; nil means every
+	// block is highlighted every time it is met.
+	Cache *markdown.Cache
 }
 
 // Download is one build of the checker.
@@ -87,9 +95,11 @@ type siteModel struct {
 	hl        *markdown.Highlighter
 	navs      map[checks.Lang][]*Page
 	incoming  map[*Page]map[*Page]bool
+	order     []*Page // s.Pages, translations side by side: the order pages are worked on
 	theme     fs.FS
 	src       afero.Fs
 	downloads []Download
+	date      time.Time
 }
 
 // Build reads the content, checks it and, only if it has no error, replaces the output folder
@@ -107,6 +117,22 @@ func (b *Builder) Build(ctx context.Context) (*Site, error) {
 
 func (b *Builder) displayPath(parts ...string) string {
 	return filepath.ToSlash(filepath.Join(append([]string{b.SrcDir}, parts...)...))
+}
+
+// SourceDate returns the date of the sources from the value of SOURCE_DATE_EPOCH (seconds
+// since 1970, as set by reproducible-build tools; the Makefile sets it to the last commit's
+// date when the sources are a git checkout). Empty, it gives the zero time: builds then carry
+// 1970-01-01, the same from any copy of the sources. The clock is never read: two builds of
+// the same sources write the same bytes.
+func SourceDate(epoch string) (time.Time, error) {
+	if epoch == "" {
+		return time.Time{}, nil
+	}
+	sec, err := strconv.ParseInt(epoch, 10, 64)
+	if err != nil || sec < 0 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: expected a number of seconds since 1970-01-01 UTC", epoch)
+	}
+	return time.Unix(sec, 0).UTC(), nil
 }
 
 // ReadConfig reads and checks dir/site.toml from fsys.
@@ -150,6 +176,7 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 		bySource:  map[string]*Page{},
 		md:        map[checks.Lang]goldmark.Markdown{},
 		downloads: b.Downloads,
+		date:      b.Date,
 	}
 	s.src = b.Src
 	s.theme = b.Theme
@@ -160,6 +187,7 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 		errs.add("theme", 0, "%v", err)
 		return nil, errs
 	}
+	s.hl.Cache = b.Cache
 
 	// Read every page of every language.
 	for _, lang := range checks.Langs {
@@ -212,6 +240,8 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 		}
 	}
 
+	s.order = pairOrder(s.Pages)
+
 	// Read and scan, in parallel: the pages are independent.
 	perrs := s.forEach(ctx, b.Workers, func(p *Page, errs *errorList) {
 		p.load(b.Src, s.md[p.Lang], errs)
@@ -255,6 +285,15 @@ func (s *siteModel) checkChecklistHomes(errs *errorList) {
 	}
 }
 
+// pairOrder returns the pages with each page's translations next to it: a code block met on
+// one page is met again a few pages later on its translation, while the highlight cache still
+// holds it in memory.
+func pairOrder(pages []*Page) []*Page {
+	order := slices.Clone(pages)
+	slices.SortStableFunc(order, func(a, b *Page) int { return strings.Compare(a.Rel, b.Rel) })
+	return order
+}
+
 // forEach runs f on every page with n workers and gathers the errors.
 func (s *siteModel) forEach(ctx context.Context, n int, f func(p *Page, errs *errorList)) errorList {
 	if n <= 0 {
@@ -279,7 +318,7 @@ func (s *siteModel) forEach(ctx context.Context, n int, f func(p *Page, errs *er
 			mu.Unlock()
 		}()
 	}
-	for _, p := range s.Pages {
+	for _, p := range s.order {
 		if ctx.Err() != nil {
 			break
 		}

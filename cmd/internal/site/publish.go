@@ -161,6 +161,7 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 				SiteTitle: s.Config.Languages[string(l)].Title,
 				PageURL:   s.Config.BaseURL + page.URL,
 				StepURL:   func(id string) string { return cl.StepURL(s.Config.BaseURL, l, id) },
+				Date:      s.date,
 			})
 			if err != nil {
 				return err
