@@ -40,12 +40,26 @@ type Text struct {
 	EN string
 }
 
-// In returns the text in lang, with French typography applied to the French side.
+// In returns the text in lang, typeset for lang (see [Lang.Typeset]).
 func (t Text) In(lang Lang) string {
 	if lang == EN {
-		return t.EN
+		return lang.Typeset(t.EN)
 	}
-	return FrenchSpacing(t.FR)
+	return lang.Typeset(t.FR)
+}
+
+// Typeset applies the typography of lang to s, a string about to be shown: in French, the
+// spaces of [FrenchSpacing]; in English, which quotes PRONOTE's French labels, the no-break
+// spaces inside « » only, so that a guillemet never ends a line alone. Every rendering of a
+// string (page text, titles, navigation, site name, PDF, reports) goes through it.
+func (l Lang) Typeset(s string) string {
+	if l == FR {
+		return FrenchSpacing(s)
+	}
+	if !strings.ContainsAny(s, "«»") {
+		return s
+	}
+	return guillemetSpacer.Replace(s)
 }
 
 // IsZero reports whether both sides are empty.
@@ -107,6 +121,8 @@ func FrenchSpacing(s string) string {
 	}
 	return frenchSpacer.Replace(s)
 }
+
+var guillemetSpacer = strings.NewReplacer("« ", "«"+NBSP, " »", NBSP+"»")
 
 var frenchSpacer = strings.NewReplacer(
 	" ;", NarrowNBSP+";",

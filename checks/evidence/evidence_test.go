@@ -164,7 +164,7 @@ func TestBadInput(t *testing.T) {
 		{"other JSON", []byte(`{"name": "x"}`), "neither InfoMobileApp.json", ErrUnknownJSON},
 		{"JSON array", []byte(`[1, 2]`), "f:1:1: expected a JSON object", nil},
 		{"broken JSON", []byte("{\n  \"nomEtab\": \"x\",\n  \"CAS\": {,}\n}"), "f:3:11: invalid JSON", nil},
-		{"no ID column", []byte("Nom;Prénom;Id. connexion\nA;B;c\n"), "f:1: no CAS identifier column: the header has « Nom », « Prénom », « Id. connexion »", ErrNoIDColumn},
+		{"no ID column", []byte("Nom;Prénom;Id. connexion\nA;B;c\n"), "f:1: no CAS identifier column: the header has «\u00a0Nom\u00a0», «\u00a0Prénom\u00a0», «\u00a0Id. connexion\u00a0»", ErrNoIDColumn},
 		{"bad quote", []byte("Nom,Id. CAS\n\"A\"x,b\n"), "f:2:", nil},
 		{"answers too new", []byte(`{"kind":"pronote-oze-answers","format":9,"items":{}}`), "newer than this checker", ErrTooNew},
 		{"answers no format", []byte(`{"kind":"pronote-oze-answers","items":{}}`), "missing \"format\"", nil},

@@ -12,17 +12,18 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// frenchWriter applies French typography (checks.FrenchSpacing) to the text of French pages.
-// Code spans and raw text go through RawWrite and stay as written.
-type frenchWriter struct {
+// typesetWriter applies the typography of its language (checks.Lang.Typeset) to the text of
+// a page. Code spans and raw text go through RawWrite and stay as written.
+type typesetWriter struct {
 	html.Writer
+	lang checks.Lang
 }
 
-func (w frenchWriter) Write(out util.BufWriter, source []byte) {
-	w.Writer.Write(out, []byte(checks.FrenchSpacing(string(source))))
+func (w typesetWriter) Write(out util.BufWriter, source []byte) {
+	w.Writer.Write(out, []byte(w.lang.Typeset(string(source))))
 }
 
-// frenchBoundaries handles the spaces frenchWriter cannot see: goldmark ends a text node
+// frenchBoundaries handles the spaces typesetWriter cannot see: goldmark ends a text node
 // before "!" (it may start an image), so in "important !" the space and the "!" are written
 // separately. The transformer moves such a space out of the text node and puts the right
 // no-break space between the two nodes.

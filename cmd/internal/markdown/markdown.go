@@ -18,10 +18,9 @@ func New(lang checks.Lang, h *Highlighter, extenders ...goldmark.Extender) goldm
 		goldmark.WithExtensions(append([]goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList, h}, extenders...)...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	}
+	opts = append(opts, goldmark.WithRendererOptions(html.WithWriter(typesetWriter{html.DefaultWriter, lang})))
 	if lang == checks.FR {
-		opts = append(opts,
-			goldmark.WithRendererOptions(html.WithWriter(frenchWriter{html.DefaultWriter})),
-			goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(frenchBoundaries{}, 900))))
+		opts = append(opts, goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(frenchBoundaries{}, 900))))
 	}
 	return goldmark.New(opts...)
 }

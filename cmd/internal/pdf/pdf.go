@@ -71,6 +71,12 @@ var words = Wording{
 
 func (c *Checklist) label(t checks.Text) string { return t.In(c.Lang) + c.Lang.Colon() }
 
+// runningHeader returns the two halves of every page's header, the site's name and the
+// procedure's title, typeset for the PDF's language like every other string.
+func (c *Checklist) runningHeader() (site, title string) {
+	return c.Lang.Typeset(c.SiteTitle), c.Checklist.Title.In(c.Lang)
+}
+
 // Layout, in millimetres.
 const (
 	margin  = 18.0
@@ -89,14 +95,15 @@ var (
 // Write writes the checklist's PDF to w.
 func Write(w io.Writer, c Checklist) error {
 	cl, l := c.Checklist, c.Lang
+	site, title := c.runningHeader()
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetMargins(margin, 22, margin)
 	pdf.SetAutoPageBreak(true, 20)
 	pdf.AddUTF8FontFromBytes("dejavu", "", theme.FontRegular)
 	pdf.AddUTF8FontFromBytes("dejavu", "B", theme.FontBold)
 	pdf.SetTitle(cl.Title.In(l), true)
-	pdf.SetSubject(c.SiteTitle, true)
-	pdf.SetAuthor(c.SiteTitle, true)
+	pdf.SetSubject(site, true)
+	pdf.SetAuthor(site, true)
 	pdf.SetCreator("sitegen", true)
 	pdf.SetLang(string(l))
 	pdf.SetCatalogSort(true)
@@ -115,8 +122,8 @@ func Write(w io.Writer, c Checklist) error {
 		pdf.SetFont("dejavu", "", 8)
 		color(grey)
 		pdf.SetXY(margin, 10)
-		pdf.CellFormat(textW/2, 4, c.SiteTitle, "", 0, "L", false, 0, "")
-		pdf.CellFormat(textW/2, 4, cl.Title.In(l), "", 1, "R", false, 0, "")
+		pdf.CellFormat(textW/2, 4, site, "", 0, "L", false, 0, "")
+		pdf.CellFormat(textW/2, 4, title, "", 1, "R", false, 0, "")
 		pdf.SetDrawColor(200, 200, 200)
 		pdf.Line(margin, 15, width-margin, 15)
 		pdf.SetY(22)

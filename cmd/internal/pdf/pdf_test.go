@@ -123,3 +123,19 @@ func TestReproducible(t *testing.T) {
 		})
 	}
 }
+
+// TestRunningHeaderTypeset: the site name and the title in the running header get the same
+// typography as the rest (pdftotext turns U+202F into a space, so the strings are read before
+// they are drawn).
+func TestRunningHeaderTypeset(t *testing.T) {
+	cl, _ := checks.Default().Checklist(checks.PurgeID)
+	c := &Checklist{Checklist: cl, Lang: checks.FR, SiteTitle: "PRONOTE et oZe : déléguer"}
+	site, title := c.runningHeader()
+	if site != "PRONOTE et oZe\u202f: déléguer" || !strings.Contains(title, "ENT\u202f:") {
+		t.Errorf("French header = %q | %q, want narrow no-break spaces before « : »", site, title)
+	}
+	c.Lang, c.SiteTitle = checks.EN, "The « x » site"
+	if site, _ := c.runningHeader(); site != "The «\u00a0x\u00a0» site" {
+		t.Errorf("English header = %q, want no-break spaces inside « »", site)
+	}
+}

@@ -508,9 +508,9 @@ func (s *siteModel) render(p *Page, w io.Writer) error {
 	lc := s.Config.Languages[string(p.Lang)]
 	d := pageData{
 		Lang:        p.Lang,
-		SiteTitle:   lc.Title,
-		Title:       p.FM.Title,
-		Description: p.FM.Description,
+		SiteTitle:   p.Lang.Typeset(lc.Title),
+		Title:       p.Lang.Typeset(p.FM.Title),
+		Description: p.Lang.Typeset(p.FM.Description),
 		CSP:         CSP,
 		Root:        relURL(p.URL, ""),
 		Home:        relURL(p.URL, string(p.Lang)+"/"),
@@ -524,7 +524,7 @@ func (s *siteModel) render(p *Page, w io.Writer) error {
 		}
 	}
 	for _, q := range s.navs[p.Lang] {
-		d.Nav = append(d.Nav, link{Lang: q.Lang, Title: q.FM.Title, Rel: relURL(p.URL, q.URL), Current: q == p})
+		d.Nav = append(d.Nav, link{Lang: q.Lang, Title: q.Lang.Typeset(q.FM.Title), Rel: relURL(p.URL, q.URL), Current: q == p})
 	}
 	return s.tmpl.ExecuteTemplate(w, "page", d)
 }

@@ -2,6 +2,8 @@ package site
 
 import (
 	"context"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -39,5 +41,39 @@ func TestContent(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestFrenchTitlesTypeset reads every French page of the real content and checks the strings
+// the templates write outside the Markdown body — <title>, the site name, the navigation,
+// the headings — carry French typography: no ordinary space before « : ; ! ? », none inside
+// « ». Each title with a colon shows the narrow no-break space.
+func TestFrenchTitlesTypeset(t *testing.T) {
+	out := afero.NewMemMapFs()
+	b := &Builder{Src: afero.NewReadOnlyFs(afero.NewOsFs()), SrcDir: "../../../content", Out: out, OutDir: "public"}
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	parts := regexp.MustCompile(`(?s)<title>(.*?)</title>|<h[1-3][^>]*>(.*?)</h[1-3]>|<a class="brand"[^>]*>(.*?)</a>|<nav.*?</nav>`)
+	bad := regexp.MustCompile(`[^\s] [:;!?]|« | »`)
+	colons := 0
+	err := afero.Walk(out, "public/fr", func(path string, info os.FileInfo, err error) error {
+		if err != nil || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		html := read(t, out, path)
+		for _, m := range parts.FindAllString(html, -1) {
+			if bad.MatchString(m) {
+				t.Errorf("%s: %q: ordinary space where French wants a no-break one", path, m)
+			}
+			colons += strings.Count(m, checks.NarrowNBSP+":")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if colons == 0 {
+		t.Error("no French title with a narrow no-break space before « : »: the test reads nothing")
 	}
 }

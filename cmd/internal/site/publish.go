@@ -231,7 +231,7 @@ func (s *siteModel) renderRoot(kind string) ([]byte, error) {
 		titles = append(titles, t)
 		home, _ := theme.T(l, "home")
 		fmt.Fprintf(&body, "<section lang=\"%s\">%s<p><a href=\"%s%s/\" hreflang=\"%s\">%s — %s</a></p></section>\n",
-			l, text, root, l, l, template.HTMLEscapeString(lc.Title), template.HTMLEscapeString(home))
+			l, text, root, l, l, template.HTMLEscapeString(l.Typeset(lc.Title)), template.HTMLEscapeString(home))
 	}
 	var out bytes.Buffer
 	err := s.tmpl.ExecuteTemplate(&out, "root", pageData{

@@ -90,7 +90,7 @@ func TestBuildSite(t *testing.T) {
 		{"heading id with accents folded", frPurge, `<h2 id="etape-prealable">`},
 		{"link rewritten", frHome, `<a href="changement-d-ent/#purge.clear">purge</a>`},
 		{"French spacing", frHome, "\u202f: c'est «\u00a0important\u00a0»\u202f!"},
-		{"no French spacing in English", enHome, ": it is « important »!"},
+		{"no French spacing in English", enHome, ": it is «\u00a0important\u00a0»!"},
 		{"marked cross-language link", enHome, `<a href="../fr/" lang="fr">version française</a>`},
 		{"chroma classes", frHome, `<span class="na">url</span>`},
 		{"nav current", frPurge, `aria-current="page">Purge</a>`},
