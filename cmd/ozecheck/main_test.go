@@ -1,7 +1,14 @@
 package main
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf16"
 
@@ -21,9 +28,12 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("LANG", "fr_FR.UTF-8")
 			env.Setenv("NO_COLOR", "")
+			env.Setenv("DEVNULL", devNull(env.WorkDir))
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"filemode": cmdFilemode,
+			"notemp":   cmdNotemp,
 			// encode ENCODING SRC DST writes SRC (UTF-8) to DST in ENCODING: windows-1252,
 			// utf16le-bom, utf16le, or truncated-utf16 (UTF-16LE with its last byte cut).
 			// junk KIND DST writes a binary file: xlsx (a ZIP), xls (OLE2) or png.
@@ -66,4 +76,82 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
+}
+
+// devNull returns /dev/null, or, when the tests run as root, a private device node like it in
+// dir: as root a regression of -o would replace the system's /dev/null.
+func devNull(dir string) string {
+	if os.Geteuid() != 0 {
+		return "/dev/null"
+	}
+	p := filepath.Join(dir, "devnull")
+	if err := exec.Command("mknod", "-m", "0666", p, "c", "1", "3").Run(); err != nil {
+		return filepath.Join(dir, "no-devnull-as-root") // the script then fails: no device
+	}
+	return p
+}
+
+// cmdFilemode: filemode PATH regular|chardev|fifo|symlink [PERM|umask] checks what PATH is
+// (not following a symlink) and, for a regular file, its permissions: an octal mode, or
+// "umask" for 0644 less the process's umask (Linux only; elsewhere that part is skipped).
+func cmdFilemode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 || len(args) > 3 {
+		ts.Fatalf("usage: filemode PATH regular|chardev|fifo|symlink [PERM|umask]")
+	}
+	fi, err := os.Lstat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	m := fi.Mode()
+	got := "other"
+	switch {
+	case m.IsRegular():
+		got = "regular"
+	case m&fs.ModeSymlink != 0:
+		got = "symlink"
+	case m&fs.ModeNamedPipe != 0:
+		got = "fifo"
+	case m&fs.ModeCharDevice != 0:
+		got = "chardev"
+	}
+	if got != args[1] {
+		ts.Fatalf("%s is %s (%v), want %s", args[0], got, m, args[1])
+	}
+	if len(args) < 3 {
+		return
+	}
+	var want fs.FileMode
+	if args[2] == "umask" {
+		st, err := os.ReadFile("/proc/self/status")
+		mm := regexp.MustCompile(`(?m)^Umask:\s*([0-7]+)`).FindSubmatch(st)
+		if err != nil || mm == nil {
+			ts.Logf("umask unknown here: permissions of %s not checked", args[0])
+			return
+		}
+		u, _ := strconv.ParseUint(string(mm[1]), 8, 32)
+		want = 0o644 &^ fs.FileMode(u)
+	} else {
+		u, err := strconv.ParseUint(args[2], 8, 32)
+		ts.Check(err)
+		want = fs.FileMode(u)
+	}
+	if m.Perm() != want {
+		ts.Fatalf("%s has permissions %#o, want %#o", args[0], m.Perm(), want)
+	}
+}
+
+// cmdNotemp: notemp DIR fails if DIR holds a hidden file (a temporary file left behind).
+func cmdNotemp(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: notemp DIR")
+	}
+	entries, err := os.ReadDir(ts.MkAbs(args[0]))
+	ts.Check(err)
+	var hidden []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			hidden = append(hidden, e.Name())
+		}
+	}
+	if len(hidden) > 0 {
+		ts.Fatalf("%s holds %s", args[0], fmt.Sprint(hidden))
+	}
 }

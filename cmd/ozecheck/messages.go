@@ -28,6 +28,10 @@ var (
 	msgIsFolder    = text("msgIsFolder", checks.Text{FR: "c'est un dossier : donnez les fichiers qu'il contient", EN: "is a folder: give the files inside it"})
 	msgPressEnter  = text("msgPressEnter", checks.Text{FR: "ozecheck se lance depuis PowerShell, avec les fichiers à vérifier (voir ci-dessus). Appuyez sur Entrée pour fermer.", EN: "ozecheck runs from PowerShell, with the files to check (see above). Press Enter to close."})
 	msgWrote       = text("msgWrote", checks.Text{FR: "rapport écrit dans %s", EN: "report written to %s"})
+	msgOutFolder   = text("msgOutFolder", checks.Text{FR: "c'est un dossier : donnez un nom de fichier pour le rapport", EN: "is a folder: give a file name for the report"})
+	msgOutDangling = text("msgOutDangling", checks.Text{FR: "lien symbolique vers un fichier qui n'existe pas : donnez le fichier lui-même", EN: "symbolic link to a file that does not exist: give the file itself"})
+	msgOutSpecial  = text("msgOutSpecial", checks.Text{FR: "ni un fichier ordinaire, ni un périphérique, ni un tube : le rapport n'y sera pas écrit", EN: "neither a regular file, a device nor a pipe: the report is not written there"})
+	msgBadTimeout  = text("msgBadTimeout", checks.Text{FR: "--timeout %s : donnez une durée positive, par exemple 20s", EN: "--timeout %s: give a positive duration, for example 20s"})
 
 	msgFetchURL      = text("msgFetchURL", checks.Text{FR: "--fetch %q : donnez l'adresse de PRONOTE, par exemple https://0920000a.index-education.net/pronote/", EN: "--fetch %q: give PRONOTE's address, for example https://0920000a.index-education.net/pronote/"})
 	msgFetchHTTPS    = text("msgFetchHTTPS", checks.Text{FR: "--fetch %q : l'adresse doit être en https:// (--insecure-http pour un test local)", EN: "--fetch %q: the address must use https:// (--insecure-http for a local test)"})

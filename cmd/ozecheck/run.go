@@ -10,7 +10,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -103,6 +102,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if o.format != "text" && o.format != "json" && o.format != "html" {
 		return bad(msgBadFormat, o.format)
 	}
+	if o.timeout <= 0 { // no limit would wait forever on a silent server
+		return bad(msgBadTimeout, o.timeout)
+	}
 	if len(o.files) == 0 && o.fetch == "" {
 		fmt.Fprint(stderr, usage.In(lang))
 		if len(args) == 0 && pauseWhenBare {
@@ -163,8 +165,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return err
 	}
 	if o.out != "" {
-		if err := writeAtomic(o.out, buf.Bytes()); err != nil {
-			return usageError{err}
+		if err := writeReport(o.out, buf.Bytes()); err != nil {
+			return usageError{localize(err, lang)}
 		}
 		fmt.Fprintln(stderr, msgWrote.Sprintf(o.out).In(lang))
 	} else if _, err := stdout.Write(buf.Bytes()); err != nil {
@@ -181,6 +183,10 @@ func localize(err error, lang checks.Lang) error {
 	var ie *evidence.InputError
 	if errors.As(err, &ie) {
 		return errors.New(ie.In(lang))
+	}
+	var oe *outputError
+	if errors.As(err, &oe) {
+		return errors.New(oe.In(lang))
 	}
 	return err
 }
@@ -238,24 +244,6 @@ func chooseMode(flag string, ev *checks.Evidence) (checks.Mode, *checks.Text) {
 		}
 	}
 	return 0, &msgNoMode
-}
-
-// writeAtomic writes data to name through a temporary file in the same folder, so that a
-// failure never leaves a half-written report, nor destroys a previous one.
-func writeAtomic(name string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), name)
 }
 
 // colourTerminal reports whether w is a terminal that colours may be written to.

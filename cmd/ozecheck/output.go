@@ -1,0 +1,100 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/hds-oze/pronote-oze/checks"
+)
+
+// writeReport writes data to the file name, as -o asks, without ever replacing something
+// that is not a regular file:
+//   - a character device or a named pipe (/dev/null, /dev/stdout, a pipe read by another
+//     program) is written through, as the shell's > would;
+//   - a symlink is followed: its target gets the report, the link stays; a link to nothing is
+//     refused;
+//   - a regular file is replaced atomically (a temporary file in the same folder, renamed over
+//     it), keeping its permissions, so that a failure never leaves a half-written report nor
+//     destroys a previous one; a new report gets 0644 less the umask;
+//   - anything else (a folder, a block device, a socket) is refused.
+//
+// No temporary file is left behind, whatever fails.
+func writeReport(name string, data []byte) error {
+	fi, err := os.Lstat(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return replaceFile(name, data, 0o644, false)
+	case err != nil:
+		return err
+	case fi.Mode()&fs.ModeSymlink != 0:
+		target, err := filepath.EvalSymlinks(name)
+		if err != nil {
+			return &outputError{name, msgOutDangling}
+		}
+		if fi, err = os.Lstat(target); err != nil {
+			return err
+		}
+		name = target
+	}
+	m := fi.Mode()
+	switch {
+	case m.IsRegular():
+		return replaceFile(name, data, m.Perm(), true)
+	case m&fs.ModeCharDevice != 0 || m&fs.ModeNamedPipe != 0:
+		f, err := os.OpenFile(name, os.O_WRONLY, 0)
+		if err != nil {
+			return err
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	case m.IsDir():
+		return &outputError{name, msgOutFolder}
+	}
+	return &outputError{name, msgOutSpecial}
+}
+
+// replaceFile writes data to a new file beside name, then renames it over name. The new file is
+// created with perm, less the umask; keep sets perm exactly (an existing file's permissions).
+func replaceFile(name string, data []byte, perm fs.FileMode, keep bool) error {
+	var rnd [6]byte
+	_, _ = rand.Read(rnd[:]) // never fails (crypto/rand panics rather than return an error)
+	tmp := filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+".tmp-"+hex.EncodeToString(rnd[:]))
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return err
+	}
+	if keep {
+		err = f.Chmod(perm)
+	}
+	if err == nil {
+		_, err = f.Write(data)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, name)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// outputError is a -o target that cannot take a report.
+type outputError struct {
+	name string
+	msg  checks.Text
+}
+
+func (e *outputError) Error() string { return e.In(checks.EN) }
+
+// In returns the error in lang.
+func (e *outputError) In(lang checks.Lang) string { return e.name + ": " + e.msg.In(lang) }
