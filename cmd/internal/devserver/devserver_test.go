@@ -3,6 +3,7 @@ package devserver
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -92,7 +93,7 @@ func TestBuildErrorKeepsLastGoodSite(t *testing.T) {
 	var be *site.BuildError
 	if err == nil || !strings.Contains(err.Error(), "en/purge.md:") || !strings.Contains(err.Error(), `broken link "nowhere.md"`) {
 		t.Fatalf("Update() = %v, want a broken link at file:line", err)
-	} else if !errorsAs(err, &be) || be.Errs[0].Line == 0 {
+	} else if !errors.As(err, &be) || be.Errs[0].Line == 0 {
 		t.Errorf("error %v has no line", err)
 	}
 	now, _ := os.ReadFile(filepath.Join(out, "en", "changing-ent", "index.html"))
@@ -108,12 +109,6 @@ func TestBuildErrorKeepsLastGoodSite(t *testing.T) {
 	if _, err := lv.Update(context.Background(), []string{"en/purge.md"}); err != nil {
 		t.Errorf("fixed page still fails: %v", err)
 	}
-}
-
-func errorsAs(err error, be **site.BuildError) bool {
-	e, ok := err.(*site.BuildError)
-	*be = e
-	return ok
 }
 
 func TestServe(t *testing.T) {

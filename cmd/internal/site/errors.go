@@ -38,6 +38,15 @@ func (e *BuildError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the file errors, so that errors.Is and errors.As see each of them.
+func (e *BuildError) Unwrap() []error {
+	errs := make([]error, len(e.Errs))
+	for i, fe := range e.Errs {
+		errs[i] = fe
+	}
+	return errs
+}
+
 // errorList collects file errors.
 type errorList []*FileError
 
