@@ -1,14 +1,14 @@
 package main
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/cmd/internal/atomicfile"
+	"github.com/spf13/afero"
 )
 
 // writeReport writes data to the file name, as -o asks, without ever replacing something
@@ -63,29 +63,10 @@ func writeReport(name string, data []byte) error {
 // replaceFile writes data to a new file beside name, then renames it over name. The new file is
 // created with perm, less the umask; keep sets perm exactly (an existing file's permissions).
 func replaceFile(name string, data []byte, perm fs.FileMode, keep bool) error {
-	var rnd [6]byte
-	_, _ = rand.Read(rnd[:]) // never fails (crypto/rand panics rather than return an error)
-	tmp := filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+".tmp-"+hex.EncodeToString(rnd[:]))
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
-	if err != nil {
-		return err
-	}
 	if keep {
-		err = f.Chmod(perm)
+		return atomicfile.WriteFileMode(afero.NewOsFs(), name, data, perm)
 	}
-	if err == nil {
-		_, err = f.Write(data)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
+	return atomicfile.WriteFile(afero.NewOsFs(), name, data, perm)
 }
 
 // outputError is a -o target that cannot take a report.
