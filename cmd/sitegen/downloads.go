@@ -15,29 +15,23 @@ import (
 	"github.com/hds-oze/pronote-oze/cmd/internal/site"
 )
 
-// Platforms are the systems the checker is built for.
-var Platforms = []struct{ OS, Arch string }{
-	{"windows", "amd64"}, {"windows", "arm64"},
-	{"darwin", "amd64"}, {"darwin", "arm64"},
-	{"linux", "amd64"}, {"linux", "arm64"},
-}
-
 // checkerPackage is the checker's import path, built with the Go tool.
 const checkerPackage = "github.com/hds-oze/pronote-oze/cmd/ozecheck"
 
 // buildDownloads cross-compiles the checker for every platform with the Go tool: -trimpath,
 // no cgo, the version and the site's address stamped in. Two builds run at once.
 func buildDownloads(ctx context.Context, version, siteURL string) ([]site.Download, error) {
+	platforms := site.Platforms()
 	tmp, err := os.MkdirTemp("", "ozecheck-builds-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	out := make([]site.Download, len(Platforms))
-	errs := make([]error, len(Platforms))
+	out := make([]site.Download, len(platforms))
+	errs := make([]error, len(platforms))
 	sem := make(chan struct{}, 2)
 	var wg sync.WaitGroup
-	for i, p := range Platforms {
+	for i, p := range platforms {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

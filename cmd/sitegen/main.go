@@ -113,13 +113,9 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	b := &site.Builder{Src: afero.NewOsFs(), SrcDir: *src, Out: afero.NewOsFs(), OutDir: *out, Cache: cacheFlags.open(), Date: date}
 	if *downloads {
-		cfg, err := site.ReadConfig(b.Src, *src)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(stderr, "building the checker for %d platforms…\n", len(Platforms))
-		if b.Downloads, err = buildDownloads(ctx, projectVersion(), cfg.BaseURL); err != nil {
-			return err
+		b.Downloads = func(ctx context.Context, cfg *site.Config) ([]site.Download, error) {
+			fmt.Fprintf(stderr, "building the checker for %d platforms…\n", len(site.Platforms()))
+			return buildDownloads(ctx, projectVersion(), cfg.BaseURL)
 		}
 	}
 	s, err := b.Build(ctx)

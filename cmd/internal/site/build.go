@@ -43,9 +43,9 @@ type Builder struct {
 	// PageBudget is the most bytes a page may weigh, its HTML, CSS and JS together; 0 means
 	// DefaultPageBudget, a negative value no limit.
 	PageBudget int
-	// Downloads are the checker's binaries, published under downloads/ and listed by the
-	// ```downloads``` block; none in tests and quick builds.
-	Downloads []Download
+	// Downloads makes the checker's binaries, published under downloads/ and listed by the
+	// ```downloads``` block, once the content has proved good; nil in tests and quick builds.
+	Downloads func(ctx context.Context, cfg *Config) ([]Download, error)
 	// Date is the date of the sources, the only date the output carries (the PDFs'): the
 	// same sources give the same bytes. The zero time means 1970-01-01 UTC; see SourceDate.
 	Date time.Time
@@ -105,14 +105,30 @@ type siteModel struct {
 // Build reads the content, checks it and, only if it has no error, replaces the output folder
 // with the new site.
 func (b *Builder) Build(ctx context.Context) (*Site, error) {
+	s, err := b.build(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.Site, nil
+}
+
+// build loads the content and, only if it has no error, makes the downloads and publishes the
+// site: what "sitegen build" and "sitegen serve" do alike.
+func (b *Builder) build(ctx context.Context) (*siteModel, error) {
 	s, errs := b.load(ctx)
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
+	if b.Downloads != nil {
+		var err error
+		if s.downloads, err = b.Downloads(ctx, s.Config); err != nil {
+			return nil, err
+		}
+	}
 	if err := b.publish(ctx, s); err != nil {
 		return nil, err
 	}
-	return s.Site, nil
+	return s, nil
 }
 
 func (b *Builder) displayPath(parts ...string) string {
@@ -133,20 +149,6 @@ func SourceDate(epoch string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: expected a number of seconds since 1970-01-01 UTC", epoch)
 	}
 	return time.Unix(sec, 0).UTC(), nil
-}
-
-// ReadConfig reads and checks dir/site.toml from fsys.
-func ReadConfig(fsys afero.Fs, dir string) (*Config, error) {
-	file := filepath.ToSlash(filepath.Join(dir, ConfigFile))
-	data, err := afero.ReadFile(fsys, path.Join(dir, ConfigFile))
-	if err != nil {
-		return nil, &FileError{File: file, Err: fmt.Errorf("cannot read the site configuration: %w", unwrapPath(err))}
-	}
-	cfg, _, errs := parseConfig(file, data)
-	if err := errs.err(); err != nil {
-		return nil, err
-	}
-	return cfg, nil
 }
 
 // load reads and checks the whole content tree.
@@ -175,7 +177,6 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 		Site:      &Site{Config: cfg, Catalog: cat, byURL: map[string]*Page{}},
 		bySource:  map[string]*Page{},
 		md:        map[checks.Lang]goldmark.Markdown{},
-		downloads: b.Downloads,
 		date:      b.Date,
 	}
 	s.src = b.Src
@@ -441,18 +442,30 @@ func (s *siteModel) renderDownloads(w util.BufWriter, n *markdown.Block) error {
 	return s.tmpl.ExecuteTemplate(w, "downloads", map[string]any{"Lang": n.Lang, "Rows": rows, "Sums": relURL(p.URL, "downloads/SHA256SUMS")})
 }
 
+// Platform is a system the checker is built for.
+type Platform struct {
+	OS, Arch string // GOOS and GOARCH
+	Name     checks.Text
+}
+
+// Platforms returns the systems the checker is built for, in the order of the downloads page.
+func Platforms() []Platform {
+	return []Platform{
+		{"windows", "amd64", checks.Text{FR: "Windows, processeur Intel ou AMD (x64)", EN: "Windows, Intel or AMD processor (x64)"}},
+		{"windows", "arm64", checks.Text{FR: "Windows sur ARM (Snapdragon, Surface Pro X…)", EN: "Windows on ARM (Snapdragon, Surface Pro X…)"}},
+		{"darwin", "amd64", checks.Text{FR: "macOS, Mac à processeur Intel", EN: "macOS, Mac with an Intel processor"}},
+		{"darwin", "arm64", checks.Text{FR: "macOS, Mac Apple Silicon (M1 et suivants)", EN: "macOS, Apple Silicon Mac (M1 and later)"}},
+		{"linux", "amd64", checks.Text{FR: "Linux, x86-64", EN: "Linux, x86-64"}},
+		{"linux", "arm64", checks.Text{FR: "Linux, ARM 64 bits", EN: "Linux, 64-bit ARM"}},
+	}
+}
+
 // platformName names a GOOS/GOARCH pair for people.
 func platformName(goos, arch string) checks.Text {
-	names := map[string]checks.Text{
-		"windows/amd64": {FR: "Windows, processeur Intel ou AMD (x64)", EN: "Windows, Intel or AMD processor (x64)"},
-		"windows/arm64": {FR: "Windows sur ARM (Snapdragon, Surface Pro X…)", EN: "Windows on ARM (Snapdragon, Surface Pro X…)"},
-		"darwin/amd64":  {FR: "macOS, Mac à processeur Intel", EN: "macOS, Mac with an Intel processor"},
-		"darwin/arm64":  {FR: "macOS, Mac Apple Silicon (M1 et suivants)", EN: "macOS, Apple Silicon Mac (M1 and later)"},
-		"linux/amd64":   {FR: "Linux, x86-64", EN: "Linux, x86-64"},
-		"linux/arm64":   {FR: "Linux, ARM 64 bits", EN: "Linux, 64-bit ARM"},
-	}
-	if t, ok := names[goos+"/"+arch]; ok {
-		return t
+	for _, p := range Platforms() {
+		if p.OS == goos && p.Arch == arch {
+			return p.Name
+		}
 	}
 	return checks.Text{FR: goos + "/" + arch, EN: goos + "/" + arch}
 }

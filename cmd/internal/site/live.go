@@ -3,17 +3,15 @@ package site
 import (
 	"bytes"
 	"context"
-	"fmt"
-	"os"
+	"maps"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 
-	"github.com/spf13/afero"
-
 	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/cmd/internal/atomicfile"
 )
 
 // Live is a site kept in memory between builds, for "sitegen serve": an edited page is scanned
@@ -48,11 +46,8 @@ func (b *Builder) BuildLive(ctx context.Context) (*Live, *Site, error) {
 }
 
 func (lv *Live) full(ctx context.Context) (*Site, error) {
-	s, errs := lv.b.load(ctx)
-	if err := errs.err(); err != nil {
-		return nil, err
-	}
-	if err := lv.b.publish(ctx, s); err != nil {
+	s, err := lv.b.build(ctx)
+	if err != nil {
 		return nil, err
 	}
 	lv.s = s
@@ -72,26 +67,77 @@ func (lv *Live) Rebuild(ctx context.Context) (*Site, error) {
 // to the content folder ("fr/hosted.md", "site.toml"). A page edited in place is re-rendered
 // with its translation, and with the pages whose links to it changed; a change of title, weight
 // or URL re-renders its language, whose navigation shows it. Anything else rebuilds the site.
-// On error nothing is written: the last good site stays served.
+//
+// On error nothing is written and the site in memory is unchanged: the last good site stays
+// served, and the pages in error are updated again with the next change, so that their errors
+// (of content or of weight) stay reported until fixed.
 func (lv *Live) Update(ctx context.Context, changed []string) (Update, error) {
 	lv.mu.Lock()
 	defer lv.mu.Unlock()
-	s := lv.s
+	keys, ok := lv.pagesToUpdate(changed)
+	if !ok {
+		return lv.fullUpdate(ctx)
+	}
+	// The update works on a copy of the site, kept only if everything succeeds.
+	s := lv.s.clone()
+	render, errs := s.reload(keys)
+	if err := errs.err(); err != nil {
+		lv.markDirty(keys)
+		return Update{}, err
+	}
+	files, err := lv.renderToMemory(ctx, s, render)
+	if err != nil {
+		lv.markDirty(keys)
+		return Update{}, err
+	}
+	if err := lv.write(files); err != nil {
+		lv.markDirty(keys)
+		return Update{}, err
+	}
+	lv.s = s
+	for k := range keys {
+		delete(lv.dirty, k)
+	}
+	var up Update
+	for p := range render {
+		up.Rendered = append(up.Rendered, p.File)
+	}
+	slices.Sort(up.Rendered)
+	return up, nil
+}
+
+// pagesToUpdate returns the pages to update, by language and path ("fr/hosted.md"): the pages
+// changed and the pages whose last update failed. It reports false when the change needs a
+// full rebuild (a file other than a known page, a page removed or renamed).
+func (lv *Live) pagesToUpdate(changed []string) (map[string]bool, bool) {
 	keys := map[string]bool{}
 	for k := range lv.dirty {
 		keys[k] = true
 	}
 	for _, c := range changed {
 		c = filepath.ToSlash(filepath.Clean(c))
-		p := s.bySource[c]
-		if p == nil || !strings.HasSuffix(c, ".md") {
-			return lv.fullUpdate(ctx)
+		if lv.s.bySource[c] == nil || !strings.HasSuffix(c, ".md") {
+			return nil, false
 		}
 		if _, err := lv.b.Src.Stat(path.Join(lv.b.SrcDir, c)); err != nil {
-			return lv.fullUpdate(ctx) // removed or renamed
+			return nil, false // removed or renamed
 		}
 		keys[c] = true
 	}
+	return keys, true
+}
+
+func (lv *Live) markDirty(keys map[string]bool) {
+	for k := range keys {
+		lv.dirty[k] = true
+	}
+}
+
+// reload reads the pages of keys again into s and checks what their change may break: their
+// own links, the links to them, the checklists' homes. It returns the pages to render again:
+// the pages and their translations, the pages linking to a page whose URL changed, and every
+// page of a language whose navigation changed.
+func (s *siteModel) reload(keys map[string]bool) (map[*Page]bool, errorList) {
 	var errs errorList
 	type before struct {
 		url, title string
@@ -102,7 +148,7 @@ func (lv *Live) Update(ctx context.Context, changed []string) (Update, error) {
 	for k := range keys {
 		p := s.bySource[k]
 		old[p] = before{p.URL, p.FM.Title, p.FM.Weight}
-		if p.load(lv.b.Src, s.md[p.Lang], &errs) {
+		if p.load(s.src, s.md[p.Lang], &errs) {
 			pages = append(pages, p)
 		}
 	}
@@ -124,7 +170,6 @@ func (lv *Live) Update(ctx context.Context, changed []string) (Update, error) {
 			navChanged[p.Lang] = true
 		}
 	}
-	// What to check and what to render.
 	check := map[*Page]bool{}
 	render := map[*Page]bool{}
 	for _, p := range pages {
@@ -132,8 +177,6 @@ func (lv *Live) Update(ctx context.Context, changed []string) (Update, error) {
 		for _, t := range p.Translations {
 			render[t] = true
 		}
-	}
-	for _, p := range pages {
 		for q := range s.incoming[p] {
 			check[q] = true
 			if moved {
@@ -162,46 +205,66 @@ func (lv *Live) Update(ctx context.Context, changed []string) (Update, error) {
 		}
 	}
 	s.checkChecklistHomes(&errs)
-	if err := errs.err(); err != nil {
-		for _, p := range pages {
-			lv.dirty[p.Lang.String()+"/"+p.Rel] = true
-		}
-		return Update{}, err
-	}
+	return render, errs
+}
 
-	// Render, then write each page in place, atomically.
+// renderToMemory makes the pages of render and the stylesheet, and checks the pages' weight.
+// It returns the files to write, by site path: the pages, and the stylesheet if it changed.
+func (lv *Live) renderToMemory(ctx context.Context, s *siteModel, render map[*Page]bool) (map[string][]byte, error) {
+	pages := s.pageOutputs(slices.Collect(maps.Keys(render)))
+	files := map[string][]byte{}
+	var mu sync.Mutex
+	keep := func(o output, data []byte) error {
+		mu.Lock()
+		files[o.path] = data
+		mu.Unlock()
+		return nil
+	}
+	if err := makeOutputs(ctx, lv.b.Workers, pages, keep); err != nil {
+		return nil, err
+	}
+	if err := makeOutputs(ctx, 1, []output{{path: stylesheetPath, data: s.stylesheet}}, keep); err != nil {
+		return nil, err
+	}
+	sizes := map[string]int{}
+	for p, data := range files {
+		sizes[p] = len(data)
+	}
+	if err := s.checkBudget(lv.b.PageBudget, pages, sizes); err != nil {
+		return nil, err
+	}
+	if bytes.Equal(files[stylesheetPath], lv.css) {
+		delete(files, stylesheetPath)
+	}
+	return files, nil
+}
+
+// write replaces files of the served site, each atomically, the stylesheet first: a page
+// never asks for a highlighting class the stylesheet lacks.
+func (lv *Live) write(files map[string][]byte) error {
 	out := filepath.Clean(lv.b.OutDir)
-	var up Update
-	sizes := map[*Page]int{}
-	for p := range render {
-		var buf bytes.Buffer
-		if err := s.render(p, &buf); err != nil {
-			return Update{}, &BuildError{Errs: []*FileError{{File: p.File, Err: fmt.Errorf("cannot render: %w", err)}}}
+	put := func(name string) error {
+		full := filepath.Join(out, filepath.FromSlash(name))
+		if err := lv.b.Out.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
 		}
-		sizes[p] = buf.Len()
-		if err := writeInPlace(lv.b.Out, filepath.Join(out, filepath.FromSlash(p.URL), "index.html"), buf.Bytes()); err != nil {
-			return Update{}, err
-		}
-		up.Rendered = append(up.Rendered, p.File)
+		return atomicfile.WriteFile(lv.b.Out, full, files[name], 0o644)
 	}
-	css, err := s.stylesheet()
-	if err != nil {
-		return Update{}, err
-	}
-	if !bytes.Equal(css, lv.css) {
-		if err := writeInPlace(lv.b.Out, filepath.Join(out, "assets", "style.css"), css); err != nil {
-			return Update{}, err
+	if css, ok := files[stylesheetPath]; ok {
+		if err := put(stylesheetPath); err != nil {
+			return err
 		}
 		lv.css = css
 	}
-	if err := s.checkBudget(lv.b.PageBudget, sizes, len(css)); err != nil {
-		return up, err
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if name == stylesheetPath {
+			continue
+		}
+		if err := put(name); err != nil {
+			return err
+		}
 	}
-	for _, p := range pages {
-		delete(lv.dirty, p.Lang.String()+"/"+p.Rel)
-	}
-	slices.Sort(up.Rendered)
-	return up, nil
+	return nil
 }
 
 func (lv *Live) fullUpdate(ctx context.Context) (Update, error) {
@@ -216,15 +279,53 @@ func (lv *Live) fullUpdate(ctx context.Context) (Update, error) {
 	return up, nil
 }
 
-// writeInPlace replaces a file of the live site through a temporary file, so that a reader
-// never sees half a page.
-func writeInPlace(fsys afero.Fs, name string, data []byte) error {
-	if err := fsys.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
+// clone returns a copy of s whose pages, and the maps and lists that lead to them, can be
+// changed without changing s. What an update does not change (the configuration, the theme,
+// the Markdown parsers) is shared.
+func (s *siteModel) clone() *siteModel {
+	c := *s
+	site := *s.Site
+	c.Site = &site
+	to := make(map[*Page]*Page, len(s.Pages))
+	c.Pages = make([]*Page, len(s.Pages))
+	for i, p := range s.Pages {
+		q := *p
+		to[p], c.Pages[i] = &q, &q
 	}
-	tmp := name + ".tmp-" + fmt.Sprint(os.Getpid())
-	if err := afero.WriteFile(fsys, tmp, data, 0o644); err != nil {
-		return err
+	pages := func(ps []*Page) []*Page {
+		out := make([]*Page, len(ps))
+		for i, p := range ps {
+			out[i] = to[p]
+		}
+		return out
 	}
-	return fsys.Rename(tmp, name)
+	for _, q := range c.Pages {
+		tr := make(map[checks.Lang]*Page, len(q.Translations))
+		for l, t := range q.Translations {
+			tr[l] = to[t]
+		}
+		q.Translations, q.out = tr, pages(q.out)
+	}
+	c.order = pages(s.order)
+	c.byURL = make(map[string]*Page, len(s.byURL))
+	for k, p := range s.byURL {
+		c.byURL[k] = to[p]
+	}
+	c.bySource = make(map[string]*Page, len(s.bySource))
+	for k, p := range s.bySource {
+		c.bySource[k] = to[p]
+	}
+	c.navs = make(map[checks.Lang][]*Page, len(s.navs))
+	for l, ps := range s.navs {
+		c.navs[l] = pages(ps)
+	}
+	c.incoming = make(map[*Page]map[*Page]bool, len(s.incoming))
+	for t, from := range s.incoming {
+		m := make(map[*Page]bool, len(from))
+		for p := range from {
+			m[to[p]] = true
+		}
+		c.incoming[to[t]] = m
+	}
+	return &c
 }

@@ -2,18 +2,18 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/checks/report"
@@ -22,17 +22,227 @@ import (
 	"github.com/spf13/afero"
 )
 
-// Suffixes of the folders beside OutDir during a build.
-const (
-	stagingSuffix = ".tmp-build"
-	oldSuffix     = ".old-build"
-)
+// An output is one file of the published site: where it goes and how its bytes are made.
+// Publishing makes every output into a staging folder, checks the result, then swaps the
+// folder in (see swap); a new kind of file is one more entry in siteOutputs.
+type output struct {
+	// path is the file's place in the site, slash-separated ("fr/index.html").
+	path string
+	// page is the page the file shows, if it is one: errors name its source file, and its
+	// weight counts in the page budget.
+	page *Page
+	// data makes the file's bytes. Outputs of one list are made in parallel.
+	data func() ([]byte, error)
+}
 
-// publish renders the site into a staging folder beside OutDir, then swaps it in.
+// pageOutputs returns the HTML file of each page.
+func (s *siteModel) pageOutputs(pages []*Page) []output {
+	outs := make([]output, 0, len(pages))
+	for _, p := range pages {
+		outs = append(outs, output{path: p.URL + "index.html", page: p, data: func() ([]byte, error) {
+			var buf bytes.Buffer
+			err := s.render(p, &buf)
+			return buf.Bytes(), err
+		}})
+	}
+	return outs
+}
+
+// siteOutputs returns every file of the site besides its pages, made once the pages are: the
+// stylesheet holds the highlighting classes the pages used.
+func (s *siteModel) siteOutputs() ([]output, error) {
+	var outs []output
+	for _, add := range []func() ([]output, error){
+		s.assetOutputs,
+		s.rootOutputs,
+		s.schemaOutputs,
+		s.downloadOutputs,
+		s.pdfOutputs,
+	} {
+		o, err := add()
+		if err != nil {
+			return nil, err
+		}
+		outs = append(outs, o...)
+	}
+	return outs, nil
+}
+
+// stylesheetPath is the site path of the stylesheet.
+const stylesheetPath = "assets/style.css"
+
+// assetOutputs returns the theme's assets and the stylesheet, the theme's CSS followed by the
+// highlighting classes the pages use.
+func (s *siteModel) assetOutputs() ([]output, error) {
+	outs, err := fsOutputs(theme.Assets(s.theme), ".", "assets/")
+	if err != nil {
+		return nil, fmt.Errorf("theme assets: %w", err)
+	}
+	for i, o := range outs {
+		if o.path == stylesheetPath {
+			outs[i].data = s.stylesheet
+		}
+	}
+	return outs, nil
+}
+
+// rootOutputs returns the site root (a language chooser) and the 404 page.
+func (s *siteModel) rootOutputs() ([]output, error) {
+	return []output{
+		{path: "index.html", data: func() ([]byte, error) { return s.renderRoot("root") }},
+		{path: "404.html", data: func() ([]byte, error) { return s.renderRoot("404") }},
+	}, nil
+}
+
+// schemaOutputs returns the JSON Schemas of the report and of the answers file.
+func (s *siteModel) schemaOutputs() ([]output, error) {
+	outs, err := fsOutputs(report.Schemas, "schema", "")
+	if err != nil {
+		return nil, fmt.Errorf("schemas: %w", err)
+	}
+	return outs, nil
+}
+
+// downloadOutputs returns the checker's builds and their SHA256SUMS, when there are any.
+func (s *siteModel) downloadOutputs() ([]output, error) {
+	if len(s.downloads) == 0 {
+		return nil, nil
+	}
+	var outs []output
+	var sums bytes.Buffer
+	for _, d := range s.downloads {
+		outs = append(outs, output{path: "downloads/" + d.Name, data: func() ([]byte, error) { return d.Data, nil }})
+		fmt.Fprintf(&sums, "%s  %s\n", d.SHA256, d.Name)
+	}
+	return append(outs, output{path: "downloads/SHA256SUMS", data: func() ([]byte, error) { return sums.Bytes(), nil }}), nil
+}
+
+// pdfOutputs returns the printable checklist of each procedure, in each language where a
+// page shows it.
+func (s *siteModel) pdfOutputs() ([]output, error) {
+	var outs []output
+	for _, cl := range s.Catalog.Checklists {
+		for _, l := range checks.Langs {
+			page := s.ChecklistPage(cl.ID, l)
+			if page == nil {
+				continue
+			}
+			outs = append(outs, output{path: PDFPath(cl, l), data: func() ([]byte, error) {
+				var buf bytes.Buffer
+				err := pdf.Write(&buf, pdf.Checklist{
+					Checklist: cl, Lang: l, Profile: s.Catalog.Profile,
+					SiteTitle: s.Config.Languages[string(l)].Title,
+					PageURL:   s.Config.BaseURL + page.URL,
+					StepURL:   func(id string) string { return cl.StepURL(s.Config.BaseURL, l, id) },
+					Date:      s.date,
+				})
+				return buf.Bytes(), err
+			}})
+		}
+	}
+	return outs, nil
+}
+
+// fsOutputs returns the files under root in fsys, each at prefix followed by its path below
+// root's parent ("schema/x.json" stays "schema/x.json"; "." makes "style.css").
+func fsOutputs(fsys fs.FS, root, prefix string) ([]output, error) {
+	var outs []output
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		outs = append(outs, output{path: prefix + p, data: func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+		return nil
+	})
+	return outs, err
+}
+
+// made is the result of making outputs: the size of each file, by site path.
+type made struct {
+	mu    sync.Mutex
+	sizes map[string]int
+	bytes int64
+}
+
+func (m *made) add(path string, n int) {
+	m.mu.Lock()
+	m.sizes[path] = n
+	m.bytes += int64(n)
+	m.mu.Unlock()
+}
+
+// makeOutputs makes outs with n workers (0 means GOMAXPROCS) and hands each file to sink, in
+// no particular order. The errors of making are returned together, a page's under its
+// source file; the first error of sink stops the rest.
+func makeOutputs(ctx context.Context, n int, outs []output, sink func(o output, data []byte) error) error {
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	var (
+		mu      sync.Mutex
+		errs    errorList
+		sinkErr error
+		wg      sync.WaitGroup
+		next    = make(chan output)
+	)
+	for range n {
+		wg.Go(func() {
+			for o := range next {
+				data, err := o.make()
+				if err == nil {
+					if err = sink(o, data); err != nil {
+						mu.Lock()
+						sinkErr = cmp.Or(sinkErr, err)
+						mu.Unlock()
+						continue
+					}
+				}
+				if err != nil {
+					mu.Lock()
+					if o.page != nil {
+						errs.add(o.page.File, 0, "cannot render: %v", err)
+					} else {
+						errs.add(o.path, 0, "cannot make: %v", err)
+					}
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for _, o := range outs {
+		mu.Lock()
+		stop := sinkErr != nil
+		mu.Unlock()
+		if stop || ctx.Err() != nil {
+			break
+		}
+		next <- o
+	}
+	close(next)
+	wg.Wait()
+	if sinkErr != nil {
+		return sinkErr
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return errs.err()
+}
+
+// make makes the output's bytes, once its path is known to be a clean path inside the site.
+func (o output) make() ([]byte, error) {
+	if clean := path.Clean("/" + o.path)[1:]; clean == "" || clean != o.path {
+		return nil, fmt.Errorf("cannot write %q: not a file path inside the site", o.path)
+	}
+	return o.data()
+}
+
+// publish makes the site's outputs into a staging folder beside OutDir, checks the pages'
+// weight, then swaps the new site in. On error the staging folder goes and OutDir is intact.
 func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 	out := filepath.Clean(b.OutDir)
-	staging, old := out+stagingSuffix, out+oldSuffix
-	if err := b.recover(out); err != nil {
+	staging := out + stagingSuffix
+	if err := recoverSwap(b.Out, out); err != nil {
 		return err
 	}
 	if err := b.Out.RemoveAll(staging); err != nil {
@@ -47,164 +257,79 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 		}
 	}()
 
-	var files, size atomic.Int64
+	result := &made{sizes: map[string]int{}}
 	dirs := &dirMaker{fs: b.Out, made: map[string]bool{staging: true}}
-	write := func(name string, data []byte) error {
-		name = path.Clean("/" + filepath.ToSlash(name))[1:]
-		if name == "" || strings.HasPrefix(name, "../") {
-			return fmt.Errorf("cannot write %q outside the site", name)
-		}
-		full := filepath.Join(staging, filepath.FromSlash(name))
+	write := func(o output, data []byte) error {
+		full := filepath.Join(staging, filepath.FromSlash(o.path))
 		if err := dirs.mkdir(filepath.Dir(full)); err != nil {
 			return err
 		}
 		if err := afero.WriteFile(b.Out, full, data, 0o644); err != nil {
-			return fmt.Errorf("cannot write %s: %w", name, err)
+			return fmt.Errorf("cannot write %s: %w", o.path, err)
 		}
-		files.Add(1)
-		size.Add(int64(len(data)))
+		result.add(o.path, len(data))
 		return nil
 	}
-
-	// Pages, in parallel.
-	var mu sync.Mutex
-	var rerr error
-	sizes := make(map[*Page]int, len(s.Pages))
-	errs := s.forEach(ctx, b.Workers, func(p *Page, errs *errorList) {
-		var buf bytes.Buffer
-		if err := s.render(p, &buf); err != nil {
-			errs.add(p.File, 0, "cannot render: %v", err)
-			return
-		}
-		err := write(p.URL+"index.html", buf.Bytes())
-		mu.Lock()
-		sizes[p] = buf.Len()
-		if err != nil {
-			rerr = err
-		}
-		mu.Unlock()
-	})
-	if err := errs.err(); err != nil {
+	pages := s.pageOutputs(s.order)
+	if err := makeOutputs(ctx, b.Workers, pages, write); err != nil {
 		return err
 	}
-	if rerr != nil {
-		return rerr
-	}
-
-	// Theme assets, the stylesheet with the highlighting classes, the root and 404 pages.
-	if err := fs.WalkDir(theme.Assets(s.theme), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || p == "style.css" {
-			return err
-		}
-		data, err := fs.ReadFile(theme.Assets(s.theme), p)
-		if err != nil {
-			return err
-		}
-		return write("assets/"+p, data)
-	}); err != nil {
-		return fmt.Errorf("theme assets: %w", err)
-	}
-	css, err := s.stylesheet()
+	rest, err := s.siteOutputs()
 	if err != nil {
 		return err
 	}
-	if err := write("assets/style.css", css); err != nil {
+	if err := makeOutputs(ctx, b.Workers, rest, write); err != nil {
 		return err
 	}
-	if err := s.checkBudget(b.PageBudget, sizes, len(css)); err != nil {
+	if err := s.checkBudget(b.PageBudget, pages, result.sizes); err != nil {
 		return err
 	}
-	for _, special := range []struct{ name, kind string }{{"index.html", "root"}, {"404.html", "404"}} {
-		html, err := s.renderRoot(special.kind)
-		if err != nil {
-			return fmt.Errorf("render %s: %w", special.name, err)
-		}
-		if err := write(special.name, html); err != nil {
-			return err
-		}
-	}
-	// The JSON Schemas of the report and of the answers file, and the checker's builds.
-	if err := fs.WalkDir(report.Schemas, "schema", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := report.Schemas.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return write(p, data)
-	}); err != nil {
-		return fmt.Errorf("schemas: %w", err)
-	}
-	if len(s.downloads) > 0 {
-		var sums bytes.Buffer
-		for _, d := range s.downloads {
-			if err := write("downloads/"+d.Name, d.Data); err != nil {
-				return err
-			}
-			fmt.Fprintf(&sums, "%s  %s\n", d.SHA256, d.Name)
-		}
-		if err := write("downloads/SHA256SUMS", sums.Bytes()); err != nil {
-			return err
-		}
-	}
-	// The printable checklist of each procedure, in each language, linked from its page.
-	for _, cl := range s.Catalog.Checklists {
-		for _, l := range checks.Langs {
-			page := s.ChecklistPage(cl.ID, l)
-			if page == nil {
-				continue
-			}
-			var buf bytes.Buffer
-			err := pdf.Write(&buf, pdf.Checklist{
-				Checklist: cl, Lang: l, Profile: s.Catalog.Profile,
-				SiteTitle: s.Config.Languages[string(l)].Title,
-				PageURL:   s.Config.BaseURL + page.URL,
-				StepURL:   func(id string) string { return cl.StepURL(s.Config.BaseURL, l, id) },
-				Date:      s.date,
-			})
-			if err != nil {
-				return err
-			}
-			if err := write(PDFPath(cl, l), buf.Bytes()); err != nil {
-				return err
-			}
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	s.Files, s.Bytes = int(files.Load()), size.Load()
+	s.Files, s.Bytes = len(result.sizes), result.bytes
+	return swap(b.Out, staging, out)
+}
 
-	// Swap: the previous site moves aside, the new one takes its name, the previous goes.
-	if _, err := b.Out.Stat(out); err == nil {
-		if err := b.Out.Rename(out, old); err != nil {
+// Suffixes of the folders beside the output folder during a build.
+const (
+	stagingSuffix = ".tmp-build"
+	oldSuffix     = ".old-build"
+)
+
+// swap puts the folder staging in the place of out: the previous site moves aside to
+// out+oldSuffix, the new one takes its name, the previous goes. A crash between the two
+// renames leaves no out but out+oldSuffix, which recoverSwap puts back.
+func swap(fsys afero.Fs, staging, out string) error {
+	old := out + oldSuffix
+	if _, err := fsys.Stat(out); err == nil {
+		if err := fsys.Rename(out, old); err != nil {
 			return fmt.Errorf("cannot move the previous site aside: %w", err)
 		}
 	}
-	if err := b.Out.Rename(staging, out); err != nil {
-		_ = b.Out.Rename(old, out)
+	if err := fsys.Rename(staging, out); err != nil {
+		if rerr := fsys.Rename(old, out); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+			return fmt.Errorf("cannot put the new site in place: %w; the previous site is at %s", err, old)
+		}
 		return fmt.Errorf("cannot put the new site in place: %w", err)
 	}
-	if err := b.Out.RemoveAll(old); err != nil {
+	if err := fsys.RemoveAll(old); err != nil {
 		return fmt.Errorf("new site in place, but cannot remove the previous one at %s: %w", old, err)
 	}
 	return nil
 }
 
-// recover restores the previous site if a build was killed between the two renames.
-func (b *Builder) recover(out string) error {
+// recoverSwap restores the previous site if a swap was stopped between its two renames, and
+// removes a previous site left aside otherwise.
+func recoverSwap(fsys afero.Fs, out string) error {
 	old := out + oldSuffix
-	if _, err := b.Out.Stat(old); err != nil {
+	if _, err := fsys.Stat(old); err != nil {
 		return nil
 	}
-	if _, err := b.Out.Stat(out); os.IsNotExist(err) {
-		if err := b.Out.Rename(old, out); err != nil {
+	if _, err := fsys.Stat(out); errors.Is(err, fs.ErrNotExist) {
+		if err := fsys.Rename(old, out); err != nil {
 			return fmt.Errorf("cannot restore the previous site from %s: %w", old, err)
 		}
 		return nil
 	}
-	return b.Out.RemoveAll(old)
+	return fsys.RemoveAll(old)
 }
 
 // renderRoot renders the site root (a language chooser) or the 404 page, in both languages.
@@ -255,8 +380,9 @@ func orderedLangs(first checks.Lang) []checks.Lang {
 }
 
 // checkBudget fails the build when a page's HTML, with the stylesheet and the script it
-// loads, weighs more than budget bytes.
-func (s *siteModel) checkBudget(budget int, sizes map[*Page]int, css int) error {
+// loads, weighs more than budget bytes. sizes holds the size of each file made, by site path:
+// the pages' and the stylesheet's.
+func (s *siteModel) checkBudget(budget int, pages []output, sizes map[string]int) error {
 	switch {
 	case budget < 0:
 		return nil
@@ -267,14 +393,16 @@ func (s *siteModel) checkBudget(budget int, sizes map[*Page]int, css int) error 
 	if err != nil {
 		return err
 	}
+	css := sizes[stylesheetPath]
 	var errs errorList
-	for p, html := range sizes {
+	for _, o := range pages {
+		html := sizes[o.path]
 		total, script := html+css, 0
-		if len(p.Checklists) > 0 {
+		if len(o.page.Checklists) > 0 {
 			script = len(js)
 		}
 		if total += script; total > budget {
-			errs.add(p.File, 0, "the page weighs %.1f KB (HTML %.1f, CSS %.1f, JS %.1f), over the budget of %.0f KB: shorten it or split it",
+			errs.add(o.page.File, 0, "the page weighs %.1f KB (HTML %.1f, CSS %.1f, JS %.1f), over the budget of %.0f KB: shorten it or split it",
 				InKB(total), InKB(html), InKB(css), InKB(script), InKB(budget))
 		}
 	}

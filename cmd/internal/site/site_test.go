@@ -208,18 +208,6 @@ func TestFailedBuildKeepsPreviousSite(t *testing.T) {
 	}
 }
 
-func TestRecoverRestoresPreviousSite(t *testing.T) {
-	fs := afero.NewMemMapFs()
-	_ = afero.WriteFile(fs, "public"+oldSuffix+"/index.html", []byte("previous"), 0o644)
-	b := &Builder{Out: fs, OutDir: "public"}
-	if err := b.recover("public"); err != nil {
-		t.Fatal(err)
-	}
-	if got := read(t, fs, "public/index.html"); got != "previous" {
-		t.Errorf("recover: public/index.html = %q, want the previous site", got)
-	}
-}
-
 // demoCatalog is a small catalog that uses every feature of an item.
 func demoCatalog() *checks.Catalog {
 	cl := &checks.Checklist{

@@ -1,0 +1,125 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+)
+
+// TestLiveUpdateErrorWritesNothing holds Update to its promise: on error, whether of content
+// or of weight, not a byte of the served site changes, the site in memory is unchanged, and
+// the error is reported again with the next change until the page is fixed.
+func TestLiveUpdateErrorWritesNothing(t *testing.T) {
+	tests := []struct {
+		name string
+		// edit is the new content of content/fr/index.md, which fails the update.
+		edit string
+		want string
+	}{
+		{
+			name: "over the page budget",
+			edit: "+++\ntitle = \"Accueil modifié\"\n+++\n\n" + strings.Repeat("Un paragraphe qui alourdit la page. ", 1500) + "\n\nVoir la [purge](purge.md).\n",
+			want: "over the budget",
+		},
+		{
+			name: "broken link",
+			edit: "+++\ntitle = \"Accueil modifié\"\n+++\n\nVoir la [purge](purje.md).\n",
+			want: `broken link "purje.md"`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := fsFrom(t, parseTxtar(t, "testdata/errors/base.txtar"))
+			b := &Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public", PageBudget: 20_000}
+			lv, _, err := b.BuildLive(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := tree(t, fs, "public")
+			good := read(t, fs, "content/fr/index.md")
+			write := func(name, data string) {
+				t.Helper()
+				if err := afero.WriteFile(fs, name, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+
+			write("content/fr/index.md", tt.edit)
+			_, err = lv.Update(context.Background(), []string{"fr/index.md"})
+			var fe *FileError
+			if !errors.As(err, &fe) || fe.File != "content/fr/index.md" || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Update() = %v, want %q in content/fr/index.md", err, tt.want)
+			}
+			if after := tree(t, fs, "public"); !maps.EqualFunc(before, after, bytes.Equal) {
+				t.Errorf("a failed update changed the served site")
+			}
+			if title := lv.s.bySource["fr/index.md"].FM.Title; title != "Accueil" {
+				t.Errorf("a failed update changed the site in memory: title %q", title)
+			}
+
+			// Another page's change does not hide the error.
+			write("content/en/index.md", strings.Replace(read(t, fs, "content/en/index.md"), "See the", "Read the", 1))
+			if _, err := lv.Update(context.Background(), []string{"en/index.md"}); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Update() of another page = %v, want the unfixed error %q again", err, tt.want)
+			}
+			if after := tree(t, fs, "public"); !maps.EqualFunc(before, after, bytes.Equal) {
+				t.Errorf("an update failing on an unfixed page changed the served site")
+			}
+
+			// Fixed, the page and the other page's change are published.
+			write("content/fr/index.md", strings.Replace(good, "Voir la", "Lire la", 1))
+			up, err := lv.Update(context.Background(), []string{"fr/index.md"})
+			if err != nil {
+				t.Fatalf("Update() after the fix = %v", err)
+			}
+			if !slices.Contains(up.Rendered, "content/en/index.md") || !slices.Contains(up.Rendered, "content/fr/index.md") {
+				t.Errorf("rendered %v, want both home pages", up.Rendered)
+			}
+			if fr, en := read(t, fs, "public/fr/index.html"), read(t, fs, "public/en/index.html"); !strings.Contains(fr, "Lire la") || !strings.Contains(en, "Read the") {
+				t.Error("the fixed pages were not published")
+			}
+		})
+	}
+}
+
+// TestCloneIsIndependent changes a clone of a site the way an update does and checks that the
+// original is untouched.
+func TestCloneIsIndependent(t *testing.T) {
+	fs := fsFrom(t, parseTxtar(t, "testdata/errors/base.txtar"))
+	s, errs := (&Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public"}).load(context.Background())
+	if err := errs.err(); err != nil {
+		t.Fatal(err)
+	}
+	c := s.clone()
+	home := c.bySource["fr/index.md"]
+	if home == s.bySource["fr/index.md"] {
+		t.Fatal("the clone shares its pages")
+	}
+	home.FM.Title, home.URL = "Changé", "fr/ailleurs/"
+	delete(c.byURL, "fr/")
+	c.byURL[home.URL] = home
+	for t := range c.incoming {
+		delete(c.incoming, t)
+	}
+	c.navs["fr"] = nil
+	home.Translations["en"] = nil
+	if p := s.bySource["fr/index.md"]; p.FM.Title != "Accueil" || p.URL != "fr/" || s.byURL["fr/"] != p || p.Translations["en"] == nil {
+		t.Errorf("changing the clone changed the original page: %+v", p)
+	}
+	if len(s.incoming) == 0 || len(s.navs["fr"]) == 0 {
+		t.Error("changing the clone changed the original's links or navigation")
+	}
+	for _, p := range c.Pages {
+		for _, q := range append(p.out, c.navs["en"]...) {
+			if !slices.Contains(c.Pages, q) {
+				t.Errorf("the clone's %s leads to a page of the original", p.File)
+			}
+		}
+	}
+}

@@ -1,0 +1,153 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+)
+
+// renameFails fails the renames whose source has the suffix from.
+type renameFails struct {
+	afero.Fs
+	from string
+}
+
+var errRename = errors.New("injected rename failure")
+
+func (f renameFails) Rename(old, new string) error {
+	if strings.HasSuffix(old, f.from) {
+		return errRename
+	}
+	return f.Fs.Rename(old, new)
+}
+
+func TestSwap(t *testing.T) {
+	tests := []struct {
+		name string
+		// before are the files present, after the files expected after recoverSwap then swap.
+		before, after []string
+		// fail names the folder whose rename fails.
+		fail    string
+		wantErr bool
+	}{
+		{
+			name:   "first build",
+			before: []string{"public.tmp-build/index.html=new"},
+			after:  []string{"public/index.html=new"},
+		},
+		{
+			name:   "replaces the previous site",
+			before: []string{"public/index.html=old", "public/old-only.html=old", "public.tmp-build/index.html=new"},
+			after:  []string{"public/index.html=new"},
+		},
+		{
+			name:   "a build killed between the two renames: the previous site is recovered, then replaced",
+			before: []string{"public.old-build/index.html=old", "public.tmp-build/index.html=new"},
+			after:  []string{"public/index.html=new"},
+		},
+		{
+			name:   "a previous site left aside after a completed swap is removed",
+			before: []string{"public/index.html=current", "public.old-build/index.html=older", "public.tmp-build/index.html=new"},
+			after:  []string{"public/index.html=new"},
+		},
+		{
+			name:    "the new site cannot take its place: the previous one is put back",
+			before:  []string{"public/index.html=old", "public.tmp-build/index.html=new"},
+			fail:    ".tmp-build",
+			after:   []string{"public.tmp-build/index.html=new", "public/index.html=old"},
+			wantErr: true,
+		},
+		{
+			name:    "the previous site cannot move aside: it stays",
+			before:  []string{"public/index.html=old", "public.tmp-build/index.html=new"},
+			fail:    "public",
+			after:   []string{"public.tmp-build/index.html=new", "public/index.html=old"},
+			wantErr: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mem := afero.NewMemMapFs()
+			for _, f := range tt.before {
+				name, data, _ := strings.Cut(f, "=")
+				if err := afero.WriteFile(mem, name, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var fsys afero.Fs = mem
+			if tt.fail != "" {
+				fsys = renameFails{mem, tt.fail}
+			}
+			err := recoverSwap(fsys, "public")
+			if err == nil {
+				err = swap(fsys, "public.tmp-build", "public")
+			}
+			if (err != nil) != tt.wantErr {
+				t.Errorf("swap() = %v, want error %v", err, tt.wantErr)
+			}
+			var got []string
+			for _, dir := range []string{"public", "public.tmp-build", "public.old-build"} {
+				if ok, _ := afero.DirExists(mem, dir); ok {
+					for rel, data := range tree(t, mem, dir) {
+						got = append(got, dir+"/"+rel+"="+string(data))
+					}
+				}
+			}
+			slices.Sort(got)
+			want := slices.Sorted(slices.Values(tt.after))
+			if !slices.Equal(got, want) {
+				t.Errorf("files after the swap:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		})
+	}
+}
+
+// TestOutputPathsStayInside makes sure an output whose path leaves the site fails the build
+// and writes nothing.
+func TestOutputPathsStayInside(t *testing.T) {
+	for _, p := range []string{"../escape.html", "", "a/../../b", "/abs.html", "a//b"} {
+		_, err := output{path: p, data: func() ([]byte, error) { return []byte("x"), nil }}.make()
+		if err == nil {
+			t.Errorf("output %q was made", p)
+		}
+	}
+	if data, err := (output{path: "fr/index.html", data: func() ([]byte, error) { return []byte("x"), nil }}).make(); err != nil || string(data) != "x" {
+		t.Errorf("make() = %q, %v", data, err)
+	}
+}
+
+// TestPublishFailureWritesNothing makes an output fail: the build fails naming it, the
+// previous site stays and no staging folder is left.
+func TestPublishFailureWritesNothing(t *testing.T) {
+	fs := fsFrom(t, parseTxtar(t, "testdata/errors/base.txtar"))
+	b := &Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public"}
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, fs, "public")
+	s, errs := b.load(context.Background())
+	if err := errs.err(); err != nil {
+		t.Fatal(err)
+	}
+	// A page that cannot be read again at render time.
+	if err := fs.Remove("content/en/purge.md"); err != nil {
+		t.Fatal(err)
+	}
+	err := b.publish(context.Background(), s)
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.File != "content/en/purge.md" || !strings.Contains(fe.Error(), "cannot render") {
+		t.Errorf("publish() = %v, want a render error naming content/en/purge.md", err)
+	}
+	if after := tree(t, fs, "public"); !maps.EqualFunc(before, after, bytes.Equal) {
+		t.Error("a failed publish changed the site")
+	}
+	if ok, _ := afero.DirExists(fs, "public"+stagingSuffix); ok {
+		t.Error("a failed publish left its staging folder")
+	}
+}
