@@ -8,6 +8,15 @@
 // is written beside it and renamed into place, so a failed or killed build leaves the previous
 // site untouched.
 //
+// # Publishing
+//
+// A site is a list of outputs, each a site path and a function that makes its bytes: the
+// pages first, then the files made from the whole site (assets and the stylesheet, the root
+// and 404 pages, the JSON Schemas, the checker's downloads, the PDF checklists). A build makes
+// them into a staging folder, checks the pages' weight, then swaps the folder in; "sitegen
+// serve" makes the pages an edit touches into memory, checks them, then replaces them in the
+// served folder, each atomically. A new kind of file is one more entry in siteOutputs.
+//
 // # Build errors
 //
 // Every problem a build finds is reported, not just the first, each as
