@@ -174,10 +174,10 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 		return nil, errs
 	}
 	s := &siteModel{
-		Site:      &Site{Config: cfg, Catalog: cat, byURL: map[string]*Page{}},
-		bySource:  map[string]*Page{},
-		md:        map[checks.Lang]goldmark.Markdown{},
-		date:      b.Date,
+		Site:     &Site{Config: cfg, Catalog: cat, byURL: map[string]*Page{}},
+		bySource: map[string]*Page{},
+		md:       map[checks.Lang]goldmark.Markdown{},
+		date:     b.Date,
 	}
 	s.src = b.Src
 	s.theme = b.Theme
