@@ -57,6 +57,15 @@
 //     those public PRONOTE clients (Pawnote, pronotepy) read. It shows whether CAS is active,
 //     its URL and which espaces delegate; it cannot show unpublished settings, the Serveur
 //     PRONOTE side or the direct-login box.
+//     What real servers write, as those clients read it: "avecDelegation" is the flag that
+//     says an espace delegates; "protocole" holds PRONOTE's internal names, not the dialog's
+//     labels ("daCAS" for the dialog's « Cas »; the other delegations were never seen and are
+//     expected in the same "da" style), so it is read by meaning ([ProtocolDelegation]); a
+//     value the checker does not know is reported as it is, never judged a departure.
+//     "genreEspace" says which row of the delegation table an espace is; an espace without it
+//     is not judged, and with no espace judged there is no evidence. "version" is an array of
+//     numbers, year first; a dotted string ("2024.3.7") is read too, anything else is
+//     reported as not understood. Any field may be absent.
 //   - Identity list exports of Client PRONOTE (Gestion des identités), whose CAS identifier
 //     column has had several names and whose encoding and separator are undocumented (see
 //     package evidence). They prove the purge (every identifier empty) and, after the switch,

@@ -32,12 +32,17 @@ func (ev *Evidence) Personal(s string) string {
 // Info is what InfoMobileApp.json tells of a published PRONOTE.net. Pointers are nil where
 // the file did not have the field: a missing field is missing evidence, not a failure.
 type Info struct {
-	Source  string // file name or URL it was read from
-	SHA256  string
-	School  string // nomEtab
+	Source string // file name or URL it was read from
+	SHA256 string
+	School string // nomEtab
+	// Version is PRONOTE's version, year first ([2024, 3, 7]), read from an array of numbers
+	// or a dotted string ("2024.3.7").
 	Version []int
-	Date    string
-	Espaces []InfoEspace
+	// VersionUnread is the "version" field as the file gave it when it could not be read as
+	// numbers, so that a report says so instead of dropping it.
+	VersionUnread string
+	Date          string
+	Espaces       []InfoEspace
 	// HasEspaces reports whether the file had an "espaces" array at all.
 	HasEspaces bool
 	CAS        *InfoCAS

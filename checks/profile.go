@@ -3,11 +3,13 @@ package checks
 import (
 	"maps"
 	"slices"
+	"strings"
+	"unicode"
 )
 
 // Delegation is the authentication delegation chosen for one espace in the table of the
-// « Déléguer l'authentification » tab. Its value is PRONOTE's label, as InfoMobileApp.json's
-// "protocole" field and the dialog show it.
+// « Déléguer l'authentification » tab. Its value is the dialog's label; InfoMobileApp.json's
+// "protocole" field names it otherwise (see [ProtocolDelegation]).
 type Delegation string
 
 // The delegations PRONOTE offers per espace. None ("Aucune") is PRONOTE's default.
@@ -20,6 +22,26 @@ const (
 
 // Delegations returns the columns of the delegation table, in PRONOTE's order.
 func Delegations() []Delegation { return []Delegation{CAS, WSFederation, EduConnect, None} }
+
+// ProtocolDelegation reads InfoMobileApp.json's "protocole" by what it means. The field holds
+// PRONOTE's internal names, not the dialog's labels: public clients written against real
+// servers take "daCAS" for CAS. The other delegations were never seen there and are expected
+// in the same style, "da" and the name ("daEduConnect"); the dialog's labels ("Cas") are read
+// too, without regard to case or hyphens. Any other value returns false: the checker does not
+// know it, and must say so rather than judge it.
+func ProtocolDelegation(raw string) (Delegation, bool) {
+	s := strings.TrimSpace(raw)
+	if len(s) > 2 && strings.HasPrefix(s, "da") && unicode.IsUpper(rune(s[2])) {
+		s = s[2:]
+	}
+	fold := func(x string) string { return strings.ToLower(strings.ReplaceAll(x, "-", "")) }
+	for _, d := range Delegations() {
+		if fold(s) == fold(string(d)) {
+			return d, true
+		}
+	}
+	return "", false
+}
 
 // Label returns the delegation as the pages show it: PRONOTE's label, with the English
 // translation beside it where it differs.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -179,7 +180,10 @@ func checkPublished(sub *Subject) Verdict {
 	}}
 }
 
-// checkEspaces compares each published espace's delegation with the profile's policy.
+// checkEspaces compares each published espace's delegation with the profile's policy. An
+// espace the file does not let it judge (no or an unknown genreEspace, a protocole the checker
+// does not know, no delegation flag) is listed as not judged, with the value it holds, never
+// counted as a departure; with none judged, there is no evidence.
 func checkEspaces(sub *Subject) Verdict {
 	ev, p := sub.Evidence, sub.Profile
 	if ev.Info == nil {
@@ -189,20 +193,19 @@ func checkEspaces(sub *Subject) Verdict {
 	if !ev.Info.HasEspaces {
 		return Verdict{Status: Error, Evidence: where, Message: Text{FR: "InfoMobileApp.json n'a pas de liste « espaces ».", EN: "InfoMobileApp.json has no \"espaces\" list."}}
 	}
-	var departures, unknown []Text
+	var departures, unjudged []Text
+	judged := 0
 	for _, ie := range ev.Info.Espaces {
-		e, known := EspaceByGenre(ie.Genre)
-		got := None
-		if ie.Delegation != nil && *ie.Delegation {
-			got = CAS
-			if ie.Protocol != nil && *ie.Protocol != "" {
-				got = delegationOf(*ie.Protocol)
-			}
+		e, why, ok := espaceOf(ie)
+		var got Delegation
+		if ok {
+			got, why, ok = delegationOf(ie)
 		}
-		if !known {
-			unknown = append(unknown, Text{FR: fmt.Sprintf("%s (genre %d) : %s", ie.Name, ie.Genre, got), EN: fmt.Sprintf("%s (genre %d): %s", ie.Name, ie.Genre, got)})
+		if !ok {
+			unjudged = append(unjudged, Text{FR: espaceName(ie) + " (" + why.FR + ")", EN: espaceName(ie) + " (" + why.EN + ")"})
 			continue
 		}
+		judged++
 		if want := p.Expected(e); got != want {
 			departures = append(departures, Text{
 				FR: fmt.Sprintf("%s : %s au lieu de %s", e.Name.FR, got.Label().FR, want.Label().FR),
@@ -210,30 +213,76 @@ func checkEspaces(sub *Subject) Verdict {
 			})
 		}
 	}
-	if len(departures) > 0 {
+	var notJudged Text
+	if len(unjudged) > 0 {
+		notJudged = Text{FR: " Non jugés : " + joinTexts(unjudged, FR) + ".", EN: " Not judged: " + joinTexts(unjudged, EN) + "."}
+	}
+	switch {
+	case len(departures) > 0:
 		return Verdict{Status: Warn, Evidence: where, Message: Text{
-			FR: "Délégation différente de l'usage pour " + p.Name + " — " + joinTexts(departures, FR) + ".",
-			EN: "Delegation differs from the usual practice for " + p.Name + " — " + joinTexts(departures, EN) + ".",
+			FR: "Délégation différente de l'usage pour " + p.Name + " — " + joinTexts(departures, FR) + "." + notJudged.FR,
+			EN: "Delegation differs from the usual practice for " + p.Name + " — " + joinTexts(departures, EN) + "." + notJudged.EN,
+		}}
+	case judged == 0 && len(unjudged) == 0:
+		return Verdict{Status: NoEvidence, Evidence: where, Message: Text{
+			FR: "La liste « espaces » d'InfoMobileApp.json est vide : aucun espace à juger.",
+			EN: "InfoMobileApp.json's \"espaces\" list is empty: no espace to judge.",
+		}}
+	case judged == 0:
+		return Verdict{Status: NoEvidence, Evidence: where, Message: Text{
+			FR: "InfoMobileApp.json ne permet de juger aucun espace." + notJudged.FR,
+			EN: "InfoMobileApp.json lets no espace be judged." + notJudged.EN,
 		}}
 	}
-	msg := Text{
-		FR: fmt.Sprintf("Les %d espaces publiés suivent l'usage pour %s.", len(ev.Info.Espaces)-len(unknown), p.Name),
-		EN: fmt.Sprintf("The %d published espaces follow the usual practice for %s.", len(ev.Info.Espaces)-len(unknown), p.Name),
-	}
-	if len(unknown) > 0 {
-		msg.FR += " Espaces non reconnus, non jugés : " + joinTexts(unknown, FR) + "."
-		msg.EN += " Unknown espaces, not judged: " + joinTexts(unknown, EN) + "."
-	}
-	return Verdict{Status: Pass, Evidence: where, Message: msg}
+	return Verdict{Status: Pass, Evidence: where, Message: Text{
+		FR: fmt.Sprintf("Les %d espaces jugés suivent l'usage pour %s.", judged, p.Name) + notJudged.FR,
+		EN: fmt.Sprintf("The %d espaces judged follow the usual practice for %s.", judged, p.Name) + notJudged.EN,
+	}}
 }
 
-func delegationOf(protocol string) Delegation {
-	for _, d := range Delegations() {
-		if strings.EqualFold(protocol, string(d)) || strings.EqualFold(strings.ReplaceAll(protocol, "-", ""), strings.ReplaceAll(string(d), "-", "")) {
-			return d
-		}
+// espaceName names ie in a message: its "nom", or a placeholder when the file gave none.
+func espaceName(ie InfoEspace) string {
+	if strings.TrimSpace(ie.Name) == "" {
+		return "?"
 	}
-	return Delegation(protocol)
+	return strconv.Quote(ie.Name)
+}
+
+// espaceOf returns the row of the delegation table ie is, from its genreEspace, or why not.
+func espaceOf(ie InfoEspace) (Espace, Text, bool) {
+	if ie.Genre == 0 {
+		return Espace{}, Text{FR: "pas de genreEspace", EN: "no genreEspace"}, false
+	}
+	e, ok := EspaceByGenre(ie.Genre)
+	if !ok {
+		return Espace{}, Text{FR: fmt.Sprintf("genreEspace %d inconnu", ie.Genre), EN: fmt.Sprintf("unknown genreEspace %d", ie.Genre)}, false
+	}
+	return e, Text{}, true
+}
+
+// delegationOf returns the delegation InfoMobileApp.json shows for ie, or why it cannot tell.
+// avecDelegation, the flag public clients rely on, says whether the espace delegates; the
+// protocole, read by meaning (see [ProtocolDelegation]), says to what.
+func delegationOf(ie InfoEspace) (Delegation, Text, bool) {
+	raw := ""
+	if ie.Protocol != nil {
+		raw = strings.TrimSpace(*ie.Protocol)
+	}
+	d, known := ProtocolDelegation(raw)
+	unknown := Text{FR: fmt.Sprintf("protocole %q inconnu du vérificateur", raw), EN: fmt.Sprintf("protocole %q unknown to the checker", raw)}
+	switch {
+	case ie.Delegation != nil && !*ie.Delegation:
+		return None, Text{}, true
+	case ie.Delegation != nil && raw == "":
+		return "", Text{FR: "délègue, sans protocole qui dise à quoi", EN: "delegates, with no protocole to say to what"}, false
+	case ie.Delegation != nil && known && d == None:
+		return "", Text{FR: fmt.Sprintf("avecDelegation vrai mais protocole %q", raw), EN: fmt.Sprintf("avecDelegation true but protocole %q", raw)}, false
+	case ie.Delegation == nil && raw == "":
+		return "", Text{FR: "ni avecDelegation ni protocole", EN: "neither avecDelegation nor protocole"}, false
+	case !known:
+		return "", unknown, false
+	}
+	return d, Text{}, true
 }
 
 func joinTexts(ts []Text, l Lang) string {

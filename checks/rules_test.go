@@ -178,3 +178,116 @@ func TestCheckUniqueCitesTheFirstSharedIdentifier(t *testing.T) {
 		t.Errorf("all different: %s %q", r.Status, r.Message.EN)
 	}
 }
+
+func TestProtocolDelegation(t *testing.T) {
+	tests := []struct {
+		name, raw string
+		want      Delegation
+		known     bool
+	}{
+		{"PRONOTE's internal name, seen on real servers", "daCAS", CAS, true},
+		{"the dialog's label", "Cas", CAS, true},
+		{"upper case", "CAS", CAS, true},
+		{"spaces around", " daCAS ", CAS, true},
+		{"internal style, never seen: read by meaning", "daEduConnect", EduConnect, true},
+		{"internal style without the hyphen", "daWsFederation", WSFederation, true},
+		{"dialog label with the hyphen", "Ws-Federation", WSFederation, true},
+		{"none, internal style", "daAucune", None, true},
+		{"unknown internal name", "daSAML", "", false},
+		{"da not followed by a name", "dacas", "", false},
+		{"just the prefix", "da", "", false},
+		{"empty", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, known := ProtocolDelegation(tt.raw)
+			if got != tt.want || known != tt.known {
+				t.Errorf("ProtocolDelegation(%q) = %q, %v; want %q, %v", tt.raw, got, known, tt.want, tt.known)
+			}
+		})
+	}
+}
+
+// TestCheckEspacesReadsRealServers judges the espaces as real servers describe them:
+// protocole in PRONOTE's internal names, values the checker does not know, espaces without
+// genreEspace, missing flags.
+func TestCheckEspacesReadsRealServers(t *testing.T) {
+	delegates := func(name string, genre int, proto string) InfoEspace {
+		e := InfoEspace{Name: name, Genre: genre, Delegation: ptr(true)}
+		if proto != "" {
+			e.Protocol = ptr(proto)
+		}
+		return e
+	}
+	entreprise := InfoEspace{Name: "Espace Entreprise", Genre: 39, Delegation: ptr(false)}
+	tests := []struct {
+		name    string
+		espaces []InfoEspace
+		status  Status
+		want    []string // in the English message
+		notWant []string
+	}{
+		{
+			name:    "daCAS is CAS",
+			espaces: []InfoEspace{delegates("Espace Professeurs", 8, "daCAS"), delegates("Espace Parents", 7, "daCAS"), entreprise},
+			status:  Pass, want: []string{"The 3 espaces judged follow"}, notWant: []string{"instead of", "Not judged"},
+		},
+		{
+			name:    "a protocole the checker does not know is reported raw, not a departure",
+			espaces: []InfoEspace{delegates("Espace Professeurs", 8, "daCAS"), delegates("Espace Parents", 7, "daOIDC"), entreprise},
+			status:  Pass, want: []string{"The 2 espaces judged follow", `Not judged: "Espace Parents" (protocole "daOIDC" unknown to the checker)`}, notWant: []string{"instead of"},
+		},
+		{
+			name:    "a departure in PRONOTE's internal names is still a departure",
+			espaces: []InfoEspace{delegates("Espace Professeurs", 8, "daCAS"), delegates("Espace Entreprise", 39, "daCAS")},
+			status:  Warn, want: []string{"Espace Entreprise (internship supervisors): Cas instead of Aucune"},
+		},
+		{
+			name:    "no genreEspace: nothing judged, no evidence, with the reason",
+			espaces: []InfoEspace{delegates("Espace Professeurs", 0, "daCAS"), {Name: "Espace Entreprise", Delegation: ptr(false)}},
+			status:  NoEvidence, want: []string{"lets no espace be judged", `"Espace Professeurs" (no genreEspace)`, `"Espace Entreprise" (no genreEspace)`},
+		},
+		{
+			name:    "an empty list: no evidence",
+			espaces: []InfoEspace{},
+			status:  NoEvidence, want: []string{"list is empty"},
+		},
+		{
+			name:    "delegates without a protocole: not judged",
+			espaces: []InfoEspace{delegates("Espace Professeurs", 8, ""), entreprise},
+			status:  Pass, want: []string{"The 1 espaces judged", "delegates, with no protocole to say to what"},
+		},
+		{
+			name:    "no avecDelegation: the protocole says it",
+			espaces: []InfoEspace{{Name: "Espace Professeurs", Genre: 8, Protocol: ptr("daCAS")}, {Name: "Espace Entreprise", Genre: 39}},
+			status:  Pass, want: []string{"The 1 espaces judged", "neither avecDelegation nor protocole"},
+		},
+		{
+			name:    "unknown genreEspace",
+			espaces: []InfoEspace{delegates("Espace Académie", 99, "daCAS"), entreprise},
+			status:  Pass, want: []string{"unknown genreEspace 99"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := &Evidence{Info: &Info{Source: "i.json", HasEspaces: true, Espaces: tt.espaces}}
+			v := checkEspaces(&Subject{Profile: OZE(), Evidence: ev})
+			if v.Status != tt.status {
+				t.Errorf("status %s (%s), want %s", v.Status, v.Message.EN, tt.status)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(v.Message.EN, w) {
+					t.Errorf("message %q, want it to hold %q", v.Message.EN, w)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(v.Message.EN, w) {
+					t.Errorf("message %q holds %q", v.Message.EN, w)
+				}
+			}
+			if v.Message.FR == "" || strings.Contains(v.Message.FR, "not judged") {
+				t.Errorf("French message %q", v.Message.FR)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -226,6 +227,37 @@ func TestInfoMobileApp(t *testing.T) {
 	}
 	if ev.Info.CAS != nil || ev.Info.HasEspaces {
 		t.Errorf("missing fields read as present: %+v", ev.Info)
+	}
+}
+
+// TestInfoVersion reads "version" in every form seen or plausible; what cannot be read as
+// numbers is kept as text for the report, never dropped.
+func TestInfoVersion(t *testing.T) {
+	tests := []struct {
+		name, json string
+		want       []int
+		unread     string
+	}{
+		{"array of numbers, as public clients read it", `[2024, 3, 7]`, []int{2024, 3, 7}, ""},
+		{"dotted string", `"2024.3.7"`, []int{2024, 3, 7}, ""},
+		{"array of strings", `["2024", "3"]`, []int{2024, 3}, ""},
+		{"lone number", `2025`, []int{2025}, ""},
+		{"string that is no version", `"v2024-beta"`, nil, "v2024-beta"},
+		{"array with a word", `[2024, "x"]`, nil, `[2024, "x"]`},
+		{"object", `{"annee": 2024}`, nil, `{"annee": 2024}`},
+		{"empty array", `[]`, nil, `[]`},
+		{"long string, shortened", `"` + strings.Repeat("a", 60) + `"`, nil, strings.Repeat("a", 40) + "…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := &checks.Evidence{}
+			if _, err := Read("i.json", strings.NewReader(`{"nomEtab": "X", "version": `+tt.json+`}`), checks.Default(), ev, IdentityOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(ev.Info.Version, tt.want) || ev.Info.VersionUnread != tt.unread {
+				t.Errorf("version %s read as %v, unread %q; want %v, %q", tt.json, ev.Info.Version, ev.Info.VersionUnread, tt.want, tt.unread)
+			}
+		})
 	}
 }
 

@@ -122,14 +122,7 @@ func parseInfo(file string, obj map[string]json.RawMessage) (*checks.Info, error
 		info.Date, _ = asString(v)
 	}
 	if v, ok := field(obj, "version"); ok {
-		var nums []json.RawMessage
-		if json.Unmarshal(v, &nums) == nil {
-			for _, n := range nums {
-				if i, ok := asInt(n); ok {
-					info.Version = append(info.Version, i)
-				}
-			}
-		}
+		info.Version, info.VersionUnread = parseVersion(v)
 	}
 	if v, ok := field(obj, "espaces"); ok {
 		var list []map[string]json.RawMessage
@@ -179,6 +172,47 @@ func parseInfo(file string, obj map[string]json.RawMessage) (*checks.Info, error
 		}
 	}
 	return info, nil
+}
+
+// maxUnread is how many characters of a value not understood a report quotes.
+const maxUnread = 40
+
+// parseVersion reads InfoMobileApp.json's "version": an array of numbers ([2024, 3, 7]), as
+// public clients read it, a dotted string ("2024.3.7") or a lone number. Anything else is
+// returned as text, shortened, for the report to say it was not understood.
+func parseVersion(raw json.RawMessage) ([]int, string) {
+	var parts []json.RawMessage
+	if json.Unmarshal(raw, &parts) != nil {
+		if s, ok := asString(raw); ok {
+			for _, p := range strings.Split(s, ".") {
+				parts = append(parts, json.RawMessage(strconv.Quote(p)))
+			}
+		}
+	}
+	var nums []int
+	for _, p := range parts {
+		n, ok := asInt(p)
+		if !ok || n < 0 {
+			nums = nil
+			break
+		}
+		nums = append(nums, n)
+	}
+	if len(nums) > 0 {
+		return nums, ""
+	}
+	text := string(raw)
+	if s, ok := asString(raw); ok {
+		text = s
+	}
+	text = strings.TrimSpace(text)
+	if r := []rune(text); len(r) > maxUnread {
+		text = string(r[:maxUnread]) + "…"
+	}
+	if text == "" {
+		text = string(raw)
+	}
+	return nil, text
 }
 
 // AnswersFile is the JSON form of an answers file, as the site's checklist downloads it.

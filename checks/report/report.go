@@ -104,8 +104,11 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 			src = meta.Fetched
 		}
 		detail := words.InputInfo.In(l)
-		if len(ev.Info.Version) > 0 {
+		switch {
+		case len(ev.Info.Version) > 0:
 			detail += fmt.Sprintf(" · PRONOTE %d", ev.Info.Version[0])
+		case ev.Info.VersionUnread != "":
+			detail += " · " + fmt.Sprintf(words.VersionUnread.In(l), ev.Info.VersionUnread)
 		}
 		d.Inputs = append(d.Inputs, Input{File: src, Kind: "infomobileapp", SHA256: ev.Info.SHA256, Detail: detail})
 	}
@@ -182,6 +185,7 @@ type Wording struct {
 	Masked          checks.Text
 	Shown           checks.Text
 	InputInfo       checks.Text
+	VersionUnread   checks.Text
 	InputIdentities checks.Text
 	InputAnswers    checks.Text
 	UnknownType     checks.Text
@@ -215,6 +219,7 @@ var words = Wording{
 	Masked:          checks.Text{FR: "Les données personnelles (identifiants, noms) sont masquées ; --show-personal-data les affiche.", EN: "Personal data (identifiers, names) is masked; --show-personal-data shows it."},
 	Shown:           checks.Text{FR: "Attention : ce rapport affiche des données personnelles (--show-personal-data).", EN: "Warning: this report shows personal data (--show-personal-data)."},
 	InputInfo:       checks.Text{FR: "publication PRONOTE.net", EN: "PRONOTE.net publication"},
+	VersionUnread:   checks.Text{FR: "« version » non comprise : %q", EN: "\"version\" not understood: %q"},
 	InputIdentities: checks.Text{FR: "export des identités — %s, %d lignes, %d identifiants, %s, séparateur %s", EN: "identity export — %s, %d rows, %d identifiers, %s, separator %s"},
 	InputAnswers:    checks.Text{FR: "vos réponses — %d étapes", EN: "your answers — %d steps"},
 	UnknownType:     checks.Text{FR: "type d'utilisateur inconnu", EN: "unknown user type"},

@@ -122,3 +122,30 @@ func TestTextLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestInputVersion: the input line of InfoMobileApp.json gives PRONOTE's year, or says the
+// version was not understood, quoting it; a file without version says nothing of it.
+func TestInputVersion(t *testing.T) {
+	tests := []struct {
+		name   string
+		info   checks.Info
+		lang   checks.Lang
+		detail string
+	}{
+		{"read", checks.Info{Version: []int{2024, 3, 7}}, checks.EN, "PRONOTE.net publication · PRONOTE 2024"},
+		{"not understood", checks.Info{VersionUnread: "v2024-beta"}, checks.EN, `PRONOTE.net publication · "version" not understood: "v2024-beta"`},
+		{"not understood, French", checks.Info{VersionUnread: "v2024-beta"}, checks.FR, "publication PRONOTE.net · «\u00a0version\u00a0» non comprise\u202f: \"v2024-beta\""},
+		{"absent", checks.Info{}, checks.EN, "PRONOTE.net publication"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			info := tt.info
+			info.Source = "InfoMobileApp.json"
+			ev := &checks.Evidence{Info: &info}
+			d := New(checks.Run(checks.Default(), ev, checks.Options{Mode: checks.Hosted}), ev, Meta{Lang: tt.lang})
+			if len(d.Inputs) != 1 || d.Inputs[0].Detail != tt.detail {
+				t.Errorf("inputs %+v, want one with detail %q", d.Inputs, tt.detail)
+			}
+		})
+	}
+}
