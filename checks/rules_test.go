@@ -53,10 +53,10 @@ func TestRunStatuses(t *testing.T) {
 		},
 	}
 	tests := []struct {
-		name string
-		ev   Evidence
-		opts Options
-		want map[string]Status
+		name, reason string
+		ev           Evidence
+		opts         Options
+		want         map[string]Status // the items whose status differs from nothingGiven's
 	}{
 		{
 			name: "nothing given",
@@ -81,14 +81,16 @@ func TestRunStatuses(t *testing.T) {
 				CAS:     &InfoCAS{Active: ptr(false), URL: ptr("http://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas")},
 				Espaces: []InfoEspace{{Name: "Espace Entreprise", Genre: 39, Delegation: ptr(true), Protocol: ptr("Cas")}},
 			}},
-			opts: Options{Mode: Hosted},
-			want: map[string]Status{"net.cas-protocol": Fail, "net.cas-url": Fail, "net.espaces": Warn},
+			opts:   Options{Mode: Hosted},
+			reason: "a file served by PRONOTE.net proves it is published, whatever it says of CAS",
+			want:   map[string]Status{"net.cas-protocol": Fail, "net.cas-url": Fail, "net.espaces": Warn, "net.publish": Pass},
 		},
 		{
-			name: "InfoMobileApp without CAS",
-			ev:   Evidence{Info: &Info{Source: "i.json"}},
-			opts: Options{Mode: Hosted},
-			want: map[string]Status{"net.cas-protocol": Error, "net.cas-url": Error, "net.espaces": Error},
+			name:   "InfoMobileApp without CAS",
+			ev:     Evidence{Info: &Info{Source: "i.json"}},
+			opts:   Options{Mode: Hosted},
+			reason: "the file proves publication even when its CAS part is missing",
+			want:   map[string]Status{"net.cas-protocol": Error, "net.cas-url": Error, "net.espaces": Error, "net.publish": Pass},
 		},
 		{
 			name: "answers",
@@ -99,10 +101,13 @@ func TestRunStatuses(t *testing.T) {
 				"net.service-url":  {Checked: true, Value: "https://0920000a.index-education.net/pronote/"},
 				"purge.select-all": {Checked: true},
 			}}},
-			opts: Options{Mode: Hosted},
+			opts:   Options{Mode: Hosted},
+			reason: "an answer to a purge step brings the whole purge in, without --purge; a reworded item's old answer does not count",
 			want: map[string]Status{
 				"net.unpublished": Answered, "net.cas-dialog": Unanswered, "server.cas-url": Fail,
 				"net.service-url": Pass, "purge.select-all": Answered, "purge.open": Unanswered,
+				"purge.cas": Unanswered, "purge.user-type": Unanswered,
+				"purge.clear": NoEvidence, "purge.every-type": NoEvidence,
 			},
 		},
 		{
@@ -128,13 +133,60 @@ func TestRunStatuses(t *testing.T) {
 					t.Errorf("%s (%s): message missing a language: %+v", r.Item.ID, r.Status, r.Message)
 				}
 			}
+			// Every item is checked: those the case names, and the others against what they
+			// get with nothing given, so that no status changes unnoticed.
+			want := nothingGiven(tt.opts)
 			for id, st := range tt.want {
-				if got[id].Status != st {
-					t.Errorf("%s = %s (%s), want %s", id, got[id].Status, got[id].Message.EN, st)
+				if _, ok := want[id]; !ok {
+					t.Fatalf("the case expects a status for %s, which nothingGiven does not know", id)
+				}
+				want[id] = st
+			}
+			for id, st := range want {
+				r, ok := got[id]
+				if !ok {
+					t.Errorf("%s: no result, want %s", id, st)
+				} else if r.Status != st {
+					t.Errorf("%s = %s (%s), want %s (%s)", id, r.Status, r.Message.EN, st, tt.reason)
+				}
+			}
+			for id := range got {
+				if _, ok := want[id]; !ok {
+					t.Errorf("%s has a result but no expected status: add it to nothingGiven", id)
 				}
 			}
 		})
 	}
+}
+
+// nothingGiven is the status of every item of the default catalog when no evidence is given,
+// written out rather than derived from the catalog: what the admin alone can say is
+// unanswered, what an export could prove has no evidence, what is outside the mode or the
+// purge is not applicable.
+func nothingGiven(o Options) map[string]Status {
+	want := map[string]Status{
+		"net.unpublished": Unanswered, "net.cas-protocol": NoEvidence, "net.espaces": NoEvidence,
+		"net.cas-dialog": Unanswered, "net.cas-url": NoEvidence, "net.same-addresses": Unanswered,
+		"net.service-url": Unanswered, "net.direct-login": Unanswered, "net.publish": NoEvidence,
+		"server.out-of-service": Unanswered, "server.cas-protocol": Unanswered, "server.cas-url": Unanswered,
+		"server.no-direct-login": Unanswered, "server.in-service": Unanswered,
+		"verify.identities": Unanswered, "verify.unique-ids": NoEvidence, "verify.purge-done": Unanswered,
+	}
+	hosted, onprem := Unanswered, NotApplicable
+	if o.Mode == OnPrem {
+		hosted, onprem = NotApplicable, Unanswered
+	}
+	want["hosted.net-open"], want["hosted.server-open"] = hosted, hosted
+	want["onprem.net-open"], want["onprem.server-open"] = onprem, onprem
+	byHand, byExport := NotApplicable, NotApplicable
+	if o.Purge {
+		byHand, byExport = Unanswered, NoEvidence
+	}
+	for _, id := range []string{"purge.open", "purge.cas", "purge.user-type", "purge.select-all"} {
+		want[id] = byHand
+	}
+	want["purge.clear"], want["purge.every-type"] = byExport, byExport
+	return want
 }
 
 func mustItem(id string) *Item {

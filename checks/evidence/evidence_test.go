@@ -285,22 +285,45 @@ func TestAnswers(t *testing.T) {
 	}
 }
 
+// FuzzIdentities feeds Read (the dispatch by content, then the reader it picks) identity
+// exports in every encoding and JSON inputs of each kind: it must not panic, must say what it
+// read or return an *InputError naming the file, and must fill the evidence of the kind it
+// reports.
 func FuzzIdentities(f *testing.F) {
 	for _, enc := range encodings {
 		f.Add(enc.encode(strings.ReplaceAll(export(";"), "Nguyễn", "Nguyen")))
 	}
 	f.Add([]byte("sep=,\nId. CAS\n\"a"))
+	f.Add([]byte(sampleInfo))
+	f.Add([]byte(`{"kind": "pronote-oze-answers", "format": 1, "items": {"net.cas-url": {"checked": true}}}`))
+	f.Add([]byte(`  {"nomEtab": "x"`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ev := &checks.Evidence{}
-		_, _ = readIdentitiesFrom(data, ev)
+		kind, err := Read("f", bytes.NewReader(data), checks.Default(), ev, IdentityOptions{})
+		if err != nil {
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.File != "f" {
+				t.Fatalf("error %v (%T) is not an *InputError naming the file", err, err)
+			}
+			return
+		}
+		switch kind {
+		case KindIdentities:
+			if len(ev.Identities) != 1 {
+				t.Errorf("read as identities, %d lists in the evidence", len(ev.Identities))
+			}
+		case KindInfoMobileApp:
+			if ev.Info == nil {
+				t.Error("read as InfoMobileApp.json, no Info in the evidence")
+			}
+		case KindAnswers:
+			if ev.Answers == nil {
+				t.Error("read as answers, no Answers in the evidence")
+			}
+		default:
+			t.Errorf("no error and unknown kind %q", kind)
+		}
 	})
-}
-
-func readIdentitiesFrom(data []byte, ev *checks.Evidence) (Kind, error) {
-	if bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
-		return "", nil
-	}
-	return Read("f", bytes.NewReader(data), checks.Default(), ev, IdentityOptions{})
 }
 
 func FuzzInfoMobileApp(f *testing.F) {

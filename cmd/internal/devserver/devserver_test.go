@@ -202,18 +202,29 @@ func TestEvents(t *testing.T) {
 	waitFor("event: build-error")
 }
 
-// TestWatch writes files, in a new sub-folder too, and gets them in one batch.
+// TestWatch writes files, in a new sub-folder too, and gets them reported. The watch starts
+// with NewWatcher, before the writes: no sleep is needed for it to see them.
 func TestWatch(t *testing.T) {
 	dir := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
+	w, err := NewWatcher([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
 	got := make(chan Change, 4)
-	go Watch(ctx, []string{dir}, 30*time.Millisecond, time.Second, func(c Change) { got <- c })
-	time.Sleep(100 * time.Millisecond) // let the watch start
-	os.WriteFile(filepath.Join(dir, "a.md"), []byte("a"), 0o644)
-	os.WriteFile(filepath.Join(dir, ".a.md.swp"), []byte("x"), 0o644)
-	os.MkdirAll(filepath.Join(dir, "fr", "guides"), 0o755)
-	os.WriteFile(filepath.Join(dir, "fr", "guides", "b.md"), []byte("b"), 0o644)
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx, 30*time.Millisecond, time.Second, func(c Change) { got <- c }) }()
+	for _, err := range []error{
+		os.WriteFile(filepath.Join(dir, "a.md"), []byte("a"), 0o644),
+		os.WriteFile(filepath.Join(dir, ".a.md.swp"), []byte("x"), 0o644),
+		os.MkdirAll(filepath.Join(dir, "fr", "guides"), 0o755),
+		os.WriteFile(filepath.Join(dir, "fr", "guides", "b.md"), []byte("b"), 0o644),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	seen := map[string]bool{}
 	for !seen["a.md"] || !seen["fr/guides/b.md"] {
 		select {
@@ -227,5 +238,9 @@ func TestWatch(t *testing.T) {
 	}
 	if seen[".a.md.swp"] {
 		t.Error("an editor's swap file counted as a change")
+	}
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Errorf("Run returned %v after its context ended, want context.Canceled", err)
 	}
 }

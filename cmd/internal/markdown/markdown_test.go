@@ -12,17 +12,19 @@ import (
 )
 
 func TestSlugify(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Vérifier la configuration", "verifier-la-configuration"},
-		{"Œuvre & cœur", "oeuvre-coeur"},
-		{"  Étape 2 : « CAS »  ", "etape-2-cas"},
-		{"Hosted mode", "hosted-mode"},
-		{"!!!", ""},
+	tests := []struct{ name, in, want string }{
+		{"accents folded", "Vérifier la configuration", "verifier-la-configuration"},
+		{"ligatures spelled out", "Œuvre & cœur", "oeuvre-coeur"},
+		{"French punctuation and spaces dropped", "  Étape 2 : « CAS »  ", "etape-2-cas"},
+		{"English", "Hosted mode", "hosted-mode"},
+		{"nothing left: IDs.Generate names it \"section\"", "!!!", ""},
 	}
 	for _, tt := range tests {
-		if got := Slugify(tt.in); got != tt.want {
-			t.Errorf("Slugify(%q) = %q, want %q", tt.in, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Slugify(tt.in); got != tt.want {
+				t.Errorf("Slugify(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 

@@ -328,20 +328,22 @@ func TestGolden(t *testing.T) {
 }
 
 func TestRelURL(t *testing.T) {
-	tests := []struct{ from, to, want string }{
-		{"fr/a/", "fr/b/", "../b/"},
-		{"fr/", "fr/b/", "b/"},
-		{"fr/a/", "fr/", "../"},
-		{"fr/a/", "en/b/", "../../en/b/"},
-		{"fr/a/", "", "../../"},
-		{"fr/a/", "assets/style.css", "../../assets/style.css"},
-		{"fr/g/a/", "fr/g/b/", "../b/"},
-		{"fr/a/", "fr/a/", "./"},
+	tests := []struct{ name, from, to, want string }{
+		{"sibling page", "fr/a/", "fr/b/", "../b/"},
+		{"from the language root", "fr/", "fr/b/", "b/"},
+		{"to the language root", "fr/a/", "fr/", "../"},
+		{"other language", "fr/a/", "en/b/", "../../en/b/"},
+		{"site root", "fr/a/", "", "../../"},
+		{"asset", "fr/a/", "assets/style.css", "../../assets/style.css"},
+		{"nested sibling", "fr/g/a/", "fr/g/b/", "../b/"},
+		{"itself: ./, never empty, which a browser would not follow as a link", "fr/a/", "fr/a/", "./"},
 	}
 	for _, tt := range tests {
-		if got := relURL(tt.from, tt.to); got != tt.want {
-			t.Errorf("relURL(%q, %q) = %q, want %q", tt.from, tt.to, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got := relURL(tt.from, tt.to); got != tt.want {
+				t.Errorf("relURL(%q, %q) = %q, want %q", tt.from, tt.to, got, tt.want)
+			}
+		})
 	}
 }
 
