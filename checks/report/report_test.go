@@ -83,7 +83,7 @@ func TestJSONMatchesSchema(t *testing.T) {
 	// What the sample evidence must give, known without reading the catalog.
 	for _, tt := range []struct{ id, status, reason string }{
 		{"net.cas-url", "fail", "the sample's CAS URL is not oZe's"},
-		{"net.espaces", "pass", "the sample lists espaces and none departs from the policy"},
+		{"net.espaces", "no-evidence", "the sample's espace list is empty: no espace is judged"},
 		{"purge.clear", "not-applicable", "the purge was not asked for"},
 		{"onprem.net-open", "not-applicable", "the mode checked is hosted"},
 		{"net.unpublished", "unanswered", "only the admin can say, and no answers file was given"},
