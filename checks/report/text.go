@@ -3,9 +3,9 @@ package report
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/internal/terminal"
 )
 
 // ANSI colours of the statuses, used only when the output is a terminal.
@@ -22,11 +22,11 @@ var marks = map[string]string{
 // terminal, never with NO_COLOR).
 func Text(w io.Writer, d *Doc, colour bool) error {
 	l := d.Lang
-	paint := func(status, text string) string {
+	paint := func(status, text string) painted {
 		if !colour {
-			return text
+			return painted(terminal.Escape(text))
 		}
-		return colours[status] + text + "\x1b[0m"
+		return painted(colours[status] + terminal.Escape(text) + "\x1b[0m")
 	}
 	ew := &errWriter{w: w}
 	ew.printf("%s\n", fmt.Sprintf(words.Title.In(l), d.Profile.Name))
@@ -57,13 +57,16 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 		ew.printf("    %s\n", r.URL)
 	}
 	ew.printf("\n%s%s", words.Summary.In(l), l.Colon())
-	var parts []string
+	var parts painted
 	for _, st := range checks.Statuses() {
 		if n := d.Summary[string(st)]; n > 0 {
-			parts = append(parts, paint(string(st), fmt.Sprintf("%d %s", n, st.Label().In(l))))
+			if parts != "" {
+				parts += ", "
+			}
+			parts += paint(string(st), fmt.Sprintf("%d %s", n, st.Label().In(l)))
 		}
 	}
-	ew.printf("%s\n", strings.Join(parts, ", "))
+	ew.printf("%s\n", parts)
 	if d.Failed {
 		ew.printf("%s\n", paint("fail", words.VerdictFail.In(l)))
 	} else {
@@ -76,13 +79,25 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 }
 
 // errWriter keeps the first write error, so the writer can print without checking each line.
+// It shows every string argument through [terminal.Escape]: the report's fields hold text
+// from the inputs (the school's name, an espace's protocol, comments, file names), which must
+// not act on the terminal. Only the colours, as [painted], reach it unescaped.
 type errWriter struct {
 	w   io.Writer
 	err error
 }
 
+// painted is text already escaped, with the report's own colour codes around it.
+type painted string
+
 func (e *errWriter) printf(format string, args ...any) {
-	if e.err == nil {
-		_, e.err = fmt.Fprintf(e.w, format, args...)
+	if e.err != nil {
+		return
 	}
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = terminal.Escape(s)
+		}
+	}
+	_, e.err = fmt.Fprintf(e.w, format, args...)
 }

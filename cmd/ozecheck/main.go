@@ -15,6 +15,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+
+	"github.com/hds-oze/pronote-oze/internal/terminal"
 )
 
 // version is stamped at build time (-ldflags "-X main.version=…"); siteURL likewise, with the
@@ -44,6 +46,8 @@ var errFailed = errors.New("a step failed")
 // usageError is a problem with the command line or an input: exit status 2.
 type usageError struct{ error }
 
+func (e usageError) Unwrap() error { return e.error }
+
 // shownError is a usage error that run has already printed: exit status 2, nothing more said.
 type shownError struct{ error }
 
@@ -58,6 +62,17 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.As(err, new(shownError)):
 		return exitUsage
 	}
-	fmt.Fprintln(stderr, "ozecheck:", err)
+	// The message names files and repeats what they hold: shown escaped, never acted on.
+	fmt.Fprintln(stderr, "ozecheck:", terminal.Escape(err.Error()))
+	var h hinted
+	if errors.As(err, &h) {
+		fmt.Fprintln(stderr, h.hint)
+	}
 	return exitUsage
+}
+
+// hinted is an error followed by a line of advice of the program's own.
+type hinted struct {
+	error
+	hint string
 }

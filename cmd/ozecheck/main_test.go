@@ -29,6 +29,9 @@ func TestScripts(t *testing.T) {
 			env.Setenv("LANG", "fr_FR.UTF-8")
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("DEVNULL", devNull(env.WorkDir))
+			// NASTY goes into arguments and file names: a clear-screen sequence and a
+			// right-to-left override.
+			env.Setenv("NASTY", "\x1b[2J\u202e")
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

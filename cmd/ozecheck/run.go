@@ -18,6 +18,7 @@ import (
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/checks/evidence"
 	"github.com/hds-oze/pronote-oze/checks/report"
+	"github.com/hds-oze/pronote-oze/internal/terminal"
 )
 
 var errHelp = errors.New("help shown")
@@ -78,7 +79,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, checks.Lang, error) 
 			fmt.Fprint(stderr, usage.In(lang))
 			return nil, lang, errHelp
 		}
-		return nil, lang, usageError{fmt.Errorf("%v\n%s", err, msgSeeHelp.In(lang))}
+		return nil, lang, usageError{hinted{err, msgSeeHelp.In(lang)}}
 	}
 	o.files = fl.Args()
 	return o, lang, nil
@@ -168,7 +169,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if err := writeReport(o.out, buf.Bytes()); err != nil {
 			return usageError{localize(err, lang)}
 		}
-		fmt.Fprintln(stderr, msgWrote.Sprintf(o.out).In(lang))
+		fmt.Fprintln(stderr, msgWrote.Sprintf(terminal.Escape(o.out)).In(lang))
 	} else if _, err := stdout.Write(buf.Bytes()); err != nil {
 		return err
 	}
