@@ -276,9 +276,9 @@ func (c *Catalog) Item(id string) (*Item, *Checklist, bool) {
 	return nil, nil, false
 }
 
-// IDPattern is the form of item, section and checklist IDs: lower-case words joined by
+// idPattern is the form of item, section and checklist IDs: lower-case words joined by
 // hyphens, in dot-separated parts ("net.cas-url").
-var IDPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*(\.[a-z][a-z0-9]*(-[a-z0-9]+)*)*$`)
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*(\.[a-z][a-z0-9]*(-[a-z0-9]+)*)*$`)
 
 // Validate reports every flaw of the catalog: a malformed or duplicated ID, an empty side of
 // a text, an item outside the modes of its checklist, a reference to an unknown checklist, a
@@ -297,7 +297,7 @@ func (c *Catalog) Validate() error {
 	seen := map[string]*Item{}
 	asks := c.askers()
 	for _, cl := range c.Checklists {
-		if !IDPattern.MatchString(cl.ID) {
+		if !idPattern.MatchString(cl.ID) {
 			bad("checklist %q: malformed ID", cl.ID)
 		}
 		text("checklist "+cl.ID, "Title", cl.Title, true)
@@ -307,7 +307,7 @@ func (c *Catalog) Validate() error {
 			text("section "+cl.ID+"/"+s.ID, "Intro", s.Intro, false)
 			for _, it := range s.Items {
 				where := "item " + it.ID
-				if !IDPattern.MatchString(it.ID) || !strings.Contains(it.ID, ".") {
+				if !idPattern.MatchString(it.ID) || !strings.Contains(it.ID, ".") {
 					bad("%s: malformed ID (want part.name, lower case)", where)
 				}
 				if prev, ok := seen[it.ID]; ok && prev != it {
@@ -446,7 +446,7 @@ func provenance(where string, it *Item, bad func(string, ...any)) {
 		if f.Origin == it.Origin {
 			justified = true
 		}
-		if !IDPattern.MatchString(f.ID) || !strings.Contains(f.ID, ".") {
+		if !idPattern.MatchString(f.ID) || !strings.Contains(f.ID, ".") {
 			bad("%s: fact %q: malformed ID", where, f.ID)
 		}
 		if f.Origin <= FromProcedure || f.Origin > FromPractice {

@@ -8,10 +8,10 @@ import (
 	"strings"
 )
 
-// CASEndpoints are the paths a CAS server serves under its base URL. A base URL that ends in
+// casEndpoints are the paths a CAS server serves under its base URL. A base URL that ends in
 // one of them was copied from a login page instead of the dialog.
 // Longer paths come first, so that a suffix is named in full.
-var CASEndpoints = []string{
+var casEndpoints = []string{
 	"/p3/serviceValidate", "/p3/proxyValidate", "/serviceValidate", "/proxyValidate",
 	"/samlValidate", "/validate", "/login", "/logout",
 }
@@ -38,7 +38,7 @@ func JudgeCASURL(got, want string) (Status, Text) {
 		return Fail, Text{FR: "L'URL contient un « ? » ou un « # » ; l'URL de base n'en a pas : " + want + ".", EN: "The URL has a ? or # part; the base URL has none: " + want + "."}
 	}
 	path := strings.TrimSuffix(u.Path, "/")
-	for _, e := range CASEndpoints {
+	for _, e := range casEndpoints {
 		if strings.HasSuffix(strings.ToLower(path), strings.ToLower(e)) {
 			return Fail, Text{FR: fmt.Sprintf("L'URL se termine par %s : donnez l'URL de base, sans ce suffixe (%s).", e, want), EN: fmt.Sprintf("The URL ends with %s: give the base URL, without that suffix (%s).", e, want)}
 		}

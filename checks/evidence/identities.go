@@ -19,9 +19,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// IDColumns are the spellings the CAS identifier column has had in Client PRONOTE, as its
+// idColumns are the spellings the CAS identifier column has had in Client PRONOTE, as its
 // exports show them. Headers are compared folded (see fold).
-var IDColumns = []string{
+var idColumns = []string{
 	"Identifiant fournisseur identités",
 	"Identifiant fournisseur d'identités",
 	"Id. CAS",
@@ -33,7 +33,7 @@ var (
 	lastColumns    = []string{"Nom"}
 	firstColumns   = []string{"Prénom"}
 	typeColumns    = []string{"Type", "Type d'utilisateur", "Profil", "Type utilisateur"}
-	foldedIDHeader = foldAll(IDColumns)
+	foldedIDHeader = foldAll(idColumns)
 	foldedLogin    = foldAll(loginColumns)
 	foldedLast     = foldAll(lastColumns)
 	foldedFirst    = foldAll(firstColumns)
@@ -190,7 +190,7 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 		}
 	}
 	if idCol < 0 {
-		return nil, problem(file, line, 0, ErrNoIDColumn, msgNoIDMore.Sprintf(quoteList(seen), quoteList(IDColumns)))
+		return nil, problem(file, line, 0, ErrNoIDColumn, msgNoIDMore.Sprintf(quoteList(seen), quoteList(idColumns)))
 	}
 
 	list.UserType = userTypeFromName(file)
