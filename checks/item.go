@@ -151,13 +151,21 @@ type Verdict struct {
 
 // The names of an item's parts and of the school, as every rendering of a checklist (the
 // site's page, the PDF, the checker's report) shows them: one wording for all three.
-var (
-	LabelWhere  = Text{FR: "Où", EN: "Where"}
-	LabelExpect = Text{FR: "Valeur attendue", EN: "Expected value"}
-	LabelSee    = Text{FR: "Voir", EN: "See"}
-	LabelProof  = Text{FR: "Preuve", EN: "Proof"}
-	LabelSchool = Text{FR: "Établissement", EN: "School"}
-)
+
+// LabelWhere names where in PRONOTE a step happens.
+func LabelWhere() Text { return Text{FR: "Où", EN: "Where"} }
+
+// LabelExpect names the value a step must leave on screen.
+func LabelExpect() Text { return Text{FR: "Valeur attendue", EN: "Expected value"} }
+
+// LabelSee names the checklist a step refers to.
+func LabelSee() Text { return Text{FR: "Voir", EN: "See"} }
+
+// LabelProof names the evidence that can prove a step.
+func LabelProof() Text { return Text{FR: "Preuve", EN: "Proof"} }
+
+// LabelSchool names the school a checklist or a report is about.
+func LabelSchool() Text { return Text{FR: "Établissement", EN: "School"} }
 
 // DetailIn returns the step's explanation in the checklist of mode m.
 func (it *Item) DetailIn(m Mode) Text {

@@ -88,7 +88,7 @@ func Legend() []Text {
 }
 
 // LabelSources names the list of an item's facts that the procedure does not state.
-var LabelSources = Text{FR: "Sources", EN: "Sources"}
+func LabelSources() Text { return Text{FR: "Sources", EN: "Sources"} }
 
 // Fact is a statement the site makes that the procedure does not: a screen label the
 // procedure does not show, an error message, a policy. Every fact is registered in this

@@ -18,13 +18,13 @@ const (
 // String returns the language tag.
 func (l Lang) String() string { return string(l) }
 
-// Langs lists the languages in their display order.
-var Langs = []Lang{FR, EN}
+// Langs returns the languages in their display order.
+func Langs() []Lang { return []Lang{FR, EN} }
 
 // ParseLang returns the language that tag names ("fr", "en-GB", "fr_FR.UTF-8"), or false.
 func ParseLang(tag string) (Lang, bool) {
 	tag = strings.ToLower(strings.TrimSpace(tag))
-	for _, l := range Langs {
+	for _, l := range Langs() {
 		s := string(l)
 		if tag == s || strings.HasPrefix(tag, s+"-") || strings.HasPrefix(tag, s+"_") || strings.HasPrefix(tag, s+".") {
 			return l, true

@@ -9,12 +9,12 @@ import "fmt"
 // [Catalog.Validate], with the facts.
 func Texts() map[string]Text {
 	m := map[string]Text{
-		"LabelWhere":   LabelWhere,
-		"LabelExpect":  LabelExpect,
-		"LabelSee":     LabelSee,
-		"LabelProof":   LabelProof,
-		"LabelSchool":  LabelSchool,
-		"LabelSources": LabelSources,
+		"LabelWhere()":   LabelWhere(),
+		"LabelExpect()":  LabelExpect(),
+		"LabelSee()":     LabelSee(),
+		"LabelProof()":   LabelProof(),
+		"LabelSchool()":  LabelSchool(),
+		"LabelSources()": LabelSources(),
 	}
 	for _, o := range Origins() {
 		m["Origin "+o.String()] = o.Label()

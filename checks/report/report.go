@@ -199,7 +199,7 @@ func Words() Wording { return words }
 
 var words = Wording{
 	Title:           checks.Text{FR: "Vérification de la délégation CAS PRONOTE → %s", EN: "PRONOTE → %s CAS delegation check"},
-	School:          checks.LabelSchool,
+	School:          checks.LabelSchool(),
 	Mode:            checks.Text{FR: "Mode", EN: "Mode"},
 	Profile:         checks.Text{FR: "ENT", EN: "ENT"},
 	Generated:       checks.Text{FR: "Produit le", EN: "Generated on"},

@@ -104,7 +104,7 @@ func TestJSONMatchesSchema(t *testing.T) {
 }
 
 func TestHTMLEscapesAndIsSelfContained(t *testing.T) {
-	for _, lang := range checks.Langs {
+	for _, lang := range checks.Langs() {
 		var buf bytes.Buffer
 		if err := HTML(&buf, sampleDoc(lang), false); err != nil {
 			t.Fatal(err)

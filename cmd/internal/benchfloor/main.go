@@ -65,7 +65,7 @@ func hash(name string) error {
 
 func run(src, out string, hlOnly bool) error {
 	var files []string
-	for _, l := range checks.Langs {
+	for _, l := range checks.Langs() {
 		err := filepath.WalkDir(filepath.Join(src, string(l)), func(p string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
 				files = append(files, p)

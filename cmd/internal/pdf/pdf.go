@@ -54,19 +54,19 @@ type Wording struct {
 func Words() Wording { return words }
 
 var words = Wording{
-	School:   checks.LabelSchool,
+	School:   checks.LabelSchool(),
 	UAI:      checks.Text{FR: "UAI", EN: "UAI"},
 	Person:   checks.Text{FR: "Fait par", EN: "Done by"},
 	Date:     checks.Text{FR: "Date", EN: "Date"},
 	Contents: checks.Text{FR: "Sommaire", EN: "Contents"},
-	Where:    checks.LabelWhere,
-	Expect:   checks.LabelExpect,
+	Where:    checks.LabelWhere(),
+	Expect:   checks.LabelExpect(),
 	Seen:     checks.Text{FR: "Valeur relevée", EN: "Value seen"},
 	Online:   checks.Text{FR: "En ligne", EN: "Online"},
 	Page:     checks.Text{FR: "page %d / %s", EN: "page %d / %s"},
 	ENT:      checks.Text{FR: "ENT %s — URL du serveur CAS attendue : %s", EN: "ENT %s — expected CAS server URL: %s"},
 	Howto:    checks.Text{FR: "Cochez chaque case une fois l'étape faite. Le site garde la même checklist, à cocher en ligne, et le vérificateur ozecheck la prouve sans capture d'écran.", EN: "Tick each box once the step is done. The site holds the same checklist, to tick online, and the ozecheck checker proves it without screenshots."},
-	See:      checks.LabelSee,
+	See:      checks.LabelSee(),
 }
 
 func (c *Checklist) label(t checks.Text) string { return t.In(c.Lang) + c.Lang.Colon() }

@@ -26,7 +26,7 @@ func TestText(t *testing.T) {
 	pdftotext := testenv.NeedProgram(t, "TestText (reading the PDFs back)", "pdftotext")
 	dir := t.TempDir()
 	for _, cl := range checks.Default().Checklists {
-		for _, l := range checks.Langs {
+		for _, l := range checks.Langs() {
 			t.Run(cl.ID+"-"+string(l), func(t *testing.T) {
 				var buf bytes.Buffer
 				err := Write(&buf, Checklist{

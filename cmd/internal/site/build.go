@@ -191,7 +191,7 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 	s.hl.Cache = b.Cache
 
 	// Read every page of every language.
-	for _, lang := range checks.Langs {
+	for _, lang := range checks.Langs() {
 		dir := path.Join(b.SrcDir, string(lang))
 		err := afero.Walk(b.Src, dir, func(p string, info fs.FileInfo, err error) error {
 			if err != nil {
@@ -232,7 +232,7 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 	// Pair translations by path.
 	for _, p := range s.Pages {
 		p.Translations = map[checks.Lang]*Page{}
-		for _, l := range checks.Langs {
+		for _, l := range checks.Langs() {
 			if t := s.bySource[string(l)+"/"+p.Rel]; t != nil {
 				p.Translations[l] = t
 			} else {
@@ -260,7 +260,7 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 	}
 	s.checkChecklistHomes(&errs)
 	s.navs = map[checks.Lang][]*Page{}
-	for _, l := range checks.Langs {
+	for _, l := range checks.Langs() {
 		s.navs[l] = s.nav(l)
 	}
 
@@ -346,7 +346,7 @@ func (s *siteModel) prepareTheme() error {
 		"downloads": {Resolve: noArgs("downloads"), Render: s.renderDownloads},
 	})
 	s.hl = markdown.NewHighlighter()
-	for _, l := range checks.Langs {
+	for _, l := range checks.Langs() {
 		s.md[l] = markdown.New(l, s.hl, blocks)
 	}
 	return nil
@@ -531,7 +531,7 @@ func (s *siteModel) render(p *Page, w io.Writer) error {
 		Script:      len(p.Checklists) > 0,
 		Content:     template.HTML(body.String()),
 	}
-	for _, l := range checks.Langs {
+	for _, l := range checks.Langs() {
 		if t := p.Translations[l]; t != nil {
 			d.Alternates = append(d.Alternates, link{Lang: l, Rel: relURL(p.URL, t.URL), Abs: s.Config.BaseURL + t.URL})
 		}

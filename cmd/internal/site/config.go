@@ -55,7 +55,7 @@ func parseConfig(file string, data []byte) (*Config, *checks.Profile, errorList)
 	} else if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
-	for _, l := range checks.Langs {
+	for _, l := range checks.Langs() {
 		lc, ok := c.Languages[string(l)]
 		if !ok {
 			errs.add(file, 0, "missing [languages.%s]", l)

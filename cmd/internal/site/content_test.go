@@ -28,7 +28,7 @@ func TestContent(t *testing.T) {
 		}
 	}
 	for _, cl := range s.Catalog.Checklists {
-		for _, lang := range checks.Langs {
+		for _, lang := range checks.Langs() {
 			p := s.ChecklistPage(cl.ID, lang)
 			if p == nil {
 				t.Errorf("checklist %s has no page in %s", cl.ID, lang)

@@ -122,7 +122,7 @@ func (s *siteModel) downloadOutputs() ([]output, error) {
 func (s *siteModel) pdfOutputs() ([]output, error) {
 	var outs []output
 	for _, cl := range s.Catalog.Checklists {
-		for _, l := range checks.Langs {
+		for _, l := range checks.Langs() {
 			page := s.ChecklistPage(cl.ID, l)
 			if page == nil {
 				continue
@@ -371,7 +371,7 @@ func (s *siteModel) renderRoot(kind string) ([]byte, error) {
 
 func orderedLangs(first checks.Lang) []checks.Lang {
 	ls := []checks.Lang{first}
-	for _, l := range checks.Langs {
+	for _, l := range checks.Langs() {
 		if l != first {
 			ls = append(ls, l)
 		}
