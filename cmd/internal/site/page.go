@@ -101,6 +101,14 @@ func (p *Page) scan(md goldmark.Markdown, errs *errorList) {
 			}
 		case *ast.Link:
 			p.links = append(p.links, pageLink{dest: string(n.Destination), title: string(n.Title), line: p.line(n.Pos())})
+		case *ast.AutoLink:
+			// <https://…> and <name@example.org> are links like any other: checkLinks applies the
+			// same rule to them (an e-mail address is a mailto: link, as it is rendered).
+			dest := string(n.URL(p.body))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+				dest = "mailto:" + dest
+			}
+			p.links = append(p.links, pageLink{dest: dest, line: p.line(n.Pos())})
 		case *ast.Image:
 			errs.add(p.File, p.line(n.Pos()), "images are not supported: describe the screen with its labels instead (%q)", n.Destination)
 		case *markdown.Block:
