@@ -213,6 +213,10 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 				errs.add(file, 0, "unexpected file: a language folder holds only Markdown pages (.md)")
 				return nil
 			}
+			if bad := badSegment(strings.TrimSuffix(rel, ".md")); bad != "" {
+				errs.add(file, 0, "file name %q: the names of a page's file and folders make its URL: use letters, digits, hyphens, underscores", bad)
+				return nil
+			}
 			// The file is read by the scan below, in parallel, and dropped once scanned: the
 			// sources of a large site are never all in memory at once.
 			pg := &Page{Lang: lang, Rel: rel, File: file, src: p}
@@ -268,6 +272,17 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 	errs = append(errs, lerrs...)
 	s.indexIncoming()
 	return s, errs
+}
+
+// badSegment returns the first segment of the slash-separated path rel that cannot be part of a
+// URL (see urlSegment), or "".
+func badSegment(rel string) string {
+	for _, seg := range strings.Split(rel, "/") {
+		if !urlSegment(seg) {
+			return seg
+		}
+	}
+	return ""
 }
 
 // checkChecklistHomes makes sure every checklist shown lives at the URL its checks.Checklist

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/hds-oze/pronote-oze/internal/terminal"
 )
 
 // FileError is a problem at a line of a source file.
@@ -14,11 +16,13 @@ type FileError struct {
 	Err  error
 }
 
+// Error returns "file:line: message". Control and bidirectional characters, which a file name
+// or a page may hold, are shown escaped: the message is printed on a terminal.
 func (e *FileError) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+		return terminal.Escape(fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err))
 	}
-	return fmt.Sprintf("%s: %v", e.File, e.Err)
+	return terminal.Escape(fmt.Sprintf("%s: %v", e.File, e.Err))
 }
 
 func (e *FileError) Unwrap() error { return e.Err }

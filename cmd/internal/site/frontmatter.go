@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 )
@@ -21,6 +22,21 @@ type FrontMatter struct {
 }
 
 const fmDelim = "+++"
+
+// urlSegment reports whether s can be one segment of a page's URL, and so a folder name of
+// the site: letters, digits, hyphens and underscores. Slugs and the names of the files and
+// folders under content/ (which make the URL of a page without a slug) follow this rule.
+func urlSegment(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' {
+			return false
+		}
+	}
+	return true
+}
 
 // splitFrontMatter parses the front matter of a page. It returns the body and the line number
 // of the body's first line.
@@ -70,8 +86,8 @@ func splitFrontMatter(file string, data []byte) (FrontMatter, []byte, int, error
 	if strings.TrimSpace(fm.Title) == "" {
 		errs.add(file, 1, "front matter has no title")
 	}
-	if fm.Slug != "" && (strings.ContainsAny(fm.Slug, "/\\?#% ") || fm.Slug == "." || fm.Slug == "..") {
-		errs.add(file, keyLine(block, toml.Key{"slug"})+1, "slug %q must be one URL segment (letters, digits, hyphens)", fm.Slug)
+	if fm.Slug != "" && !urlSegment(fm.Slug) {
+		errs.add(file, keyLine(block, toml.Key{"slug"})+1, "slug %q must be one URL segment (letters, digits, hyphens, underscores)", fm.Slug)
 	}
 	return fm, rest, line, errs
 }

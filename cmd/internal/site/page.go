@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/afero"
 	"github.com/yuin/goldmark"
@@ -75,11 +76,27 @@ func (p *Page) load(fsys afero.Fs, md goldmark.Markdown, errs *errorList) bool {
 		errs.add(p.File, 0, "cannot read: %v", unwrapPath(err))
 		return false
 	}
+	if !utf8.Valid(raw) {
+		bad := invalidUTF8(raw)
+		errs.add(p.File, 1+bytes.Count(raw[:bad], []byte("\n")), "invalid UTF-8 (byte 0x%02x): save the page as UTF-8", raw[bad])
+	}
 	fm, body, bodyLine, ferrs := splitFrontMatter(p.File, raw)
 	*errs = append(*errs, ferrs...)
 	p.FM, p.body, p.bodyLine = fm, body, bodyLine
 	p.scan(md, errs)
 	return true
+}
+
+// invalidUTF8 returns the offset of the first byte of data that is not UTF-8.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
 }
 
 // scan parses the page and keeps what the other pages need to know of it (anchors,

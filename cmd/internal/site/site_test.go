@@ -396,3 +396,42 @@ func TestNoOtherOrigin(t *testing.T) {
 		t.Errorf("scanned %d files, expected the whole site", scanned)
 	}
 }
+
+// TestFileNames refuses page and folder names that cannot be a URL segment, naming the file
+// with its control characters escaped (an error is printed on a terminal).
+func TestFileNames(t *testing.T) {
+	tests := []struct {
+		name, rel string
+		want      string // the start of the error, file name escaped
+	}{
+		{"newline", "a\nb.md", `content/en/a\nb.md: file name "a\nb"`},
+		{"markup", `<b>"x".md`, `content/en/<b>"x".md: file name "<b>\"x\""`},
+		{"terminal escape", "x\x1b[2J.md", `content/en/x\x1b[2J.md: file name "x\x1b[2J"`},
+		{"right-to-left override", "fdp\u202egnp.md", `content/en/fdp\u202egnp.md: file name "fdp\u202egnp"`},
+		{"folder", "a b/page.md", `content/en/a b/page.md: file name "a b"`},
+		{"dot in the name", "index.html.md", `content/en/index.html.md: file name "index.html"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := fsFrom(t, parseTxtar(t, "testdata/errors/base.txtar"))
+			for _, l := range []string{"en", "fr"} {
+				if err := afero.WriteFile(fs, "content/"+l+"/"+tt.rel, []byte("+++\ntitle = \"x\"\n+++\nx\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := (&Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public"}).Build(context.Background())
+			var be *BuildError
+			if !errors.As(err, &be) || len(be.Errs) != 2 {
+				t.Fatalf("Build() = %v, want an error for the file in each language", err)
+			}
+			if got := be.Errs[0].Error(); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("error %q, want it to start with %q", got, tt.want)
+			}
+			for _, r := range err.Error() {
+				if r != '\n' && r != '\t' && (r < 0x20 || r == 0x7f || r == '\u202e') {
+					t.Errorf("the error holds the raw character %U: %q", r, err.Error())
+				}
+			}
+		})
+	}
+}
