@@ -75,7 +75,7 @@ func (s Source) Label() Text {
 		fr, en = append(fr, "export des identités"), append(en, "identity export")
 	}
 	if s&Answer != 0 {
-		fr, en = append(fr, "votre réponse"), append(en, "your answer")
+		fr, en = append(fr, "votre coche (fichier de réponses)"), append(en, "your tick (answers file)")
 	}
 	return Text{FR: strings.Join(fr, ", "), EN: strings.Join(en, ", ")}
 }
@@ -162,7 +162,7 @@ func LabelExpect() Text { return Text{FR: "Valeur attendue", EN: "Expected value
 func LabelSee() Text { return Text{FR: "Voir", EN: "See"} }
 
 // LabelProof names the evidence that can prove a step.
-func LabelProof() Text { return Text{FR: "Preuve", EN: "Proof"} }
+func LabelProof() Text { return Text{FR: "Prouvé par", EN: "Proved by"} }
 
 // LabelSchool names the school a checklist or a report is about.
 func LabelSchool() Text { return Text{FR: "Établissement", EN: "School"} }
@@ -251,6 +251,22 @@ func (c *Checklist) Item(id string) (*Item, bool) {
 		}
 	}
 	return nil, false
+}
+
+// StepNumber returns the number of step id in the checklist, counted from 1 across its
+// sections, as the page, its summary and the PDF all show it (0 if id is not a step). One
+// numbering everywhere: support and admins can say "step 11".
+func (c *Checklist) StepNumber(id string) int {
+	n := 0
+	for _, s := range c.Sections {
+		for _, it := range s.Items {
+			n++
+			if it.ID == id {
+				return n
+			}
+		}
+	}
+	return 0
 }
 
 // StepURL returns the address of item id on the site, for base (the site's root URL).

@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
+	"strings"
 
 	"github.com/hds-oze/pronote-oze/checks"
 )
@@ -70,7 +71,57 @@ var words = map[string]checks.Text{
 	"meaning":       {FR: "Signification", EN: "Meaning"},
 	"platform":      {FR: "Système", EN: "System"},
 	"file":          {FR: "Fichier", EN: "File"},
+	"jsDownloaded":  {FR: "Fichier « %s » enregistré dans vos téléchargements : donnez-le au vérificateur avec vos exports.", EN: "File \"%s\" saved in your downloads: give it to the checker with your exports."},
+	"jsCopy":        {FR: "Copier", EN: "Copy"},
+	"jsCopied":      {FR: "Copié", EN: "Copied"},
+	"jsSelected":    {FR: "Sélectionné : Ctrl+C pour copier", EN: "Selected: Ctrl+C to copy"},
+	"scope":         {FR: "Vos coches, valeurs et commentaires restent dans ce navigateur et ne valent que pour cette procédure, en français comme en anglais : une étape commune à une autre procédure s'y coche à part.", EN: "Your ticks, values and comments stay in this browser and belong to this procedure only, in English and in French: a step shared with another procedure is ticked there separately."},
+	"steps":         {FR: "Les étapes", EN: "The steps"},
+	"prev":          {FR: "Précédent", EN: "Previous"},
+	"next":          {FR: "Suivant", EN: "Next"},
+	"pager":         {FR: "Page précédente et suivante", EN: "Previous and next page"},
+	"updated":       {FR: "Mis à jour le", EN: "Last updated"},
+	"search":        {FR: "Rechercher", EN: "Search"},
+	"searchHint":    {FR: "Mot, étape ou identifiant (net.cas-url)", EN: "Word, step or ID (net.cas-url)"},
+	"searchNone":    {FR: "Aucun résultat", EN: "No results"},
+	"searchCount":   {FR: "%d résultat(s)", EN: "%d result(s)"},
 	"noDownloads":   {FR: "Les exécutables du vérificateur ne font pas partie de cette construction du site : « make site » les produit.", EN: "The checker's executables are not part of this build of the site: \"make site\" produces them."},
+}
+
+// Copyable reports whether an expected value is one the admin types as it is, and gets a copy
+// button: an address with no part to replace ("https://<UAI>…" has one).
+func Copyable(v string) bool {
+	return strings.HasPrefix(v, "https://") && !strings.ContainsAny(v, " <>")
+}
+
+// BreakURL returns s for HTML with an address cut into unbreakable pieces that each end with
+// a slash: a narrow screen or a printout breaks the line only after a slash, never inside a
+// word or at one of its hyphens (text copied from a printout would lose a hyphen that
+// ended a line). Anything not an address is only escaped.
+func BreakURL(s string) template.HTML {
+	if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	var pieces []string
+	from := strings.Index(s, "://") + 3
+	for i := from; i < len(s); i++ {
+		if s[i] == '/' {
+			pieces = append(pieces, s[from:i+1])
+			from = i + 1
+		}
+	}
+	if from < len(s) {
+		pieces = append(pieces, s[from:])
+	}
+	pieces[0] = s[:strings.Index(s, "://")+3] + pieces[0]
+	var b strings.Builder
+	for i, p := range pieces {
+		if i > 0 {
+			b.WriteString("<wbr>")
+		}
+		b.WriteString(`<span class="nw">` + template.HTMLEscapeString(p) + `</span>`)
+	}
+	return template.HTML(b.String())
 }
 
 // T returns the theme string key in lang, or an error naming the missing key.
@@ -86,9 +137,11 @@ func T(lang checks.Lang, key string) (string, error) {
 // "colon": what ends a label in a language, see checks.Lang.Colon).
 func Parse(fsys fs.FS, funcs template.FuncMap) (*template.Template, error) {
 	all := template.FuncMap{
-		"t":     T,
-		"in":    func(t checks.Text, l checks.Lang) string { return t.In(l) },
-		"colon": checks.Lang.Colon,
+		"t":        T,
+		"in":       func(t checks.Text, l checks.Lang) string { return t.In(l) },
+		"colon":    checks.Lang.Colon,
+		"copyable": Copyable,
+		"breakurl": BreakURL,
 	}
 	for k, v := range funcs {
 		all[k] = v

@@ -91,3 +91,33 @@ func branchKeys(b *parse.BranchNode) []string {
 	out = append(out, stringKeys(b.List)...)
 	return append(out, stringKeys(b.ElseList)...)
 }
+
+func TestBreakURL(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"cas url", "https://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas",
+			`<span class="nw">https://enc.hauts-de-seine.fr/</span><wbr><span class="nw">auth/</span><wbr><span class="nw">realms/</span><wbr><span class="nw">oze_hds/</span><wbr><span class="nw">protocol/</span><wbr><span class="nw">cas</span>`},
+		{"host only", "https://a.example", `<span class="nw">https://a.example</span>`},
+		{"trailing slash", "https://a.example/b/", `<span class="nw">https://a.example/</span><wbr><span class="nw">b/</span>`},
+		{"escaped", "https://<UAI>.x/", `<span class="nw">https://&lt;UAI&gt;.x/</span>`},
+		{"not an address", "CAS coché & <b>", "CAS coché &amp; &lt;b&gt;"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(BreakURL(tt.in)); got != tt.want {
+				t.Errorf("BreakURL(%q) =\n%s\nwant\n%s", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCopyable(t *testing.T) {
+	for v, want := range map[string]bool{
+		"https://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas": true,
+		"https://<UAI>.index-education.net/pronote/":                     false,
+		"CAS coché": false,
+	} {
+		if got := Copyable(v); got != want {
+			t.Errorf("Copyable(%q) = %v", v, got)
+		}
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
 	"github.com/hds-oze/pronote-oze/cmd/internal/site"
 	"github.com/spf13/afero"
@@ -124,6 +125,9 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	abs, _ := filepath.Abs(*out)
 	fmt.Fprintf(stdout, "built %d pages, %d files (%.1f KB) into %s in %s\n", len(s.Pages), s.Files, site.InKB(s.Bytes), *out, time.Since(start).Round(time.Millisecond))
+	for _, l := range checks.Langs() {
+		fmt.Fprintf(stdout, "search index %s: %.1f KB, loaded on the first use of the search box\n", l, site.InKB(s.SearchIndex[l]))
+	}
 	closeCache(b.Cache, stdout, stderr)
 	fmt.Fprintf(stdout, "open file://%s/%s/index.html\n", filepath.ToSlash(abs), s.Config.DefaultLang)
 	return nil

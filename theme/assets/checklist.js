@@ -1,18 +1,25 @@
 // Interactive checklists. Ticks, observed values and comments are saved in this browser
-// only (localStorage), keyed by item ID and shared by the French and English pages; an item
-// whose wording changed (data-fp) starts again unticked. Adds progress, reset, and "download
-// my answers" (the answers file ozecheck reads; schema/answers.schema.json). Without this
-// script the checklist still reads and prints as a list of boxes.
+// only (localStorage), per procedure: key "pronote-oze:<profile>:<checklist>:<item ID>",
+// shared by the French and English pages of that procedure, never by two procedures (a step
+// the hosted and on-premises procedures share is ticked in each). The school's name and UAI
+// are one record per profile ("pronote-oze:<profile>:@school"). Before per-procedure keys,
+// state was keyed "pronote-oze:<profile>:<item ID>": each procedure copies it once, the first
+// time it is opened. An item whose wording changed (data-fp) starts again unticked. Adds
+// progress, reset, and "download my answers" (the answers file ozecheck reads;
+// schema/answers.schema.json). Without this script the checklist still reads and prints as
+// a list of boxes with lines to fill in.
 (function () {
   'use strict';
-  var FORMAT = 1;
+  var FORMAT = 1, NS = 'pronote-oze:';
 
-  function key(profile, id) { return 'pronote-oze:' + profile + ':' + id; }
-  function load(profile, id) {
-    try { return JSON.parse(localStorage.getItem(key(profile, id))); } catch (e) { return null; }
+  function get(k) {
+    try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; }
   }
-  function save(profile, id, state) {
-    try { localStorage.setItem(key(profile, id), JSON.stringify(state)); } catch (e) { /* private mode: state lives until reload */ }
+  function put(k, v) {
+    try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* private mode: state lives until reload */ }
+  }
+  function drop(k) {
+    try { localStorage.removeItem(k); } catch (e) { /* nothing stored */ }
   }
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -20,32 +27,84 @@
     if (text) e.textContent = text;
     return e;
   }
+  // field returns a labelled text box, with the text it holds mirrored for print (an input
+  // prints cut to its width; the mirror wraps like text).
+  function field(cls, label, name, value, onInput, attrs) {
+    var l = el('label', { 'class': cls }, label);
+    var input = el('input', { type: 'text', name: name, spellcheck: 'false', autocomplete: 'off' });
+    for (var k in attrs) input.setAttribute(k, attrs[k]);
+    var printed = el('span', { 'class': 'cl-printed', 'aria-hidden': 'true' });
+    input.value = printed.textContent = value || '';
+    input.addEventListener('input', function () { printed.textContent = input.value; onInput(input.value); });
+    l.append(input, printed);
+    l.input = input;
+    return l;
+  }
 
   function setup(root) {
-    var t = root.dataset, profile = t.profile;
+    var t = root.dataset, profile = t.profile, cl = t.checklist;
+    var base = NS + profile + ':', prefix = base + cl + ':', migrated = base + '@migrated:' + cl;
     var items = Array.prototype.slice.call(root.querySelectorAll('.cl-item'));
+
+    // Once per procedure: copy the state saved before it had keys of its own.
+    if (!get(migrated)) {
+      items.forEach(function (li) {
+        var old = get(base + li.id);
+        if (old && !get(prefix + li.id)) put(prefix + li.id, old);
+      });
+      put(migrated, 1);
+    }
+
     var bar = el('div', { 'class': 'cl-tools' });
     var progress = el('p', { 'class': 'cl-progress', role: 'status', 'aria-live': 'polite' });
-    var download = el('button', { type: 'button' }, t.tDownload);
-    var reset = el('button', { type: 'button' }, t.tReset);
-    bar.append(progress, download, reset);
-    root.insertBefore(bar, root.firstChild);
+    var download = el('button', { type: 'button', 'class': 'cl-download' }, t.tDownload);
+    var said = el('p', { 'class': 'cl-said', role: 'status' });
+    bar.append(progress, download, said);
+    root.insertBefore(bar, root.querySelector('.cl-scope'));
+    var reset = el('button', { type: 'button', 'class': 'cl-reset' }, t.tReset);
+    root.querySelector('.cl-end').appendChild(reset);
+
+    var schoolKey = base + '@school', school = get(schoolKey) || {};
+    var schoolP = root.querySelector('.cl-school');
+    if (schoolP) {
+      var box = el('div', { 'class': 'cl-school' });
+      var name = field('cl-field', schoolP.dataset.school, 'school:name', school.name, function (v) { school.name = v; put(schoolKey, school); });
+      var uai = field('cl-field cl-uai', schoolP.dataset.uai, 'school:uai', school.uai, function (v) { school.uai = v; put(schoolKey, school); },
+        { maxlength: '8', pattern: '[0-9]{7}[A-Za-z]', size: '10' });
+      box.append(name, uai);
+      schoolP.replaceWith(box);
+    }
+
+    // The steps at a glance, with their state, linking down (long procedures).
+    var steps = {};
+    if (t.tSteps) {
+      var sum = el('details', { 'class': 'cl-summary', open: '' }), all = el('ol');
+      sum.append(el('summary', {}, t.tSteps), all);
+      root.querySelectorAll('section').forEach(function (sec) {
+        var h = sec.querySelector('h2'), li = el('li'), ol = el('ol');
+        li.append(el('a', { href: '#' + h.id }, h.textContent), ol);
+        sec.querySelectorAll('.cl-item').forEach(function (it) {
+          var s = el('li');
+          s.appendChild(el('a', { href: '#' + it.id }, it.querySelector('b').textContent));
+          ol.appendChild(steps[it.id] = s);
+        });
+        all.appendChild(li);
+      });
+      root.insertBefore(sum, root.querySelector('section'));
+    }
 
     var rows = items.map(function (li) {
       var id = li.id, fp = li.dataset.fp, box = li.querySelector('input[type=checkbox]');
-      var state = load(profile, id);
+      var state = get(prefix + id);
       if (state && state.fp !== fp) state = null; // reworded: ask again
       state = state || { fp: fp, checked: false };
-      var row = { li: li, id: id, box: box, state: state };
+      var row = { li: li, id: id, box: box, state: state, step: steps[id] };
 
       var ask = li.querySelector('.cl-ask');
       if (ask) {
-        var label = el('label', { 'class': 'cl-field' }, ask.dataset.ask);
-        row.value = el('input', { type: 'text', name: id + ':value', spellcheck: 'false', autocomplete: 'off', inputmode: 'url' });
-        label.appendChild(row.value);
-        ask.replaceWith(label);
-        row.value.value = state.value || '';
-        row.value.addEventListener('input', function () { update(row, 'value', row.value.value); });
+        var f = field('cl-field', ask.dataset.ask, id + ':value', state.value, function (v) { update(row, 'value', v); }, { inputmode: 'url' });
+        row.value = f.input;
+        ask.replaceWith(f);
       }
       var details = el('details', { 'class': 'cl-comment' });
       var summary = el('summary', {}, t.tComment);
@@ -65,13 +124,14 @@
       row.state[field] = v;
       row.state.fp = row.li.dataset.fp;
       if (field === 'checked') row.state.at = new Date().toISOString();
-      save(profile, row.id, row.state);
+      put(prefix + row.id, row.state);
       paint();
     }
     function paint() {
       var done = 0;
       rows.forEach(function (r) {
         r.li.classList.toggle('done', r.box.checked);
+        if (r.step) r.step.classList.toggle('done', r.box.checked);
         if (r.box.checked) done++;
       });
       progress.textContent = t.tProgress.replace('%d', done).replace('%d', rows.length);
@@ -80,10 +140,10 @@
     reset.addEventListener('click', function () {
       if (!window.confirm(t.tConfirm)) return;
       rows.forEach(function (r) {
-        try { localStorage.removeItem(key(profile, r.id)); } catch (e) { /* nothing stored */ }
+        drop(prefix + r.id);
         r.state = { fp: r.li.dataset.fp, checked: false };
         r.box.checked = false;
-        if (r.value) r.value.value = '';
+        if (r.value) { r.value.value = ''; r.value.dispatchEvent(new Event('input')); }
         r.comment.value = '';
       });
       paint();
@@ -92,30 +152,48 @@
     download.addEventListener('click', function () {
       var doc = {
         kind: 'pronote-oze-answers', format: FORMAT, profile: profile,
-        lang: document.documentElement.lang, checklist: t.checklist,
+        lang: document.documentElement.lang, checklist: cl,
         page: location.href.split('#')[0], saved: new Date().toISOString(), items: {}
       };
-      // Every answer of this profile travels, the other procedures' too: one file says it all.
-      var prefix = key(profile, '');
+      if (school.name || school.uai) {
+        doc.school = {};
+        if (school.name) doc.school.name = school.name.trim();
+        if (school.uai) doc.school.uai = school.uai.trim().toUpperCase();
+      }
+      // This procedure's answers, and those of the other procedures (the purge) for steps
+      // that only one of them holds: one file says it all, and never mixes two procedures'
+      // answers to the same step.
+      var found = {};
       for (var i = 0; i < localStorage.length; i++) {
-        var k = localStorage.key(i);
-        if (k.indexOf(prefix) !== 0) continue;
-        var s = load(profile, k.slice(prefix.length));
-        if (!s) continue;
+        var k = localStorage.key(i), m = k.slice(base.length).split(':');
+        if (k.indexOf(base) !== 0 || m.length !== 2 || m[0].charAt(0) === '@') continue;
+        (found[m[1]] = found[m[1]] || {})[m[0]] = get(k);
+      }
+      Object.keys(found).sort().forEach(function (id) {
+        var by = found[id], owners = Object.keys(by);
+        var s = by[cl] || (owners.length === 1 ? by[owners[0]] : null);
+        if (!s) return;
         var item = { checked: !!s.checked, fp: s.fp };
         if (s.at) item.at = s.at;
         if (s.value) item.value = s.value;
         if (s.comment) item.comment = s.comment;
-        doc.items[k.slice(prefix.length)] = item;
-      }
+        doc.items[id] = item;
+      });
+      var file = t.tFile + '-' + cl + '-' + doc.saved.slice(0, 10) + '.json';
       var blob = new Blob([JSON.stringify(doc, null, 2) + '\n'], { type: 'application/json' });
-      var a = el('a', { href: URL.createObjectURL(blob), download: t.tFile + '-' + t.checklist + '-' + doc.saved.slice(0, 10) + '.json' });
+      var a = el('a', { href: URL.createObjectURL(blob), download: file });
       document.body.appendChild(a);
       a.click();
       setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+      said.textContent = t.tDownloaded.replace('%s', file);
+      clearTimeout(said.timer);
+      said.timer = setTimeout(function () { said.textContent = ''; }, 12000);
     });
 
     paint();
+    // The browser scrolled to the linked step before the toolbar existed: scroll again, below it.
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && root.contains(target)) target.scrollIntoView();
   }
 
   // Printing shows every comment that has text; nothing stays folded away.

@@ -19,28 +19,37 @@ type IDs struct {
 // NewIDs returns an empty ID set.
 func NewIDs() *IDs { return &IDs{used: map[string]bool{}} }
 
+// Fold returns s as search compares it: lower case, accents dropped, œ and æ spelled out
+// ("Élèves" gives "eleves"). The site's search folds the words typed the same way.
+func Fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'œ' || r == 'Œ':
+			b.WriteString("oe")
+		case r == 'æ' || r == 'Æ':
+			b.WriteString("ae")
+		case r == '’':
+			b.WriteByte('\'')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
 // Slugify returns s folded to an ID: lower-case ASCII letters, digits and single hyphens.
 func Slugify(s string) string {
 	var b strings.Builder
 	hyphen := false
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'œ' || r == 'Œ':
-			b.WriteString("oe")
+	for _, r := range Fold(s) {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
 			hyphen = false
-		case r == 'æ' || r == 'Æ':
-			b.WriteString("ae")
-			hyphen = false
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(unicode.ToLower(r))
-			hyphen = false
-		default:
-			if !hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-				hyphen = true
-			}
+		} else if !hyphen && b.Len() > 0 {
+			b.WriteByte('-')
+			hyphen = true
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")

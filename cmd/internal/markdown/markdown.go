@@ -12,10 +12,11 @@ import (
 // New returns the goldmark instance for pages in lang, highlighting code with h. Raw HTML
 // stays off: content is Markdown only, and nothing an author types reaches the page
 // unescaped. Of GitHub Flavored Markdown, tables, strikethrough and task lists are on;
-// linkify is off, since the site links to no other origin.
+// linkify is off, since the site links to no other origin. GitHub's alerts ("> [!NOTE]",
+// "> [!WARNING]") become callouts titled in lang.
 func New(lang checks.Lang, h *Highlighter, extenders ...goldmark.Extender) goldmark.Markdown {
 	opts := []goldmark.Option{
-		goldmark.WithExtensions(append([]goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList, h}, extenders...)...),
+		goldmark.WithExtensions(append([]goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList, h, callouts{lang}}, extenders...)...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	}
 	opts = append(opts, goldmark.WithRendererOptions(html.WithWriter(typesetWriter{html.DefaultWriter, lang})))

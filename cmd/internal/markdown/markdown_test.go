@@ -135,3 +135,69 @@ func TestCodeBlocksFocusable(t *testing.T) {
 		})
 	}
 }
+
+func TestCallouts(t *testing.T) {
+	tests := []struct {
+		name, lang, src string
+		want            []string
+		not             []string
+	}{
+		{"note fr", "fr", "> [!NOTE]\n> Le texte **fort**.\n",
+			[]string{`<div class="callout callout-note" role="note"><p class="callout-title">Remarque</p>`, "<p>Le texte <strong>fort</strong>.</p>"},
+			[]string{"[!NOTE]", "<blockquote>"}},
+		{"warning en", "en", "> [!warning]\n> Mind the *gap*.\n>\n> Second paragraph.\n",
+			[]string{`<p class="callout-title">Warning</p>`, "<p>Mind the <em>gap</em>.</p>", "<p>Second paragraph.</p>"},
+			[]string{"[!warning]", "<blockquote>"}},
+		{"marker alone", "en", "> [!TIP]\n\nafter\n",
+			[]string{`<p class="callout-title">Tip</p>`, "</div>\n<p>after</p>"},
+			[]string{"[!TIP]"}},
+		{"unknown type stays a quote", "en", "> [!SHOUT]\n> text\n",
+			[]string{"<blockquote>", "[!SHOUT]"}, []string{"callout"}},
+		{"plain quote", "fr", "> Une citation.\n",
+			[]string{"<blockquote>"}, []string{"callout"}},
+		{"marker not first", "en", "> text\n> [!NOTE]\n",
+			[]string{"<blockquote>"}, []string{"callout"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errs := render(t, checks.Lang(tt.lang), tt.src)
+			if len(errs) != 0 {
+				t.Fatalf("errors: %v", errs)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("missing %q in:\n%s", w, out)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(out, n) {
+					t.Errorf("unexpected %q in:\n%s", n, out)
+				}
+			}
+		})
+	}
+}
+
+func TestCalloutLabelsBilingual(t *testing.T) {
+	for typ, l := range CalloutLabels {
+		if l.FR == "" || l.EN == "" {
+			t.Errorf("callout %s: label missing a language: %+v", typ, l)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"accents and case", "Élèves", "eleves"},
+		{"ligature", "Œuvre", "oeuvre"},
+		{"apostrophe", "l’ENT", "l'ent"},
+		{"punctuation kept", "net.cas-url", "net.cas-url"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Fold(tt.in); got != tt.want {
+				t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

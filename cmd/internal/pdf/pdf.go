@@ -176,7 +176,6 @@ func Write(w io.Writer, c Checklist) error {
 	}
 	color(black)
 
-	n = 0
 	for i, s := range cl.Sections {
 		if len(s.Items) == 0 {
 			continue
@@ -197,8 +196,7 @@ func Write(w io.Writer, c Checklist) error {
 		}
 		pdf.Ln(1.5)
 		for _, it := range s.Items {
-			n++
-			c.item(pdf, it, n, textW)
+			c.item(pdf, it, cl.StepNumber(it.ID), textW)
 		}
 	}
 	if err := pdf.Error(); err != nil {

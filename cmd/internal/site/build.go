@@ -40,9 +40,12 @@ type Builder struct {
 	Theme fs.FS
 	// Workers is how many pages are parsed and rendered at once; 0 means GOMAXPROCS.
 	Workers int
-	// PageBudget is the most bytes a page may weigh, its HTML, CSS and JS together; 0 means
-	// DefaultPageBudget, a negative value no limit.
+	// PageBudget is the most bytes the first view of a page may weigh, its HTML, CSS and JS
+	// together; 0 means DefaultPageBudget, a negative value no limit (either budget).
 	PageBudget int
+	// GzipBudget is the same limit once each file is gzip-compressed; 0 means
+	// DefaultGzipBudget.
+	GzipBudget int
 	// Downloads makes the checker's binaries, published under downloads/ and listed by the
 	// ```downloads``` block, once the content has proved good; nil in tests and quick builds.
 	Downloads func(ctx context.Context, cfg *Config) ([]Download, error)
@@ -73,6 +76,9 @@ type Site struct {
 	// Files counts the files written, Bytes their size.
 	Files int
 	Bytes int64
+	// SearchIndex is the size of each language's search index, loaded on the first use of
+	// the search box (outside the page budget).
+	SearchIndex map[checks.Lang]int
 
 	byURL map[string]*Page // "fr/mode-heberge/"
 }
@@ -377,7 +383,11 @@ func (s *siteModel) stylesheet() ([]byte, error) {
 	if err := s.hl.Stylesheet(buf); err != nil {
 		return nil, fmt.Errorf("highlight stylesheet: %w", err)
 	}
-	return buf.Bytes(), nil
+	out, err := minifier.Bytes("text/css", buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("stylesheet: %w", err)
+	}
+	return out, nil
 }
 
 // checklistData is what the "checklist" template sees.
@@ -387,7 +397,14 @@ type checklistData struct {
 	Checklist *checks.Checklist
 	Lang      checks.Lang
 	Profile   string
+	// School labels the school's name field, asked on every checklist (the UAI beside it).
+	School checks.Text
+	// Summary says whether the checklist opens with the list of its steps: a long one does.
+	Summary bool
 }
+
+// summaryFrom is the number of steps from which a checklist opens with their list.
+const summaryFrom = 6
 
 // SeeURL returns the relative URL of checklist id's page in the same language.
 func (d checklistData) SeeURL(id string) string {
@@ -420,7 +437,9 @@ func (s *siteModel) renderChecklist(w util.BufWriter, n *markdown.Block) error {
 	if p == nil {
 		return fmt.Errorf("checklist rendered outside a page")
 	}
-	return s.tmpl.ExecuteTemplate(w, "checklist", checklistData{s: s, page: p, Checklist: n.Value.(*checks.Checklist), Lang: n.Lang, Profile: s.Catalog.Profile.ID})
+	cl := n.Value.(*checks.Checklist)
+	return s.tmpl.ExecuteTemplate(w, "checklist", checklistData{s: s, page: p, Checklist: cl, Lang: n.Lang, Profile: s.Catalog.Profile.ID,
+		School: checks.LabelSchool(), Summary: len(cl.Items()) >= summaryFrom})
 }
 
 func noArgs(name string) func(args []string) (any, error) {
@@ -485,9 +504,12 @@ func platformName(goos, arch string) checks.Text {
 	return checks.Text{FR: goos + "/" + arch, EN: goos + "/" + arch}
 }
 
-// DefaultPageBudget is the weight limit of a documentation page: 40 KB of HTML, CSS and JS
-// together, uncompressed (the figure the page-budget contract between the site's parts sets).
-const DefaultPageBudget = 40_000
+// The weight limits of the first view of a page: 40 KB of HTML, CSS and JS together,
+// uncompressed, and 12 KB gzip-compressed. What loads on use (the search index) is outside.
+const (
+	DefaultPageBudget = 40_000
+	DefaultGzipBudget = 12_000
+)
 
 // CSP is the Content-Security-Policy of every page: nothing from another origin, no inline
 // script or style, no form, no frame.
@@ -512,13 +534,50 @@ type pageData struct {
 	Canonical   string
 	Alternates  []link
 	Nav         []link
+	Prev, Next  *link
+	Updated     *date
 	Script      bool
 	Content     template.HTML
+}
+
+// date is a page's last-updated date, for the datetime attribute and for people.
+type date struct{ ISO, Text string }
+
+var months = [...]checks.Text{
+	{FR: "janvier", EN: "January"}, {FR: "février", EN: "February"}, {FR: "mars", EN: "March"},
+	{FR: "avril", EN: "April"}, {FR: "mai", EN: "May"}, {FR: "juin", EN: "June"},
+	{FR: "juillet", EN: "July"}, {FR: "août", EN: "August"}, {FR: "septembre", EN: "September"},
+	{FR: "octobre", EN: "October"}, {FR: "novembre", EN: "November"}, {FR: "décembre", EN: "December"},
+}
+
+// newDate writes t as people of lang read a date ("29 novembre 2026", "29 November 2026").
+func newDate(t time.Time, lang checks.Lang) *date {
+	if t.IsZero() {
+		return nil
+	}
+	day := strconv.Itoa(t.Day())
+	if lang == checks.FR && t.Day() == 1 {
+		day = "1er"
+	}
+	return &date{ISO: t.Format(time.DateOnly), Text: day + " " + months[t.Month()-1].In(lang) + " " + strconv.Itoa(t.Year())}
 }
 
 // render writes one page's HTML: it parses the page again (the scan kept no syntax tree),
 // points its links at their targets and renders it in the theme.
 func (s *siteModel) render(p *Page, w io.Writer) error {
+	return s.renderAt(p, p.URL, w)
+}
+
+// renderAt writes page p as served at site path at: its links lead from there, its canonical
+// link to p's own URL. The site root serves the default language's home page this way.
+func (s *siteModel) renderAt(p *Page, at string, w io.Writer) error {
+	self := p
+	canonical := s.Config.BaseURL + p.URL
+	if at != p.URL {
+		q := *p
+		q.URL = at
+		p = &q
+	}
 	raw, err := afero.ReadFile(s.src, p.src)
 	if err != nil {
 		return fmt.Errorf("cannot read %s again: %w", p.File, unwrapPath(err))
@@ -528,6 +587,9 @@ func (s *siteModel) render(p *Page, w io.Writer) error {
 		return err
 	}
 	doc := p.parse(s.md[p.Lang], source, nil)
+	if p == self {
+		p.search = s.searchEntries(p, doc, source)
+	}
 	s.rewriteLinks(p, doc)
 	body := bytes.NewBuffer(make([]byte, 0, 2*len(source)))
 	if err := s.md[p.Lang].Renderer().Render(body, source, doc); err != nil {
@@ -542,7 +604,8 @@ func (s *siteModel) render(p *Page, w io.Writer) error {
 		CSP:         CSP,
 		Root:        relURL(p.URL, ""),
 		Home:        relURL(p.URL, string(p.Lang)+"/"),
-		Canonical:   s.Config.BaseURL + p.URL,
+		Canonical:   canonical,
+		Updated:     newDate(p.FM.Updated, p.Lang),
 		Script:      len(p.Checklists) > 0,
 		Content:     template.HTML(body.String()),
 	}
@@ -551,8 +614,18 @@ func (s *siteModel) render(p *Page, w io.Writer) error {
 			d.Alternates = append(d.Alternates, link{Lang: l, Rel: relURL(p.URL, t.URL), Abs: s.Config.BaseURL + t.URL})
 		}
 	}
-	for _, q := range s.navs[p.Lang] {
-		d.Nav = append(d.Nav, link{Lang: q.Lang, Title: q.Lang.Typeset(q.FM.Title), Rel: relURL(p.URL, q.URL), Current: q == p})
+	nav := s.navs[p.Lang]
+	for i, q := range nav {
+		l := link{Lang: q.Lang, Title: q.Lang.Typeset(q.FM.Title), Rel: relURL(p.URL, q.URL), Current: q == self}
+		d.Nav = append(d.Nav, l)
+		if l.Current {
+			if i > 0 {
+				d.Prev = &link{Title: p.Lang.Typeset(nav[i-1].FM.Title), Rel: relURL(p.URL, nav[i-1].URL)}
+			}
+			if i+1 < len(nav) {
+				d.Next = &link{Title: p.Lang.Typeset(nav[i+1].FM.Title), Rel: relURL(p.URL, nav[i+1].URL)}
+			}
+		}
 	}
 	return s.tmpl.ExecuteTemplate(w, "page", d)
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"regexp"
 	"strings"
@@ -41,6 +42,30 @@ func TestContent(t *testing.T) {
 				}
 			}
 		}
+	}
+	// Every page says when it last changed, from its source.
+	for _, p := range s.Pages {
+		if p.FM.Updated.IsZero() {
+			t.Errorf("%s: no updated = YYYY-MM-DD in the front matter", p.File)
+		}
+	}
+	// Search finds a step by a word typed without its accents, and by its ID.
+	idx := read(t, out, "public/search/fr.json")
+	var entries []searchEntry
+	if err := json.Unmarshal([]byte(idx), &entries); err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, e := range entries {
+		if e.ID != "" && strings.Contains(e.Folded, "eleves") {
+			found["eleves"] = true
+		}
+		if e.ID == "net.cas-url" && strings.Contains(e.URL, "#net.cas-url") {
+			found["id"] = true
+		}
+	}
+	if !found["eleves"] || !found["id"] {
+		t.Errorf("search index: step with « Élèves » found %v, net.cas-url found %v", found["eleves"], found["id"])
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode"
+	"time"
 
 	"github.com/BurntSushi/toml"
 )
@@ -19,6 +20,10 @@ type FrontMatter struct {
 	Slug string `toml:"slug"`
 	// Weight orders the navigation; lower first, the home page always first.
 	Weight int `toml:"weight"`
+	// Updated is the date the page's content last changed (updated = 2026-11-29), shown
+	// under its title and in sitemap.xml. It comes from the source, not the build's clock,
+	// so that the same sources build the same site.
+	Updated time.Time `toml:"updated"`
 }
 
 const fmDelim = "+++"
@@ -81,7 +86,7 @@ func splitFrontMatter(file string, data []byte) (FrontMatter, []byte, int, error
 		return fm, rest, line, errs
 	}
 	for _, k := range md.Undecoded() {
-		errs.add(file, keyLine(block, k)+1, "unknown front matter key %q (known: title, description, slug, weight)", k.String())
+		errs.add(file, keyLine(block, k)+1, "unknown front matter key %q (known: title, description, slug, weight, updated)", k.String())
 	}
 	if strings.TrimSpace(fm.Title) == "" {
 		errs.add(file, 1, "front matter has no title")

@@ -226,11 +226,14 @@ func (lv *Live) renderToMemory(ctx context.Context, s *siteModel, render map[*Pa
 	if err := makeOutputs(ctx, 1, []output{{path: stylesheetPath, data: s.stylesheet}}, keep); err != nil {
 		return nil, err
 	}
-	sizes := map[string]int{}
+	weights := map[string]weight{}
 	for p, data := range files {
-		sizes[p] = len(data)
+		weights[p] = measure(data)
 	}
-	if err := s.checkBudget(lv.b.PageBudget, pages, sizes); err != nil {
+	if _, ok := weights[stylesheetPath]; !ok {
+		weights[stylesheetPath] = measure(lv.css)
+	}
+	if err := s.checkBudget(lv.b.PageBudget, lv.b.GzipBudget, pages, weights); err != nil {
 		return nil, err
 	}
 	if bytes.Equal(files[stylesheetPath], lv.css) {

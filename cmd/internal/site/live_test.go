@@ -36,7 +36,7 @@ func TestLiveUpdateErrorWritesNothing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := fsFrom(t, parseTxtar(t, "testdata/errors/base.txtar"))
-			b := &Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public", PageBudget: 20_000}
+			b := &Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public", PageBudget: 30_000}
 			lv, _, err := b.BuildLive(context.Background())
 			if err != nil {
 				t.Fatal(err)

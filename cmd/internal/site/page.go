@@ -39,7 +39,8 @@ type Page struct {
 	bodyLine int
 	anchors  map[string]bool
 	links    []pageLink
-	out      []*Page // the pages its links lead to, set by checkLinks
+	out      []*Page       // the pages its links lead to, set by checkLinks
+	search   []searchEntry // what the site's search finds on the page, set by render
 }
 
 // pageLink is a link of a page's Markdown, as written.

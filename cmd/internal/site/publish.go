@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"cmp"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -55,6 +56,7 @@ func (s *siteModel) siteOutputs() ([]output, error) {
 	for _, add := range []func() ([]output, error){
 		s.assetOutputs,
 		s.rootOutputs,
+		s.findOutputs,
 		s.schemaOutputs,
 		s.downloadOutputs,
 		s.pdfOutputs,
@@ -79,19 +81,45 @@ func (s *siteModel) assetOutputs() ([]output, error) {
 		return nil, fmt.Errorf("theme assets: %w", err)
 	}
 	for i, o := range outs {
-		if o.path == stylesheetPath {
+		switch {
+		case o.path == stylesheetPath:
 			outs[i].data = s.stylesheet
+		case strings.HasSuffix(o.path, ".js"):
+			outs[i].data = func() ([]byte, error) { return s.asset(strings.TrimPrefix(o.path, "assets/")) }
 		}
 	}
 	return outs, nil
 }
 
-// rootOutputs returns the site root (a language chooser) and the 404 page.
+// rootOutputs returns the site root and the 404 page. The root serves the default language's
+// home page itself (its canonical link is the page's own URL): no redirect, no script, no
+// click, on any static host. A site without that page gets a language chooser.
 func (s *siteModel) rootOutputs() ([]output, error) {
-	return []output{
-		{path: "index.html", data: func() ([]byte, error) { return s.renderRoot("root") }},
-		{path: "404.html", data: func() ([]byte, error) { return s.renderRoot("404") }},
-	}, nil
+	root := output{path: "index.html", data: func() ([]byte, error) { return s.renderRoot("root") }}
+	if home := s.byURL[s.Config.DefaultLang+"/"]; home != nil {
+		root = output{path: "index.html", page: home, data: func() ([]byte, error) {
+			var buf bytes.Buffer
+			err := s.renderAt(home, "", &buf)
+			return buf.Bytes(), err
+		}}
+	}
+	return []output{root, {path: "404.html", data: func() ([]byte, error) { return s.renderRoot("404") }}}, nil
+}
+
+// findOutputs returns what browsers and search engines ask for (favicon.ico, sitemap.xml,
+// robots.txt) and the search index of each language, search/<lang>.json, loaded by the
+// search box on first use. They are made after the pages, whose rendering lists what search
+// finds.
+func (s *siteModel) findOutputs() ([]output, error) {
+	outs := []output{
+		{path: "favicon.ico", data: favicon},
+		{path: "sitemap.xml", data: s.sitemap},
+		{path: "robots.txt", data: func() ([]byte, error) { return s.robots(), nil }},
+	}
+	for _, l := range checks.Langs() {
+		outs = append(outs, output{path: searchIndexPath(l), data: func() ([]byte, error) { return s.searchIndex(l) }})
+	}
+	return outs, nil
 }
 
 // schemaOutputs returns the JSON Schemas of the report and of the answers file.
@@ -157,18 +185,36 @@ func fsOutputs(fsys fs.FS, root, prefix string) ([]output, error) {
 	return outs, err
 }
 
-// made is the result of making outputs: the size of each file, by site path.
+// made is the result of making outputs: the size of each file, by site path, and the weight
+// of those a page's first view loads (HTML, CSS, JS).
 type made struct {
-	mu    sync.Mutex
-	sizes map[string]int
-	bytes int64
+	mu      sync.Mutex
+	sizes   map[string]int
+	weights map[string]weight
+	bytes   int64
 }
 
-func (m *made) add(path string, n int) {
+func (m *made) add(p string, data []byte) {
+	var w weight
+	if firstView(p) {
+		w = measure(data)
+	}
 	m.mu.Lock()
-	m.sizes[path] = n
-	m.bytes += int64(n)
+	m.sizes[p] = len(data)
+	if firstView(p) {
+		m.weights[p] = w
+	}
+	m.bytes += int64(len(data))
 	m.mu.Unlock()
+}
+
+// firstView reports whether a file of the site is of the kinds a page's first view loads.
+func firstView(p string) bool {
+	switch path.Ext(p) {
+	case ".html", ".css", ".js":
+		return true
+	}
+	return false
 }
 
 // makeOutputs makes outs with n workers (0 means GOMAXPROCS) and hands each file to sink, in
@@ -257,7 +303,7 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 		}
 	}()
 
-	result := &made{sizes: map[string]int{}}
+	result := &made{sizes: map[string]int{}, weights: map[string]weight{}}
 	dirs := &dirMaker{fs: b.Out, made: map[string]bool{staging: true}}
 	write := func(o output, data []byte) error {
 		full := filepath.Join(staging, filepath.FromSlash(o.path))
@@ -267,7 +313,7 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 		if err := afero.WriteFile(b.Out, full, data, 0o644); err != nil {
 			return fmt.Errorf("cannot write %s: %w", o.path, err)
 		}
-		result.add(o.path, len(data))
+		result.add(o.path, data)
 		return nil
 	}
 	pages := s.pageOutputs(s.order)
@@ -281,10 +327,19 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 	if err := makeOutputs(ctx, b.Workers, rest, write); err != nil {
 		return err
 	}
-	if err := s.checkBudget(b.PageBudget, pages, result.sizes); err != nil {
+	for _, o := range rest {
+		if o.page != nil {
+			pages = append(pages, o) // the root, showing the home page
+		}
+	}
+	if err := s.checkBudget(b.PageBudget, b.GzipBudget, pages, result.weights); err != nil {
 		return err
 	}
 	s.Files, s.Bytes = len(result.sizes), result.bytes
+	s.SearchIndex = map[checks.Lang]int{}
+	for _, l := range checks.Langs() {
+		s.SearchIndex[l] = result.sizes[searchIndexPath(l)]
+	}
 	return swap(b.Out, staging, out)
 }
 
@@ -379,31 +434,62 @@ func orderedLangs(first checks.Lang) []checks.Lang {
 	return ls
 }
 
-// checkBudget fails the build when a page's HTML, with the stylesheet and the script it
-// loads, weighs more than budget bytes. sizes holds the size of each file made, by site path:
-// the pages' and the stylesheet's.
-func (s *siteModel) checkBudget(budget int, pages []output, sizes map[string]int) error {
-	switch {
-	case budget < 0:
+// weight is what a file costs a reader: its bytes, and its bytes gzip-compressed as a
+// server sends them.
+type weight struct{ raw, gzip int }
+
+func measure(data []byte) weight {
+	var c countWriter
+	zw, _ := gzip.NewWriterLevel(&c, gzip.DefaultCompression)
+	_, _ = zw.Write(data)
+	_ = zw.Close()
+	return weight{len(data), int(c)}
+}
+
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
+
+func (w weight) plus(v weight) weight { return weight{w.raw + v.raw, w.gzip + v.gzip} }
+
+// checkBudget fails the build when the first view of a page (its HTML, the stylesheet and the
+// scripts it loads; not the search index, loaded on use) weighs more than budget bytes, or
+// more than gzipBudget once compressed. weights holds the weight of the files made, by site
+// path: the pages', and the stylesheet's and scripts' when they were made too.
+func (s *siteModel) checkBudget(budget, gzipBudget int, pages []output, weights map[string]weight) error {
+	if budget < 0 {
 		return nil
-	case budget == 0:
+	}
+	if budget == 0 {
 		budget = DefaultPageBudget
 	}
-	js, err := fs.ReadFile(theme.Assets(s.theme), "checklist.js")
-	if err != nil {
-		return err
+	if gzipBudget == 0 {
+		gzipBudget = DefaultGzipBudget
 	}
-	css := sizes[stylesheetPath]
+	for _, name := range []string{"site.js", "checklist.js"} {
+		if _, ok := weights["assets/"+name]; !ok {
+			js, err := s.asset(name)
+			if err != nil {
+				return err
+			}
+			weights["assets/"+name] = measure(js)
+		}
+	}
+	css := weights[stylesheetPath]
 	var errs errorList
 	for _, o := range pages {
-		html := sizes[o.path]
-		total, script := html+css, 0
+		html, js := weights[o.path], weights["assets/site.js"]
 		if len(o.page.Checklists) > 0 {
-			script = len(js)
+			js = js.plus(weights["assets/checklist.js"])
 		}
-		if total += script; total > budget {
-			errs.add(o.page.File, 0, "the page weighs %.1f KB (HTML %.1f, CSS %.1f, JS %.1f), over the budget of %.0f KB: shorten it or split it",
-				InKB(total), InKB(html), InKB(css), InKB(script), InKB(budget))
+		all := html.plus(css).plus(js)
+		if all.raw > budget {
+			errs.add(o.page.File, 0, "%s weighs %.1f KB (HTML %.1f, CSS %.1f, JS %.1f), over the budget of %.0f KB: shorten it or split it",
+				o.path, InKB(all.raw), InKB(html.raw), InKB(css.raw), InKB(js.raw), InKB(budget))
+		}
+		if all.gzip > gzipBudget {
+			errs.add(o.page.File, 0, "%s weighs %.1f KB compressed (HTML %.1f, CSS %.1f, JS %.1f), over the budget of %.0f KB: shorten it or split it",
+				o.path, InKB(all.gzip), InKB(html.gzip), InKB(css.gzip), InKB(js.gzip), InKB(gzipBudget))
 		}
 	}
 	return errs.err()

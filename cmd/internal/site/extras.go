@@ -1,0 +1,208 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
+	"github.com/hds-oze/pronote-oze/theme"
+)
+
+// searchEntry is one place search can lead to: a page, a heading of it, a step.
+type searchEntry struct {
+	// URL is relative to the site root ("fr/mode-heberge/#net.cas-url").
+	URL string `json:"u"`
+	// Title is what the result shows; Page the page's title, ID a step's ID.
+	Title string `json:"t"`
+	Page  string `json:"p,omitempty"`
+	ID    string `json:"i,omitempty"`
+	// Folded is every word the entry is found by, folded (markdown.Fold).
+	Folded string `json:"f"`
+}
+
+// searchEntries lists what search finds on page p, from its syntax tree: the page (its title
+// and the text before its first heading), each heading with the text under it, and each step
+// of its checklists with its ID, title and text.
+func (s *siteModel) searchEntries(p *Page, doc ast.Node, source []byte) []searchEntry {
+	page := searchEntry{URL: p.URL, Title: p.FM.Title, Page: p.FM.Title}
+	cur := &page
+	var text strings.Builder
+	var out []searchEntry
+	flush := func() {
+		cur.Folded = markdown.Fold(strings.Join(strings.Fields(cur.Title+" "+cur.ID+" "+text.String()), " "))
+		out = append(out, *cur)
+		text.Reset()
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			flush()
+			id, _ := n.AttributeString("id")
+			idStr, _ := id.([]byte)
+			cur = &searchEntry{URL: p.URL + "#" + string(idStr), Title: plainText(n, source), Page: p.FM.Title}
+			return ast.WalkSkipChildren, nil
+		case *markdown.Block:
+			if cl, ok := n.Value.(*checks.Checklist); ok {
+				for _, sec := range cl.Sections {
+					for _, it := range sec.Items {
+						parts := []string{it.Title.In(p.Lang), it.DetailIn(cl.Modes).In(p.Lang), it.Where.In(p.Lang), it.ExpectIn(cl.Modes).In(p.Lang)}
+						if it.Table != nil {
+							for _, row := range it.Table.Rows {
+								for _, c := range row {
+									parts = append(parts, c.In(p.Lang))
+								}
+							}
+						}
+						e := searchEntry{URL: p.URL + "#" + it.ID, ID: it.ID, Page: p.FM.Title,
+							Title: fmt.Sprintf("%d. %s", cl.StepNumber(it.ID), it.Title.In(p.Lang))}
+						e.Folded = markdown.Fold(strings.Join(strings.Fields(it.ID+" "+strings.Join(parts, " ")), " "))
+						out = append(out, e)
+					}
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			text.Write(n.Segment.Value(source))
+			text.WriteByte(' ')
+		case *ast.String:
+			text.Write(n.Value)
+			text.WriteByte(' ')
+		}
+		return ast.WalkContinue, nil
+	})
+	flush()
+	return out
+}
+
+// plainText returns the text of n's inline children.
+func plainText(n ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(source))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// searchIndexPath is the site path of lang's search index.
+func searchIndexPath(lang checks.Lang) string { return "search/" + string(lang) + ".json" }
+
+// searchIndex returns the search index of lang: the entries of its pages, by URL.
+func (s *siteModel) searchIndex(lang checks.Lang) ([]byte, error) {
+	var pages []*Page
+	for _, p := range s.Pages {
+		if p.Lang == lang {
+			pages = append(pages, p)
+		}
+	}
+	sort.SliceStable(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
+	all := []searchEntry{}
+	for _, p := range pages {
+		all = append(all, p.search...)
+	}
+	data, err := json.Marshal(all)
+	if err != nil {
+		return nil, fmt.Errorf("search index %s: %w", lang, err)
+	}
+	return append(data, '\n'), nil
+}
+
+// sitemap returns sitemap.xml: every page with its last-updated date and its translations
+// as hreflang alternates, the default language's home page marked x-default.
+func (s *siteModel) sitemap() ([]byte, error) {
+	type alt struct {
+		Rel      string `xml:"rel,attr"`
+		Hreflang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
+	}
+	type url struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+		Alts    []alt  `xml:"xhtml:link"`
+	}
+	type urlset struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		XHTML   string   `xml:"xmlns:xhtml,attr"`
+		URLs    []url    `xml:"url"`
+	}
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	pages := append([]*Page(nil), s.Pages...)
+	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
+	def := checks.Lang(s.Config.DefaultLang)
+	for _, p := range pages {
+		u := url{Loc: s.Config.BaseURL + p.URL}
+		if !p.FM.Updated.IsZero() {
+			u.LastMod = p.FM.Updated.Format("2006-01-02")
+		}
+		for _, l := range checks.Langs() {
+			if t := p.Translations[l]; t != nil {
+				u.Alts = append(u.Alts, alt{"alternate", string(l), s.Config.BaseURL + t.URL})
+			}
+		}
+		if t := p.Translations[def]; t != nil && t.isIndex() {
+			u.Alts = append(u.Alts, alt{"alternate", "x-default", s.Config.BaseURL})
+		}
+		set.URLs = append(set.URLs, u)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", " ")
+	if err := enc.Encode(set); err != nil {
+		return nil, fmt.Errorf("sitemap: %w", err)
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+// robots returns robots.txt: every page may be indexed; the sitemap is named.
+func (s *siteModel) robots() []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Config.BaseURL + "sitemap.xml\n")
+}
+
+// minifier shrinks the theme's stylesheet and scripts as they are published: their comments
+// and indentation stay in the sources, not in what every reader downloads.
+var minifier = func() *minify.M {
+	m := minify.New()
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("text/javascript", js.Minify)
+	return m
+}()
+
+// asset returns theme asset name as published: minified if it is a stylesheet or a script.
+func (s *siteModel) asset(name string) ([]byte, error) {
+	data, err := fs.ReadFile(theme.Assets(s.theme), name)
+	if err != nil {
+		return nil, err
+	}
+	mediatype := map[string]string{".css": "text/css", ".js": "text/javascript"}[path.Ext(name)]
+	if mediatype == "" {
+		return data, nil
+	}
+	out, err := minifier.Bytes(mediatype, data)
+	if err != nil {
+		return nil, fmt.Errorf("theme asset %s: %w", name, err)
+	}
+	return out, nil
+}
