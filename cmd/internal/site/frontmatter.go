@@ -3,8 +3,8 @@ package site
 import (
 	"bytes"
 	"strings"
-	"unicode"
 	"time"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 )
