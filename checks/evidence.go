@@ -55,12 +55,17 @@ type InfoEspace struct {
 	Genre      int
 	Delegation *bool   // avecDelegation
 	Protocol   *string // protocole
+	// GenreUnread and DelegationUnread are genreEspace and avecDelegation as the file gave
+	// them when they could not be read as a number and a boolean.
+	GenreUnread, DelegationUnread string
 }
 
 // InfoCAS is InfoMobileApp.json's "CAS" object.
 type InfoCAS struct {
 	Active *bool   // actif
 	URL    *string // casURL
+	// ActiveUnread is actif as the file gave it when it could not be read as a boolean.
+	ActiveUnread string
 }
 
 // IdentityList is the summary of one identity list export from Client PRONOTE, read as a

@@ -82,6 +82,12 @@ func checkCASActive(sub *Subject) Verdict {
 	if ev.Info == nil {
 		return noInfo()
 	}
+	if ev.Info.CAS != nil && ev.Info.CAS.Active == nil && ev.Info.CAS.ActiveUnread != "" {
+		return Verdict{Status: Error, Evidence: infoWhere(ev, "CAS.actif"), Message: Text{
+			FR: fmt.Sprintf("InfoMobileApp.json donne %q pour CAS.actif, ni vrai ni faux : impossible de juger.", ev.Info.CAS.ActiveUnread),
+			EN: fmt.Sprintf("InfoMobileApp.json gives %q for CAS.actif, neither true nor false: cannot tell.", ev.Info.CAS.ActiveUnread),
+		}}
+	}
 	if ev.Info.CAS == nil || ev.Info.CAS.Active == nil {
 		return Verdict{Status: Error, Evidence: infoWhere(ev, "CAS.actif"), Message: Text{
 			FR: "InfoMobileApp.json n'a pas de champ CAS.actif : impossible de juger.",
@@ -250,6 +256,9 @@ func espaceName(ie InfoEspace) string {
 
 // espaceOf returns the row of the delegation table ie is, from its genreEspace, or why not.
 func espaceOf(ie InfoEspace) (Espace, Text, bool) {
+	if ie.GenreUnread != "" {
+		return Espace{}, Text{FR: fmt.Sprintf("genreEspace %q non compris", ie.GenreUnread), EN: fmt.Sprintf("genreEspace %q not understood", ie.GenreUnread)}, false
+	}
 	if ie.Genre == 0 {
 		return Espace{}, Text{FR: "pas de genreEspace", EN: "no genreEspace"}, false
 	}
@@ -271,6 +280,8 @@ func delegationOf(ie InfoEspace) (Delegation, Text, bool) {
 	d, known := ProtocolDelegation(raw)
 	unknown := Text{FR: fmt.Sprintf("protocole %q inconnu du vérificateur", raw), EN: fmt.Sprintf("protocole %q unknown to the checker", raw)}
 	switch {
+	case ie.Delegation == nil && ie.DelegationUnread != "":
+		return "", Text{FR: fmt.Sprintf("avecDelegation %q non compris", ie.DelegationUnread), EN: fmt.Sprintf("avecDelegation %q not understood", ie.DelegationUnread)}, false
 	case ie.Delegation != nil && !*ie.Delegation:
 		return None, Text{}, true
 	case ie.Delegation != nil && raw == "":

@@ -93,6 +93,12 @@ func TestRunStatuses(t *testing.T) {
 			want:   map[string]Status{"net.cas-protocol": Error, "net.cas-url": Error, "net.espaces": Error, "net.publish": Pass},
 		},
 		{
+			name: "CAS.actif that is not understood",
+			ev:   Evidence{Info: &Info{Source: "i.json", CAS: &InfoCAS{ActiveUnread: "bof"}}},
+			opts: Options{Mode: Hosted},
+			want: map[string]Status{"net.cas-protocol": Error, "net.publish": Pass, "net.cas-url": Error, "net.espaces": Error},
+		},
+		{
 			name: "answers",
 			ev: Evidence{Answers: &Answers{Source: "answers.json", Items: map[string]ItemAnswer{
 				"net.unpublished":  {Checked: true, Fingerprint: mustItem("net.unpublished").Fingerprint()},
@@ -313,6 +319,11 @@ func TestCheckEspacesReadsRealServers(t *testing.T) {
 			name:    "no avecDelegation: the protocole says it",
 			espaces: []InfoEspace{{Name: "Espace Professeurs", Genre: 8, Protocol: ptr("daCAS")}, {Name: "Espace Entreprise", Genre: 39}},
 			status:  Pass, want: []string{"The 1 espaces judged", "neither avecDelegation nor protocole"},
+		},
+		{
+			name:    "genreEspace and avecDelegation that are not understood are quoted, not judged",
+			espaces: []InfoEspace{{Name: "Espace Professeurs", GenreUnread: "prof", Delegation: ptr(true), Protocol: ptr("daCAS")}, {Name: "Espace Parents", Genre: 7, DelegationUnread: "peut-être", Protocol: ptr("daCAS")}, entreprise},
+			status:  Pass, want: []string{"The 1 espaces judged", `"Espace Professeurs" (genreEspace "prof" not understood)`, `"Espace Parents" (avecDelegation "peut-être" not understood)`},
 		},
 		{
 			name:    "unknown genreEspace",

@@ -261,6 +261,23 @@ func TestInfoVersion(t *testing.T) {
 	}
 }
 
+// TestInfoUnreadValues: a value the rules need that cannot be read as its type is kept as
+// text for the report, not dropped as if the field were missing.
+func TestInfoUnreadValues(t *testing.T) {
+	ev := &checks.Evidence{}
+	src := `{"CAS": {"actif": "bof"}, "espaces": [{"nom": "E", "genreEspace": "prof", "avecDelegation": "peut-être", "protocole": "daCAS"}]}`
+	if _, err := Read("i.json", strings.NewReader(src), checks.Default(), ev, IdentityOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	e := ev.Info.Espaces[0]
+	if ev.Info.CAS.Active != nil || ev.Info.CAS.ActiveUnread != "bof" {
+		t.Errorf("CAS.actif read as %v, unread %q; want nil, \"bof\"", ev.Info.CAS.Active, ev.Info.CAS.ActiveUnread)
+	}
+	if e.Genre != 0 || e.GenreUnread != "prof" || e.Delegation != nil || e.DelegationUnread != "peut-être" {
+		t.Errorf("espace read as %+v", e)
+	}
+}
+
 func TestAnswers(t *testing.T) {
 	src := `{"kind": "pronote-oze-answers", "format": 1, "profile": "oze", "lang": "en", "checklist": "hosted",
 	  "saved": "2026-11-29T10:00:00Z",

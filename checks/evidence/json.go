@@ -112,7 +112,9 @@ func isInfoMobileApp(obj map[string]json.RawMessage) bool {
 }
 
 // parseInfo reads InfoMobileApp.json leniently: unknown fields are ignored, missing ones stay
-// nil (missing evidence, judged by the rules), wrongly typed ones are errors.
+// nil (missing evidence, judged by the rules), a value it cannot read where a rule needs one
+// is kept as text for the report to quote (…Unread), never dropped; a wrongly typed list or
+// object is an error.
 func parseInfo(file string, obj map[string]json.RawMessage) (*checks.Info, error) {
 	info := &checks.Info{Source: file}
 	if v, ok := field(obj, "nomEtab"); ok {
@@ -139,11 +141,17 @@ func parseInfo(file string, obj map[string]json.RawMessage) (*checks.Info, error
 				ie.URL, _ = asString(v)
 			}
 			if v, ok := field(e, "genreEspace"); ok {
-				ie.Genre, _ = asInt(v)
+				if n, ok := asInt(v); ok {
+					ie.Genre = n
+				} else {
+					ie.GenreUnread = unread(v)
+				}
 			}
 			if v, ok := field(e, "avecDelegation"); ok {
 				if b, ok := asBool(v); ok {
 					ie.Delegation = &b
+				} else {
+					ie.DelegationUnread = unread(v)
 				}
 			}
 			if v, ok := field(e, "protocole"); ok {
@@ -163,6 +171,8 @@ func parseInfo(file string, obj map[string]json.RawMessage) (*checks.Info, error
 		if v, ok := field(cas, "actif"); ok {
 			if b, ok := asBool(v); ok {
 				info.CAS.Active = &b
+			} else {
+				info.CAS.ActiveUnread = unread(v)
 			}
 		}
 		if v, ok := field(cas, "casURL"); ok {
@@ -201,6 +211,12 @@ func parseVersion(raw json.RawMessage) ([]int, string) {
 	if len(nums) > 0 {
 		return nums, ""
 	}
+	return nil, unread(raw)
+}
+
+// unread returns a value the reader did not understand as a report may quote it: the string
+// itself, or the JSON text, shortened to maxUnread characters.
+func unread(raw json.RawMessage) string {
 	text := string(raw)
 	if s, ok := asString(raw); ok {
 		text = s
@@ -212,7 +228,7 @@ func parseVersion(raw json.RawMessage) ([]int, string) {
 	if text == "" {
 		text = string(raw)
 	}
-	return nil, text
+	return text
 }
 
 // AnswersFile is the JSON form of an answers file, as the site's checklist downloads it.
