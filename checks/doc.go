@@ -65,7 +65,9 @@
 //     "genreEspace" says which row of the delegation table an espace is; an espace without it
 //     is not judged, and with no espace judged there is no evidence. "version" is an array of
 //     numbers, year first; a dotted string ("2024.3.7") is read too, anything else is
-//     reported as not understood. Any field may be absent.
+//     reported as not understood, like a genreEspace, avecDelegation or CAS.actif that is not
+//     a number or a boolean (quoted, never taken for a missing field). Any field may be
+//     absent.
 //   - Identity list exports of Client PRONOTE (Gestion des identités), whose CAS identifier
 //     column has had several names and whose encoding and separator are undocumented (see
 //     package evidence). They prove the purge (every identifier empty) and, after the switch,
