@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/hds-oze/pronote-oze/cmd/internal/scripttest"
 	"github.com/rogpeppe/go-internal/testscript"
 	"golang.org/x/text/encoding/charmap"
 )
@@ -34,7 +35,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NASTY", "\x1b[2J\u202e")
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		Cmds: scripttest.Cmds(map[string]scripttest.Cmd{
 			"filemode": cmdFilemode,
 			"notemp":   cmdNotemp,
 			// encode ENCODING SRC DST writes SRC (UTF-8) to DST in ENCODING: windows-1252,
@@ -77,7 +78,7 @@ func TestScripts(t *testing.T) {
 				}
 				ts.Check(os.WriteFile(ts.MkAbs(args[2]), out, 0o644))
 			},
-		},
+		}),
 	})
 }
 
