@@ -11,6 +11,12 @@
 // recorded as a [PosError] in the parser.Context; the builder turns it into
 // "content/<lang>/<file>.md:<line>: …".
 //
+// # Cost
+//
+// goldmark's time grows faster than the page with deep nesting and many brackets.
+// [CheckCost] bounds what one page may cost (size, indentation depth, brackets) so that the
+// builder can refuse a page, at its line, before parsing it.
+//
 // # Per-page data
 //
 // The page's language and an opaque page value travel in the parser.Context ([NewContext]),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/spf13/afero"
@@ -73,3 +74,35 @@ func BenchmarkRenderPage(b *testing.B) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// BenchmarkHostilePage builds a site holding one hostile page: a 1 000-level nested list (27 s
+// before pages were bounded) or 20 000 "[a](" (11 s a parse). Each is refused at its line;
+// the time is the whole failed build's.
+func BenchmarkHostilePage(b *testing.B) {
+	var nested strings.Builder
+	for i := range 1000 {
+		nested.WriteString(strings.Repeat("  ", i) + "- a\n")
+	}
+	pages := map[string]string{
+		"nested list 1000 levels": nested.String(),
+		"20000 brackets":          strings.Repeat("[", 20000) + "\n",
+		"20000 unclosed links":    strings.Repeat("[a](", 20000) + "\n",
+	}
+	for name, body := range pages {
+		b.Run(name, func(b *testing.B) {
+			fs := afero.NewMemMapFs()
+			_ = afero.WriteFile(fs, "content/site.toml", []byte("baseURL = \"https://example.org/\"\n[languages.fr]\ntitle = \"Essai\"\n[languages.en]\ntitle = \"Test\"\n"), 0o644)
+			for _, l := range []string{"fr", "en"} {
+				_ = afero.WriteFile(fs, "content/"+l+"/index.md", []byte("+++\ntitle = \"x\"\n+++\nx\n"), 0o644)
+			}
+			_ = afero.WriteFile(fs, "content/fr/hostile.md", []byte("+++\ntitle = \"x\"\n+++\n"+body), 0o644)
+			_ = afero.WriteFile(fs, "content/en/hostile.md", []byte("+++\ntitle = \"x\"\n+++\nx\n"), 0o644)
+			for b.Loop() {
+				_, err := (&Builder{Src: fs, SrcDir: "content", Out: afero.NewMemMapFs(), OutDir: "public"}).Build(context.Background())
+				if err == nil || !strings.Contains(err.Error(), "content/fr/hostile.md:") {
+					b.Fatalf("Build() = %v, want the hostile page refused at its line", err)
+				}
+			}
+		})
+	}
+}

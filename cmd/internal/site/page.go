@@ -84,6 +84,11 @@ func (p *Page) load(fsys afero.Fs, md goldmark.Markdown, errs *errorList) bool {
 	fm, body, bodyLine, ferrs := splitFrontMatter(p.File, raw)
 	*errs = append(*errs, ferrs...)
 	p.FM, p.body, p.bodyLine = fm, body, bodyLine
+	if e := markdown.CheckCost(body); e != nil { // refused before goldmark spends its time on it
+		errs.add(p.File, p.line(e.Offset), "%v", e.Err)
+		p.body, p.anchors, p.links, p.Checklists = nil, map[string]bool{"main": true}, nil, nil
+		return true
+	}
 	p.scan(md, errs)
 	return true
 }
