@@ -18,6 +18,7 @@ import (
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/checks/evidence"
 	"github.com/hds-oze/pronote-oze/checks/report"
+	"github.com/hds-oze/pronote-oze/cmd/internal/checker"
 	"github.com/hds-oze/pronote-oze/internal/terminal"
 )
 
@@ -124,9 +125,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		o.userType = id
 	}
 
-	cat := checks.Default()
-	ev := &checks.Evidence{ShowPersonalData: o.showPersonal}
-	ropts := evidence.IdentityOptions{UserType: o.userType}
+	sess := checker.New(o.showPersonal, o.userType)
 	meta := report.Meta{Version: buildVersion(), Generated: time.Now(), Lang: lang, SiteURL: o.site}
 
 	if o.fetch != "" {
@@ -135,23 +134,21 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if err != nil {
 			return usageError{err}
 		}
-		if _, err := evidence.Read(u, bytes.NewReader(body), cat, ev, ropts); err != nil {
+		if _, err := sess.Read(u, bytes.NewReader(body)); err != nil {
 			return usageError{localize(err, lang)}
 		}
 		meta.Fetched = u
 	}
 	for _, f := range o.files {
-		if err := readFile(f, stdin, cat, ev, ropts); err != nil {
+		if err := readFile(sess, f, stdin); err != nil {
 			return usageError{localize(err, lang)}
 		}
 	}
 
-	mode, why := chooseMode(o.mode, ev)
-	if why != nil {
-		return usageError{errors.New(why.In(lang))}
+	rep, doc, err := sess.Judge(checker.Options{Mode: o.mode, Purge: o.purge}, meta)
+	if err != nil {
+		return usageError{localize(err, lang)}
 	}
-	rep := checks.Run(cat, ev, checks.Options{Mode: mode, Purge: o.purge})
-	doc := report.New(rep, ev, meta)
 
 	var buf bytes.Buffer
 	switch o.format {
@@ -189,13 +186,17 @@ func localize(err error, lang checks.Lang) error {
 	if errors.As(err, &oe) {
 		return errors.New(oe.In(lang))
 	}
+	var ce *checker.Error
+	if errors.As(err, &ce) {
+		return errors.New(ce.In(lang))
+	}
 	return err
 }
 
 // readFile reads one input; "-" is standard input.
-func readFile(name string, stdin io.Reader, cat *checks.Catalog, ev *checks.Evidence, opts evidence.IdentityOptions) error {
+func readFile(sess *checker.Session, name string, stdin io.Reader) error {
 	if name == "-" {
-		_, err := evidence.Read("stdin", stdin, cat, ev, opts)
+		_, err := sess.Read("stdin", stdin)
 		return err
 	}
 	f, err := os.Open(name)
@@ -210,41 +211,8 @@ func readFile(name string, stdin io.Reader, cat *checks.Catalog, ev *checks.Evid
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return &evidence.InputError{File: name, Msg: msgIsFolder}
 	}
-	_, err = evidence.Read(name, f, cat, ev, opts)
+	_, err = sess.Read(name, f)
 	return err
-}
-
-// chooseMode returns the mode named by flag, else the one the evidence shows: PRONOTE.net
-// hosted by Index Education publishes under index-education.net; an answers file names its
-// checklist.
-func chooseMode(flag string, ev *checks.Evidence) (checks.Mode, *checks.Text) {
-	if flag != "" {
-		m, ok := checks.ParseMode(flag)
-		if !ok {
-			t := msgBadMode.Sprintf(flag)
-			return 0, &t
-		}
-		return m, nil
-	}
-	if ev.Answers != nil {
-		switch ev.Answers.Checklist {
-		case checks.HostedID:
-			return checks.Hosted, nil
-		case checks.OnPremID:
-			return checks.OnPrem, nil
-		}
-	}
-	if ev.Info != nil {
-		for _, e := range ev.Info.Espaces {
-			if strings.Contains(strings.ToLower(e.URL), ".index-education.net/") {
-				return checks.Hosted, nil
-			}
-		}
-		if len(ev.Info.Espaces) > 0 {
-			return checks.OnPrem, nil
-		}
-	}
-	return 0, &msgNoMode
 }
 
 // colourTerminal reports whether w is a terminal that colours may be written to.

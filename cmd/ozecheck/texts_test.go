@@ -9,6 +9,7 @@ import (
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/checks/evidence"
 	"github.com/hds-oze/pronote-oze/checks/report"
+	"github.com/hds-oze/pronote-oze/cmd/internal/checker"
 	"github.com/hds-oze/pronote-oze/cmd/internal/pdf"
 	"github.com/hds-oze/pronote-oze/theme"
 )
@@ -31,7 +32,8 @@ func TestEveryTextBilingual(t *testing.T) {
 		{"checks/report", fields(report.Words()), 28},
 		{"cmd/internal/pdf", fields(pdf.Words()), 13},
 		{"theme", theme.Words(), 26},
-		{"cmd/ozecheck", texts, 19},
+		{"cmd/ozecheck", texts, 17},
+		{"cmd/internal/checker", checker.Texts(), 3},
 	}
 	for _, tt := range tables {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,11 @@
+// Package checker is the one path from inputs to a report, shared by the ozecheck command
+// and by the checker the site runs in the browser (cmd/ozecheckwasm, compiled to
+// WebAssembly): the same readers (checks/evidence), the same rules (checks.Run) and the same
+// report (checks/report), so that a report made in the browser and one made by the command
+// differ only in the fields that name the program and the time.
+//
+// A [Session] gathers the inputs one by one ([Session.Read]); an input that cannot be read
+// is an [*evidence.InputError] and leaves the session as it was, so a caller may report it
+// and go on with the others. [Session.Judge] then guesses the mode as the command does
+// ([ChooseMode]), runs the rules and builds the report document.
+package checker
