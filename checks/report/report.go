@@ -79,6 +79,9 @@ type Step struct {
 	Evidence    string `json:"evidence,omitempty"`
 	URL         string `json:"url"`
 	Comment     string `json:"comment,omitempty"`
+	// Fingerprint is the item's wording fingerprint (checks.Item.Fingerprint): the site
+	// shows a verdict beside its step only while the step reads the same.
+	Fingerprint string `json:"fingerprint"`
 }
 
 // New builds the document of rep in meta.Lang.
@@ -146,6 +149,7 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 			Evidence:    r.Evidence,
 			URL:         r.Checklist.StepURL(meta.SiteURL, l, r.Item.ID),
 			Comment:     r.Comment,
+			Fingerprint: r.Item.Fingerprint(),
 		})
 	}
 	return d

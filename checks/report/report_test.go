@@ -98,7 +98,7 @@ func TestJSONMatchesSchema(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	if diff := cmp.Diff([]string{"checklist", "id", "message", "status", "statusLabel", "title", "url"}, keys); diff != "" {
+	if diff := cmp.Diff([]string{"checklist", "fingerprint", "id", "message", "status", "statusLabel", "title", "url"}, keys); diff != "" {
 		t.Errorf("result keys (-want +got):\n%s", diff)
 	}
 }
