@@ -21,6 +21,7 @@ import (
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
 	"github.com/hds-oze/pronote-oze/cmd/internal/site"
+	"github.com/hds-oze/pronote-oze/cmd/internal/webcheck"
 	"github.com/spf13/afero"
 )
 
@@ -91,6 +92,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	src := fl.String("src", "content", "content `folder` (site.toml, fr/, en/)")
 	out := fl.String("out", "public", "output `folder`, replaced atomically")
 	downloads := fl.Bool("downloads", true, "cross-compile the checker for the downloads page (needs the Go tool)")
+	browserChecker := fl.Bool("browser-checker", true, "compile the checker to WebAssembly for the check page (needs the Go tool); without it the page says it is not built")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to `file`")
 	cacheFlags := addCacheFlags(fl)
 	if err := parseFlags(fl, args); err != nil {
@@ -117,6 +119,16 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		b.Downloads = func(ctx context.Context, cfg *site.Config) ([]site.Download, error) {
 			fmt.Fprintf(stderr, "building the checker for %d platforms…\n", len(site.Platforms()))
 			return buildDownloads(ctx, projectVersion(), cfg.BaseURL)
+		}
+	}
+	if *browserChecker {
+		b.BrowserChecker = func(ctx context.Context, cfg *site.Config) (*site.BrowserChecker, error) {
+			fmt.Fprintln(stderr, "building the browser checker (WebAssembly)…")
+			bc, err := webcheck.Build(ctx, projectVersion(), cfg.BaseURL)
+			if err == nil {
+				fmt.Fprintf(stderr, "browser checker: %s\n", webcheck.Sizes(bc.Wasm))
+			}
+			return bc, err
 		}
 	}
 	s, err := b.Build(ctx)

@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -61,14 +63,36 @@ func newTab(t *testing.T) context.Context {
 type served struct {
 	*httptest.Server
 	dir atomic.Pointer[string]
+	// checker is the browser checker the site is built with, nil for none.
+	checker *site.BrowserChecker
+	// log is every request the server received, its worker's too: "GET /assets/x 0".
+	mu  sync.Mutex
+	log []string
+}
+
+// received returns the requests the server received so far.
+func (s *served) received() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.log)
 }
 
 // serve builds the project's content with cat (nil: the default) and serves it.
 func serve(t *testing.T, cat *checks.Catalog) *served {
 	t.Helper()
-	s := &served{}
+	return serveWith(t, cat, nil)
+}
+
+// serveWith builds the project's content with cat and the browser checker bc, and serves it.
+func serveWith(t *testing.T, cat *checks.Catalog, bc *site.BrowserChecker) *served {
+	t.Helper()
+	s := &served{checker: bc}
 	s.rebuild(t, cat)
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.Copy(io.Discard, r.Body)
+		s.mu.Lock()
+		s.log = append(s.log, fmt.Sprintf("%s %s %d", r.Method, r.URL.Path, body))
+		s.mu.Unlock()
 		http.FileServer(http.Dir(*s.dir.Load())).ServeHTTP(w, r)
 	}))
 	t.Cleanup(s.Close)
@@ -79,6 +103,9 @@ func (s *served) rebuild(t *testing.T, cat *checks.Catalog) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
 	b := &site.Builder{Src: afero.NewReadOnlyFs(afero.NewOsFs()), SrcDir: content, Out: afero.NewOsFs(), OutDir: out, Catalog: cat}
+	if s.checker != nil {
+		b.BrowserChecker = func(context.Context, *site.Config) (*site.BrowserChecker, error) { return s.checker, nil }
+	}
 	if _, err := b.Build(context.Background()); err != nil {
 		t.Fatal(err)
 	}

@@ -49,6 +49,10 @@ type Builder struct {
 	// Downloads makes the checker's binaries, published under downloads/ and listed by the
 	// ```downloads``` block, once the content has proved good; nil in tests and quick builds.
 	Downloads func(ctx context.Context, cfg *Config) ([]Download, error)
+	// BrowserChecker makes the checker compiled to WebAssembly, run by the ```checker```
+	// block of the check page, once the content has proved good; nil in tests and quick
+	// builds, where that block says it is not built.
+	BrowserChecker func(ctx context.Context, cfg *Config) (*BrowserChecker, error)
 	// Date is the date of the sources, the only date the output carries (the PDFs'): the
 	// same sources give the same bytes. The zero time means 1970-01-01 UTC; see SourceDate.
 	Date time.Time
@@ -65,6 +69,14 @@ type Download struct {
 	Version string
 	Data    []byte
 	SHA256  string
+}
+
+// BrowserChecker is the checker built for the browser (cmd/ozecheckwasm), published as
+// assets/ozecheck.wasm beside the wasm_exec.js of the Go that compiled it.
+type BrowserChecker struct {
+	Wasm     []byte
+	WasmExec []byte
+	Version  string
 }
 
 // Site is the model of a built site, for the commands and tests.
@@ -105,6 +117,7 @@ type siteModel struct {
 	theme     fs.FS
 	src       afero.Fs
 	downloads []Download
+	checker   *BrowserChecker
 	date      time.Time
 }
 
@@ -128,6 +141,12 @@ func (b *Builder) build(ctx context.Context) (*siteModel, error) {
 	if b.Downloads != nil {
 		var err error
 		if s.downloads, err = b.Downloads(ctx, s.Config); err != nil {
+			return nil, err
+		}
+	}
+	if b.BrowserChecker != nil {
+		var err error
+		if s.checker, err = b.BrowserChecker(ctx, s.Config); err != nil {
 			return nil, err
 		}
 	}
@@ -365,6 +384,10 @@ func (s *siteModel) prepareTheme() error {
 		"checklist": markdown.ChecklistBlock(s.Catalog.Checklist, s.renderChecklist),
 		"statuses":  {Resolve: noArgs("statuses"), Render: s.renderStatuses},
 		"downloads": {Resolve: noArgs("downloads"), Render: s.renderDownloads},
+		"checker":   {Resolve: noArgs("checker"), Render: s.renderChecker},
+		"infoaddress": {Resolve: noArgs("infoaddress"), Render: func(w util.BufWriter, n *markdown.Block) error {
+			return s.tmpl.ExecuteTemplate(w, "infoaddress", map[string]any{"Lang": n.Lang})
+		}},
 	})
 	s.hl = markdown.NewHighlighter()
 	for _, l := range checks.Langs() {
@@ -461,6 +484,29 @@ func (s *siteModel) renderStatuses(w util.BufWriter, n *markdown.Block) error {
 	return s.tmpl.ExecuteTemplate(w, "statuses", map[string]any{"Lang": n.Lang, "Rows": rows})
 }
 
+// renderChecker renders the browser checker's drop zone (shown by check.js; without
+// JavaScript the page says to use the downloaded checker), or says it is not built.
+func (s *siteModel) renderChecker(w util.BufWriter, n *markdown.Block) error {
+	p, _ := n.Page.(*Page)
+	if p == nil {
+		return fmt.Errorf("checker rendered outside a page")
+	}
+	var order []string
+	for _, st := range checks.Statuses() {
+		order = append(order, string(st))
+	}
+	d := map[string]any{
+		"Lang": n.Lang, "Profile": s.Catalog.Profile.ID, "Order": strings.Join(order, " "),
+		"Base": s.Config.BaseURL, "Root": relURL(p.URL, ""), "Assets": relURL(p.URL, "assets/"),
+		"HostedLabel": checks.Hosted.Label().In(n.Lang), "OnPremLabel": checks.OnPrem.Label().In(n.Lang),
+	}
+	if s.checker != nil {
+		d["Built"] = true
+		d["Size"] = fmt.Sprintf("%.1f", float64(len(s.checker.Wasm))/1e6)
+	}
+	return s.tmpl.ExecuteTemplate(w, "checker", d)
+}
+
 // renderDownloads lists the checker's builds with their size and SHA-256.
 func (s *siteModel) renderDownloads(w util.BufWriter, n *markdown.Block) error {
 	p, _ := n.Page.(*Page)
@@ -515,6 +561,10 @@ const (
 // script or style, no form, no frame.
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'"
 
+// CheckerCSP is the policy of the page that runs the browser checker: CSP, plus
+// 'wasm-unsafe-eval' (browsers compile WebAssembly only with it) and its Web Worker.
+var CheckerCSP = strings.Replace(CSP, "script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'", 1)
+
 type link struct {
 	Lang    checks.Lang
 	Title   string
@@ -537,6 +587,7 @@ type pageData struct {
 	Prev, Next  *link
 	Updated     *date
 	Script      bool
+	Checker     bool
 	Content     template.HTML
 }
 
@@ -607,7 +658,11 @@ func (s *siteModel) renderAt(p *Page, at string, w io.Writer) error {
 		Canonical:   canonical,
 		Updated:     newDate(p.FM.Updated, p.Lang),
 		Script:      len(p.Checklists) > 0,
+		Checker:     p.Checker,
 		Content:     template.HTML(body.String()),
+	}
+	if p.Checker {
+		d.CSP = CheckerCSP
 	}
 	for _, l := range checks.Langs() {
 		if t := p.Translations[l]; t != nil {

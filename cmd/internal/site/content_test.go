@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/theme"
 	"github.com/spf13/afero"
 )
 
@@ -100,5 +101,70 @@ func TestFrenchTitlesTypeset(t *testing.T) {
 	}
 	if colons == 0 {
 		t.Error("no French title with a narrow no-break space before « : »: the test reads nothing")
+	}
+}
+
+// TestBrowserCheckerPage builds the real content with and without the browser checker: with
+// it, the check pages hold the drop zone and are the only pages whose CSP allows WebAssembly,
+// and the .wasm and wasm_exec.js are published; without it, the check pages say it is not
+// built and nothing of it is published.
+func TestBrowserCheckerPage(t *testing.T) {
+	checkPages := map[string]bool{"public/fr/verifier/index.html": true, "public/en/check-your-setup/index.html": true}
+	for _, built := range []bool{true, false} {
+		out := afero.NewMemMapFs()
+		b := &Builder{Src: afero.NewReadOnlyFs(afero.NewOsFs()), SrcDir: "../../../content", Out: out, OutDir: "public"}
+		if built {
+			b.BrowserChecker = func(context.Context, *Config) (*BrowserChecker, error) {
+				return &BrowserChecker{Wasm: []byte("\x00asm\x01\x00\x00\x00"), WasmExec: []byte("// glue\n"), Version: "t"}, nil
+			}
+		}
+		if _, err := b.Build(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		pages := 0
+		err := afero.Walk(out, "public", func(p string, info os.FileInfo, err error) error {
+			if err != nil || !strings.HasSuffix(p, ".html") {
+				return err
+			}
+			pages++
+			html := read(t, out, p)
+			wasmCSP := strings.Contains(html, "wasm-unsafe-eval")
+			switch {
+			case checkPages[p] && !wasmCSP:
+				t.Errorf("%s: the check page's CSP does not allow WebAssembly", p)
+			case !checkPages[p] && wasmCSP:
+				t.Errorf("%s: only the check page may allow WebAssembly", p)
+			case !checkPages[p] && strings.Contains(html, "check.js"):
+				t.Errorf("%s loads the checker's script", p)
+			}
+			if checkPages[p] {
+				lang := checks.FR
+				if strings.Contains(p, "/en/") {
+					lang = checks.EN
+				}
+				notBuilt := htmlEscape(theme.Words()["wcNotBuilt"].In(lang))
+				if built && (!strings.Contains(html, `<div class="webcheck" id="webcheck"`) || strings.Contains(html, notBuilt)) {
+					t.Errorf("%s: no drop zone", p)
+				}
+				if !built && (strings.Contains(html, `class="webcheck"`) || !strings.Contains(html, notBuilt)) {
+					t.Errorf("%s: does not say the browser checker is not built", p)
+				}
+				if !strings.Contains(html, `<div class="wc-info" hidden`) {
+					t.Errorf("%s: no InfoMobileApp.json address helper", p)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pages < 10 {
+			t.Errorf("%d pages", pages)
+		}
+		for _, f := range []string{"public/assets/ozecheck.wasm", "public/assets/wasm_exec.js"} {
+			if ok, _ := afero.Exists(out, f); ok != built {
+				t.Errorf("built %v: %s exists %v", built, f, ok)
+			}
+		}
 	}
 }

@@ -30,6 +30,9 @@ type Page struct {
 	Translations map[checks.Lang]*Page
 	// Checklists are the checklists the page shows, in order.
 	Checklists []*checks.Checklist
+	// Checker is set when the page runs the browser checker or its address helper (a
+	// ```checker``` or ```infoaddress``` block): it loads check.js and may run WebAssembly.
+	Checker bool
 
 	// src is the page's path in the source filesystem.
 	src string
@@ -112,7 +115,7 @@ func (p *Page) scan(md goldmark.Markdown, errs *errorList) {
 	defer func() { p.body = nil }()
 	doc := p.parse(md, p.body, errs)
 	p.anchors = map[string]bool{"main": true}
-	p.Checklists, p.links = nil, nil
+	p.Checklists, p.links, p.Checker = nil, nil, false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -136,6 +139,7 @@ func (p *Page) scan(md goldmark.Markdown, errs *errorList) {
 			errs.add(p.File, p.line(n.Pos()), "images are not supported: describe the screen with its labels instead (%q)", n.Destination)
 		case *markdown.Block:
 			p.anchors[n.Name] = true
+			p.Checker = p.Checker || n.Name == "checker" || n.Name == "infoaddress"
 			if cl, ok := n.Value.(*checks.Checklist); ok {
 				p.Checklists = append(p.Checklists, cl)
 				p.anchors["checklist-"+cl.ID] = true

@@ -59,6 +59,7 @@ func (s *siteModel) siteOutputs() ([]output, error) {
 		s.findOutputs,
 		s.schemaOutputs,
 		s.downloadOutputs,
+		s.checkerOutputs,
 		s.pdfOutputs,
 	} {
 		o, err := add()
@@ -84,7 +85,7 @@ func (s *siteModel) assetOutputs() ([]output, error) {
 		switch {
 		case o.path == stylesheetPath:
 			outs[i].data = s.stylesheet
-		case strings.HasSuffix(o.path, ".js"):
+		case strings.HasSuffix(o.path, ".js"), strings.HasSuffix(o.path, ".css"):
 			outs[i].data = func() ([]byte, error) { return s.asset(strings.TrimPrefix(o.path, "assets/")) }
 		}
 	}
@@ -143,6 +144,19 @@ func (s *siteModel) downloadOutputs() ([]output, error) {
 		fmt.Fprintf(&sums, "%s  %s\n", d.SHA256, d.Name)
 	}
 	return append(outs, output{path: "downloads/SHA256SUMS", data: func() ([]byte, error) { return sums.Bytes(), nil }}), nil
+}
+
+// checkerOutputs returns the browser checker, fetched by the check page's worker on first
+// use, when it is built.
+func (s *siteModel) checkerOutputs() ([]output, error) {
+	c := s.checker
+	if c == nil {
+		return nil, nil
+	}
+	return []output{
+		{path: "assets/ozecheck.wasm", data: func() ([]byte, error) { return c.Wasm, nil }},
+		{path: "assets/wasm_exec.js", data: func() ([]byte, error) { return c.WasmExec, nil }},
+	}, nil
 }
 
 // pdfOutputs returns the printable checklist of each procedure, in each language where a
@@ -466,7 +480,7 @@ func (s *siteModel) checkBudget(budget, gzipBudget int, pages []output, weights 
 	if gzipBudget == 0 {
 		gzipBudget = DefaultGzipBudget
 	}
-	for _, name := range []string{"site.js", "checklist.js"} {
+	for _, name := range []string{"site.js", "checklist.js", "check.js", "check.css"} {
 		if _, ok := weights["assets/"+name]; !ok {
 			js, err := s.asset(name)
 			if err != nil {
@@ -481,6 +495,12 @@ func (s *siteModel) checkBudget(budget, gzipBudget int, pages []output, weights 
 		html, js := weights[o.path], weights["assets/site.js"]
 		if len(o.page.Checklists) > 0 {
 			js = js.plus(weights["assets/checklist.js"])
+		}
+		if o.page.Checker {
+			// The check page's own script and stylesheet; the rest of the browser checker
+			// (check-run.js, verdicts.js, checklist.js, the worker, the WebAssembly) loads on
+			// use, outside the first view.
+			js = js.plus(weights["assets/check.js"]).plus(weights["assets/check.css"])
 		}
 		all := html.plus(css).plus(js)
 		if all.raw > budget {

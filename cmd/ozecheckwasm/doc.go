@@ -1,0 +1,16 @@
+// Command ozecheckwasm is ozecheck for the browser: compiled with GOOS=js GOARCH=wasm, it
+// runs in a Web Worker of the site's "check your setup" page and judges the files the admin
+// drops there with the same readers, rules and report code as the ozecheck command (package
+// cmd/internal/checker). Files are read from the page with the File API, a slice at a time;
+// nothing leaves the machine.
+//
+// It registers one JavaScript function, ozecheckRun(request, files, progress), where request
+// is a JSON object ({"mode": "", "purge": false, "lang": "fr"}), files an array of File and
+// progress a function called with the bytes read so far and the total. It returns a JSON
+// string: each file's kind or its error in both languages, the mode's error if the mode
+// could not be guessed, and else the JSON report in both languages and the HTML report in
+// the request's language, byte for byte what ozecheck writes with --format json or html.
+//
+// The site builder compiles it (package cmd/internal/webcheck); outside a browser it only
+// says so.
+package main
