@@ -180,6 +180,12 @@ func SourceDate(epoch string) (time.Time, error) {
 func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 	var errs errorList
 	cfgFile := b.displayPath(ConfigFile)
+	if info, err := lstat(b.Src, path.Join(b.SrcDir, ConfigFile)); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		if err := b.linkInside(path.Join(b.SrcDir, ConfigFile)); err != nil {
+			errs.add(cfgFile, 0, "%v", err)
+			return nil, errs
+		}
+	}
 	data, err := afero.ReadFile(b.Src, path.Join(b.SrcDir, ConfigFile))
 	if err != nil {
 		errs.add(cfgFile, 0, "cannot read the site configuration: %v", unwrapPath(err))
@@ -234,6 +240,12 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 			}
 			rel := strings.TrimPrefix(filepath.ToSlash(strings.TrimPrefix(p, dir)), "/")
 			file := b.displayPath(string(lang), rel)
+			if info.Mode()&fs.ModeSymlink != 0 {
+				if err := b.linkInside(p); err != nil {
+					errs.add(file, 0, "%v", err)
+					return nil
+				}
+			}
 			if !strings.HasSuffix(name, ".md") {
 				errs.add(file, 0, "unexpected file: a language folder holds only Markdown pages (.md)")
 				return nil
@@ -297,6 +309,35 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 	errs = append(errs, lerrs...)
 	s.indexIncoming()
 	return s, errs
+}
+
+// linkInside returns an error unless the symbolic link at name leads to a file inside the
+// content folder: the site publishes what content/ holds, never a file a link brings in from
+// elsewhere.
+func (b *Builder) linkInside(name string) error {
+	// A filesystem reports symbolic links only when it has them: the operating system's.
+	target, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return fmt.Errorf("a symbolic link that leads nowhere: %v", unwrapPath(err))
+	}
+	root, err := filepath.EvalSymlinks(b.SrcDir)
+	if err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("a symbolic link leading outside %s/ (to %s): the site publishes only the files of %s/; copy the page in instead", b.SrcDir, target, b.SrcDir)
+	}
+	return nil
+}
+
+// lstat returns the file information of name without following a symbolic link, where fsys
+// can tell.
+func lstat(fsys afero.Fs, name string) (fs.FileInfo, error) {
+	if l, ok := fsys.(afero.Lstater); ok {
+		info, _, err := l.LstatIfPossible(name)
+		return info, err
+	}
+	return fsys.Stat(name)
 }
 
 // badSegment returns the first segment of the slash-separated path rel that cannot be part of a

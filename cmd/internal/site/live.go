@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"maps"
 	"path"
 	"path/filepath"
@@ -119,8 +120,9 @@ func (lv *Live) pagesToUpdate(changed []string) (map[string]bool, bool) {
 		if lv.s.bySource[c] == nil || !strings.HasSuffix(c, ".md") {
 			return nil, false
 		}
-		if _, err := lv.b.Src.Stat(path.Join(lv.b.SrcDir, c)); err != nil {
-			return nil, false // removed or renamed
+		info, err := lstat(lv.b.Src, path.Join(lv.b.SrcDir, c))
+		if err != nil || info.Mode()&fs.ModeSymlink != 0 {
+			return nil, false // removed, renamed, or a link: a full build checks where it leads
 		}
 		keys[c] = true
 	}

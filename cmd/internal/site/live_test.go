@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -121,5 +123,34 @@ func TestCloneIsIndependent(t *testing.T) {
 				t.Errorf("the clone's %s leads to a page of the original", p.File)
 			}
 		}
+	}
+}
+
+// TestLiveUpdateRefusesALinkOut turns a page of a served site into a symbolic link to a file
+// outside the content folder: the update refuses it like a build, and publishes nothing of it.
+func TestLiveUpdateRefusesALinkOut(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range parseTxtar(t, "testdata/errors/base.txtar").Files {
+		writeFile(t, filepath.Join(dir, f.Name), f.Data)
+	}
+	writeFile(t, filepath.Join(dir, "outside.md"), []byte("+++\ntitle = \"Accueil\"\n+++\nSECRET\n"))
+	src, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	b := &Builder{Src: afero.NewOsFs(), SrcDir: src, Out: afero.NewOsFs(), OutDir: out}
+	lv, _, err := b.BuildLive(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := filepath.Join(src, "fr", "index.md")
+	if err := os.Remove(home); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "outside.md"), home); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	if _, err := lv.Update(context.Background(), []string{"fr/index.md"}); err == nil || !strings.Contains(err.Error(), "a symbolic link leading outside") {
+		t.Errorf("Update() = %v, want the link refused", err)
+	}
+	if page, _ := os.ReadFile(filepath.Join(out, "fr", "index.html")); strings.Contains(string(page), "SECRET") {
+		t.Error("the file outside the content folder was published")
 	}
 }

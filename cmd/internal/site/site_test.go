@@ -456,3 +456,69 @@ func TestFileNames(t *testing.T) {
 		})
 	}
 }
+
+// TestSymlinks refuses a symbolic link that leads out of the content folder, naming it; a link
+// to a file inside the content folder is a page like any other.
+func TestSymlinks(t *testing.T) {
+	tests := []struct {
+		name   string
+		link   string // where content/fr/linked.md leads, relative to its folder
+		target string // a file to create, relative to the temporary folder
+		want   string // the error's start after the content folder; "" for a good build
+	}{
+		{"outside", "../../outside/secret.md", "outside/secret.md", "/fr/linked.md: a symbolic link leading outside "},
+		{"absolute, outside", "", "outside/secret.md", "/fr/linked.md: a symbolic link leading outside "},
+		{"dangling", "../../outside/none.md", "", "/fr/linked.md: a symbolic link that leads nowhere"},
+		{"inside", "../shared/linked.md", "content/shared/linked.md", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, f := range parseTxtar(t, "testdata/errors/base.txtar").Files {
+				writeFile(t, filepath.Join(dir, f.Name), f.Data)
+			}
+			page := []byte("+++\ntitle = \"Secret\"\n+++\nSecret.\n")
+			writeFile(t, filepath.Join(dir, "content/en/linked.md"), page)
+			if tt.target != "" {
+				writeFile(t, filepath.Join(dir, tt.target), page)
+			}
+			link := tt.link
+			if link == "" {
+				link = filepath.Join(dir, tt.target)
+			}
+			if err := os.Symlink(link, filepath.Join(dir, "content/fr/linked.md")); err != nil {
+				t.Skipf("no symbolic links here: %v", err)
+			}
+			src := filepath.Join(dir, "content")
+			out := afero.NewMemMapFs()
+			_, err := (&Builder{Src: afero.NewOsFs(), SrcDir: src, Out: out, OutDir: "public"}).Build(context.Background())
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := read(t, out, "public/fr/linked/index.html"); !strings.Contains(got, "Secret.") {
+					t.Error("the linked page was not published")
+				}
+				return
+			}
+			// The page is also missing from the French pages: en/linked.md has no translation.
+			var fe *FileError
+			if !errors.As(err, &fe) || !strings.Contains(err.Error(), "\n\t"+src+tt.want) {
+				t.Fatalf("Build() = %v, want an error starting with %q", err, src+tt.want)
+			}
+			if ok, _ := afero.DirExists(out, "public"); ok {
+				t.Error("the build published a site")
+			}
+		})
+	}
+}
+
+func writeFile(t *testing.T, name string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
