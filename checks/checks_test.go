@@ -302,3 +302,20 @@ func sectionOf(cl *Checklist, it *Item) Section {
 	}
 	return Section{}
 }
+
+func TestHostedUAI(t *testing.T) {
+	for _, c := range []struct{ name, url, want string }{
+		{"hosted espace", "https://0920000a.index-education.net/pronote/eleve.html", "0920000A"},
+		{"hosted root, upper case", "HTTPS://0931234Z.INDEX-EDUCATION.NET/pronote/", "0931234Z"},
+		{"on premises", "https://pronote.college.example/pronote/", ""},
+		{"not a UAI", "https://demo.index-education.net/pronote/", ""},
+		{"a sub-domain deeper", "https://0920000a.x.index-education.net/pronote/", ""},
+		{"another domain ending alike", "https://0920000a.evil-index-education.net/", ""},
+		{"eight digits", "https://09200001.index-education.net/", ""},
+		{"not a URL", "%zz", ""},
+	} {
+		if got := HostedUAI(c.url); got != c.want {
+			t.Errorf("%s: HostedUAI(%q) = %q, want %q", c.name, c.url, got, c.want)
+		}
+	}
+}

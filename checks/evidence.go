@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"net/url"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -35,6 +37,9 @@ type Info struct {
 	Source string // file name or URL it was read from
 	SHA256 string
 	School string // nomEtab
+	// UAI is the school's UAI as a hosted espace's address shows it (upper case), else "";
+	// UAIFrom is that address.
+	UAI, UAIFrom string
 	// Version is PRONOTE's version, year first ([2024, 3, 7]), read from an array of numbers
 	// or a dotted string ("2024.3.7").
 	Version []int
@@ -118,7 +123,10 @@ type Answers struct {
 	Lang      Lang
 	Checklist string
 	Saved     time.Time
-	Items     map[string]ItemAnswer
+	// SchoolName and SchoolUAI are what the admin typed in the checklist's Établissement and
+	// UAI fields ("school" in the file), "" when not typed.
+	SchoolName, SchoolUAI string
+	Items                 map[string]ItemAnswer
 	// Ignored lists the IDs of answers to items this catalog does not have (a file from
 	// another version of the site); reports mention them.
 	Ignored []string
@@ -134,4 +142,33 @@ type ItemAnswer struct {
 	Value       string
 	Comment     string
 	Fingerprint string
+}
+
+// HostedUAI returns the UAI a hosted PRONOTE's address starts with
+// (https://<UAI in lower case>.index-education.net/…), in upper case, or "" when rawURL is not
+// such an address. A UAI is written as seven digits and a letter.
+func HostedUAI(rawURL string) string {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil {
+		return ""
+	}
+	label, rest, ok := strings.Cut(strings.ToLower(u.Hostname()), ".")
+	if !ok || rest != "index-education.net" || !IsUAI(label) {
+		return ""
+	}
+	return strings.ToUpper(label)
+}
+
+// IsUAI reports whether s is written like a UAI: seven digits and a letter, any case.
+func IsUAI(s string) bool {
+	if len(s) != 8 {
+		return false
+	}
+	for i := range 7 {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	c := s[7] | 0x20
+	return c >= 'a' && c <= 'z'
 }

@@ -211,6 +211,7 @@ func TestInfoMobileApp(t *testing.T) {
 	tr, fa, casURL, prot := true, false, checks.OZE().CASURL, "Cas"
 	want := &checks.Info{
 		Source: "InfoMobileApp.json", School: "COLLÈGE ANDRÉ MALRAUX", Version: []int{2026, 0, 3}, Date: "2026-09-01", HasEspaces: true,
+		UAI: "0920000A", UAIFrom: "https://0920000a.index-education.net/pronote/professeur.html",
 		Espaces: []checks.InfoEspace{
 			{Name: "Espace Professeurs", URL: "https://0920000a.index-education.net/pronote/professeur.html", Genre: 8, Delegation: &tr, Protocol: &prot},
 			{Name: "Espace Entreprise", URL: "https://0920000a.index-education.net/pronote/entreprise.html", Genre: 39, Delegation: &fa},
@@ -280,7 +281,7 @@ func TestInfoUnreadValues(t *testing.T) {
 
 func TestAnswers(t *testing.T) {
 	src := `{"kind": "pronote-oze-answers", "format": 1, "profile": "oze", "lang": "en", "checklist": "hosted",
-	  "saved": "2026-11-29T10:00:00Z",
+	  "saved": "2026-11-29T10:00:00Z", "school": {"name": " Collège Jean Moulin ", "uai": "0921234a"},
 	  "items": {
 	    "net.cas-url": {"checked": true, "at": "2026-11-29T09:58:00+01:00", "value": "https://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas", "comment": "vu « ok »", "fp": "abc"},
 	    "net.unpublished": {"checked": false},
@@ -296,6 +297,9 @@ func TestAnswers(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"old.removed"}, a.Ignored); diff != "" {
 		t.Errorf("Ignored (-want +got):\n%s", diff)
+	}
+	if a.SchoolName != "Collège Jean Moulin" || a.SchoolUAI != "0921234A" {
+		t.Errorf("school = %q, %q; want the name trimmed and the UAI in upper case", a.SchoolName, a.SchoolUAI)
 	}
 	if _, err := Read("other.json", strings.NewReader(src), checks.Default(), ev, IdentityOptions{}); err == nil || !strings.Contains(err.Error(), "second answers file") {
 		t.Errorf("second answers file: %v", err)

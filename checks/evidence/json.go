@@ -159,6 +159,9 @@ func parseInfo(file string, obj map[string]json.RawMessage) (*checks.Info, error
 					ie.Protocol = &s
 				}
 			}
+			if uai := checks.HostedUAI(ie.URL); uai != "" && info.UAI == "" {
+				info.UAI, info.UAIFrom = uai, ie.URL
+			}
 			info.Espaces = append(info.Espaces, ie)
 		}
 	}
@@ -241,7 +244,14 @@ type AnswersFile struct {
 	Checklist string                `json:"checklist"`
 	Page      string                `json:"page,omitempty"`
 	Saved     time.Time             `json:"saved"`
+	School    *AnswersSchool        `json:"school,omitempty"`
 	Items     map[string]AnswerItem `json:"items"`
+}
+
+// AnswersSchool is the school as typed on the checklist pages.
+type AnswersSchool struct {
+	Name string `json:"name,omitempty"`
+	UAI  string `json:"uai,omitempty"`
 }
 
 // AnswerItem is one item of an answers file.
@@ -280,6 +290,10 @@ func parseAnswers(file string, data []byte, cat *checks.Catalog) (*checks.Answer
 	a := &checks.Answers{Source: file, Format: af.Format, Profile: af.Profile, Checklist: af.Checklist, Saved: af.Saved, Items: map[string]checks.ItemAnswer{}}
 	if l, ok := checks.ParseLang(af.Lang); ok {
 		a.Lang = l
+	}
+	if af.School != nil {
+		a.SchoolName = strings.TrimSpace(af.School.Name)
+		a.SchoolUAI = strings.ToUpper(strings.TrimSpace(af.School.UAI))
 	}
 	for id, it := range af.Items {
 		if _, _, ok := cat.Item(id); !ok {

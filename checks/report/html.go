@@ -64,6 +64,8 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 
 		Problems, Steps, NotApplicable []Step
 		NAReason                       string
+		SchoolName, SchoolUAI          string
+		IdentityWarn                   bool
 	}{
 		Doc:       d,
 		W:         words,
@@ -84,6 +86,11 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 		data.Steps = append(data.Steps, r)
 	}
 	data.NAReason = checks.NotApplicable.Meaning().In(l)
+	data.SchoolName, data.SchoolUAI = d.Identity.Shown(l)
+	if data.SchoolName == "" {
+		data.SchoolName = d.School
+	}
+	data.IdentityWarn = d.Identity != nil && len(d.Identity.Disagree) > 0
 	if showPersonal {
 		data.Privacy = words.Shown.In(l)
 	}

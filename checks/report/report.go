@@ -38,6 +38,7 @@ type Doc struct {
 	ModeLabel string         `json:"modeLabel"`
 	Purge     bool           `json:"purge"`
 	School    string         `json:"school,omitempty"`
+	Identity  *Identity      `json:"identity,omitempty"`
 	Inputs    []Input        `json:"inputs"`
 	Summary   map[string]int `json:"summary"`
 	Failed    bool           `json:"failed"`
@@ -114,6 +115,12 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 			detail += " · " + fmt.Sprintf(words.VersionUnread.In(l), ev.Info.VersionUnread)
 		}
 		d.Inputs = append(d.Inputs, Input{File: src, Kind: "infomobileapp", SHA256: ev.Info.SHA256, Detail: detail})
+	}
+	d.Identity = identity(ev, meta.Fetched)
+	if d.Identity != nil {
+		for _, f := range d.Identity.Disagree {
+			d.Notes = append(d.Notes, d.Identity.disagreement(f, l))
+		}
 	}
 	for _, il := range ev.Identities {
 		t := il.UserType
@@ -196,6 +203,12 @@ type Wording struct {
 	Ignored         checks.Text
 	PurgeChecked    checks.Text
 	SHA256          checks.Text
+	UAI             checks.Text
+	FromInfo        checks.Text
+	FromAnswers     checks.Text
+	NamesDiffer     checks.Text
+	UAIsDiffer      checks.Text
+	IdentityWarn    checks.Text
 }
 
 // Words returns the report's own words.
@@ -230,4 +243,10 @@ var words = Wording{
 	Ignored:         checks.Text{FR: "Réponses ignorées (étapes absentes de cette version) : %s", EN: "Answers ignored (steps not in this version): %s"},
 	PurgeChecked:    checks.Text{FR: "purge vérifiée", EN: "purge checked"},
 	SHA256:          checks.Text{FR: "SHA-256", EN: "SHA-256"},
+	UAI:             checks.Text{FR: "UAI", EN: "UAI"},
+	FromInfo:        checks.Text{FR: "InfoMobileApp.json", EN: "InfoMobileApp.json"},
+	FromAnswers:     checks.Text{FR: "réponses de la checklist", EN: "checklist answers"},
+	NamesDiffer:     checks.Text{FR: "Le nom de l'établissement diffère selon la source : %s.", EN: "The school's name differs between sources: %s."},
+	UAIsDiffer:      checks.Text{FR: "L'UAI diffère selon la source : %s.", EN: "The UAI differs between sources: %s."},
+	IdentityWarn:    checks.Text{FR: "Avertissement : les fichiers ne nomment pas le même établissement ; vérifiez qu'ils viennent tous du même.", EN: "Warning: the files do not name the same school; check that they all come from the same one."},
 }

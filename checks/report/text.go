@@ -30,8 +30,15 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 	}
 	ew := &errWriter{w: w}
 	ew.printf("%s\n", fmt.Sprintf(words.Title.In(l), d.Profile.Name))
-	if d.School != "" {
-		ew.printf("%s%s%s\n", words.School.In(l), l.Colon(), d.School)
+	name, uai := d.Identity.Shown(l)
+	if name == "" {
+		name = d.School
+	}
+	if name != "" {
+		ew.printf("%s%s%s\n", words.School.In(l), l.Colon(), name)
+	}
+	if uai != "" {
+		ew.printf("%s%s%s\n", words.UAI.In(l), l.Colon(), uai)
 	}
 	ew.printf("%s · %s %s · %s %s\n", d.ModeLabel, words.Checker.In(l), d.Checker.Version, words.Generated.In(l), d.Generated.Format("2006-01-02 15:04 MST"))
 	ew.printf("\n%s\n", words.Inputs.In(l))
@@ -74,6 +81,9 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 	}
 	for _, n := range d.Notes {
 		ew.printf("%s\n", n)
+	}
+	if d.Identity != nil && len(d.Identity.Disagree) > 0 {
+		ew.printf("%s\n", paint("warn", marks["warn"]+" "+words.IdentityWarn.In(l)))
 	}
 	return ew.err
 }
