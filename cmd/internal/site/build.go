@@ -23,6 +23,7 @@ import (
 	"github.com/hds-oze/pronote-oze/theme"
 	"github.com/spf13/afero"
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -131,8 +132,9 @@ func (b *Builder) Build(ctx context.Context) (*Site, error) {
 	return s.Site, nil
 }
 
-// build loads the content and, only if it has no error, makes the downloads and publishes the
-// site: what "sitegen build" and "sitegen serve" do alike.
+// build loads the content and, only if it has no error, makes the downloads (the pages list
+// them) and publishes the site, which renders and checks the pages: what "sitegen build" and
+// "sitegen serve" do alike.
 func (b *Builder) build(ctx context.Context) (*siteModel, error) {
 	s, errs := b.load(ctx)
 	if err := errs.err(); err != nil {
@@ -284,9 +286,10 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 
 	s.order = pairOrder(s.Pages)
 
-	// Read and scan, in parallel: the pages are independent.
+	// Read the front matters, in parallel: the pages are independent. The pages are parsed
+	// when they are rendered (see publish), once.
 	perrs := s.forEach(ctx, b.Workers, func(p *Page, errs *errorList) {
-		p.load(b.Src, s.md[p.Lang], errs)
+		p.loadHead(b.Src, s.md[p.Lang], errs)
 	})
 	errs = append(errs, perrs...)
 
@@ -299,15 +302,19 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 		}
 		s.byURL[p.URL] = p
 	}
-	s.checkChecklistHomes(&errs)
 	s.navs = map[checks.Lang][]*Page{}
 	for _, l := range checks.Langs() {
 		s.navs[l] = s.nav(l)
 	}
-
-	lerrs := s.forEach(ctx, b.Workers, func(p *Page, errs *errorList) { s.checkLinks(p, errs) })
-	errs = append(errs, lerrs...)
-	s.indexIncoming()
+	if len(errs) > 0 {
+		// Nothing will be rendered: scan the pages now, to report all their problems at once.
+		errs = append(errs, s.forEach(ctx, b.Workers, func(p *Page, errs *errorList) {
+			if !p.scanned {
+				p.scanFile(b.Src, s.md[p.Lang], errs)
+			}
+		})...)
+		errs = append(errs, s.checkPages(ctx, b.Workers)...)
+	}
 	return s, errs
 }
 
@@ -349,6 +356,16 @@ func badSegment(rel string) string {
 		}
 	}
 	return ""
+}
+
+// checkPages checks what needs every page scanned: the links and the checklists' homes. It
+// records which pages link to which.
+func (s *siteModel) checkPages(ctx context.Context, workers int) errorList {
+	var errs errorList
+	s.checkChecklistHomes(&errs)
+	errs = append(errs, s.forEach(ctx, workers, func(p *Page, errs *errorList) { s.checkLinks(p, errs) })...)
+	s.indexIncoming()
+	return errs
 }
 
 // checkChecklistHomes makes sure every checklist shown lives at the URL its checks.Checklist
@@ -657,28 +674,49 @@ func newDate(t time.Time, lang checks.Lang) *date {
 // render writes one page's HTML: it parses the page again (the scan kept no syntax tree),
 // points its links at their targets and renders it in the theme.
 func (s *siteModel) render(p *Page, w io.Writer) error {
-	return s.renderAt(p, p.URL, w)
+	return s.renderAt(p, p.URL, w, nil)
 }
 
 // renderAt writes page p as served at site path at: its links lead from there, its canonical
 // link to p's own URL. The site root serves the default language's home page this way.
-func (s *siteModel) renderAt(p *Page, at string, w io.Writer) error {
+//
+// With scan not nil, a page not scanned yet is scanned as it renders at its own URL, so that a
+// build parses each page once: what the checks need (anchors, links, checklists) is collected
+// from the tree being rendered, and the page's problems are added to scan. Rendering needs
+// only what loadHead gave of the other pages (their URLs and titles).
+func (s *siteModel) renderAt(p *Page, at string, w io.Writer, scan *errorList) error {
 	self := p
 	canonical := s.Config.BaseURL + p.URL
-	if at != p.URL {
+	var doc ast.Node
+	var source []byte
+	if at == p.URL {
+		doc, source = p.tree, p.source // kept by loadHead, used once
+		p.tree, p.source = nil, nil
+	} else {
 		q := *p
-		q.URL = at
-		p = &q
+		q.URL, q.tree, q.source = at, nil, nil
+		p, scan = &q, nil
 	}
-	raw, err := afero.ReadFile(s.src, p.src)
-	if err != nil {
-		return fmt.Errorf("cannot read %s again: %w", p.File, unwrapPath(err))
+	if doc == nil {
+		raw, err := afero.ReadFile(s.src, p.src)
+		if err != nil {
+			return fmt.Errorf("cannot read %s again: %w", p.File, unwrapPath(err))
+		}
+		var ferrs errorList
+		if _, source, _, ferrs = splitFrontMatter(p.File, raw); ferrs.err() != nil {
+			return ferrs.err()
+		}
+		if scan == nil || p.scanned {
+			scan = nil
+		} else {
+			p.body = source // for the line numbers of the page's problems
+			defer func() { p.body = nil }()
+		}
+		doc = p.parse(s.md[p.Lang], source, scan)
+		if scan != nil {
+			p.collect(doc, scan)
+		}
 	}
-	_, source, _, ferrs := splitFrontMatter(p.File, raw)
-	if err := ferrs.err(); err != nil {
-		return err
-	}
-	doc := p.parse(s.md[p.Lang], source, nil)
 	if p == self {
 		p.search = s.searchEntries(p, doc, source)
 	}

@@ -19,7 +19,7 @@ import (
 func (s *siteModel) checkLinks(p *Page, errs *errorList) {
 	p.out = p.out[:0]
 	for _, l := range p.links {
-		r, err := s.resolve(p, l)
+		r, err := s.resolve(p, l, true)
 		if err != nil {
 			errs.add(p.File, l.line, "%v", err)
 		} else if r.target != nil && r.target != p {
@@ -42,11 +42,12 @@ func (s *siteModel) indexIncoming() {
 }
 
 // rewriteLinks sets the destination of every link of a freshly parsed page to the relative
-// URL of its target.
+// URL of its target. It does not check anchors, which the target may not have been scanned for
+// yet: checkLinks does, and a build with a broken link publishes nothing.
 func (s *siteModel) rewriteLinks(p *Page, doc ast.Node) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if l, ok := n.(*ast.Link); ok && entering {
-			r, err := s.resolve(p, pageLink{dest: string(l.Destination), title: string(l.Title)})
+			r, err := s.resolve(p, pageLink{dest: string(l.Destination), title: string(l.Title)}, false)
 			if err == nil {
 				l.Destination = []byte(r.href)
 				if r.lang != "" {
@@ -66,8 +67,9 @@ type resolved struct {
 	target *Page  // nil for a generated file
 }
 
-// resolve finds the target of link l of page p.
-func (s *siteModel) resolve(p *Page, l pageLink) (resolved, error) {
+// resolve finds the target of link l of page p and, with anchors, checks that the target has
+// the anchor the link names.
+func (s *siteModel) resolve(p *Page, l pageLink, anchors bool) (resolved, error) {
 	dest := l.dest
 	u, err := url.Parse(dest)
 	if err != nil {
@@ -97,7 +99,7 @@ func (s *siteModel) resolve(p *Page, l pageLink) (resolved, error) {
 		}
 		return resolved{}, fmt.Errorf("broken link %q: no such page", dest)
 	}
-	if u.Fragment != "" && !target.anchors[u.Fragment] {
+	if anchors && u.Fragment != "" && !target.anchors[u.Fragment] {
 		return resolved{}, fmt.Errorf("broken link %q: %s has no anchor #%s", dest, target.File, u.Fragment)
 	}
 	declared, marked := strings.CutPrefix(strings.TrimSpace(l.title), "hreflang=")

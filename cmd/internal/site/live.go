@@ -213,7 +213,7 @@ func (s *siteModel) reload(keys map[string]bool) (map[*Page]bool, errorList) {
 // renderToMemory makes the pages of render and the stylesheet, and checks the pages' weight.
 // It returns the files to write, by site path: the pages, and the stylesheet if it changed.
 func (lv *Live) renderToMemory(ctx context.Context, s *siteModel, render map[*Page]bool) (map[string][]byte, error) {
-	pages := s.pageOutputs(slices.Collect(maps.Keys(render)))
+	pages := s.pageOutputs(slices.Collect(maps.Keys(render)), nil)
 	files := map[string][]byte{}
 	var mu sync.Mutex
 	keep := func(o output, data []byte) error {

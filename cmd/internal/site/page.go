@@ -3,7 +3,9 @@ package site
 import (
 	"bytes"
 	"path"
+	"regexp"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/spf13/afero"
@@ -40,10 +42,15 @@ type Page struct {
 	// rendering reads it again, so that memory does not grow with the site.
 	body     []byte
 	bodyLine int
-	anchors  map[string]bool
-	links    []pageLink
-	out      []*Page       // the pages its links lead to, set by checkLinks
-	search   []searchEntry // what the site's search finds on the page, set by render
+	scanned  bool // anchors, links and checklists are known
+	// tree and source are the syntax tree and Markdown of a page scanned by loadHead for its
+	// URL, kept until it renders so that it is parsed once.
+	tree    ast.Node
+	source  []byte
+	anchors map[string]bool
+	links   []pageLink
+	out     []*Page       // the pages its links lead to, set by checkLinks
+	search  []searchEntry // what the site's search finds on the page, set by render
 }
 
 // pageLink is a link of a page's Markdown, as written.
@@ -60,8 +67,12 @@ func (p *Page) line(offset int) int {
 	return p.bodyLine + bytes.Count(p.body[:offset], []byte("\n"))
 }
 
+// parses counts the pages parsed, for the test that a build parses each page once.
+var parses atomic.Int64
+
 // parse parses body, the page's Markdown.
 func (p *Page) parse(md goldmark.Markdown, body []byte, errs *errorList) ast.Node {
+	parses.Add(1)
 	pc := markdown.NewContext(p.Lang, p)
 	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	if errs != nil {
@@ -75,10 +86,23 @@ func (p *Page) parse(md goldmark.Markdown, body []byte, errs *errorList) ast.Nod
 // load reads the page's file, its front matter, and scans it. It reports false, with the
 // error, when the file cannot be read.
 func (p *Page) load(fsys afero.Fs, md goldmark.Markdown, errs *errorList) bool {
+	body, ok := p.readHead(fsys, errs)
+	if ok && !p.scanned {
+		p.body = body
+		p.scan(md, errs)
+	}
+	return ok
+}
+
+// readHead reads the page's file and its front matter into p, and returns the Markdown after
+// it. It reports false, with the error, when the file cannot be read. A page that would cost
+// too much to parse is reported and marked scanned, with nothing found in it.
+func (p *Page) readHead(fsys afero.Fs, errs *errorList) ([]byte, bool) {
 	raw, err := afero.ReadFile(fsys, p.src)
 	if err != nil {
 		errs.add(p.File, 0, "cannot read: %v", unwrapPath(err))
-		return false
+		p.scanned = true // nothing to scan: not read again to report the same error
+		return nil, false
 	}
 	if !utf8.Valid(raw) {
 		bad := invalidUTF8(raw)
@@ -86,14 +110,14 @@ func (p *Page) load(fsys afero.Fs, md goldmark.Markdown, errs *errorList) bool {
 	}
 	fm, body, bodyLine, ferrs := splitFrontMatter(p.File, raw)
 	*errs = append(*errs, ferrs...)
-	p.FM, p.body, p.bodyLine = fm, body, bodyLine
+	p.FM, p.bodyLine, p.scanned, p.tree, p.source = fm, bodyLine, false, nil, nil
 	if e := markdown.CheckCost(body); e != nil { // refused before goldmark spends its time on it
+		p.body = body
 		errs.add(p.File, p.line(e.Offset), "%v", e.Err)
-		p.body, p.anchors, p.links, p.Checklists = nil, map[string]bool{"main": true}, nil, nil
-		return true
+		p.body, p.anchors, p.links, p.Checklists, p.scanned = nil, map[string]bool{"main": true}, nil, nil, true
+		return nil, true
 	}
-	p.scan(md, errs)
-	return true
+	return body, true
 }
 
 // invalidUTF8 returns the offset of the first byte of data that is not UTF-8.
@@ -108,12 +132,56 @@ func invalidUTF8(data []byte) int {
 	return len(data)
 }
 
-// scan parses the page and keeps what the other pages need to know of it (anchors,
-// checklists) and what must be checked (links); the syntax tree itself is not kept, so that
-// memory does not grow with the size of the site.
+// loadHead reads the page's front matter: what the other pages need to know of it before any
+// is rendered (its title, weight and URL). A page without a slug whose body may hold a
+// checklist block is scanned too, since its URL may be its checklist's; the others are
+// scanned while they render (see siteModel.renderAt). It reports false, with the error,
+// when the file cannot be read.
+func (p *Page) loadHead(fsys afero.Fs, md goldmark.Markdown, errs *errorList) bool {
+	body, ok := p.readHead(fsys, errs)
+	if ok && !p.scanned && p.FM.Slug == "" && checklistFence.Match(body) {
+		p.body = body
+		defer func() { p.body = nil }()
+		doc := p.parse(md, body, errs)
+		p.collect(doc, errs)
+		if len(p.Checklists) == 1 {
+			// The page's URL is its checklist's: at most one such page per checklist and
+			// language builds, so keeping their trees until they render costs little.
+			p.tree, p.source = doc, body
+		}
+	}
+	return ok
+}
+
+// checklistFence matches every line that may open a checklist block: a fence after any
+// indentation and list or quote markers, with an info string starting with "checklist".
+var checklistFence = regexp.MustCompile("(?m)^[ \\t>*+\\-0-9.)]*(```+|~~~+)[ \\t]*checklist")
+
+// scanFile reads the page's body again and scans it; its front matter's problems were
+// reported by loadHead.
+func (p *Page) scanFile(fsys afero.Fs, md goldmark.Markdown, errs *errorList) {
+	raw, err := afero.ReadFile(fsys, p.src)
+	if err != nil {
+		errs.add(p.File, 0, "cannot read: %v", unwrapPath(err))
+		return
+	}
+	_, p.body, p.bodyLine, _ = splitFrontMatter(p.File, raw)
+	p.scan(md, errs)
+}
+
+// scan parses the page and keeps what the other pages need to know of it and what must be
+// checked (see collect); the syntax tree itself is not kept, so that memory does not grow
+// with the size of the site.
 func (p *Page) scan(md goldmark.Markdown, errs *errorList) {
 	defer func() { p.body = nil }()
 	doc := p.parse(md, p.body, errs)
+	p.collect(doc, errs)
+}
+
+// collect keeps, from the page's syntax tree, what the other pages need to know of it
+// (anchors, checklists) and what must be checked (links), and reports images.
+func (p *Page) collect(doc ast.Node, errs *errorList) {
+	p.scanned = true
 	p.anchors = map[string]bool{"main": true}
 	p.Checklists, p.links, p.Checker = nil, nil, false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

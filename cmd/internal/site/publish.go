@@ -36,17 +36,36 @@ type output struct {
 	data func() ([]byte, error)
 }
 
-// pageOutputs returns the HTML file of each page.
-func (s *siteModel) pageOutputs(pages []*Page) []output {
+// pageOutputs returns the HTML file of each page. With scan, the pages not scanned yet are
+// scanned as they render (see renderAt), and their problems gathered in scan.
+func (s *siteModel) pageOutputs(pages []*Page, scan *scanErrors) []output {
 	outs := make([]output, 0, len(pages))
 	for _, p := range pages {
 		outs = append(outs, output{path: p.URL + "index.html", page: p, data: func() ([]byte, error) {
 			var buf bytes.Buffer
-			err := s.render(p, &buf)
+			if scan == nil {
+				err := s.render(p, &buf)
+				return buf.Bytes(), err
+			}
+			var errs errorList
+			err := s.renderAt(p, p.URL, &buf, &errs)
+			scan.add(errs)
 			return buf.Bytes(), err
 		}})
 	}
 	return outs
+}
+
+// scanErrors gathers the problems of pages scanned in parallel.
+type scanErrors struct {
+	mu   sync.Mutex
+	errs errorList
+}
+
+func (e *scanErrors) add(errs errorList) {
+	e.mu.Lock()
+	e.errs = append(e.errs, errs...)
+	e.mu.Unlock()
 }
 
 // siteOutputs returns every file of the site besides its pages, made once the pages are: the
@@ -100,7 +119,7 @@ func (s *siteModel) rootOutputs() ([]output, error) {
 	if home := s.byURL[s.Config.DefaultLang+"/"]; home != nil {
 		root = output{path: "index.html", page: home, data: func() ([]byte, error) {
 			var buf bytes.Buffer
-			err := s.renderAt(home, "", &buf)
+			err := s.renderAt(home, "", &buf, nil)
 			return buf.Bytes(), err
 		}}
 	}
@@ -330,8 +349,18 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 		result.add(o.path, data)
 		return nil
 	}
-	pages := s.pageOutputs(s.order)
+	// The pages, each parsed once: scanned as it renders. A page's links are checked once
+	// every page is scanned; with a problem, nothing is published.
+	scan := &scanErrors{}
+	pages := s.pageOutputs(s.order, scan)
 	if err := makeOutputs(ctx, b.Workers, pages, write); err != nil {
+		var be *BuildError
+		if !errors.As(err, &be) {
+			return err
+		}
+		scan.add(be.Errs)
+	}
+	if err := append(scan.errs, s.checkPages(ctx, b.Workers)...).err(); err != nil {
 		return err
 	}
 	rest, err := s.siteOutputs()

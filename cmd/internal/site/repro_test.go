@@ -187,3 +187,60 @@ func TestCacheSameBytes(t *testing.T) {
 		})
 	}
 }
+
+// TestParseOnce builds a site and counts the Markdown parses: one per page and one for the
+// root. Pages without a
+// slug that show a checklist are parsed for their URL first (their checklist's slug), and not
+// again when they render.
+func TestParseOnce(t *testing.T) {
+	fs := fsFrom(t, parseTxtar(t, "testdata/site/basic.txtar"))
+	before := parses.Load()
+	s, err := (&Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public"}).Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One more for the site root, which serves the default language's home page rendered at
+	// another path (its links lead from there).
+	if n := parses.Load() - before; n != int64(len(s.Pages))+1 {
+		t.Errorf("%d parses for %d pages and the root, want one each", n, len(s.Pages))
+	}
+	// The links were still checked: a broken anchor on a page rendered before its target is
+	// found once every page is scanned.
+	page := "content/en/index.md"
+	data, err := afero.ReadFile(fs, page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := afero.WriteFile(fs, page, append(data, "\n[gone](purge.md#no-such-step)\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = (&Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public"}).Build(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "has no anchor #no-such-step") {
+		t.Errorf("broken anchor not reported: %v", err)
+	}
+}
+
+// TestDownloadsListed builds the project's content with one download: the check page, rendered
+// (and scanned) in the same pass as every page, lists it, and the file is published.
+func TestDownloadsListed(t *testing.T) {
+	out := afero.NewMemMapFs()
+	d := Download{OS: "linux", Arch: "amd64", Name: "ozecheck-linux-amd64", Version: "v9", Data: []byte("binary"), SHA256: "abc123"}
+	b := &Builder{Src: afero.NewReadOnlyFs(afero.NewOsFs()), SrcDir: "../../../content", Out: out, OutDir: "public",
+		Downloads: func(context.Context, *Config) ([]Download, error) { return []Download{d}, nil }}
+	s, err := b.Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := 0
+	for _, p := range s.Pages {
+		if html := read(t, out, "public/"+p.URL+"index.html"); strings.Contains(html, d.Name) && strings.Contains(html, d.SHA256) {
+			listed++
+		}
+	}
+	if listed != 2 {
+		t.Errorf("%d pages list the download, want the check page in each language", listed)
+	}
+	if got := read(t, out, "public/downloads/"+d.Name); got != "binary" {
+		t.Errorf("download published as %q", got)
+	}
+}
