@@ -34,6 +34,7 @@ fuzz:
 	go test -run=^$$ -fuzz=FuzzInfoMobileApp -fuzztime=$(FUZZTIME) ./checks/evidence/
 	go test -run=^$$ -fuzz=FuzzAnswers -fuzztime=$(FUZZTIME) ./checks/evidence/
 	go test -run=^$$ -fuzz=FuzzScannerMatchesCSV -fuzztime=$(FUZZTIME) ./checks/evidence/
+	go test -run=^$$ -fuzz=FuzzRead -fuzztime=$(FUZZTIME) ./checks/evidence/
 	go test -run=^$$ -fuzz=FuzzTextReport -fuzztime=$(FUZZTIME) ./checks/report/
 
 clean:

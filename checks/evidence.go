@@ -18,6 +18,17 @@ type Evidence struct {
 	Answers *Answers
 	// ShowPersonalData turns off masking of names, logins and identifiers in messages.
 	ShowPersonalData bool
+	// Warnings are what the readers accepted but the report must mention (a quote read as
+	// text, a key given twice, the same file given twice), in reading order.
+	Warnings []Warning
+}
+
+// Warning is something an input holds that the checker read one way among others, or left
+// out: the report mentions it, with where.
+type Warning struct {
+	Source string // the file's name
+	Line   int    // 1-based, 0 when it concerns the whole file
+	Msg    Text
 }
 
 // Personal returns s as a report may show it: masked unless ShowPersonalData is set. The

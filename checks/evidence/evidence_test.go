@@ -301,8 +301,15 @@ func TestAnswers(t *testing.T) {
 	if a.SchoolName != "Collège Jean Moulin" || a.SchoolUAI != "0921234A" {
 		t.Errorf("school = %q, %q; want the name trimmed and the UAI in upper case", a.SchoolName, a.SchoolUAI)
 	}
-	if _, err := Read("other.json", strings.NewReader(src), checks.Default(), ev, IdentityOptions{}); err == nil || !strings.Contains(err.Error(), "second answers file") {
+	if _, err := Read("other.json", strings.NewReader(src+" "), checks.Default(), ev, IdentityOptions{}); err == nil || !strings.Contains(err.Error(), "second answers file") {
 		t.Errorf("second answers file: %v", err)
+	}
+	// The same file again is not a second answers file: it is said to be the same.
+	if _, err := Read("copie.json", strings.NewReader(src), checks.Default(), ev, IdentityOptions{}); err != nil || ev.Answers != a {
+		t.Errorf("same answers file again: %v, answers %p want %p", err, ev.Answers, a)
+	}
+	if len(ev.Warnings) != 1 || ev.Warnings[0].Source != "copie.json" || !strings.Contains(ev.Warnings[0].Msg.EN, "same content as réponses.json") {
+		t.Errorf("warnings %+v, want one saying copie.json is réponses.json", ev.Warnings)
 	}
 }
 

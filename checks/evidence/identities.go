@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"strings"
@@ -119,16 +120,33 @@ type IdentityOptions struct {
 	UserType string
 }
 
-// readIdentities streams an identity export. r is buffered at the start of the file.
-func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks.IdentityList, error) {
+// readIdentities streams an identity export. r is buffered at the start of the file. It
+// returns the list, and the warnings the report must give about the file.
+func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks.IdentityList, []checks.Warning, error) {
+	list, sc, err := scanIdentities(file, r, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	var warn []checks.Warning
+	if sc.bare > 0 {
+		at := make([]string, len(sc.bareAt))
+		for i, l := range sc.bareAt {
+			at[i] = fmt.Sprintf("%d:%d", l.Line, l.Column)
+		}
+		warn = append(warn, checks.Warning{Source: file, Line: sc.bareAt[0].Line, Msg: msgBareQuote.Sprintf(sc.bare, strings.Join(at, ", "))})
+	}
+	return list, warn, nil
+}
+
+func scanIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks.IdentityList, *recordScanner, error) {
 	head, _ := r.Peek(sniffSize)
 	enc, encName, bom := sniff(head)
 	if _, err := r.Discard(bom); err != nil {
-		return nil, inputErr(file, 0, 0, msgCannotRead, err)
+		return nil, nil, inputErr(file, 0, 0, msgCannotRead, err)
 	}
 	isUTF16 := strings.HasPrefix(encName, "UTF-16")
 	if isUTF16 && len(head) < sniffSize && len(head)%2 == 1 { // the whole file is in head
-		return nil, problem(file, 0, 0, ErrTruncated)
+		return nil, nil, problem(file, 0, 0, ErrTruncated)
 	}
 	raw := &countingReader{r: r}
 	// Separators, quotes and line ends are ASCII in UTF-8 and Windows-1252 alike: those files
@@ -148,12 +166,12 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 	// An Excel "sep=;" first line names the separator.
 	first, _ := sc.br.Peek(16)
 	if !isUTF16 && hasNUL(first) {
-		return nil, problem(file, 1, 0, ErrBinary)
+		return nil, nil, problem(file, 1, 0, ErrBinary)
 	}
 	if l := strings.ToLower(string(first)); strings.HasPrefix(l, "sep=") && len(first) >= 5 {
 		list.Separator = rune(first[4])
 		if _, err := sc.readLine(); err != nil && err != io.EOF {
-			return nil, inputErr(file, 1, 0, msgCannotRead, err)
+			return nil, nil, inputErr(file, 1, 0, msgCannotRead, err)
 		}
 		sc.line++
 	} else {
@@ -164,10 +182,10 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 
 	headerRec, line, err := sc.next()
 	if err == io.EOF {
-		return nil, problem(file, 0, 0, ErrEmpty)
+		return nil, nil, problem(file, 0, 0, ErrEmpty)
 	}
 	if err != nil {
-		return nil, csvErr(file, 0, err)
+		return nil, nil, csvErr(file, 0, err)
 	}
 	var seen []string
 	idCol, loginCol, lastCol, firstCol, typeCol := -1, -1, -1, -1, -1
@@ -190,13 +208,13 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 		}
 	}
 	if idCol < 0 {
-		return nil, problem(file, line, 0, ErrNoIDColumn, msgNoIDMore.Sprintf(quoteList(seen), quoteList(idColumns)))
+		return nil, nil, problem(file, line, 0, ErrNoIDColumn, msgNoIDMore.Sprintf(quoteList(seen), quoteList(idColumns)))
 	}
 
 	list.UserType = userTypeFromName(file)
 	field := func(rec [][]byte, c int) []byte {
 		if c >= 0 && c < len(rec) {
-			return bytes.TrimSpace(rec[c])
+			return trimField(rec[c])
 		}
 		return nil
 	}
@@ -206,10 +224,10 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 			break
 		}
 		if err != nil {
-			return nil, csvErr(file, 0, err)
+			return nil, nil, csvErr(file, 0, err)
 		}
 		if sc.nul && !isUTF16 {
-			return nil, problem(file, recLine, 0, ErrBinary)
+			return nil, nil, problem(file, recLine, 0, ErrBinary)
 		}
 		if blank(rec) {
 			continue
@@ -239,12 +257,30 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 		}
 	}
 	if isUTF16 && (raw.n+int64(bom))%2 == 1 {
-		return nil, problem(file, 0, 0, ErrTruncated)
+		return nil, nil, problem(file, 0, 0, ErrTruncated)
 	}
 	if list.UserType == "" {
 		list.UserType = opts.UserType
 	}
-	return list, nil
+	return list, sc, nil
+}
+
+// trimField removes the spaces and byte order marks around a field. A BOM inside a file (two
+// exports pasted into one, a cell copied from another file) is invisible in a spreadsheet and
+// would make "\ufeffabc" another identifier than "abc".
+func trimField(f []byte) []byte {
+	const bom = "\ufeff"
+	for {
+		f = bytes.TrimSpace(f)
+		switch {
+		case bytes.HasPrefix(f, []byte(bom)):
+			f = f[len(bom):]
+		case bytes.HasSuffix(f, []byte(bom)):
+			f = f[:len(f)-len(bom)]
+		default:
+			return f
+		}
+	}
 }
 
 // decode1252 decodes Windows-1252 text; ASCII needs no work.
@@ -283,10 +319,14 @@ func csvErr(file string, offset int, err error) error {
 	if errors.As(err, &pe) {
 		msg := checks.Text{FR: pe.Err.Error(), EN: pe.Err.Error()}
 		switch {
-		case errors.Is(pe.Err, csv.ErrBareQuote):
-			msg = msgBareQuote
 		case errors.Is(pe.Err, csv.ErrQuote):
 			msg = msgQuote
+		case errors.Is(pe.Err, errTooLong):
+			msg = msgTooLong.Sprintf(MaxRecord >> 10)
+		case errors.Is(pe.Err, errUnclosed):
+			msg = msgUnclosed
+		case errors.Is(pe.Err, errUnclosedLong):
+			msg = msgUnclosedLong.Sprintf(MaxRecord >> 10)
 		}
 		return &InputError{File: file, Line: pe.Line + offset, Column: pe.Column, Msg: msg, Err: pe.Err}
 	}

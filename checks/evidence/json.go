@@ -305,3 +305,51 @@ func parseAnswers(file string, data []byte, cat *checks.Catalog) (*checks.Answer
 	slices.Sort(a.Ignored)
 	return a, nil
 }
+
+// duplicateKeys returns a warning for each key that an object of data (valid JSON) has twice,
+// at the second one: the readers, like encoding/json, keep the last value without a word.
+// It names the first few only.
+func duplicateKeys(file string, data []byte) []checks.Warning {
+	type frame struct {
+		obj, wantKey bool
+		keys         map[string]int // line of each key met
+	}
+	var stack []*frame
+	var warn []checks.Warning
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for len(warn) < MaxLocations {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if s, ok := tok.(string); ok && top != nil && top.obj && top.wantKey {
+			line, _ := lineCol(data, dec.InputOffset()-1)
+			if first, dup := top.keys[s]; dup {
+				warn = append(warn, checks.Warning{Source: file, Line: line, Msg: msgDupKey.Sprintf(s, first)})
+			} else {
+				top.keys[s] = line
+			}
+			top.wantKey = false
+			continue
+		}
+		if top != nil && top.obj {
+			top.wantKey = true // a value: a key comes next
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{obj: true, wantKey: true, keys: map[string]int{}})
+		case json.Delim('['):
+			stack = append(stack, &frame{})
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+			if len(stack) > 0 && stack[len(stack)-1].obj {
+				stack[len(stack)-1].wantKey = true
+			}
+		}
+	}
+	return warn
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/hds-oze/pronote-oze/checks"
+	"golang.org/x/text/transform"
 )
 
 // Kind is a kind of input, recognised from content.
@@ -25,7 +26,8 @@ const (
 const sniffSize = 8 << 10
 
 // Read recognises the kind of r's content, reads it, and adds it to ev. file names the input
-// in messages and reports. cat is the catalog the answers must belong to.
+// in messages and reports. cat is the catalog the answers must belong to. A file with the
+// same content (SHA-256) as one already read is not read twice: ev gets a warning saying so.
 func Read(file string, r io.Reader, cat *checks.Catalog, ev *checks.Evidence, opts IdentityOptions) (Kind, error) {
 	hr := newHashingReader(r)
 	defer hr.Close()
@@ -34,52 +36,34 @@ func Read(file string, r io.Reader, cat *checks.Catalog, ev *checks.Evidence, op
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return "", inputErr(file, 0, 0, msgCannotRead, err)
 	}
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n")
+	text := head // head as UTF-8, to recognise JSON
+	enc, encName, bom := sniff(head)
+	utf16 := strings.HasPrefix(encName, "UTF-16")
+	if utf16 {
+		text, _ = enc.NewDecoder().Bytes(head[bom : bom+(len(head)-bom)&^1])
+	}
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(text, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n")
 	if len(trimmed) == 0 {
 		return "", problem(file, 0, 0, ErrEmpty)
 	}
 	sum := hr.Sum
 
 	if trimmed[0] == '{' || trimmed[0] == '[' {
-		data, err := io.ReadAll(io.LimitReader(br, MaxJSONSize+1))
+		var src io.Reader = br
+		if utf16 { // JSON saved as "Unicode" by a Windows editor
+			if _, err := br.Discard(bom); err != nil {
+				return "", inputErr(file, 0, 0, msgCannotRead, err)
+			}
+			src = transform.NewReader(br, enc.NewDecoder())
+		}
+		data, err := io.ReadAll(io.LimitReader(src, MaxJSONSize+1))
 		if err != nil {
 			return "", inputErr(file, 0, 0, msgCannotRead, err)
 		}
 		if len(data) > MaxJSONSize {
 			return "", inputErr(file, 0, 0, msgTooLarge, MaxJSONSize>>20)
 		}
-		data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
-		obj, err := decodeObject(file, data)
-		if err != nil {
-			return "", err
-		}
-		if k, ok := field(obj, "kind"); ok {
-			if s, _ := asString(k); s == AnswersKind {
-				if ev.Answers != nil {
-					return "", inputErr(file, 0, 0, msgSecondAnswers, ev.Answers.Source)
-				}
-				a, err := parseAnswers(file, data, cat)
-				if err != nil {
-					return "", err
-				}
-				a.SHA256 = sum()
-				ev.Answers = a
-				return KindAnswers, nil
-			}
-		}
-		if !isInfoMobileApp(obj) {
-			return "", problem(file, 0, 0, ErrUnknownJSON)
-		}
-		if ev.Info != nil {
-			return "", inputErr(file, 0, 0, msgSecondInfo, ev.Info.Source)
-		}
-		info, err := parseInfo(file, obj)
-		if err != nil {
-			return "", err
-		}
-		info.SHA256 = sum()
-		ev.Info = info
-		return KindInfoMobileApp, nil
+		return readJSON(file, bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}), sum, cat, ev)
 	}
 
 	if bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
@@ -88,7 +72,7 @@ func Read(file string, r io.Reader, cat *checks.Catalog, ev *checks.Evidence, op
 	if looksBinary(head) {
 		return "", problem(file, 0, 0, ErrBinary)
 	}
-	list, err := readIdentities(file, br, opts)
+	list, warn, err := readIdentities(file, br, opts)
 	if err != nil {
 		return "", err
 	}
@@ -96,8 +80,81 @@ func Read(file string, r io.Reader, cat *checks.Catalog, ev *checks.Evidence, op
 		return "", inputErr(file, 0, 0, msgCannotRead, err)
 	}
 	list.SHA256 = sum()
+	if sameFile(file, list.SHA256, ev) {
+		return KindIdentities, nil
+	}
 	ev.Identities = append(ev.Identities, list)
+	ev.Warnings = append(ev.Warnings, warn...)
 	return KindIdentities, nil
+}
+
+// readJSON reads an answers file or InfoMobileApp.json from data, whose SHA-256 sum gives.
+func readJSON(file string, data []byte, sum func() string, cat *checks.Catalog, ev *checks.Evidence) (Kind, error) {
+	obj, err := decodeObject(file, data)
+	if err != nil {
+		return "", err
+	}
+	kind := KindInfoMobileApp
+	if k, ok := field(obj, "kind"); ok {
+		if s, _ := asString(k); s == AnswersKind {
+			kind = KindAnswers
+		}
+	}
+	if kind == KindInfoMobileApp && !isInfoMobileApp(obj) {
+		return "", problem(file, 0, 0, ErrUnknownJSON)
+	}
+	h := sum()
+	if sameFile(file, h, ev) {
+		return kind, nil
+	}
+	if kind == KindAnswers {
+		if ev.Answers != nil {
+			return "", inputErr(file, 0, 0, msgSecondAnswers, ev.Answers.Source)
+		}
+		a, err := parseAnswers(file, data, cat)
+		if err != nil {
+			return "", err
+		}
+		a.SHA256 = h
+		ev.Answers = a
+	} else {
+		if ev.Info != nil {
+			return "", inputErr(file, 0, 0, msgSecondInfo, ev.Info.Source)
+		}
+		info, err := parseInfo(file, obj)
+		if err != nil {
+			return "", err
+		}
+		info.SHA256 = h
+		ev.Info = info
+	}
+	ev.Warnings = append(ev.Warnings, duplicateKeys(file, data)...)
+	return kind, nil
+}
+
+// sameFile reports whether an input already read has the content sum (a SHA-256), as when
+// the same export is given twice, under its name or another; if so, ev gets a warning: the
+// file is read once, and its identifiers are not taken for another user's.
+func sameFile(file, sum string, ev *checks.Evidence) bool {
+	var first string
+	switch {
+	case ev.Info != nil && ev.Info.SHA256 == sum:
+		first = ev.Info.Source
+	case ev.Answers != nil && ev.Answers.SHA256 == sum:
+		first = ev.Answers.Source
+	default:
+		for _, l := range ev.Identities {
+			if l.SHA256 == sum {
+				first = l.Source
+				break
+			}
+		}
+	}
+	if first == "" {
+		return false
+	}
+	ev.Warnings = append(ev.Warnings, checks.Warning{Source: file, Msg: msgSameFile.Sprintf(first)})
+	return true
 }
 
 // looksBinary reports whether head is neither text in a known encoding nor UTF-16.

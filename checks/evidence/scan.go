@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/csv"
+	"errors"
 	"io"
 	"math/bits"
 )
@@ -25,12 +26,38 @@ type recordScanner struct {
 	win    []byte // buffered input not yet handed out, a view of br's buffer
 	pos    int    // how much of win has been handed out
 	fields [][]byte
-	own    []byte // the record's lines, when it has quotes or is longer than the buffer
+	own    []byte // the record's lines, when it has quotes
+	long   []byte // a line longer than the buffer
 	out    []byte // the unquoted fields of a quoted record
 	bounds []int  // where each field starts and ends in out
 	// nul reports whether the last record held a NUL byte: binary data, not text.
 	nul bool
+	// bare counts the quotes met inside fields that do not start with one (=HYPERLINK("x")),
+	// read as text as spreadsheets do; bareAt keeps where the first few were.
+	bare   int
+	bareAt []Location
 }
+
+// Location is a place in an input: 1-based line and column (in bytes).
+type Location struct{ Line, Column int }
+
+// MaxLocations is how many places of a kind of problem a warning names.
+const MaxLocations = 5
+
+// MaxRecord is the longest record (line, or lines of a quoted field) an identity export may
+// have: a real one's lines are a few hundred bytes. Beyond it the input is refused, so that
+// memory stays bounded whatever the input (a file without line ends would be held whole).
+const MaxRecord = 1 << 20
+
+// Errors of the scanner beyond encoding/csv's, in a *csv.ParseError with the line they are at.
+var (
+	// errTooLong is a record longer than MaxRecord.
+	errTooLong = errors.New("record longer than MaxRecord")
+	// errUnclosed is a quote that opens a field and is never closed: at the quote.
+	errUnclosed = errors.New("quote never closed")
+	// errUnclosedLong is a quoted field longer than MaxRecord: at its opening quote.
+	errUnclosedLong = errors.New("quoted field longer than MaxRecord")
+)
 
 // windowMin is the least buffered input worth cutting records from; below it the buffer is
 // refilled first (moving those few bytes to its start).
@@ -38,19 +65,48 @@ const windowMin = 64 << 10
 
 func newRecordScanner(r io.Reader, sep byte, firstLine int) *recordScanner {
 	w := &watchReader{r: r}
-	return &recordScanner{br: bufio.NewReaderSize(w, 1<<20), src: w, sep: sep, line: firstLine}
+	return &recordScanner{br: bufio.NewReaderSize(w, MaxRecord), src: w, sep: sep, line: firstLine}
 }
 
 // watchReader notes whether a quote or a NUL byte has been read so far. Every line reaches
 // the scanner after its bytes went through here, so while none has been seen no line can hold
 // one, and the scanner does not look for them: most exports quote nothing.
+//
+// It also turns a lone CR (old Mac OS line ends, or one stray in a Windows file) into LF, as
+// spreadsheets read it: a line end, not a character of the field. A CR that ends what the
+// reader below gave is given as LF at once; if the next read starts with LF, that LF is
+// dropped, so CRLF stays one line end (the scanner reads CRLF and LF alike).
 type watchReader struct {
 	r          io.Reader
 	quote, nul bool
+	cr         bool // the last read ended with a CR, given as LF
 }
 
 func (w *watchReader) Read(p []byte) (int, error) {
-	n, err := w.r.Read(p)
+	var n int
+	var err error
+	for n == 0 && err == nil && len(p) > 0 {
+		n, err = w.r.Read(p)
+		if w.cr && n > 0 {
+			w.cr = false
+			if p[0] == '\n' {
+				n = copy(p, p[1:n])
+			}
+		}
+	}
+	if n > 0 && p[n-1] == '\r' {
+		w.cr = true
+	}
+	for i := bytes.IndexByte(p[:n], '\r'); i >= 0; {
+		if i+1 == n || p[i+1] != '\n' {
+			p[i] = '\n'
+		}
+		j := bytes.IndexByte(p[i+1:n], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
 	if !w.quote && bytes.IndexByte(p[:n], '"') >= 0 {
 		w.quote = true
 	}
@@ -60,23 +116,31 @@ func (w *watchReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// readLine returns the next line without its line end, and whether the input ended.
+// readLine returns the next line without its line end, and whether the input ended. A line
+// longer than MaxRecord is errTooLong.
 func (s *recordScanner) readLine() ([]byte, error) {
 	s.drop()
 	data, err := s.br.ReadSlice('\n')
-	if err == bufio.ErrBufferFull { // a line longer than the buffer: gather it
-		s.own = append(s.own[:0], data...)
+	if err == bufio.ErrBufferFull { // a line longer than the buffer: gather it, up to the limit
+		s.long = append(s.long[:0], data...)
 		for err == bufio.ErrBufferFull {
 			data, err = s.br.ReadSlice('\n')
-			s.own = append(s.own, data...)
+			s.long = append(s.long, data...)
+			if len(s.long) > MaxRecord+2 { // room for CRLF
+				return nil, errTooLong
+			}
 		}
-		data = s.own
+		data = s.long
 	}
 	if len(data) == 0 && err != nil {
 		return nil, err
 	}
 	data = bytes.TrimSuffix(data, []byte("\n"))
-	return bytes.TrimSuffix(data, []byte("\r")), nil
+	data = bytes.TrimSuffix(data, []byte("\r"))
+	if len(data) > MaxRecord {
+		return nil, errTooLong
+	}
+	return data, nil
 }
 
 // drop gives the handed-out part of the window back to the reader and forgets the window.
@@ -121,6 +185,9 @@ func (s *recordScanner) next() ([][]byte, int, error) {
 		}
 		// The window ends inside this line: read it on its own.
 		line, err := s.readLine()
+		if err == errTooLong {
+			return nil, 0, &csv.ParseError{StartLine: start, Line: start, Err: errTooLong}
+		}
 		if err != nil {
 			return nil, 0, err
 		}
@@ -187,7 +254,9 @@ func (s *recordScanner) cut(data []byte) (int, bool) {
 }
 
 // quoted parses a record that has quotes, reading more lines while a quoted field is open.
-// Everything is copied into s.own, since reading a line invalidates the previous one.
+// Everything is copied into s.own, since reading a line invalidates the previous one. A quote
+// inside a field that does not start with one is text, as spreadsheets read it (counted in
+// s.bare); a quoted field never closed is an error at its opening quote.
 func (s *recordScanner) quoted(data []byte, start int) ([][]byte, int, error) {
 	own := append(s.own[:0], data...)
 	bounds, out := s.bounds[:0], s.out[:0]
@@ -197,6 +266,7 @@ func (s *recordScanner) quoted(data []byte, start int) ([][]byte, int, error) {
 	for {
 		fieldStart := len(out)
 		if pos < len(own) && own[pos] == '"' {
+			open := Location{line, pos - lineStart + 1}
 			pos++
 			for {
 				i := bytes.IndexByte(own[pos:], '"')
@@ -204,8 +274,13 @@ func (s *recordScanner) quoted(data []byte, start int) ([][]byte, int, error) {
 					out = append(out, own[pos:]...)
 					out = append(out, '\n')
 					next, err := s.readLine()
-					if err != nil {
-						return nil, 0, &csv.ParseError{StartLine: start, Line: line, Column: len(own) - lineStart + 1, Err: csv.ErrQuote}
+					switch {
+					case err == errTooLong || err == nil && len(own)+len(next)+line-start+1 > MaxRecord: // with the line ends
+						return nil, 0, &csv.ParseError{StartLine: start, Line: open.Line, Column: open.Column, Err: errUnclosedLong}
+					case err == io.EOF:
+						return nil, 0, &csv.ParseError{StartLine: start, Line: open.Line, Column: open.Column, Err: errUnclosed}
+					case err != nil:
+						return nil, 0, err
 					}
 					s.line++
 					line++
@@ -231,8 +306,15 @@ func (s *recordScanner) quoted(data []byte, start int) ([][]byte, int, error) {
 			if end < 0 {
 				end = len(own) - pos
 			}
-			if q := bytes.IndexByte(own[pos:pos+end], '"'); q >= 0 {
-				return nil, 0, &csv.ParseError{StartLine: start, Line: line, Column: pos + q - lineStart + 1, Err: csv.ErrBareQuote}
+			for f, q := own[pos:pos+end], 0; ; {
+				i := bytes.IndexByte(f[q:], '"')
+				if i < 0 {
+					break
+				}
+				q += i + 1
+				if s.bare++; len(s.bareAt) < MaxLocations {
+					s.bareAt = append(s.bareAt, Location{line, pos + q - lineStart})
+				}
 			}
 			out = append(out, own[pos:pos+end]...)
 			pos += end

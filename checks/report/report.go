@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -141,6 +142,16 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 		if len(a.Ignored) > 0 {
 			d.Notes = append(d.Notes, words.Ignored.Sprintf(strings.Join(a.Ignored, ", ")).In(l))
 		}
+		if unused := unusedAnswers(rep, a); len(unused) > 0 {
+			d.Notes = append(d.Notes, words.Unused.Sprintf(strings.Join(unused, ", ")).In(l))
+		}
+	}
+	for _, w := range ev.Warnings {
+		at := w.Source
+		if w.Line > 0 {
+			at += fmt.Sprintf(":%d", w.Line)
+		}
+		d.Notes = append(d.Notes, at+l.Colon()+w.Msg.In(l))
 	}
 	for _, s := range checks.Statuses() {
 		d.Summary[string(s)] = rep.Count(s)
@@ -160,6 +171,26 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 		})
 	}
 	return d
+}
+
+// unusedAnswers lists the items a answers that the report does not judge: known to the
+// catalog, but not part of the mode or procedures checked (an answers file of the hosted
+// checklist checked as on-premises).
+func unusedAnswers(rep *checks.Report, a *checks.Answers) []string {
+	judged := map[string]bool{}
+	for _, r := range rep.Results {
+		if r.Status != checks.NotApplicable {
+			judged[r.Item.ID] = true
+		}
+	}
+	var ids []string
+	for id := range a.Items {
+		if !judged[id] {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 func sepName(r rune) string {
@@ -201,6 +232,7 @@ type Wording struct {
 	InputAnswers    checks.Text
 	UnknownType     checks.Text
 	Ignored         checks.Text
+	Unused          checks.Text
 	PurgeChecked    checks.Text
 	SHA256          checks.Text
 	UAI             checks.Text
@@ -241,6 +273,7 @@ var words = Wording{
 	InputAnswers:    checks.Text{FR: "vos réponses — %d étapes", EN: "your answers — %d steps"},
 	UnknownType:     checks.Text{FR: "type d'utilisateur inconnu", EN: "unknown user type"},
 	Ignored:         checks.Text{FR: "Réponses ignorées (étapes absentes de cette version) : %s", EN: "Answers ignored (steps not in this version): %s"},
+	Unused:          checks.Text{FR: "Réponses non lues (étapes sans objet dans le mode ou la procédure vérifiés) : %s", EN: "Answers not read (steps not part of the mode or procedure checked): %s"},
 	PurgeChecked:    checks.Text{FR: "purge vérifiée", EN: "purge checked"},
 	SHA256:          checks.Text{FR: "SHA-256", EN: "SHA-256"},
 	UAI:             checks.Text{FR: "UAI", EN: "UAI"},
