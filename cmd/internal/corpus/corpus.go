@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 var words = map[string][]string{
@@ -82,8 +84,9 @@ func para(r *rand.Rand, l string, n int) string {
 	var b strings.Builder
 	for i := range n {
 		w := ws[r.IntN(len(ws))]
-		if i == 0 {
-			w = strings.ToUpper(w[:1]) + w[1:]
+		if i == 0 { // capitalised by rune: "été" starts with two bytes
+			r, size := utf8.DecodeRuneInString(w)
+			w = string(unicode.ToUpper(r)) + w[size:]
 		}
 		b.WriteString(w)
 		if i == n-1 {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+	"unicode/utf8"
 )
 
 // fence matches a fenced code block with an info string (checklist blocks are empty).
@@ -38,6 +39,22 @@ func TestCodeNotTranslated(t *testing.T) {
 		seen[cf[0]] = true
 		if string(fr) == string(en) {
 			t.Errorf("%s: the prose is not translated", name)
+		}
+	}
+}
+
+func TestUTF8(t *testing.T) {
+	dir := t.TempDir()
+	if err := Write(dir, 30); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "content", "*", "*", "*.md"))
+	if len(files) != 60 {
+		t.Fatalf("%d pages, want 60", len(files))
+	}
+	for _, f := range files {
+		if data, err := os.ReadFile(f); err != nil || !utf8.Valid(data) {
+			t.Errorf("%s: not UTF-8 (%v)", f, err)
 		}
 	}
 }
