@@ -153,7 +153,12 @@ func BreakURL(s string) template.HTML {
 		if i > 0 {
 			b.WriteString("<wbr>")
 		}
-		b.WriteString(`<span class="nw">` + template.HTMLEscapeString(p) + `</span>`)
+		for j, w := range strings.Split(p, " ") { // a placeholder's words may wrap
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(`<span class="nw">` + template.HTMLEscapeString(w) + `</span>`)
+		}
 	}
 	return template.HTML(b.String())
 }

@@ -99,6 +99,7 @@ func TestBreakURL(t *testing.T) {
 		{"host only", "https://a.example", `<span class="nw">https://a.example</span>`},
 		{"trailing slash", "https://a.example/b/", `<span class="nw">https://a.example/</span><wbr><span class="nw">b/</span>`},
 		{"escaped", "https://<UAI>.x/", `<span class="nw">https://&lt;UAI&gt;.x/</span>`},
+		{"placeholder with spaces", "https://<votre PRONOTE>/x", `<span class="nw">https://&lt;votre</span> <span class="nw">PRONOTE&gt;/</span><wbr><span class="nw">x</span>`},
 		{"not an address", "CAS coché & <b>", "CAS coché &amp; &lt;b&gt;"},
 	}
 	for _, tt := range tests {

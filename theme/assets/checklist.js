@@ -97,8 +97,11 @@
     var said = el('p', { 'class': 'cl-said', role: 'status' });
     bar.append(progress, download, said);
     root.insertBefore(bar, root.querySelector('.cl-scope'));
+    // At the end: download again (the only one on a phone, whose toolbar keeps the progress
+    // alone), and reset, away from the toolbar.
+    var download2 = el('button', { type: 'button', 'class': 'cl-download2' }, t.tDownload);
     var reset = el('button', { type: 'button', 'class': 'cl-reset' }, t.tReset);
-    root.querySelector('.cl-end').appendChild(reset);
+    root.querySelector('.cl-end').append(download2, ' ', reset);
 
     var schoolKey = base + '@school', school = get(schoolKey) || {};
     var schoolP = root.querySelector('.cl-school');
@@ -185,7 +188,7 @@
       paint();
     });
 
-    download.addEventListener('click', function () {
+    function save() {
       var doc = answers(profile, cl);
       var file = t.tFile + '-' + cl + '-' + doc.saved.slice(0, 10) + '.json';
       var blob = new Blob([JSON.stringify(doc, null, 2) + '\n'], { type: 'application/json' });
@@ -196,7 +199,9 @@
       said.textContent = t.tDownloaded.replace('%s', file);
       clearTimeout(said.timer);
       said.timer = setTimeout(function () { said.textContent = ''; }, 12000);
-    });
+    }
+    download.addEventListener('click', save);
+    download2.addEventListener('click', save);
 
     paint();
     // The browser scrolled to the linked step before the toolbar existed: scroll again, below it.

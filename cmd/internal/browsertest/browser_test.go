@@ -220,6 +220,8 @@ func TestDownloadAnswers(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(`input[name="server.cas-url:value"]`), casURLSeen),
 		chromedp.Click(chromedp.CSS(`[id="net.direct-login"] summary`)),
 		chromedp.SendKeys(chromedp.CSS(`textarea[name="net.direct-login:comment"]`), "décidé : « non »"),
+		chromedp.SendKeys(chromedp.CSS(`input[name="school:name"]`), "Collège André Malraux"),
+		chromedp.SendKeys(chromedp.CSS(`input[name="school:uai"]`), "0921234a"),
 		chromedp.Click(chromedp.CSS(".cl-tools button")), // the first button downloads
 	)
 	var file string
@@ -232,8 +234,22 @@ func TestDownloadAnswers(t *testing.T) {
 	if file == "" {
 		t.Fatal("no answers file downloaded")
 	}
-	if base := filepath.Base(file); !strings.HasPrefix(base, "reponses-onprem-") {
+	base := filepath.Base(file)
+	if !strings.HasPrefix(base, "reponses-onprem-") {
 		t.Errorf("file name %q", base)
+	}
+	// The page says where the file went.
+	said, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(".cl-said")))
+	if err != nil || !strings.Contains(said, base) || !strings.Contains(said, "téléchargements") {
+		t.Errorf("no confirmation naming the file: %q, %v", said, err)
+	}
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct{ School map[string]string }
+	if err := json.Unmarshal(raw, &doc); err != nil || doc.School["name"] != "Collège André Malraux" || doc.School["uai"] != "0921234A" || len(doc.School) != 2 {
+		t.Errorf("school in the answers file = %v (%v), want the name and the UAI in upper case", doc.School, err)
 	}
 	f, err := os.Open(file)
 	if err != nil {
@@ -388,7 +404,7 @@ func sitePages(t *testing.T, dir string) []string {
 }
 
 // TestAccessibility runs axe-core on every page, in both languages, with the WCAG 2.0 and
-// 2.1 A and AA rules, with JavaScript on.
+// 2.1 A and AA rules, with JavaScript on, in the light and the dark color scheme.
 func TestAccessibility(t *testing.T) {
 	axe, err := os.ReadFile("node_modules/axe-core/axe.min.js")
 	if err != nil {
@@ -401,24 +417,34 @@ func TestAccessibility(t *testing.T) {
 		Nodes            []string
 	}
 	pages := sitePages(t, *srv.dir.Load())
-	for _, p := range pages {
-		do(t, ctx, chromedp.Navigate(srv.URL+p), chromedp.WaitReady(chromedp.CSS("body")))
-		do(t, ctx, chromedp.Evaluate[chromedp.Void](string(axe)))
-		raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-			.then(r => r.violations.map(v => ({ID: v.id, Impact: v.impact, Help: v.help, Nodes: v.nodes.map(n => n.target.join(' '))})))`, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("%s: axe: %v", p, err)
-		}
-		var vs []violation
-		if err := json.Unmarshal(raw, &vs); err != nil {
+	for _, scheme := range []string{"light", "dark"} {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		}); err != nil {
 			t.Fatal(err)
 		}
-		for _, v := range vs {
-			t.Errorf("%s: %s (%s): %s — %s", p, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, ", "))
+		for _, p := range pages {
+			do(t, ctx, chromedp.Navigate(srv.URL+p), chromedp.WaitReady(chromedp.CSS("body")))
+			if got, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`matchMedia('(prefers-color-scheme: `+scheme+`)').matches`)); !got {
+				t.Fatalf("%s: the page does not see the %s scheme", p, scheme)
+			}
+			do(t, ctx, chromedp.Evaluate[chromedp.Void](string(axe)))
+			raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+			.then(r => r.violations.map(v => ({ID: v.id, Impact: v.impact, Help: v.help, Nodes: v.nodes.map(n => n.target.join(' '))})))`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("%s: axe: %v", p, err)
+			}
+			var vs []violation
+			if err := json.Unmarshal(raw, &vs); err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range vs {
+				t.Errorf("%s (%s): %s (%s): %s — %s", p, scheme, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, ", "))
+			}
 		}
 	}
 	if len(pages) < 12 {
 		t.Errorf("checked %d pages, expected the whole site", len(pages))
 	}
-	fmt.Fprintf(os.Stderr, "axe-core: %d pages checked\n", len(pages))
+	fmt.Fprintf(os.Stderr, "axe-core: %d pages checked in 2 color schemes\n", len(pages))
 }
