@@ -6,8 +6,9 @@ import (
 	"io"
 )
 
-// Schemas holds the JSON Schemas of the report (report.schema.json) and of the answers file
-// (answers.schema.json). The site publishes them under /schema/.
+// Schemas holds the JSON Schemas of the report (report.schema.json), of the answers file
+// (answers.schema.json) and of the fleet summary (summary.schema.json, written by package
+// checks/summary). The site publishes them under /schema/.
 //
 //go:embed schema/*.json
 var Schemas embed.FS

@@ -14,6 +14,10 @@ var colours = map[string]string{
 	"no-evidence": "\x1b[36m", "unanswered": "\x1b[36m", "answered": "\x1b[34m", "not-applicable": "\x1b[2m",
 }
 
+// Mark returns the symbol of a status, as the text report and the fleet summary show it ("" for
+// an unknown status).
+func Mark(status string) string { return marks[status] }
+
 var marks = map[string]string{
 	"pass": "✓", "fail": "✗", "warn": "!", "error": "‼", "no-evidence": "?", "unanswered": "○", "answered": "●", "not-applicable": "–",
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
 	"fmt"
 	"io/fs"
 	"os"
@@ -12,8 +14,10 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/hds-oze/pronote-oze/checks/report"
 	"github.com/hds-oze/pronote-oze/cmd/internal/scripttest"
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -36,8 +40,10 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: scripttest.Cmds(map[string]scripttest.Cmd{
-			"filemode": cmdFilemode,
-			"notemp":   cmdNotemp,
+			"filemode":    cmdFilemode,
+			"notemp":      cmdNotemp,
+			"csvcells":    cmdCSVCells,
+			"schemavalid": cmdSchemaValid,
 			// encode ENCODING SRC DST writes SRC (UTF-8) to DST in ENCODING: windows-1252,
 			// utf16le-bom, utf16le, or truncated-utf16 (UTF-16LE with its last byte cut).
 			// junk KIND DST writes a binary file: xlsx (a ZIP), xls (OLE2) or png.
@@ -157,5 +163,55 @@ func cmdNotemp(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if len(hidden) > 0 {
 		ts.Fatalf("%s holds %s", args[0], fmt.Sprint(hidden))
+	}
+}
+
+// cmdCSVCells: csvcells FILE reads FILE as a spreadsheet would take a summary's CSV (a UTF-8
+// byte order mark, then ";"-separated cells read by encoding/csv) and prints one cell a line,
+// "ROW.COL: text", to stdout. It fails without the byte order mark or on a malformed file.
+func cmdCSVCells(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: csvcells FILE")
+	}
+	data, ok := strings.CutPrefix(ts.ReadFile(args[0]), "\ufeff")
+	if !ok {
+		ts.Fatalf("%s has no UTF-8 byte order mark", args[0])
+	}
+	r := csv.NewReader(strings.NewReader(data))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	ts.Check(err)
+	var b strings.Builder
+	for i, row := range rows {
+		for j, c := range row {
+			fmt.Fprintf(&b, "%d.%d: %s\n", i, j, c)
+		}
+	}
+	ts.Stdout().Write([]byte(b.String()))
+}
+
+// cmdSchemaValid: schemavalid FILE SCHEMA validates the JSON FILE against SCHEMA, one of the
+// published schemas (checks/report/schema), with a JSON Schema validator, formats asserted.
+func cmdSchemaValid(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: schemavalid FILE SCHEMA")
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	data, err := report.Schemas.ReadFile("schema/" + args[1])
+	ts.Check(err)
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	ts.Check(err)
+	ts.Check(c.AddResource(args[1], doc))
+	sch, err := c.Compile(args[1])
+	ts.Check(err)
+	v, err := jsonschema.UnmarshalJSON(strings.NewReader(ts.ReadFile(args[0])))
+	ts.Check(err)
+	err = sch.Validate(v)
+	switch {
+	case err != nil && !neg:
+		ts.Fatalf("%s does not match %s: %v", args[0], args[1], err)
+	case err == nil && neg:
+		ts.Fatalf("%s matches %s", args[0], args[1])
 	}
 }

@@ -40,6 +40,67 @@ var (
 	msgFetchRedirect = text("msgFetchRedirect", checks.Text{FR: "redirection vers %s refusée : seule une redirection vers le même serveur en https est suivie", EN: "redirect to %s refused: only a redirect to the same server over https is followed"})
 	msgFetchFailed   = text("msgFetchFailed", checks.Text{FR: "%s : échec de la requête : %v", EN: "%s: request failed: %v"})
 
+	msgSummaryHelp       = text("msgSummaryHelp", checks.Text{FR: "Lancez « ozecheck summary --help » pour l'aide.", EN: "Run \"ozecheck summary --help\" for help."})
+	msgSummaryFormat     = text("msgSummaryFormat", checks.Text{FR: "--format %q : format inconnu (html, csv ou json)", EN: "--format %q: unknown format (html, csv or json)"})
+	msgBadSince          = text("msgBadSince", checks.Text{FR: "--since %q : donnez une date, par exemple 2026-09-01", EN: "--since %q: give a date, for example 2026-09-01"})
+	msgNoReports         = text("msgNoReports", checks.Text{FR: "aucun rapport : donnez des rapports JSON ou des dossiers qui en contiennent", EN: "no report: give JSON reports or folders that hold them"})
+	msgSummaryWrote      = text("msgSummaryWrote", checks.Text{FR: "synthèse écrite dans %s", EN: "summary written to %s"})
+	msgSummaryTotals     = text("msgSummaryTotals", checks.Text{FR: "%d établissement(s), %d non conforme(s), %d rapport(s) lu(s), %d fichier(s) illisible(s)", EN: "%d school(s), %d failing, %d report(s) read, %d unreadable file(s)"})
+	msgSummaryUnreadable = text("msgSummaryUnreadable", checks.Text{FR: "%d fichier(s) illisible(s) : voyez les lignes d'erreur de la synthèse", EN: "%d unreadable file(s): see the summary's error rows"})
+
+	summaryUsage = text("summaryUsage", checks.Text{
+		FR: `ozecheck summary rassemble les rapports JSON de nombreux établissements en un tableau :
+une ligne par établissement (son rapport le plus récent), une colonne par étape.
+
+Usage : ozecheck summary [options] RAPPORT...
+
+RAPPORT : un rapport JSON (ozecheck --format json), ou un dossier, lu récursivement (ses
+fichiers .json) ; « - » lit sur l'entrée standard une liste de fichiers ou dossiers, un par
+ligne. Un fichier illisible devient une ligne d'erreur, sans arrêter la synthèse.
+
+Options :
+  --format html|csv|json  format de la synthèse (html par défaut ; csv pour un tableur)
+  -o FICHIER              écrire la synthèse dans FICHIER
+  --lang fr|en            langue de la synthèse (par défaut : celle du système, sinon fr)
+  --since DATE            ne garder que les rapports produits depuis DATE (2026-09-01)
+
+Le même établissement (même UAI, sinon même nom) vu plusieurs fois : le rapport le plus
+récent est retenu, et la ligne dit combien ont été lus. La synthèse ne reprend aucune donnée
+personnelle : ni message, ni preuve, ni commentaire, seulement les statuts.
+
+Code de sortie : 0 aucun établissement non conforme, 1 au moins un, 2 fichier illisible
+(la synthèse est écrite quand même) ou erreur d'usage.
+
+Exemple :
+  ozecheck summary --format html -o synthese.html rapports/
+`,
+		EN: `ozecheck summary gathers many schools' JSON reports into one table: one row per school
+(its latest report), one column per step.
+
+Usage: ozecheck summary [flags] REPORT...
+
+REPORT: a JSON report (ozecheck --format json), or a folder, read recursively (its .json
+files); "-" reads a list of files or folders from standard input, one per line. A file that
+cannot be read becomes an error row; the summary goes on.
+
+Flags:
+  --format html|csv|json  summary format (default html; csv for a spreadsheet)
+  -o FILE                 write the summary to FILE
+  --lang fr|en            summary language (default: the system's, else fr)
+  --since DATE            keep only reports generated since DATE (2026-09-01)
+
+The same school (same UAI, else same name) seen several times: the latest report is kept,
+and the row says how many were read. The summary carries no personal data: no message,
+evidence or comment, only statuses.
+
+Exit status: 0 no school fails, 1 at least one does, 2 unreadable file (the summary is
+still written) or usage error.
+
+Example:
+  ozecheck summary --format html -o summary.html reports/
+`,
+	})
+
 	usage = text("usage", checks.Text{
 		FR: `ozecheck vérifie la délégation d'authentification de PRONOTE à oZe (CAS)
 à partir d'exports de configuration, sans capture d'écran.
@@ -68,6 +129,8 @@ Options :
 
 Code de sortie : 0 aucune étape non conforme, 1 au moins une, 2 erreur d'usage ou
 fichier illisible.
+
+Synthèse de nombreux rapports : ozecheck summary --help
 
 Exemple (Windows, PowerShell) :
   .\ozecheck.exe --format html -o rapport.html InfoMobileApp.json eleves.csv reponses.json
@@ -98,6 +161,8 @@ Flags:
   --version               print the version
 
 Exit status: 0 no step failed, 1 at least one did, 2 usage error or unreadable file.
+
+Summary of many reports: ozecheck summary --help
 
 Example (Windows, PowerShell):
   .\ozecheck.exe --lang en --format html -o report.html InfoMobileApp.json students.csv answers.json

@@ -46,10 +46,10 @@ func envLang() checks.Lang {
 	return checks.FR
 }
 
-func parseFlags(args []string, stderr io.Writer) (*options, checks.Lang, error) {
-	o := &options{}
+// helpLang returns the language of the help and of errors before flags are parsed: --lang's if
+// it is given and known, else the environment's.
+func helpLang(args []string) checks.Lang {
 	lang := envLang()
-	// The help's language follows --lang if it is given before anything else goes wrong.
 	for i, a := range args {
 		if v, ok := strings.CutPrefix(strings.TrimLeft(a, "-"), "lang="); ok {
 			if l, ok := checks.ParseLang(v); ok {
@@ -61,6 +61,12 @@ func parseFlags(args []string, stderr io.Writer) (*options, checks.Lang, error) 
 			}
 		}
 	}
+	return lang
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, checks.Lang, error) {
+	o := &options{}
+	lang := helpLang(args)
 	fl := flag.NewFlagSet("ozecheck", flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
 	fl.StringVar(&o.mode, "mode", "", "")
@@ -87,6 +93,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, checks.Lang, error) 
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "summary" {
+		return runSummary(ctx, args[1:], stdin, stdout, stderr)
+	}
 	o, lang, err := parseFlags(args, stderr)
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/checks/evidence"
 	"github.com/hds-oze/pronote-oze/checks/report"
+	"github.com/hds-oze/pronote-oze/checks/summary"
 	"github.com/hds-oze/pronote-oze/cmd/internal/checker"
 	"github.com/hds-oze/pronote-oze/cmd/internal/pdf"
 	"github.com/hds-oze/pronote-oze/theme"
@@ -34,6 +35,8 @@ func TestEveryTextBilingual(t *testing.T) {
 		{"theme", theme.Words(), 26},
 		{"cmd/ozecheck", texts, 17},
 		{"cmd/internal/checker", checker.Texts(), 3},
+		{"checks/summary words", fields(summary.Words()), 37},
+		{"checks/summary reasons", summary.Texts(), 11},
 	}
 	for _, tt := range tables {
 		t.Run(tt.name, func(t *testing.T) {

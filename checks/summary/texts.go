@@ -1,0 +1,81 @@
+package summary
+
+import "github.com/hds-oze/pronote-oze/checks"
+
+// Wording is the summary's own words, one named field each, so that a mistyped name does not
+// compile; both sides are required (a test checks every table).
+type Wording struct {
+	Title, Generated, Since, Reports, Older, Schools, Failing, Errors checks.Text
+	School, UAI, Mode, Date, Checker, Seen, Counts, File, Reason      checks.Text
+	Row, RowSchool, RowError, Lang, Status, Item, Items, Legend       checks.Text
+	TotalFailing, FailingItems, SchoolsFailing, NoFailing, NoSchool   checks.Text
+	IdentityWarning, Unidentified, Privacy, SeenTimes, NoErrors       checks.Text
+	ItemsIntro, Note                                                  checks.Text
+}
+
+// Words returns the summary's own words.
+func Words() Wording { return words }
+
+var words = Wording{
+	Title:           checks.Text{FR: "Synthèse des rapports ozecheck", EN: "ozecheck reports summary"},
+	Generated:       checks.Text{FR: "Produite le", EN: "Generated on"},
+	Since:           checks.Text{FR: "Rapports depuis le", EN: "Reports since"},
+	Reports:         checks.Text{FR: "Rapports lus", EN: "Reports read"},
+	Older:           checks.Text{FR: "Rapports plus anciens, écartés (--since)", EN: "Older reports left out (--since)"},
+	Schools:         checks.Text{FR: "Établissements", EN: "Schools"},
+	Failing:         checks.Text{FR: "Établissements avec une étape non conforme", EN: "Schools with a failed step"},
+	Errors:          checks.Text{FR: "Fichiers illisibles", EN: "Unreadable files"},
+	School:          checks.LabelSchool(),
+	UAI:             checks.Text{FR: "UAI", EN: "UAI"},
+	Mode:            checks.Text{FR: "Mode", EN: "Mode"},
+	Date:            checks.Text{FR: "Date du rapport", EN: "Report date"},
+	Checker:         checks.Text{FR: "Vérificateur", EN: "Checker"},
+	Seen:            checks.Text{FR: "Rapports vus", EN: "Reports seen"},
+	Counts:          checks.Text{FR: "Étapes par statut", EN: "Steps by status"},
+	File:            checks.Text{FR: "Fichier", EN: "File"},
+	Reason:          checks.Text{FR: "Raison", EN: "Reason"},
+	Row:             checks.Text{FR: "Ligne", EN: "Row"},
+	RowSchool:       checks.Text{FR: "établissement", EN: "school"},
+	RowError:        checks.Text{FR: "erreur", EN: "error"},
+	Lang:            checks.Text{FR: "Langue du rapport", EN: "Report language"},
+	Status:          checks.Text{FR: "Statut", EN: "Status"},
+	Item:            checks.Text{FR: "Étape", EN: "Step"},
+	Items:           checks.Text{FR: "Étapes", EN: "Steps"},
+	Legend:          checks.Text{FR: "Symboles", EN: "Symbols"},
+	TotalFailing:    checks.Text{FR: "Établissements non conformes", EN: "Schools failing"},
+	FailingItems:    checks.Text{FR: "Étapes non conformes, établissement par établissement", EN: "Failed steps, school by school"},
+	SchoolsFailing:  checks.Text{FR: "%d établissement(s) non conforme(s)", EN: "%d school(s) failing"},
+	NoFailing:       checks.Text{FR: "Aucune étape non conforme dans ces rapports.", EN: "No step fails in these reports."},
+	NoSchool:        checks.Text{FR: "Aucun rapport lisible.", EN: "No readable report."},
+	IdentityWarning: checks.Text{FR: "les fichiers de ce rapport ne nomment pas le même établissement", EN: "this report's files do not name the same school"},
+	Unidentified:    checks.Text{FR: "établissement non nommé", EN: "unnamed school"},
+	Privacy:         checks.Text{FR: "Cette synthèse ne reprend aucune donnée personnelle : ni message, ni preuve, ni commentaire des rapports, seulement les statuts et leurs nombres.", EN: "This summary carries no personal data: no message, evidence or comment from the reports, only statuses and their counts."},
+	SeenTimes:       checks.Text{FR: "%d rapports de cet établissement lus : le plus récent est retenu", EN: "%d reports of this school read: the latest is kept"},
+	NoErrors:        checks.Text{FR: "Tous les fichiers ont été lus.", EN: "Every file was read."},
+	ItemsIntro:      checks.Text{FR: "Chaque colonne numérotée du tableau est une étape ; la dernière ligne compte les établissements non conformes.", EN: "Each numbered column of the table is a step; the last row counts the schools that fail it."},
+	Note:            checks.Text{FR: "Remarque", EN: "Note"},
+}
+
+// Reasons an input is not read, in the error rows.
+var (
+	msgUnreadable = checks.Text{FR: "illisible : %s", EN: "unreadable: %s"}
+	msgNotFile    = checks.Text{FR: "ce n'est pas un fichier ordinaire", EN: "not a regular file"}
+	msgTooBig     = checks.Text{FR: "plus de %d Mo : ce n'est pas un rapport", EN: "larger than %d MB: not a report"}
+	msgNotJSON    = checks.Text{FR: "ce n'est pas du JSON valide (erreur à l'octet %d : fichier coupé ou abîmé ?)", EN: "not valid JSON (error at byte %d: a cut or damaged file?)"}
+	msgNotReport  = checks.Text{FR: "ce n'est pas un rapport ozecheck (« kind » n'est pas « pronote-oze-report »)", EN: "not an ozecheck report (\"kind\" is not \"pronote-oze-report\")"}
+	msgBadField   = checks.Text{FR: "rapport mal formé : %s", EN: "malformed report: %s"}
+	msgNoFormat   = checks.Text{FR: "rapport sans « format »", EN: "report without \"format\""}
+	msgTooNew     = checks.Text{FR: "rapport au format %d, plus récent que ce vérificateur (format %d) : mettez ozecheck à jour", EN: "report in format %d, newer than this checker (format %d): update ozecheck"}
+	msgNoDate     = checks.Text{FR: "rapport sans date (« generated »)", EN: "report without a date (\"generated\")"}
+	msgBadMode    = checks.Text{FR: "mode inconnu %q", EN: "unknown mode %q"}
+	msgBadStatus  = checks.Text{FR: "étape %q : statut inconnu %q", EN: "step %q: unknown status %q"}
+)
+
+// Texts returns the reasons an input is not read, by name, for the test of every table.
+func Texts() map[string]checks.Text {
+	return map[string]checks.Text{
+		"msgUnreadable": msgUnreadable, "msgNotFile": msgNotFile, "msgTooBig": msgTooBig, "msgNotJSON": msgNotJSON,
+		"msgNotReport": msgNotReport, "msgBadField": msgBadField, "msgNoFormat": msgNoFormat, "msgTooNew": msgTooNew,
+		"msgNoDate": msgNoDate, "msgBadMode": msgBadMode, "msgBadStatus": msgBadStatus,
+	}
+}

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/checks/summary"
+	"github.com/hds-oze/pronote-oze/internal/terminal"
+)
+
+// errUnreadable means some input of the summary was not a readable report: exit status 2,
+// after the summary is written (its error rows say which and why).
+type errUnreadable struct{ n int }
+
+func (e errUnreadable) Error() string { return fmt.Sprintf("%d unreadable input(s)", e.n) }
+
+// runSummary is "ozecheck summary [flags] REPORT...": many schools' JSON reports in one table.
+// Exit status: 2 if an input could not be read as a report (or a usage error), else 1 if a
+// school fails a step, else 0.
+func runSummary(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	lang := helpLang(args)
+	var format, out, langFlag, since string
+	fl := flag.NewFlagSet("ozecheck summary", flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	fl.StringVar(&format, "format", "html", "")
+	fl.StringVar(&out, "o", "", "")
+	fl.StringVar(&langFlag, "lang", string(lang), "")
+	fl.StringVar(&since, "since", "", "")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stderr, summaryUsage.In(lang))
+			return errHelp
+		}
+		return usageError{hinted{err, msgSummaryHelp.In(lang)}}
+	}
+	bad := func(t checks.Text, args ...any) error { return usageError{errors.New(t.Sprintf(args...).In(lang))} }
+	l, ok := checks.ParseLang(langFlag)
+	if !ok {
+		return bad(msgBadLang, langFlag)
+	}
+	lang = l
+	if format != "html" && format != "csv" && format != "json" {
+		return bad(msgSummaryFormat, format)
+	}
+	opts := summary.Options{Lang: lang, Version: buildVersion(), Generated: sourceDate()}
+	if since != "" {
+		t, err := summary.ParseSince(since)
+		if err != nil {
+			return bad(msgBadSince, since)
+		}
+		opts.Since = t
+	}
+	if fl.NArg() == 0 {
+		fmt.Fprint(stderr, summaryUsage.In(lang))
+		return bad(msgNoReports)
+	}
+
+	files := make(chan string, 64)
+	walkErr := make(chan error, 1)
+	go func() { walkErr <- summary.Inputs(ctx, fl.Args(), stdin, files) }()
+	sum := summary.Summarize(ctx, files, opts)
+	if err := <-walkErr; err != nil {
+		return usageError{err}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+
+	var buf bytes.Buffer
+	var err error
+	switch format {
+	case "csv":
+		err = summary.CSV(&buf, sum)
+	case "json":
+		err = summary.JSON(&buf, sum)
+	default:
+		err = summary.HTML(&buf, sum)
+	}
+	if err != nil {
+		return err
+	}
+	if out != "" {
+		if err := writeReport(out, buf.Bytes()); err != nil {
+			return usageError{localize(err, lang)}
+		}
+		fmt.Fprintln(stderr, msgSummaryWrote.Sprintf(terminal.Escape(out)).In(lang))
+	} else if _, err := stdout.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintln(stderr, msgSummaryTotals.Sprintf(sum.Totals.Schools, sum.Totals.Failing, sum.Totals.Reports, sum.Totals.Errors).In(lang))
+	switch {
+	case sum.Unreadable():
+		return usageError{errors.New(msgSummaryUnreadable.Sprintf(len(sum.Errors)).In(lang))}
+	case sum.Failing():
+		return errFailed
+	}
+	return nil
+}
+
+// sourceDate is the summary's date: SOURCE_DATE_EPOCH (seconds) when set, so that a summary of
+// the same reports gives the same bytes, else now.
+func sourceDate() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	return time.Now()
+}
