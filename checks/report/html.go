@@ -19,10 +19,14 @@ var css string
 
 // styleHash is the CSP hash of the inline stylesheet: the report runs no script and loads
 // nothing, not even from itself.
-var styleHash = func() string {
+var styleHash = StyleHash(css)
+
+// StyleHash returns the Content-Security-Policy source of an inline stylesheet ('sha256-…'
+// without the quotes), for a page that allows only its own style.
+func StyleHash(css string) string {
 	sum := sha256.Sum256([]byte(css))
 	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
-}()
+}
 
 var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"in":   func(checks.Text) string { return "" }, // replaced per language in HTML

@@ -1,9 +1,7 @@
 package summary
 
 import (
-	"crypto/sha256"
 	_ "embed"
-	"encoding/base64"
 	"html/template"
 	"io"
 
@@ -19,10 +17,7 @@ var css string
 
 // styleHash is the CSP hash of the inline stylesheet: the page runs no script and loads
 // nothing.
-var styleHash = func() string {
-	sum := sha256.Sum256([]byte(css))
-	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
-}()
+var styleHash = report.StyleHash(css)
 
 var htmlTmpl = template.Must(template.New("summary").Funcs(template.FuncMap{
 	"in": func(checks.Text) string { return "" }, // replaced per language in HTML
