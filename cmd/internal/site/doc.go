@@ -5,8 +5,8 @@
 //
 // A [Builder] reads its source through one afero.Fs and publishes through another: the OS in
 // production, afero.MemMapFs in tests. The output folder is replaced atomically: the new site
-// is written beside it and renamed into place, so a failed or killed build leaves the previous
-// site untouched.
+// is written beside it and renamed into place (on Linux, exchanged with the previous one in one
+// step), so a failed or killed build leaves the previous site untouched.
 //
 // # Publishing
 //

@@ -392,12 +392,21 @@ const (
 	oldSuffix     = ".old-build"
 )
 
-// swap puts the folder staging in the place of out: the previous site moves aside to
-// out+oldSuffix, the new one takes its name, the previous goes. A crash between the two
-// renames leaves no out but out+oldSuffix, which recoverSwap puts back.
+// swap puts the folder staging in the place of out. On Linux the two folders exchange their
+// names in one step, then the previous site, now at staging, goes. Elsewhere (or on a
+// filesystem that cannot exchange) the previous site moves aside to out+oldSuffix, the new one
+// takes its name, the previous goes; a crash between these two renames leaves no out but
+// out+oldSuffix, which recoverSwap puts back.
 func swap(fsys afero.Fs, staging, out string) error {
 	old := out + oldSuffix
-	if _, err := fsys.Stat(out); err == nil {
+	_, err := fsys.Stat(out)
+	if _, osFs := fsys.(*afero.OsFs); osFs && err == nil && exchange(staging, out) == nil {
+		if err := fsys.RemoveAll(staging); err != nil {
+			return fmt.Errorf("new site in place, but cannot remove the previous one at %s: %w", staging, err)
+		}
+		return nil
+	}
+	if err == nil {
 		if err := fsys.Rename(out, old); err != nil {
 			return fmt.Errorf("cannot move the previous site aside: %w", err)
 		}

@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"maps"
+	"os"
+	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -150,5 +154,32 @@ func TestPublishFailureWritesNothing(t *testing.T) {
 	}
 	if ok, _ := afero.DirExists(fs, "public"+stagingSuffix); ok {
 		t.Error("a failed publish left its staging folder")
+	}
+}
+
+// TestSwapExchanges checks that on Linux the new site takes the place of the previous one in
+// one step: the previous site is never moved aside, so a kill cannot leave the output folder
+// missing. A file in the way at public.old-build makes moving aside fail; the exchange does
+// not need that name.
+func TestSwapExchanges(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("renameat2 RENAME_EXCHANGE is Linux's; elsewhere swap renames twice")
+	}
+	dir := t.TempDir()
+	out, staging, old := filepath.Join(dir, "public"), filepath.Join(dir, "public"+stagingSuffix), filepath.Join(dir, "public"+oldSuffix)
+	writeFile(t, filepath.Join(out, "index.html"), []byte("previous"))
+	writeFile(t, filepath.Join(staging, "index.html"), []byte("new"))
+	writeFile(t, old, []byte("in the way"))
+	if err := swap(afero.NewOsFs(), staging, out); err != nil {
+		t.Fatalf("swap() = %v, want the folders exchanged without moving the previous site aside", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "index.html")); string(got) != "new" {
+		t.Errorf("public/index.html = %q, want the new site", got)
+	}
+	if _, err := os.Stat(staging); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the previous site was left at the staging folder: %v", err)
+	}
+	if got, _ := os.ReadFile(old); string(got) != "in the way" {
+		t.Errorf("swap touched %s", old)
 	}
 }
