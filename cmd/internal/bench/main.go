@@ -37,8 +37,9 @@ func main() {
 	edits := flag.Int("edits", 7, "page edits timed under serve")
 	out := flag.String("out", "bench-results.md", "write the table to `file`")
 	work := flag.String("work", "", "work `folder` (default: a temporary one, removed)")
+	hostileMB := flag.Int("hostile-mb", 600, "size in MB of the single-line exports given to the checker (0: skip)")
 	flag.Parse()
-	if err := run(*sizes, *rows, *runs, *edits, *out, *work); err != nil {
+	if err := run(*sizes, *rows, *runs, *edits, *hostileMB, *out, *work); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -126,7 +127,7 @@ func row(name string, st stats) string {
 		mb(st.med.rss), mb(st.min.rss), mb(st.max.rss))
 }
 
-func run(sizesFlag, rowsFlag string, runs, edits int, outFile, work string) error {
+func run(sizesFlag, rowsFlag string, runs, edits, hostileMB int, outFile, work string) error {
 	if work == "" {
 		dir, err := os.MkdirTemp("", "sitegen-bench-")
 		if err != nil {
@@ -341,7 +342,70 @@ func run(sizesFlag, rowsFlag string, runs, edits int, outFile, work string) erro
 		say("| %d | %.0f MB | %.1f ms (%.1f–%.1f) | %s | %.1f ms | %.1f | %s", n, float64(st.Size())/1e6, ms(o.med.wall), ms(o.min.wall), ms(o.max.wall),
 			mb(o.med.rss), ms(w.med.wall), o.med.wall.Seconds()/w.med.wall.Seconds(), shaCols)
 	}
+	if hostileMB > 0 {
+		if err := hostileExports(work, ozecheck, hostileMB, say); err != nil {
+			return err
+		}
+	}
 	return os.WriteFile(outFile, []byte(strings.Join(table, "\n")+"\n"), 0o644)
+}
+
+// hostileExports gives the checker exports made to exhaust memory, and reports its peak RSS
+// as GNU time -v measures it: a file of sizeMB megabytes on one line, and a normal header followed
+// by a quote that opens a field and never closes. A record is at most evidence.MaxRecord long,
+// so both are refused within the first MiB or two, whatever their size; the figure to watch is
+// the peak RSS (it was gigabytes, in proportion to the line).
+func hostileExports(work, ozecheck string, sizeMB int, say func(string, ...any)) error {
+	say("")
+	say("## ozecheck on hostile exports of %d MB (peak RSS from /usr/bin/time -v)", sizeMB)
+	say("")
+	say("| export | exit status | wall | peak RSS | first line of the error |")
+	say("|---|---|---|---|---|")
+	for _, c := range []struct{ name, head, chunk string }{
+		{"one line, no line end", "", strings.Repeat("Nom;Id. CAS;", 1<<20/12)},
+		{"a quote never closed, line 2, then short lines", "Nom;Id. CAS\nA;\"", strings.Repeat("Zoé;abc\n", 1<<20/9)},
+	} {
+		chunk := []byte(c.chunk)
+		file := filepath.Join(work, "hostile.csv")
+		f, err := os.Create(file)
+		if err != nil {
+			return err
+		}
+		_, err = f.WriteString(c.head)
+		for n := len(c.head); err == nil && n < sizeMB*1e6; n += len(chunk) {
+			_, err = f.Write(chunk)
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+		cmd := exec.Command("/usr/bin/time", "-v", ozecheck, "--mode", "hosted", file)
+		var stderr strings.Builder
+		cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+		t0 := time.Now()
+		err = cmd.Run()
+		wall := time.Since(t0)
+		os.Remove(file)
+		if cmd.ProcessState == nil {
+			return fmt.Errorf("/usr/bin/time -v (Debian package time): %v", err)
+		}
+		var rss int64 = -1
+		first := ""
+		for _, l := range strings.Split(stderr.String(), "\n") {
+			if v, ok := strings.CutPrefix(strings.TrimSpace(l), "Maximum resident set size (kbytes): "); ok {
+				rss, _ = strconv.ParseInt(v, 10, 64)
+			} else if first == "" && strings.HasPrefix(l, "ozecheck: ") {
+				first = strings.ReplaceAll(l, "|", "\\|")
+			}
+		}
+		if rss < 0 {
+			return fmt.Errorf("no peak RSS in the output of /usr/bin/time -v:\n%s", stderr.String())
+		}
+		say("| %s | %d | %.2f s | %s | %s |", c.name, cmd.ProcessState.ExitCode(), wall.Seconds(), mb(rss), first)
+	}
+	return nil
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
