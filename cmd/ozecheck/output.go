@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/cmd/internal/atomicfile"
@@ -13,8 +14,9 @@ import (
 
 // writeReport writes data to the file name, as -o asks, without ever replacing something
 // that is not a regular file:
-//   - a character device or a named pipe (/dev/null, /dev/stdout, a pipe read by another
-//     program) is written through, as the shell's > would;
+//   - a character device or a named pipe (/dev/null, a pipe read by another program) is
+//     written through, as the shell's >> would, and so is a file named under /dev or /proc
+//     (/dev/stdout when the output is redirected to a file, which may be appended to);
 //   - a symlink is followed: its target gets the report, the link stays; a link to nothing is
 //     refused;
 //   - a regular file is replaced atomically (a temporary file in the same folder, renamed over
@@ -25,27 +27,23 @@ import (
 // No temporary file is left behind, whatever fails.
 func writeReport(name string, data []byte) error {
 	fi, err := os.Lstat(name)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	if errors.Is(err, fs.ErrNotExist) {
 		return replaceFile(name, data, 0o644, false)
-	case err != nil:
+	}
+	if err != nil {
 		return err
-	case fi.Mode()&fs.ModeSymlink != 0:
-		target, err := filepath.EvalSymlinks(name)
-		if err != nil {
+	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		if fi, err = os.Stat(name); errors.Is(err, fs.ErrNotExist) {
 			return &outputError{name, msgOutDangling}
-		}
-		if fi, err = os.Lstat(target); err != nil {
+		} else if err != nil {
 			return err
 		}
-		name = target
 	}
 	m := fi.Mode()
 	switch {
-	case m.IsRegular():
-		return replaceFile(name, data, m.Perm(), true)
-	case m&fs.ModeCharDevice != 0 || m&fs.ModeNamedPipe != 0:
-		f, err := os.OpenFile(name, os.O_WRONLY, 0)
+	case m&fs.ModeCharDevice != 0 || m&fs.ModeNamedPipe != 0 || m.IsRegular() && systemName(name):
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
 		if err != nil {
 			return err
 		}
@@ -54,10 +52,23 @@ func writeReport(name string, data []byte) error {
 			err = cerr
 		}
 		return err
+	case m.IsRegular():
+		target, err := filepath.EvalSymlinks(name) // the file itself, to rename over
+		if err != nil {
+			return err
+		}
+		return replaceFile(target, data, m.Perm(), true)
 	case m.IsDir():
 		return &outputError{name, msgOutFolder}
 	}
 	return &outputError{name, msgOutSpecial}
+}
+
+// systemName reports whether name is under /dev or /proc, where a regular file is an open one
+// (/dev/stdout, /dev/fd/N), not a report to replace.
+func systemName(name string) bool {
+	abs, err := filepath.Abs(name)
+	return err == nil && (strings.HasPrefix(abs, "/dev/") || strings.HasPrefix(abs, "/proc/"))
 }
 
 // replaceFile writes data to a new file beside name, then renames it over name. The new file is
