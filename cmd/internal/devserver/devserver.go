@@ -1,19 +1,24 @@
 // Package devserver serves a site under construction: the files of the output folder, with a
 // small script that reloads open pages when the site is rebuilt (Server-Sent Events) and shows
 // build errors over them, and a watcher that rebuilds on every change of the content.
+//
+// Files are streamed from disk (a checker download is 12 MB); only pages are read whole, to
+// add the reload script. What the output folder may hold besides the site is not served:
+// dot-files (the builder's temporary files among them) and symbolic links.
 package devserver
 
 import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"mime"
 	"net/http"
 	"os"
 	"path"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -99,39 +104,91 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	name := path.Clean("/" + r.URL.Path)
-	full := filepath.Join(s.Dir, filepath.FromSlash(name))
-	st, err := os.Stat(full)
-	if err == nil && st.IsDir() {
+	// The output folder is opened for each request: a build replaces it with another.
+	root, err := os.OpenRoot(s.Dir)
+	if err != nil {
+		http.Error(w, "no site: "+err.Error(), http.StatusNotFound)
+		return
+	}
+	defer root.Close()
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	f, err := open(root, name)
+	if errors.Is(err, errFolder) {
 		if !strings.HasSuffix(r.URL.Path, "/") {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
-		full = filepath.Join(full, "index.html")
-		_, err = os.Stat(full)
+		f, err = open(root, path.Join(name, "index.html"))
 	}
 	status := http.StatusOK
 	if err != nil {
-		status, full = http.StatusNotFound, filepath.Join(s.Dir, "404.html")
+		status = http.StatusNotFound
+		if f, err = open(root, "404.html"); err != nil {
+			http.Error(w, "not found", http.StatusNotFound)
+			return
+		}
 	}
-	data, err := os.ReadFile(full)
+	defer f.Close()
+	st, err := f.Stat()
 	if err != nil {
-		http.Error(w, "not found", http.StatusNotFound)
+		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	ctype := mime.TypeByExtension(filepath.Ext(full))
-	if ctype == "" {
-		ctype = http.DetectContentType(data)
+	ctype := mime.TypeByExtension(path.Ext(f.Name()))
+	if ctype != "" {
+		w.Header().Set("Content-Type", ctype)
 	}
-	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data)
+	if status == http.StatusOK && !strings.HasPrefix(ctype, "text/html") {
+		// Streamed from the file, with ranges and the content type sniffed if need be: a
+		// checker download is 12 MB.
+		http.ServeContent(w, r, f.Name(), st.ModTime(), f)
+		return
 	}
-	w.Header().Set("Content-Type", ctype)
+	// A page gets the reload script; pages are small (the build bounds their weight).
+	data, err := io.ReadAll(f)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	data = inject(data)
 	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		w.Write(data)
 	}
+}
+
+// errFolder is open's answer for a folder.
+var errFolder = errors.New("a folder")
+
+// open opens the regular file name (slash-separated) of the site in root. It refuses what the
+// site is not made of: a name with a part starting with "." (the builder's temporary files,
+// editors' and version control's files), a symbolic link anywhere on the way, anything other
+// than a regular file. A folder gives errFolder.
+func open(root *os.Root, name string) (*os.File, error) {
+	if name == "" {
+		return nil, errFolder
+	}
+	parts := strings.Split(name, "/")
+	for i, part := range parts {
+		if strings.HasPrefix(part, ".") {
+			return nil, fs.ErrNotExist
+		}
+		st, err := root.Lstat(path.Join(parts[:i+1]...))
+		switch {
+		case err != nil:
+			return nil, err
+		case st.Mode()&fs.ModeSymlink != 0:
+			return nil, fs.ErrNotExist
+		case st.IsDir() && i == len(parts)-1:
+			return nil, errFolder
+		case !st.IsDir() && i < len(parts)-1:
+			return nil, fs.ErrNotExist
+		case i == len(parts)-1 && !st.Mode().IsRegular():
+			return nil, fs.ErrNotExist
+		}
+	}
+	return root.Open(name)
 }
 
 // inject adds the reload script to a page as it is served; the file on disk has none.

@@ -244,3 +244,115 @@ func TestWatch(t *testing.T) {
 		t.Errorf("Run returned %v after its context ended, want context.Canceled", err)
 	}
 }
+
+// TestServeOnlyTheSite refuses what the output folder may hold that is no part of the site:
+// dot-files (a build's temporary files, an editor's) and symbolic links, even to a file of the
+// site.
+func TestServeOnlyTheSite(t *testing.T) {
+	out := t.TempDir()
+	write := func(name, data string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(out, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(out, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("404.html", "<html><head></head><body>not here</body></html>")
+	write("fr/index.html", "<html><head></head><body>accueil</body></html>")
+	write("fr/.index.html.tmp-x1", "half a page")
+	write(".git/config", "secret")
+	write("assets/app.js", "js")
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(secret, []byte("secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{"outside.txt": secret, "inside.js": filepath.Join(out, "assets/app.js"), "linked": filepath.Join(out, "fr")} {
+		if err := os.Symlink(target, filepath.Join(out, link)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	ts := httptest.NewServer(New(out))
+	defer ts.Close()
+	tests := []struct {
+		name, path string
+		status     int
+	}{
+		{"a page", "/fr/", 200},
+		{"a file", "/assets/app.js", 200},
+		{"a temporary file", "/fr/.index.html.tmp-x1", 404},
+		{"a dot-folder", "/.git/config", 404},
+		{"a link out of the folder", "/outside.txt", 404},
+		{"a link inside the folder", "/inside.js", 404},
+		{"a linked folder", "/linked/index.html", 404},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, err := http.Get(ts.URL + tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tt.status {
+				t.Errorf("GET %s = %d, want %d", tt.path, resp.StatusCode, tt.status)
+			}
+			if tt.status == 404 && (!strings.Contains(string(body), "not here") || strings.Contains(string(body), "secret") || strings.Contains(string(body), "half")) {
+				t.Errorf("GET %s served %q, want the 404 page", tt.path, body)
+			}
+		})
+	}
+}
+
+// TestServeStreams asks for a part of a large file: the server answers from the file (a range,
+// as http.ServeContent does), where it used to read the whole file for each request.
+func TestServeStreams(t *testing.T) {
+	out := t.TempDir()
+	big := make([]byte, 12<<20)
+	for i := range big {
+		big[i] = byte(i % 251)
+	}
+	if err := os.MkdirAll(filepath.Join(out, "downloads"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "downloads", "ozecheck.exe"), big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(New(out))
+	defer ts.Close()
+	req, _ := http.NewRequest("GET", ts.URL+"/downloads/ozecheck.exe", nil)
+	req.Header.Set("Range", "bytes=1000-1009")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusPartialContent || string(body) != string(big[1000:1010]) {
+		t.Errorf("range request: %d, %d bytes; want 206 and the 10 bytes asked", resp.StatusCode, len(body))
+	}
+	if resp.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("Cache-Control = %q", resp.Header.Get("Cache-Control"))
+	}
+}
+
+// BenchmarkServeLargeFile serves a 12 MB file (a checker download): the bytes allocated per
+// request show whether the file is read into memory.
+func BenchmarkServeLargeFile(b *testing.B) {
+	out := b.TempDir()
+	if err := os.WriteFile(filepath.Join(out, "big.bin"), make([]byte, 12<<20), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	srv := New(out)
+	b.ReportAllocs()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		rec.Body = nil // discard what is written
+		srv.ServeHTTP(discard{rec}, httptest.NewRequest("GET", "/big.bin", nil))
+	}
+}
+
+type discard struct{ *httptest.ResponseRecorder }
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
