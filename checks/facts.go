@@ -49,15 +49,6 @@ var (
 		},
 		Ref: refGuide2019,
 	}
-	factIdentificationParams = &Fact{
-		ID:     "guide.identification-params",
-		Origin: FromIndexDoc,
-		Claim: Text{
-			FR: "« Paramètres d'identification des utilisateurs » décide comment un utilisateur du CAS est rapproché d'un utilisateur de PRONOTE",
-			EN: "« Paramètres d'identification des utilisateurs » (user identification settings) decides how a CAS user is matched to a PRONOTE user",
-		},
-		Ref: refGuide2019,
-	}
 	factCASEndpoints = &Fact{
 		ID:     "cas.endpoints",
 		Origin: FromPublished,

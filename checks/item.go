@@ -230,6 +230,17 @@ type Checklist struct {
 	// Modes are the installation modes the checklist applies to.
 	Modes    Mode
 	Sections []Section
+	// Troubles is the checklist's "If it does not work" section: what an admin may see, and
+	// the steps to revisit. The checker's failures link to it.
+	Troubles []Trouble
+	// Rollback, if any, undoes the procedure, step by step; it is never the procedure's.
+	Rollback []Trouble
+}
+
+// HelpURL returns the address of the checklist's "If it does not work" section on the site
+// (on the help page, see [HelpSlug]).
+func (c *Checklist) HelpURL(base string, lang Lang) string {
+	return strings.TrimSuffix(base, "/") + "/" + string(lang) + "/" + HelpSlug().In(lang) + "/#" + c.ID + "." + TroubleshootingAnchor
 }
 
 // Items returns the checklist's items in order.
@@ -370,7 +381,7 @@ func (c *Catalog) Validate() error {
 						bad("%s: %s", where, e)
 					}
 				}
-				provenance(where, it, bad)
+				provenance(where, it.Origin, it.Facts, bad)
 				for m, t := range it.ModeDetail {
 					text(where, "ModeDetail["+m.String()+"]", t, true)
 				}
@@ -380,6 +391,30 @@ func (c *Catalog) Validate() error {
 				if it.See != "" {
 					if _, ok := c.Checklist(it.See); !ok {
 						bad("%s: See names unknown checklist %q", where, it.See)
+					}
+				}
+			}
+		}
+	}
+	for _, cl := range c.Checklists {
+		help := map[string][]Trouble{TroubleshootingAnchor: cl.Troubles, RollbackAnchor: cl.Rollback}
+		for _, part := range []string{TroubleshootingAnchor, RollbackAnchor} {
+			for _, tr := range help[part] {
+				where := "checklist " + cl.ID + " " + part + " " + tr.ID
+				if !idPattern.MatchString(tr.ID) {
+					bad("%s: malformed ID", where)
+				}
+				text(where, "Symptom", tr.Symptom, true)
+				text(where, "Cause", tr.Cause, true)
+				provenance(where, tr.Origin, tr.Facts, bad)
+				if len(tr.Steps) == 0 {
+					bad("%s: names no step to revisit", where)
+				}
+				for i, it := range tr.Steps {
+					if it == nil {
+						bad("%s: step %d is not in the checklist", where, i+1)
+					} else if x, ok := cl.Item(it.ID); !ok || x != it {
+						bad("%s: step %s is not in the checklist", where, it.ID)
 					}
 				}
 			}
@@ -460,14 +495,14 @@ func probeRule(c *Catalog, it *Item, asks []*Item) []string {
 	return errs
 }
 
-// provenance reports what is wrong with the origin of item it and of its facts.
-func provenance(where string, it *Item, bad func(string, ...any)) {
-	if it.Origin < FromProcedure || it.Origin > FromPractice {
+// provenance reports what is wrong with an origin and its facts.
+func provenance(where string, origin Origin, facts []*Fact, bad func(string, ...any)) {
+	if origin < FromProcedure || origin > FromPractice {
 		bad("%s: no origin (Origin is required: the procedure, a document or usual practice)", where)
 	}
-	justified := it.Origin == FromProcedure
-	for _, f := range it.Facts {
-		if f.Origin == it.Origin {
+	justified := origin == FromProcedure
+	for _, f := range facts {
+		if f.Origin == origin {
 			justified = true
 		}
 		if !idPattern.MatchString(f.ID) || !strings.Contains(f.ID, ".") {
@@ -484,13 +519,29 @@ func provenance(where string, it *Item, bad func(string, ...any)) {
 		}
 	}
 	if !justified {
-		bad("%s: origin %s but no fact of that origin says where it comes from", where, it.Origin)
+		bad("%s: origin %s but no fact of that origin says where it comes from", where, origin)
 	}
 }
 
 // Facts returns every fact the catalog's steps state that the procedure does not, each
 // once, in the order of the checklists.
 func (c *Catalog) Facts() []*Fact {
+	var out []*Fact
+	seen := map[*Fact]bool{}
+	for _, cl := range c.Checklists {
+		for _, f := range cl.Facts() {
+			if !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// Facts returns every fact the checklist states that the procedure does not — its steps' in
+// its modes, then its help sections' — each once, in order: the checklist's sources.
+func (c *Checklist) Facts() []*Fact {
 	var out []*Fact
 	seen := map[*Fact]bool{}
 	add := func(fs []*Fact) {
@@ -501,14 +552,15 @@ func (c *Catalog) Facts() []*Fact {
 			}
 		}
 	}
-	for _, cl := range c.Checklists {
-		for _, it := range cl.Items() {
-			for _, m := range []Mode{Hosted, OnPrem} {
-				if cl.Modes&m != 0 {
-					add(it.FactsIn(m))
-				}
+	for _, it := range c.Items() {
+		for _, m := range []Mode{Hosted, OnPrem} {
+			if c.Modes&m != 0 {
+				add(it.FactsIn(m))
 			}
 		}
+	}
+	for _, tr := range append(append([]Trouble(nil), c.Troubles...), c.Rollback...) {
+		add(tr.Facts)
 	}
 	return out
 }

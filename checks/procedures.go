@@ -21,7 +21,7 @@ func Default() *Catalog { return NewCatalog(Profiles()[0]) }
 func NewCatalog(p *Profile) *Catalog {
 	pf := newProfileFacts(p)
 	setup := setupSections(p, pf)
-	return &Catalog{Profile: p, Checklists: []*Checklist{
+	c := &Catalog{Profile: p, Checklists: []*Checklist{
 		{
 			ID:    PurgeID,
 			Title: Text{FR: "Changement d'ENT : supprimer les identifiants CAS", EN: "Changing ENT: delete the CAS identifiers"},
@@ -52,6 +52,14 @@ func NewCatalog(p *Profile) *Catalog {
 			Sections: forMode(setup, OnPrem),
 		},
 	}}
+	for _, cl := range c.Checklists {
+		if cl.ID == PurgeID {
+			cl.Troubles = purgeTroubles(p, cl)
+			continue
+		}
+		cl.Troubles, cl.Rollback = setupTroubles(p, cl), setupRollback(p, cl)
+	}
+	return c
 }
 
 // forMode keeps the items of sections that apply to mode m.
@@ -108,7 +116,7 @@ var (
 
 // dialogPath is the path to field of the « Définir une délégation CAS » dialog of app.
 func dialogPath(app string, field Text) Text {
-	return tabPath(app, pathDelegations, pathCASLine, pathIcon, pathDialog, field)
+	return tabPath(app, pathCASLine, pathIcon, pathDialog, field)
 }
 
 // The dialog's fields, with their English gloss.
@@ -235,7 +243,7 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					ID:     "onprem.net-open",
 					Title:  Text{FR: "Ouvrez l'application PRONOTE.net de l'établissement", EN: "Open the school's PRONOTE.net application"},
 					Where:  Text{FR: "Serveur de l'établissement › application PRONOTE.net", EN: "School server › PRONOTE.net application"},
-					Detail: Text{FR: "En mode non hébergé, PRONOTE.net est installé dans l'établissement : ouvrez son application d'administration sur la machine qui le fait tourner. Sur une version ancienne, l'onglet peut s'appeler « Intégration dans un ENT »" + doc + ".", EN: "In on-premises mode, PRONOTE.net is installed at the school: open its administration application on the machine that runs it. On an old version the tab may be called « Intégration dans un ENT »" + doc + " (integration in an ENT)."},
+					Detail: Text{FR: "En mode non hébergé, PRONOTE.net est installé dans l'établissement : ouvrez son application d'administration sur la machine qui le fait tourner. Sur une version ancienne, l'onglet peut s'appeler « Intégration dans un ENT »" + doc + ".", EN: "In on-premises mode, PRONOTE.net is installed at the school: open its administration application on the machine that runs it. On an old version the tab may be « Intégration dans un ENT »" + doc + "."},
 					Modes:  OnPrem,
 					Proof:  Answer,
 					Origin: FromProcedure,
@@ -246,17 +254,17 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Title: Text{FR: "Arrêtez la publication de la base sur PRONOTE.net, en la laissant en service sur le Serveur PRONOTE", EN: "Stop publishing the database on PRONOTE.net, keeping it in service on Serveur PRONOTE"},
 					Where: Text{FR: "PRONOTE.net : publication arrêtée · Serveur PRONOTE : base en service", EN: "PRONOTE.net: publication stopped · Serveur PRONOTE: database in service (mise en service)"},
 					Detail: Text{
-						FR: "La procédure demande une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » pendant le réglage. Une base en production est publiée : arrêtez donc sa publication sur PRONOTE.net, sans l'arrêter sur le Serveur PRONOTE. Pendant ce temps, les Espaces affichent « HTTP Error 503 »" + doc + " : choisissez un moment calme. Vous la publierez de nouveau à la fin" + practice + " (dernière étape de cette partie).",
-						EN: "The procedure asks for a database « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » (in service on Serveur PRONOTE, but not published on PRONOTE.net) during the change. A database in production is published: so stop its publication on PRONOTE.net, without stopping it on Serveur PRONOTE. Meanwhile the Espaces show « HTTP Error 503 »" + doc + ": pick a quiet moment. You will publish it again at the end" + practice + " (last step of this part).",
+						FR: "La procédure veut une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net ». En production elle est publiée : arrêtez sa publication sur PRONOTE.net, sans l'arrêter sur le Serveur PRONOTE. Les Espaces affichent alors « HTTP Error 503 »" + doc + " : choisissez un moment calme. Vous la publierez de nouveau à la fin" + practice + ".",
+						EN: "The procedure wants a database « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » (in service on Serveur PRONOTE, not published on PRONOTE.net). In production it is published: stop its publication on PRONOTE.net, without stopping it on Serveur PRONOTE. The Espaces then show « HTTP Error 503 »" + doc + ": pick a quiet moment. You will publish it again at the end" + practice + ".",
 					},
 					ModeDetail: map[Mode]Text{
 						Hosted: {
-							FR: "La procédure demande une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » pendant le réglage. Une base en production est publiée : dans la console d'hébergement, section PRONOTE.net, arrêtez la publication (bouton « Arrêter la publication » sur les écrans connus" + pub + "), sans arrêter la base sur le Serveur PRONOTE. Pendant ce temps, les Espaces affichent « HTTP Error 503 »" + doc + " : choisissez un moment calme. Vous la publierez de nouveau à la fin" + practice + " (dernière étape de cette partie).",
-							EN: "The procedure asks for a database « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » (in service on Serveur PRONOTE, but not published on PRONOTE.net) during the change. A database in production is published: in the hosting console, PRONOTE.net section, stop publication (the « Arrêter la publication » button on known screens" + pub + "), without stopping the database on Serveur PRONOTE. Meanwhile the Espaces show « HTTP Error 503 »" + doc + ": pick a quiet moment. You will publish it again at the end" + practice + " (last step of this part).",
+							FR: "La procédure veut une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net ». En production elle est publiée : dans la console d'hébergement, section PRONOTE.net, arrêtez la publication (« Arrêter la publication »" + pub + "), sans arrêter la base sur le Serveur PRONOTE. Les Espaces affichent alors « HTTP Error 503 »" + doc + " : choisissez un moment calme. Vous la publierez de nouveau à la fin" + practice + ".",
+							EN: "The procedure wants a database « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » (in service on Serveur PRONOTE, not published on PRONOTE.net). In production it is published: in the hosting console, PRONOTE.net section, stop publication (« Arrêter la publication »" + pub + "), without stopping the database on Serveur PRONOTE. The Espaces then show « HTTP Error 503 »" + doc + ": pick a quiet moment. You will publish it again at the end" + practice + ".",
 						},
 						OnPrem: {
-							FR: "La procédure demande une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » pendant le réglage. Une base en production est publiée : dans l'application PRONOTE.net, arrêtez la publication de la base" + practice + ", sans l'arrêter sur le Serveur PRONOTE. Pendant ce temps, les Espaces affichent « HTTP Error 503 »" + doc + " : choisissez un moment calme. Vous la publierez de nouveau à la fin" + practice + " (dernière étape de cette partie).",
-							EN: "The procedure asks for a database « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » (in service on Serveur PRONOTE, but not published on PRONOTE.net) during the change. A database in production is published: in the PRONOTE.net application, stop the database's publication" + practice + ", without stopping it on Serveur PRONOTE. Meanwhile the Espaces show « HTTP Error 503 »" + doc + ": pick a quiet moment. You will publish it again at the end" + practice + " (last step of this part).",
+							FR: "La procédure veut une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net ». En production elle est publiée : dans l'application PRONOTE.net, arrêtez sa publication" + practice + ", sans l'arrêter sur le Serveur PRONOTE. Les Espaces affichent alors « HTTP Error 503 »" + doc + " : choisissez un moment calme. Vous la publierez de nouveau à la fin.",
+							EN: "The procedure wants a database « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » (in service on Serveur PRONOTE, not published on PRONOTE.net). In production it is published: in the PRONOTE.net application, stop its publication" + practice + ", without stopping it on Serveur PRONOTE. The Espaces then show « HTTP Error 503 »" + doc + ": pick a quiet moment. You will publish it again at the end.",
 						},
 					},
 					Expect: Text{FR: "En service : oui · Publiée : non", EN: "In service: yes · Published: no"},
@@ -284,8 +292,8 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Title: Text{FR: "Choisissez la délégation de chaque mode de connexion", EN: "Choose the delegation of each connection mode"},
 					Where: tabPath(net, pathEspaces),
 					Detail: Text{
-						FR: "Chaque mode de connexion (espace) a une colonne par délégation : Cas, Ws-Federation, EduConnect ou Aucune. Par défaut, tout est sur « Aucune ». La procédure ne dit pas lesquels passer sur « Cas » : le tableau donne l'usage courant" + practice + ", que l'établissement peut adapter (un écart est un avertissement, pas une erreur). " + p.PolicyWhy.FR,
-						EN: "Each connection mode (espace) has a column per delegation: Cas, Ws-Federation, EduConnect or Aucune (None). By default everything is on « Aucune ». The procedure does not say which to set to « Cas »: the table gives usual practice" + practice + ", which the school may adapt (a departure is a warning, not an error). " + p.PolicyWhy.EN,
+						FR: "Chaque mode de connexion (espace) a une colonne par délégation : Cas, Ws-Federation, EduConnect ou Aucune. Par défaut, tout est sur « Aucune ». La procédure ne dit pas lesquels passer sur « Cas » : le tableau donne l'usage courant" + practice + ", que l'établissement peut adapter (un écart donne un avertissement). " + p.PolicyWhy.FR,
+						EN: "Each connection mode (espace) has a column per delegation: Cas, Ws-Federation, EduConnect or Aucune (None). By default everything is on « Aucune ». The procedure does not say which to set to « Cas »: the table gives usual practice" + practice + ", which the school may adapt (a departure gives a warning). " + p.PolicyWhy.EN,
 					},
 					Table:  espacesTable,
 					Modes:  AnyMode,
@@ -299,14 +307,14 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Title: Text{FR: "Ouvrez « Définir une délégation CAS » et choisissez " + p.Name + " dans « Mon ENT »", EN: "Open « Définir une délégation CAS » and choose " + p.Name + " in « Mon ENT »"},
 					Where: dialogPath(net, fieldMonENT),
 					Detail: Text{
-						FR: "Cliquez sur l'icône de paramétrage" + practice + " au bout de la ligne CAS. Choisir votre ENT dans la liste « Mon ENT » récupère automatiquement tous ses paramètres. La fenêtre s'ouvre sur « Paramètres d'identification des utilisateurs »" + doc + ".",
-						EN: "Click the settings icon" + practice + " at the end of the CAS line. Choosing your ENT in the « Mon ENT » (my ENT) list fetches all its settings automatically. The dialog opens on « Paramètres d'identification des utilisateurs »" + doc + " (user identification settings).",
+						FR: "Cliquez sur l'icône de paramétrage" + practice + " au bout de la ligne CAS. Choisir votre ENT dans la liste « Mon ENT » récupère automatiquement tous ses paramètres.",
+						EN: "Click the settings icon" + practice + " at the end of the CAS line. Choosing your ENT in the « Mon ENT » (my ENT) list fetches all its settings automatically.",
 					},
 					Expect: Text{FR: "Mon ENT : " + p.Name + practice, EN: "Mon ENT: " + p.Name + practice},
 					Modes:  AnyMode,
 					Proof:  Answer,
 					Origin: FromProcedure,
-					Facts:  []*Fact{factSettingsIcon, pf.monENT, factIdentificationParams},
+					Facts:  []*Fact{factSettingsIcon, pf.monENT},
 				},
 				{
 					ID:    "net.cas-url",
@@ -314,7 +322,7 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Where: dialogPath(net, fieldCASURL),
 					Detail: Text{
 						FR: "Le champ doit contenir exactement l'adresse attendue, en https et sans /login à la fin" + pub + ". Si ce n'est pas le cas, corrigez-le en y inscrivant cette adresse.",
-						EN: "The field (CAS server URL) must hold exactly the expected address, https and without /login at the end" + pub + ". If it does not, correct it by typing that address.",
+						EN: "The field must hold exactly the expected address, https and without /login at the end" + pub + ". If it does not, correct it by typing that address.",
 					},
 					Expect: casURL,
 					Ask:    Text{FR: "URL du serveur CAS affichée", EN: "CAS server URL shown"},
@@ -330,7 +338,7 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Where: dialogPath(net, fieldDifferent),
 					Detail: Text{
 						FR: p.Name + " authentifie et valide à la même adresse : « Lien d'authentification » et « Lien de validation » restent vides.",
-						EN: p.Name + " authenticates and validates at the same address (the box means authentication and validation addresses differ): « Lien d'authentification » and « Lien de validation » stay empty.",
+						EN: p.Name + " authenticates and validates at the same address: « Lien d'authentification » and « Lien de validation » stay empty.",
 					},
 					Expect: Text{FR: "Case décochée", EN: "Box unticked"},
 					Modes:  AnyMode,
@@ -344,16 +352,16 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Where: dialogPath(net, fieldServiceURL),
 					Detail: Text{
 						FR: "C'est l'adresse de PRONOTE que " + p.Name + " doit avoir enregistrée. Elle doit lui correspondre exactement (https, barre finale, …/pronote/ et non …/pronote/eleve.html), sinon la connexion échoue avec INVALID_SERVICE" + pub + ".",
-						EN: "This is PRONOTE's address, which " + p.Name + " must have registered (URL to give to the ENT platform). It must match exactly (https, trailing slash, …/pronote/ not …/pronote/eleve.html), or login fails with INVALID_SERVICE" + pub + ".",
+						EN: "This is PRONOTE's address, which " + p.Name + " must have registered. It must match exactly (https, trailing slash, …/pronote/ not …/pronote/eleve.html), or login fails with INVALID_SERVICE" + pub + ".",
 					},
 					ModeDetail: map[Mode]Text{
 						Hosted: {
 							FR: "C'est l'adresse de PRONOTE que " + p.Name + " doit avoir enregistrée : en mode hébergé, " + p.ServiceURLExample + practice + ". Elle doit lui correspondre exactement (https, barre finale, …/pronote/ et non …/pronote/eleve.html), sinon la connexion échoue avec INVALID_SERVICE" + pub + ".",
-							EN: "This is PRONOTE's address, which " + p.Name + " must have registered (URL to give to the ENT platform): in hosted mode, " + p.ServiceURLExample + practice + ". It must match exactly (https, trailing slash, …/pronote/ not …/pronote/eleve.html), or login fails with INVALID_SERVICE" + pub + ".",
+							EN: "This is PRONOTE's address, which " + p.Name + " must have registered: in hosted mode, " + p.ServiceURLExample + practice + ". It must match exactly (https, trailing slash, …/pronote/ not …/pronote/eleve.html), or login fails with INVALID_SERVICE" + pub + ".",
 						},
 						OnPrem: {
-							FR: "C'est l'adresse de PRONOTE que " + p.Name + " doit avoir enregistrée : en mode non hébergé, l'adresse publique de votre propre PRONOTE.net" + practice + " (la procédure montre https://pronote.index-education.net/pronote/ comme exemple). Elle doit lui correspondre exactement (https, barre finale, …/pronote/ et non …/pronote/eleve.html), sinon la connexion échoue avec INVALID_SERVICE" + pub + ".",
-							EN: "This is PRONOTE's address, which " + p.Name + " must have registered (URL to give to the ENT platform): in on-premises mode, the public address of your own PRONOTE.net" + practice + " (the procedure shows https://pronote.index-education.net/pronote/ as an example). It must match exactly (https, trailing slash, …/pronote/ not …/pronote/eleve.html), or login fails with INVALID_SERVICE" + pub + ".",
+							FR: "C'est l'adresse de PRONOTE que " + p.Name + " doit avoir enregistrée : en mode non hébergé, l'adresse publique de votre propre PRONOTE.net" + practice + ". Elle doit lui correspondre exactement (https, barre finale, …/pronote/ et non …/pronote/eleve.html), sinon la connexion échoue avec INVALID_SERVICE" + pub + ".",
+							EN: "This is PRONOTE's address, which " + p.Name + " must have registered: in on-premises mode, the public address of your own PRONOTE.net" + practice + ". It must match exactly (https, trailing slash, …/pronote/ not …/pronote/eleve.html), or login fails with INVALID_SERVICE" + pub + ".",
 						},
 					},
 					ModeExpect: map[Mode]Text{
@@ -373,7 +381,7 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Where: dialogPath(net, fieldDirectLogin),
 					Detail: Text{
 						FR: "Sur PRONOTE.net, cette option donne une adresse de connexion directe, sans passer par " + p.Name + " (…/pronote/?login=true), utile en secours" + practice + ". La procédure ne dit pas s'il faut la cocher : c'est à vous d'en décider. Ne communiquez l'adresse qu'aux utilisateurs qui en ont besoin. « Valider » enregistre la délégation.",
-						EN: "On PRONOTE.net, this option (allow direct authentication through PRONOTE.net) gives a direct-login address that bypasses " + p.Name + " (…/pronote/?login=true), useful as a fallback" + practice + ". The procedure does not say whether to tick it: you decide. Give the address only to users who need it. « Valider » (confirm) saves the delegation.",
+						EN: "On PRONOTE.net, this option gives a direct-login address that bypasses " + p.Name + " (…/pronote/?login=true), useful as a fallback" + practice + ". The procedure does not say whether to tick it: you decide. Give the address only to users who need it. « Valider » (confirm) saves the delegation.",
 					},
 					Modes:  AnyMode,
 					Proof:  Answer,
@@ -469,7 +477,7 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Where: dialogPath(srv, fieldDirectLogin),
 					Detail: Text{
 						FR: "Côté Serveur PRONOTE, cette option reste décochée. Cliquez ensuite sur « Valider ».",
-						EN: "On the Serveur PRONOTE side, this option (allow direct authentication through PRONOTE.net) stays unticked. Then click « Valider » (confirm).",
+						EN: "On the Serveur PRONOTE side, this option stays unticked. Then click « Valider » (confirm).",
 					},
 					Expect:    Text{FR: "Case décochée", EN: "Box unticked"},
 					Modes:     AnyMode,

@@ -67,7 +67,7 @@ func (o Origin) Label() Text {
 	case FromPublished:
 		return Text{FR: "autre source publiée", EN: "another published source"}
 	case FromPractice:
-		return Text{FR: "usage courant ou déduction de ce site, à confirmer sur place", EN: "usual practice or this site's inference, to confirm on site"}
+		return Text{FR: "usage courant ou déduction du site, à confirmer sur place", EN: "usual practice or the site's inference, to confirm on site"}
 	}
 	return Text{FR: "origine inconnue", EN: "unknown origin"}
 }
@@ -79,10 +79,14 @@ func Legend() []Text {
 	for _, o := range origins {
 		m := o.Mark()
 		if m == "" {
-			out = append(out, Text{FR: "Sans marque : " + o.Label().FR + ".", EN: "No mark: " + o.Label().EN + "."})
+			out = append(out, Text{FR: "(sans signe) " + o.Label().FR + " ;", EN: "(no sign) " + o.Label().EN + ";"})
 			continue
 		}
-		out = append(out, Text{FR: m + " " + o.Label().FR + ".", EN: m + " " + o.Label().EN + "."})
+		end := Text{FR: " ;", EN: ";"}
+		if o == origins[len(origins)-1] {
+			end = Text{FR: ".", EN: "."}
+		}
+		out = append(out, Text{FR: m + " " + o.Label().FR + end.FR, EN: m + " " + o.Label().EN + end.EN})
 	}
 	return out
 }

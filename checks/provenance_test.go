@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -28,7 +29,7 @@ func TestItemProvenance(t *testing.T) {
 		"onprem/net.unpublished":        {"procedure", "kb.http-503 practice.onprem-publication practice.republish"},
 		"*/net.cas-protocol":            {"procedure", ""},
 		"*/net.espaces":                 {"procedure", "practice.espace-policy"},
-		"*/net.cas-dialog":              {"procedure", "practice.settings-icon practice.mon-ent guide.identification-params"},
+		"*/net.cas-dialog":              {"procedure", "practice.settings-icon practice.mon-ent"},
 		"*/net.cas-url":                 {"procedure", "cas.endpoints practice.settings-icon"},
 		"*/net.same-addresses":          {"practice", "practice.same-addresses practice.settings-icon"},
 		"hosted/net.service-url":        {"procedure", "practice.hosted-address cas.invalid-service practice.settings-icon"},
@@ -87,7 +88,6 @@ func TestFacts(t *testing.T) {
 		"practice.espace-policy practice «la procédure ne dit pas quels espaces»",
 		"practice.settings-icon practice «la procédure montre l'icône en image, sans nom»",
 		"practice.mon-ent practice «la procédure montre le champ « Mon ENT » sans valeur»",
-		"guide.identification-params index-education «Index Education, Guide pratique PRONOTE 2019»",
 		"cas.endpoints published «Apereo, spécification du protocole CAS 3.0»",
 		"practice.same-addresses practice «la procédure montre la case et une seule « URL du serveur CAS »»",
 		"practice.hosted-address practice «forme des adresses des PRONOTE hébergés»",
@@ -100,6 +100,9 @@ func TestFacts(t *testing.T) {
 		"guide.onprem-menus index-education «Index Education, Guide pratique PRONOTE 2019»",
 		"practice.onprem-publication practice «la procédure ne dit pas où se fait la publication en mode non hébergé»",
 		"practice.onprem-address practice «la procédure ne montre cette fenêtre qu'en mode hébergé»",
+		"practice.still-old-ent practice «déduction de ce site : PRONOTE envoie vers le serveur CAS»",
+		"practice.pronote-login practice «déduction de ce site : un espace sur « Aucune »»",
+		"practice.rollback practice «la procédure ne le décrit pas»",
 		"practice.hosted-step-applied practice «pour le mode non hébergé, la procédure dit seulement « Répétez les mêmes manipulations»",
 	}
 	var got []string
@@ -117,6 +120,8 @@ func TestFacts(t *testing.T) {
 		}
 		got = append(got, line)
 	}
+	slices.Sort(want)
+	slices.Sort(got)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("facts not from the procedure (-want +got):\n%s", diff)
 	}
@@ -165,5 +170,37 @@ func TestLegendBothLanguages(t *testing.T) {
 		if len(lg[i].Missing()) > 0 || !strings.HasPrefix(lg[i].FR, o.Mark()) && o.Mark() != "" {
 			t.Errorf("legend line %d = %+v, want both languages starting with %q", i, lg[i], o.Mark())
 		}
+	}
+}
+
+// TestHelpSections pins the "If it does not work" rows and the rollback of each checklist:
+// what the admin sees, where the explanation comes from, and the steps to revisit. The four
+// symptoms an admin meets (HTTP 503, « Identification impossible », INVALID_SERVICE, a user
+// still on the previous ENT) each lead to a step of every configuration checklist.
+func TestHelpSections(t *testing.T) {
+	want := map[string]string{
+		"purge troubleshooting":  "identification-impossible index-education purge.clear,purge.every-type | old-ent practice purge.user-type,purge.clear,purge.every-type",
+		"hosted troubleshooting": "http-503 index-education net.publish,net.unpublished | identification-impossible index-education verify.identities,verify.purge-done | invalid-service published net.service-url | old-ent practice net.cas-url,server.cas-url,verify.purge-done | pronote-login practice net.espaces,net.cas-protocol,server.cas-protocol",
+		"hosted rollback":        "rollback.unpublish practice net.unpublished | rollback.none practice net.espaces | rollback.publish practice net.publish | rollback.direct-login practice net.direct-login",
+	}
+	want["onprem troubleshooting"], want["onprem rollback"] = want["hosted troubleshooting"], want["hosted rollback"]
+	got := map[string]string{}
+	for _, cl := range Default().Checklists {
+		for part, trs := range map[string][]Trouble{"troubleshooting": cl.Troubles, "rollback": cl.Rollback} {
+			var rows []string
+			for _, tr := range trs {
+				var ids []string
+				for _, it := range tr.Steps {
+					ids = append(ids, it.ID)
+				}
+				rows = append(rows, tr.ID+" "+tr.Origin.String()+" "+strings.Join(ids, ","))
+			}
+			if len(rows) > 0 {
+				got[cl.ID+" "+part] = strings.Join(rows, " | ")
+			}
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("help sections (-want +got):\n%s", diff)
 	}
 }

@@ -15,6 +15,11 @@ func Texts() map[string]Text {
 		"LabelProof()":   LabelProof(),
 		"LabelSchool()":  LabelSchool(),
 		"LabelSources()": LabelSources(),
+
+		"LabelTroubleshooting()": LabelTroubleshooting(),
+		"LabelRollback()":        LabelRollback(),
+		"LabelRevisit()":         LabelRevisit(),
+		"IntroRollback()":        IntroRollback(),
 	}
 	for _, o := range Origins() {
 		m["Origin "+o.String()] = o.Label()

@@ -64,6 +64,7 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 		Colon     string
 		Summary   []statusCount
 		Legend    []legendRow
+		Marks     []string
 		Privacy   string
 
 		Problems, Steps, NotApplicable []Step
@@ -95,6 +96,9 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 		data.SchoolName = d.School
 	}
 	data.IdentityWarn = d.Identity != nil && len(d.Identity.Disagree) > 0
+	for _, t := range checks.Legend() {
+		data.Marks = append(data.Marks, t.In(l))
+	}
 	if showPersonal {
 		data.Privacy = words.Shown.In(l)
 	}

@@ -25,6 +25,8 @@ type Meta struct {
 	SiteURL string
 	// Fetched is the URL InfoMobileApp.json was fetched from, if it was.
 	Fetched string
+	// Support is who the site says to send reports to; zero names the usual ENT contact.
+	Support checks.Contact
 }
 
 // Doc is a report ready to write. Its JSON form is schema/report.schema.json.
@@ -44,7 +46,19 @@ type Doc struct {
 	Summary   map[string]int `json:"summary"`
 	Failed    bool           `json:"failed"`
 	Results   []Step         `json:"results"`
+	SendTo    string         `json:"sendTo,omitempty"`
 	Notes     []string       `json:"notes,omitempty"`
+}
+
+// Mark returns the sign of the step's origin (checks.Origin.Mark), empty for a step of the
+// procedure itself.
+func (s Step) Mark() string {
+	for _, o := range checks.Origins() {
+		if o.String() == s.Origin {
+			return o.Mark()
+		}
+	}
+	return ""
 }
 
 // Checker names the program that wrote the report.
@@ -84,6 +98,11 @@ type Step struct {
 	// Fingerprint is the item's wording fingerprint (checks.Item.Fingerprint): the site
 	// shows a verdict beside its step only while the step reads the same.
 	Fingerprint string `json:"fingerprint"`
+	// Origin is where the step comes from in the checked mode (checks.Origin's name).
+	Origin string `json:"origin,omitempty"`
+	// Help, for a step that fails, errs or warns, is its procedure's "If it does not work"
+	// section on the site.
+	Help string `json:"help,omitempty"`
 }
 
 // New builds the document of rep in meta.Lang.
@@ -101,6 +120,7 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 		Purge:     rep.Purge,
 		Summary:   map[string]int{},
 		Failed:    rep.Failed(),
+		SendTo:    meta.Support.Line(l),
 	}
 	if ev.Info != nil {
 		d.School = ev.Info.School
@@ -157,7 +177,17 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 		d.Summary[string(s)] = rep.Count(s)
 	}
 	for _, r := range rep.Results {
+		origin := r.Item.OriginIn(r.Checklist.Modes)
+		help := ""
+		switch r.Status {
+		case checks.Fail, checks.Error, checks.Warn:
+			if len(r.Checklist.Troubles) > 0 {
+				help = r.Checklist.HelpURL(meta.SiteURL, l)
+			}
+		}
 		d.Results = append(d.Results, Step{
+			Origin:      origin.String(),
+			Help:        help,
 			ID:          r.Item.ID,
 			Checklist:   r.Checklist.ID,
 			Title:       r.Item.Title.In(l),
@@ -241,6 +271,9 @@ type Wording struct {
 	NamesDiffer     checks.Text
 	UAIsDiffer      checks.Text
 	IdentityWarn    checks.Text
+	SendTo          checks.Text
+	Help            checks.Text
+	Marks           checks.Text
 }
 
 // Words returns the report's own words.
@@ -282,4 +315,7 @@ var words = Wording{
 	NamesDiffer:     checks.Text{FR: "Le nom de l'établissement diffère selon la source : %s.", EN: "The school's name differs between sources: %s."},
 	UAIsDiffer:      checks.Text{FR: "L'UAI diffère selon la source : %s.", EN: "The UAI differs between sources: %s."},
 	IdentityWarn:    checks.Text{FR: "Avertissement : les fichiers ne nomment pas le même établissement ; vérifiez qu'ils viennent tous du même.", EN: "Warning: the files do not name the same school; check that they all come from the same one."},
+	SendTo:          checks.LabelSendTo(),
+	Help:            checks.LabelTroubleshooting(),
+	Marks:           checks.Text{FR: "Origine des étapes", EN: "Where the steps come from"},
 }

@@ -98,7 +98,7 @@ func TestJSONMatchesSchema(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	if diff := cmp.Diff([]string{"checklist", "fingerprint", "id", "message", "status", "statusLabel", "title", "url"}, keys); diff != "" {
+	if diff := cmp.Diff([]string{"checklist", "fingerprint", "id", "message", "origin", "status", "statusLabel", "title", "url"}, keys); diff != "" {
 		t.Errorf("result keys (-want +got):\n%s", diff)
 	}
 }
@@ -186,5 +186,54 @@ func TestInputVersion(t *testing.T) {
 				t.Errorf("inputs %+v, want one with detail %q", d.Inputs, tt.detail)
 			}
 		})
+	}
+}
+
+// TestHelpOriginAndSendTo: a failing step links to its procedure's "If it does not work"
+// section, a step that is not the procedure's carries its origin and mark, and the report
+// says who to send it to — the site's contact, or the usual ENT contact when there is none.
+func TestHelpOriginAndSendTo(t *testing.T) {
+	d := sampleDoc(checks.FR)
+	steps := map[string]Step{}
+	for _, r := range d.Results {
+		steps[r.ID] = r
+	}
+	if got, want := steps["net.cas-url"].Help, "https://site.example/fr/si-ca-ne-marche-pas/#hosted.troubleshooting"; got != want {
+		t.Errorf("failing net.cas-url: help %q, want %q", got, want)
+	}
+	if h := steps["net.unpublished"].Help; h != "" {
+		t.Errorf("unanswered net.unpublished has help %q, want none", h)
+	}
+	if r := steps["net.same-addresses"]; r.Origin != "practice" || r.Mark() != "*" {
+		t.Errorf("net.same-addresses: origin %q mark %q, want practice *", r.Origin, r.Mark())
+	}
+	if r := steps["net.cas-url"]; r.Origin != "procedure" || r.Mark() != "" {
+		t.Errorf("net.cas-url: origin %q mark %q, want procedure and no mark", r.Origin, r.Mark())
+	}
+	if d.SendTo != "votre contact ENT habituel" {
+		t.Errorf("no contact: sendTo %q", d.SendTo)
+	}
+	var text bytes.Buffer
+	if err := Text(&text, d, false); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Si ça ne marche pas\u202f: https://site.example/fr/si-ca-ne-marche-pas/#hosted.troubleshooting", "À qui envoyer le rapport\u202f: votre contact ENT habituel", "* usage courant"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("text report lacks %q", want)
+		}
+	}
+	ev := &checks.Evidence{}
+	rep := checks.Run(checks.Default(), ev, checks.Options{Mode: checks.OnPrem})
+	c := checks.Contact{Name: "Assistance oZe", Email: "ent@example.org"}
+	d = New(rep, ev, Meta{Lang: checks.EN, SiteURL: "https://site.example/", Support: c})
+	if d.SendTo != "Assistance oZe, ent@example.org" {
+		t.Errorf("with a contact: sendTo %q", d.SendTo)
+	}
+	var html bytes.Buffer
+	if err := HTML(&html, d, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(html.String(), "Assistance oZe, ent@example.org") || !strings.Contains(html.String(), "* usual practice") {
+		t.Errorf("HTML report lacks the contact or the marks' legend")
 	}
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/internal/terminal"
@@ -57,7 +58,11 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 		if r.Status == "not-applicable" {
 			continue
 		}
-		ew.printf("%s %-14s %s  %s\n", paint(r.Status, marks[r.Status]), paint(r.Status, r.StatusLabel), r.ID, r.Title)
+		title := r.Title
+		if m := r.Mark(); m != "" {
+			title += " " + m
+		}
+		ew.printf("%s %-14s %s  %s\n", paint(r.Status, marks[r.Status]), paint(r.Status, r.StatusLabel), r.ID, title)
 		ew.printf("    %s\n", r.Message)
 		if r.Evidence != "" {
 			ew.printf("    %s%s%s\n", words.Evidence.In(l), l.Colon(), r.Evidence)
@@ -66,6 +71,9 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 			ew.printf("    %s%s%s\n", words.Comment.In(l), l.Colon(), r.Comment)
 		}
 		ew.printf("    %s\n", r.URL)
+		if r.Help != "" {
+			ew.printf("    %s%s%s\n", words.Help.In(l), l.Colon(), r.Help)
+		}
 	}
 	ew.printf("\n%s%s", words.Summary.In(l), l.Colon())
 	var parts painted
@@ -83,12 +91,20 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 	} else {
 		ew.printf("%s\n", paint("pass", words.VerdictOK.In(l)))
 	}
+	if d.SendTo != "" {
+		ew.printf("%s%s%s\n", words.SendTo.In(l), l.Colon(), d.SendTo)
+	}
 	for _, n := range d.Notes {
 		ew.printf("%s\n", n)
 	}
 	if d.Identity != nil && len(d.Identity.Disagree) > 0 {
 		ew.printf("%s\n", paint("warn", marks["warn"]+" "+words.IdentityWarn.In(l)))
 	}
+	var legend []string
+	for _, t := range checks.Legend() {
+		legend = append(legend, t.In(l))
+	}
+	ew.printf("%s%s%s\n", words.Marks.In(l), l.Colon(), strings.Join(legend, " "))
 	return ew.err
 }
 

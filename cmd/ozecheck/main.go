@@ -20,10 +20,12 @@ import (
 )
 
 // version is stamped at build time (-ldflags "-X main.version=…"); siteURL likewise, with the
-// site's base URL from content/site.toml, where the report's links to steps lead.
+// site's base URL from content/site.toml, where the report's links to steps lead, and support
+// with its [support] contact (checks.Contact.Encode), whom the report says to send it to.
 var (
 	version = "dev"
 	siteURL = "https://pronote-oze.example.org/"
+	support = ""
 )
 
 func main() {

@@ -136,6 +136,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 	sess := checker.New(o.showPersonal, o.userType)
 	meta := report.Meta{Version: buildVersion(), Generated: time.Now(), Lang: lang, SiteURL: o.site}
+	// A contact that does not decode is dropped: the report then names the usual ENT contact.
+	meta.Support, _ = checks.DecodeContact(support)
 
 	if o.fetch != "" {
 		client := &http.Client{Timeout: o.timeout}

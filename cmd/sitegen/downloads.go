@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/cmd/internal/site"
 )
 
@@ -20,7 +21,7 @@ const checkerPackage = "github.com/hds-oze/pronote-oze/cmd/ozecheck"
 
 // buildDownloads cross-compiles the checker for every platform with the Go tool: -trimpath,
 // no cgo, the version and the site's address stamped in. Two builds run at once.
-func buildDownloads(ctx context.Context, version, siteURL string) ([]site.Download, error) {
+func buildDownloads(ctx context.Context, version, siteURL string, support checks.Contact) ([]site.Download, error) {
 	platforms := site.Platforms()
 	tmp, err := os.MkdirTemp("", "ozecheck-builds-")
 	if err != nil {
@@ -43,6 +44,9 @@ func buildDownloads(ctx context.Context, version, siteURL string) ([]site.Downlo
 			}
 			dst := filepath.Join(tmp, name)
 			ldflags := fmt.Sprintf("-s -w -X main.version=%s -X main.siteURL=%s", version, siteURL)
+			if s := support.Encode(); s != "" {
+				ldflags += " -X main.support=" + s
+			}
 			cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags", ldflags, "-o", dst, checkerPackage)
 			cmd.Env = append(os.Environ(), "GOOS="+p.OS, "GOARCH="+p.Arch, "CGO_ENABLED=0")
 			var stderr bytes.Buffer

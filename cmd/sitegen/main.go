@@ -118,7 +118,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *downloads {
 		b.Downloads = func(ctx context.Context, cfg *site.Config) ([]site.Download, error) {
 			fmt.Fprintf(stderr, "building the checker for %d platforms…\n", len(site.Platforms()))
-			return buildDownloads(ctx, projectVersion(), cfg.BaseURL)
+			return buildDownloads(ctx, projectVersion(), cfg.BaseURL, cfg.Support)
 		}
 	}
 	if *browserChecker {

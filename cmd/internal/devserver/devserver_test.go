@@ -76,7 +76,8 @@ func TestEditRebuildsOnlyThePage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(up.Rendered) != 6 { // the five French pages and the English translation
+	frPages, _ := filepath.Glob(filepath.Join(src, "fr", "*.md"))
+	if len(frPages) < 5 || len(up.Rendered) != len(frPages)+1 { // every French page and the English translation
 		t.Errorf("after a title change, rendered %d pages: %v", len(up.Rendered), up.Rendered)
 	}
 	nav, _ := os.ReadFile(home)

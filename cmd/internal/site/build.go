@@ -381,6 +381,11 @@ func (s *siteModel) checkChecklistHomes(errs *errorList) {
 				errs.add(p.File, 1, "checklist %s must live at /%s/%s/ (its slug in checks), where the checker links; give one page that URL", cl.ID, p.Lang, want)
 			}
 		}
+		if len(p.helpFor) > 0 {
+			if want := checks.HelpSlug().In(p.Lang); p.URL != string(p.Lang)+"/"+want+"/" {
+				errs.add(p.File, 1, "help blocks must live at /%s/%s/ (checks.HelpSlug), where the checker links; give this page slug = %q", p.Lang, want, want)
+			}
+		}
 	}
 }
 
@@ -441,6 +446,9 @@ func (s *siteModel) prepareTheme() error {
 	blocks := markdown.NewBlocks(map[string]markdown.BlockType{
 		"checklist": markdown.ChecklistBlock(s.Catalog.Checklist, s.renderChecklist),
 		"statuses":  {Resolve: noArgs("statuses"), Render: s.renderStatuses},
+		"sources":   {Resolve: s.resolveSources, Render: s.renderSources},
+		"help":      {Resolve: s.resolveHelp, Render: s.renderHelp},
+		"support":   {Resolve: noArgs("support"), Render: s.renderSupport},
 		"downloads": {Resolve: noArgs("downloads"), Render: s.renderDownloads},
 		"checker":   {Resolve: noArgs("checker"), Render: s.renderChecker},
 		"infoaddress": {Resolve: noArgs("infoaddress"), Render: func(w util.BufWriter, n *markdown.Block) error {
@@ -487,6 +495,44 @@ type checklistData struct {
 // summaryFrom is the number of steps from which a checklist opens with their list.
 const summaryFrom = 6
 
+// Legend returns the lines of the legend of the provenance marks.
+func (d checklistData) Legend() []string {
+	var out []string
+	for _, t := range checks.Legend() {
+		out = append(out, t.In(d.Lang))
+	}
+	return out
+}
+
+// provMark is the mark of a step that is not the procedure's, with its meaning.
+type provMark struct{ Sign, Label string }
+
+// Mark returns the mark of item it's origin in this checklist, or nil for the procedure.
+func (d checklistData) Mark(it *checks.Item) *provMark {
+	o := it.OriginIn(d.Checklist.Modes)
+	if o.Mark() == "" {
+		return nil
+	}
+	return &provMark{o.Mark(), o.Label().In(d.Lang)}
+}
+
+// HelpURL returns the relative URL of the checklist's "If it does not work" section, or "".
+func (d checklistData) HelpURL() string {
+	if p := d.s.helpPage(d.Checklist.ID, d.Lang); p != nil {
+		return relURL(d.page.URL, p.URL) + "#" + d.Checklist.ID + "." + checks.TroubleshootingAnchor
+	}
+	return ""
+}
+
+// SourcesURL returns the relative URL of the page of sources in the same language (the page
+// with a sources block), or "" when the site has none.
+func (d checklistData) SourcesURL() string {
+	if p := d.s.sourcesPage(d.Lang); p != nil {
+		return relURL(d.page.URL, p.URL)
+	}
+	return ""
+}
+
 // SeeURL returns the relative URL of checklist id's page in the same language.
 func (d checklistData) SeeURL(id string) string {
 	if p := d.s.ChecklistPage(id, d.Lang); p != nil {
@@ -530,6 +576,142 @@ func noArgs(name string) func(args []string) (any, error) {
 		}
 		return nil, nil
 	}
+}
+
+// renderSupport writes who to send the checker's report to: the [support] setting of
+// site.toml, or "your usual ENT contact" when it is empty (the site never invents one).
+func (s *siteModel) renderSupport(w util.BufWriter, n *markdown.Block) error {
+	c := s.Config.Support
+	return s.tmpl.ExecuteTemplate(w, "support", map[string]any{
+		"Contact":  c,
+		"Name":     n.Lang.Typeset(c.Name),
+		"Address":  n.Lang.Typeset(c.Address),
+		"Fallback": strings.ToUpper(checks.FallbackContact().In(n.Lang)[:1]) + checks.FallbackContact().In(n.Lang)[1:] + ".",
+	})
+}
+
+// helpBlock is the value of a ```help <checklist>``` block: the checklist whose "If it does
+// not work" and rollback sections it shows.
+type helpBlock struct{ Checklist *checks.Checklist }
+
+func (s *siteModel) resolveHelp(args []string) (any, error) {
+	if len(args) != 1 {
+		return nil, fmt.Errorf("help block needs exactly one checklist ID (```help <id>```), got %q", strings.Join(args, " "))
+	}
+	cl, ok := s.Catalog.Checklist(args[0])
+	if !ok {
+		return nil, fmt.Errorf("unknown checklist %q", args[0])
+	}
+	return helpBlock{cl}, nil
+}
+
+// helpPage returns the page of lang that shows the help sections of checklist id, or nil.
+func (s *siteModel) helpPage(id string, lang checks.Lang) *Page {
+	for _, p := range s.Pages {
+		if p.Lang != lang {
+			continue
+		}
+		for _, cl := range p.helpFor {
+			if cl.ID == id {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// helpData is what the "help" template sees.
+type helpData struct {
+	Lang      checks.Lang
+	Checklist *checks.Checklist
+	PageURL   string
+}
+
+// StepURL returns the relative URL of step id on its checklist's page.
+func (d helpData) StepURL(id string) string { return d.PageURL + "#" + id }
+
+func (s *siteModel) renderHelp(w util.BufWriter, n *markdown.Block) error {
+	p, _ := n.Page.(*Page)
+	if p == nil {
+		return fmt.Errorf("help rendered outside a page")
+	}
+	cl := n.Value.(helpBlock).Checklist
+	d := helpData{Lang: n.Lang, Checklist: cl}
+	if cp := s.ChecklistPage(cl.ID, n.Lang); cp != nil {
+		d.PageURL = relURL(p.URL, cp.URL)
+	}
+	return s.tmpl.ExecuteTemplate(w, "help", d)
+}
+
+// resolveSources is the value of a sources block: the catalog whose facts it lists.
+func (s *siteModel) resolveSources(args []string) (any, error) {
+	if len(args) > 0 {
+		return nil, fmt.Errorf("sources block takes no argument, got %q", strings.Join(args, " "))
+	}
+	return s.Catalog, nil
+}
+
+// sourcesPage returns the page of lang that lists the sources, or nil.
+func (s *siteModel) sourcesPage(lang checks.Lang) *Page {
+	for _, p := range s.Pages {
+		if p.Lang == lang && p.hasSources {
+			return p
+		}
+	}
+	return nil
+}
+
+// renderSources lists every fact the site states that the procedure does not, by origin,
+// with its reference and the steps that state it.
+func (s *siteModel) renderSources(w util.BufWriter, n *markdown.Block) error {
+	p, _ := n.Page.(*Page)
+	if p == nil {
+		return fmt.Errorf("sources rendered outside a page")
+	}
+	l := n.Lang
+	type step struct{ URL, Title string }
+	type fact struct {
+		ID, Mark, Claim, Ref string
+		Steps                []step
+	}
+	type group struct {
+		ID, Title string
+		Facts     []fact
+	}
+	var groups []group
+	facts := s.Catalog.Facts()
+	for _, o := range checks.Origins() {
+		label := []rune(o.Label().In(l))
+		g := group{ID: "origin-" + o.String(), Title: strings.TrimSpace(o.Mark() + " " + strings.ToUpper(string(label[:1])) + string(label[1:]))}
+		for _, f := range facts {
+			if f.Origin != o {
+				continue
+			}
+			fd := fact{ID: f.ID, Mark: o.Mark(), Claim: f.Claim.In(l), Ref: f.Ref.In(l)}
+			for _, cl := range s.Catalog.Checklists {
+				cp := s.ChecklistPage(cl.ID, l)
+				if cp == nil {
+					continue
+				}
+				for _, it := range cl.Items() {
+					if slices.Contains(it.FactsIn(cl.Modes), f) {
+						fd.Steps = append(fd.Steps, step{relURL(p.URL, cp.URL) + "#" + it.ID, cl.Slug.In(l) + " › " + it.ID})
+					}
+				}
+				for _, tr := range append(append([]checks.Trouble(nil), cl.Troubles...), cl.Rollback...) {
+					if slices.Contains(tr.Facts, f) {
+						fd.Steps = append(fd.Steps, step{relURL(p.URL, cp.URL) + "#" + cl.ID + "." + tr.ID, cl.Slug.In(l) + " › " + tr.ID})
+					}
+				}
+			}
+			g.Facts = append(g.Facts, fd)
+		}
+		if len(g.Facts) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	legend := checklistData{Lang: l}.Legend()
+	return s.tmpl.ExecuteTemplate(w, "sources", map[string]any{"Lang": l, "Legend": legend, "Groups": groups})
 }
 
 // renderStatuses lists the checker's statuses and what they mean, from package checks.

@@ -21,6 +21,9 @@ type Config struct {
 	Profile string `toml:"profile"`
 	// Languages holds the per-language settings, by language tag.
 	Languages map[string]LangConfig `toml:"languages"`
+	// Support is who admins send the checker's report to; shown wherever the pages say so
+	// and stamped into the checker. Left empty, the site names "your usual ENT contact".
+	Support checks.Contact `toml:"support"`
 }
 
 // LangConfig is one language's settings.
@@ -73,6 +76,9 @@ func parseConfig(file string, data []byte) (*Config, *checks.Profile, errorList)
 	}
 	if _, ok := c.Languages[c.DefaultLang]; !ok {
 		errs.add(file, keyLine(data, toml.Key{"defaultLang"}), "defaultLang %q is not one of the languages", c.DefaultLang)
+	}
+	if e := strings.TrimSpace(c.Support.Email); e != "" && (strings.Count(e, "@") != 1 || strings.HasPrefix(e, "@") || strings.HasSuffix(e, "@") || strings.ContainsAny(e, " <>\"")) {
+		errs.add(file, keyLine(data, toml.Key{"support", "email"}), "support.email must be an e-mail address such as \"ent@example.org\", got %q", e)
 	}
 	if c.Profile == "" {
 		c.Profile = checks.Profiles()[0].ID

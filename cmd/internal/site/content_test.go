@@ -168,3 +168,51 @@ func TestBrowserCheckerPage(t *testing.T) {
 		}
 	}
 }
+
+// TestSupportContact builds the real content twice: as it is (no contact in site.toml: the
+// help and check pages name the usual ENT contact) and with a contact added (they show it,
+// and no longer the fallback).
+func TestSupportContact(t *testing.T) {
+	build := func(t *testing.T, toml string) afero.Fs {
+		src := afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(afero.NewOsFs()), afero.NewMemMapFs())
+		if toml != "" {
+			old, err := afero.ReadFile(src, "../../../content/site.toml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := strings.Index(string(old), "[support]")
+			if i < 0 {
+				t.Fatal("content/site.toml has no [support] table")
+			}
+			if err := afero.WriteFile(src, "../../../content/site.toml", []byte(string(old[:i])+toml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out := afero.NewMemMapFs()
+		b := &Builder{Src: src, SrcDir: "../../../content", Out: out, OutDir: "public"}
+		if _, err := b.Build(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	pages := []string{"public/fr/si-ca-ne-marche-pas/index.html", "public/en/if-it-does-not-work/index.html", "public/fr/verifier/index.html", "public/en/check-your-setup/index.html"}
+	out := build(t, "")
+	for i, p := range pages {
+		want := []string{"Votre contact ENT habituel.", "Your usual ENT contact."}[i%2]
+		if html := read(t, out, p); !strings.Contains(html, want) {
+			t.Errorf("no contact set: %s lacks %q", p, want)
+		}
+	}
+	out = build(t, "[support]\nname = \"Assistance ENT : collèges\"\naddress = \"2 rue X, Nanterre\"\nemail = \"ent@example.org\"\n")
+	for _, p := range pages {
+		html := read(t, out, p)
+		for _, want := range []string{"Assistance ENT", "2 rue X, Nanterre", `<a href="mailto:ent@example.org">ent@example.org</a>`} {
+			if !strings.Contains(html, want) {
+				t.Errorf("contact set: %s lacks %q", p, want)
+			}
+		}
+		if strings.Contains(html, "contact ENT habituel") || strings.Contains(html, "usual ENT contact") {
+			t.Errorf("contact set: %s still shows the fallback", p)
+		}
+	}
+}

@@ -35,6 +35,10 @@ type Page struct {
 	// Checker is set when the page runs the browser checker or its address helper (a
 	// ```checker``` or ```infoaddress``` block): it loads check.js and may run WebAssembly.
 	Checker bool
+	// hasSources is set when the page lists the sources of the facts (a sources block).
+	hasSources bool
+	// helpFor are the checklists whose help sections the page shows (help blocks).
+	helpFor []*checks.Checklist
 
 	// src is the page's path in the source filesystem.
 	src string
@@ -208,6 +212,25 @@ func (p *Page) collect(doc ast.Node, errs *errorList) {
 		case *markdown.Block:
 			p.anchors[n.Name] = true
 			p.Checker = p.Checker || n.Name == "checker" || n.Name == "infoaddress"
+			if h, ok := n.Value.(helpBlock); ok {
+				cl := h.Checklist
+				p.helpFor = append(p.helpFor, cl)
+				p.anchors[cl.ID] = true
+				for _, tr := range append(append([]checks.Trouble(nil), cl.Troubles...), cl.Rollback...) {
+					p.anchors[cl.ID+"."+tr.ID] = true
+				}
+				p.anchors[cl.ID+"."+checks.TroubleshootingAnchor] = true
+				p.anchors[cl.ID+"."+checks.RollbackAnchor] = true
+			}
+			if c, ok := n.Value.(*checks.Catalog); ok && n.Name == "sources" {
+				p.hasSources = true
+				for _, f := range c.Facts() {
+					p.anchors[f.ID] = true
+				}
+				for _, o := range checks.Origins() {
+					p.anchors["origin-"+o.String()] = true
+				}
+			}
 			if cl, ok := n.Value.(*checks.Checklist); ok {
 				p.Checklists = append(p.Checklists, cl)
 				p.anchors["checklist-"+cl.ID] = true
