@@ -27,6 +27,9 @@ func Texts() map[string]Text {
 	for i, t := range Legend() {
 		m[fmt.Sprintf("Legend %d", i)] = t
 	}
+	for i, t := range ShortLegend() {
+		m[fmt.Sprintf("ShortLegend %d", i)] = t
+	}
 	for _, s := range Statuses() {
 		m["Status "+string(s)+" label"] = s.Label()
 		m["Status "+string(s)+" meaning"] = s.Meaning()

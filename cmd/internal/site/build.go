@@ -381,11 +381,7 @@ func (s *siteModel) checkChecklistHomes(errs *errorList) {
 				errs.add(p.File, 1, "checklist %s must live at /%s/%s/ (its slug in checks), where the checker links; give one page that URL", cl.ID, p.Lang, want)
 			}
 		}
-		if len(p.helpFor) > 0 {
-			if want := checks.HelpSlug().In(p.Lang); p.URL != string(p.Lang)+"/"+want+"/" {
-				errs.add(p.File, 1, "help blocks must live at /%s/%s/ (checks.HelpSlug), where the checker links; give this page slug = %q", p.Lang, want, want)
-			}
-		}
+
 	}
 }
 
@@ -498,7 +494,7 @@ const summaryFrom = 6
 // Legend returns the lines of the legend of the provenance marks.
 func (d checklistData) Legend() []string {
 	var out []string
-	for _, t := range checks.Legend() {
+	for _, t := range checks.ShortLegend() {
 		out = append(out, t.In(d.Lang))
 	}
 	return out
@@ -518,7 +514,7 @@ func (d checklistData) Mark(it *checks.Item) *provMark {
 
 // HelpURL returns the relative URL of the checklist's "If it does not work" section, or "".
 func (d checklistData) HelpURL() string {
-	if p := d.s.helpPage(d.Checklist.ID, d.Lang); p != nil {
+	if p := d.s.helpPage(d.Lang); p != nil && len(d.Checklist.Troubles) > 0 {
 		return relURL(d.page.URL, p.URL) + "#" + d.Checklist.ID + "." + checks.TroubleshootingAnchor
 	}
 	return ""
@@ -605,19 +601,11 @@ func (s *siteModel) resolveHelp(args []string) (any, error) {
 	return helpBlock{cl}, nil
 }
 
-// helpPage returns the page of lang that shows the help sections of checklist id, or nil.
-func (s *siteModel) helpPage(id string, lang checks.Lang) *Page {
-	for _, p := range s.Pages {
-		if p.Lang != lang {
-			continue
-		}
-		for _, cl := range p.helpFor {
-			if cl.ID == id {
-				return p
-			}
-		}
-	}
-	return nil
+// helpPage returns the page of lang that shows the checklists' help sections: the one at
+// checks.HelpSlug, where the checker links. It is found by URL, known before any page is
+// rendered.
+func (s *siteModel) helpPage(lang checks.Lang) *Page {
+	return s.byURL[string(lang)+"/"+checks.HelpSlug().In(lang)+"/"]
 }
 
 // helpData is what the "help" template sees.
@@ -651,14 +639,13 @@ func (s *siteModel) resolveSources(args []string) (any, error) {
 	return s.Catalog, nil
 }
 
-// sourcesPage returns the page of lang that lists the sources, or nil.
+// sourcesSlug is the URL path of the page that lists the sources (a sources block), in
+// every language.
+const sourcesSlug = "sources"
+
+// sourcesPage returns the page of lang that lists the sources, found by URL, or nil.
 func (s *siteModel) sourcesPage(lang checks.Lang) *Page {
-	for _, p := range s.Pages {
-		if p.Lang == lang && p.hasSources {
-			return p
-		}
-	}
-	return nil
+	return s.byURL[string(lang)+"/"+sourcesSlug+"/"]
 }
 
 // renderSources lists every fact the site states that the procedure does not, by origin,
@@ -710,7 +697,10 @@ func (s *siteModel) renderSources(w util.BufWriter, n *markdown.Block) error {
 			groups = append(groups, g)
 		}
 	}
-	legend := checklistData{Lang: l}.Legend()
+	var legend []string
+	for _, t := range checks.Legend() {
+		legend = append(legend, t.In(l))
+	}
 	return s.tmpl.ExecuteTemplate(w, "sources", map[string]any{"Lang": l, "Legend": legend, "Groups": groups})
 }
 

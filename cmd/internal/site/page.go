@@ -35,10 +35,6 @@ type Page struct {
 	// Checker is set when the page runs the browser checker or its address helper (a
 	// ```checker``` or ```infoaddress``` block): it loads check.js and may run WebAssembly.
 	Checker bool
-	// hasSources is set when the page lists the sources of the facts (a sources block).
-	hasSources bool
-	// helpFor are the checklists whose help sections the page shows (help blocks).
-	helpFor []*checks.Checklist
 
 	// src is the page's path in the source filesystem.
 	src string
@@ -214,7 +210,6 @@ func (p *Page) collect(doc ast.Node, errs *errorList) {
 			p.Checker = p.Checker || n.Name == "checker" || n.Name == "infoaddress"
 			if h, ok := n.Value.(helpBlock); ok {
 				cl := h.Checklist
-				p.helpFor = append(p.helpFor, cl)
 				p.anchors[cl.ID] = true
 				for _, tr := range append(append([]checks.Trouble(nil), cl.Troubles...), cl.Rollback...) {
 					p.anchors[cl.ID+"."+tr.ID] = true
@@ -223,7 +218,6 @@ func (p *Page) collect(doc ast.Node, errs *errorList) {
 				p.anchors[cl.ID+"."+checks.RollbackAnchor] = true
 			}
 			if c, ok := n.Value.(*checks.Catalog); ok && n.Name == "sources" {
-				p.hasSources = true
 				for _, f := range c.Facts() {
 					p.anchors[f.ID] = true
 				}
