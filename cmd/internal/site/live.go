@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/spf13/afero"
+
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/cmd/internal/atomicfile"
 )
@@ -25,7 +27,6 @@ type Live struct {
 	// dirty holds the pages whose last update failed; they are updated again each time, so
 	// that their errors stay reported until fixed.
 	dirty map[string]bool
-	css   []byte
 }
 
 // Update says what an update did.
@@ -52,7 +53,6 @@ func (lv *Live) full(ctx context.Context) (*Site, error) {
 		return nil, err
 	}
 	lv.s = s
-	lv.css, _ = s.stylesheet()
 	clear(lv.dirty)
 	return s.Site, nil
 }
@@ -210,8 +210,9 @@ func (s *siteModel) reload(keys map[string]bool) (map[*Page]bool, errorList) {
 	return render, errs
 }
 
-// renderToMemory makes the pages of render and the stylesheet, and checks the pages' weight.
-// It returns the files to write, by site path: the pages, and the stylesheet if it changed.
+// renderToMemory makes the pages of render, and the files made from the whole site that
+// their change may change (see liveOutputs), and checks the pages' weight. It returns the
+// files to write, by site path: those that differ from the served ones.
 func (lv *Live) renderToMemory(ctx context.Context, s *siteModel, render map[*Page]bool) (map[string][]byte, error) {
 	pages := s.pageOutputs(slices.Collect(maps.Keys(render)), nil)
 	files := map[string][]byte{}
@@ -225,23 +226,49 @@ func (lv *Live) renderToMemory(ctx context.Context, s *siteModel, render map[*Pa
 	if err := makeOutputs(ctx, lv.b.Workers, pages, keep); err != nil {
 		return nil, err
 	}
-	if err := makeOutputs(ctx, 1, []output{{path: stylesheetPath, data: s.stylesheet}}, keep); err != nil {
+	whole, err := s.liveOutputs()
+	if err != nil {
+		return nil, err
+	}
+	if err := makeOutputs(ctx, lv.b.Workers, whole, keep); err != nil {
 		return nil, err
 	}
 	weights := map[string]weight{}
 	for p, data := range files {
 		weights[p] = measure(data)
 	}
-	if _, ok := weights[stylesheetPath]; !ok {
-		weights[stylesheetPath] = measure(lv.css)
+	for _, o := range whole {
+		if o.page != nil {
+			pages = append(pages, o) // the root, showing the home page
+		}
 	}
 	if err := s.checkBudget(lv.b.PageBudget, lv.b.GzipBudget, pages, weights); err != nil {
 		return nil, err
 	}
-	if bytes.Equal(files[stylesheetPath], lv.css) {
-		delete(files, stylesheetPath)
+	out := filepath.Clean(lv.b.OutDir)
+	for name, data := range files {
+		if served, err := afero.ReadFile(lv.b.Out, filepath.Join(out, filepath.FromSlash(name))); err == nil && bytes.Equal(served, data) {
+			delete(files, name)
+		}
 	}
 	return files, nil
+}
+
+// liveOutputs returns the files made from the whole site that an edit of its pages may
+// change: the stylesheet (the highlighting classes the pages use), the root page (the home
+// page of the default language), the search indexes and the sitemap. The rest (theme assets,
+// schemas, downloads, PDFs) changes only with the theme, the configuration or the checks,
+// which rebuild the site.
+func (s *siteModel) liveOutputs() ([]output, error) {
+	outs := []output{{path: stylesheetPath, data: s.stylesheet}}
+	for _, add := range []func() ([]output, error){s.rootOutputs, s.findOutputs} {
+		o, err := add()
+		if err != nil {
+			return nil, err
+		}
+		outs = append(outs, o...)
+	}
+	return outs, nil
 }
 
 // write replaces files of the served site, each atomically, the stylesheet first: a page
@@ -255,11 +282,10 @@ func (lv *Live) write(files map[string][]byte) error {
 		}
 		return atomicfile.WriteFile(lv.b.Out, full, files[name], 0o644)
 	}
-	if css, ok := files[stylesheetPath]; ok {
+	if _, ok := files[stylesheetPath]; ok {
 		if err := put(stylesheetPath); err != nil {
 			return err
 		}
-		lv.css = css
 	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if name == stylesheetPath {

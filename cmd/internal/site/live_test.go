@@ -155,3 +155,41 @@ func TestLiveUpdateRefusesALinkOut(t *testing.T) {
 		t.Error("the file outside the content folder was published")
 	}
 }
+
+// TestLiveUpdateMatchesBuild edits pages of a served site: after each update the output folder
+// holds exactly what a full build of the same content writes (the root page showing the home
+// page, the search indexes and the sitemap included).
+func TestLiveUpdateMatchesBuild(t *testing.T) {
+	fs := fsFrom(t, parseTxtar(t, "testdata/site/basic.txtar"))
+	b := &Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public"}
+	lv, _, err := b.BuildLive(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	edits := []struct {
+		name, file, old, new string
+	}{
+		{"home page text", "content/fr/index.md", "important", "très important"},
+		{"home page title", "content/fr/index.md", "title = \"", "title = \"Nouvel "},
+		{"a code block in a new language", "content/fr/index.md", "```ini", "```go\nfunc main() {}\n```\n\n```ini"},
+	}
+	for _, e := range edits {
+		t.Run(e.name, func(t *testing.T) {
+			page := read(t, fs, e.file)
+			if !strings.Contains(page, e.old) {
+				t.Fatalf("%s has no %q", e.file, e.old)
+			}
+			if err := afero.WriteFile(fs, e.file, []byte(strings.Replace(page, e.old, e.new, 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := lv.Update(context.Background(), []string{strings.TrimPrefix(e.file, "content/")}); err != nil {
+				t.Fatal(err)
+			}
+			built := afero.NewMemMapFs()
+			if _, err := (&Builder{Src: fs, SrcDir: "content", Out: built, OutDir: "public"}).Build(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			sameTree(t, "served after the edit, beside a full build", tree(t, built, "public"), tree(t, fs, "public"))
+		})
+	}
+}
