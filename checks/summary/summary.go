@@ -107,7 +107,8 @@ type School struct {
 	Counts  map[string]int    `json:"summary"`
 	Results map[string]string `json:"results"`
 
-	key string
+	// key says which rows are the same school; fold is the name as rows are sorted by.
+	key, fold string
 }
 
 // InputErr is an input that is not a report this summary can read.
@@ -273,7 +274,8 @@ func read(file string) (*School, map[string]string, *checks.Text) {
 	}
 	s.IdentityWarning = r.Identity != nil && len(r.Identity.Disagree) > 0
 	s.UAI = strings.ToUpper(strings.TrimSpace(s.UAI))
-	titles := map[string]string{}
+	var titles map[string]string // of steps the catalog does not have
+	known := catalogIDs()
 	for _, res := range r.Results {
 		if !knownStatus(res.Status) {
 			t := msgBadStatus.Sprintf(res.ID, res.Status)
@@ -284,18 +286,35 @@ func read(file string) (*School, map[string]string, *checks.Text) {
 		if res.Status == string(checks.Fail) {
 			s.Failed = true
 		}
-		titles[res.ID] = res.Title
+		if !known[res.ID] {
+			if titles == nil {
+				titles = map[string]string{}
+			}
+			titles[res.ID] = res.Title
+		}
 	}
+	s.fold = report.FoldName(s.Name)
 	switch {
 	case s.UAI != "":
 		s.key = "uai:" + s.UAI
-	case s.Name != "":
-		s.key = "name:" + report.FoldName(s.Name)
+	case s.fold != "":
+		s.key = "name:" + s.fold
 	default:
 		s.key = "file:" + file
 	}
 	return s, titles, nil
 }
+
+// catalogIDs is the set of the catalog's item IDs.
+var catalogIDs = sync.OnceValue(func() map[string]bool {
+	ids := map[string]bool{}
+	for _, cl := range checks.Default().Checklists {
+		for _, it := range cl.Items() {
+			ids[it.ID] = true
+		}
+	}
+	return ids
+})
 
 func knownStatus(s string) bool {
 	for _, st := range checks.Statuses() {
@@ -398,14 +417,18 @@ func Summarize(ctx context.Context, files <-chan string, opts Options) *Summary 
 	for _, id := range others {
 		sum.Items = append(sum.Items, Item{ID: id, Title: otherTitles[id]})
 	}
+	rows := make([]*School, 0, len(schools))
 	for _, s := range schools {
-		sum.Schools = append(sum.Schools, *s)
+		rows = append(rows, s)
 	}
-	slices.SortFunc(sum.Schools, func(a, b School) int {
+	slices.SortFunc(rows, func(a, b *School) int {
 		return cmp.Or(cmp.Compare(severity(a), severity(b)),
-			strings.Compare(report.FoldName(a.Name), report.FoldName(b.Name)),
+			strings.Compare(a.fold, b.fold),
 			strings.Compare(a.UAI, b.UAI), strings.Compare(a.key, b.key))
 	})
+	for _, s := range rows {
+		sum.Schools = append(sum.Schools, *s)
+	}
 	for i := range sum.Items {
 		it := &sum.Items[i]
 		it.Counts = map[string]int{}
@@ -436,7 +459,7 @@ func newer(a, b *School) bool {
 
 // severity orders rows problems first: a failed step, an error, a warning or an identity the
 // sources disagree on, then the rest.
-func severity(s School) int {
+func severity(s *School) int {
 	switch {
 	case s.Failed:
 		return 0

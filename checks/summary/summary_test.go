@@ -102,7 +102,7 @@ func TestSummarizeOrderFree(t *testing.T) {
 	if !s.Schools[0].Failed || s.Schools[len(s.Schools)-1].Failed {
 		t.Error("failing schools are not first")
 	}
-	if !slices.IsSortedFunc(s.Schools, func(a, b School) int { return severity(a) - severity(b) }) {
+	if !slices.IsSortedFunc(s.Schools, func(a, b School) int { return severity(&a) - severity(&b) }) {
 		t.Error("rows not sorted by severity")
 	}
 }

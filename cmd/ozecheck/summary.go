@@ -74,15 +74,20 @@ func runSummary(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return err
 	}
 
+	// Standard output gets the summary as it is written; -o gets it whole, replaced atomically.
 	var buf bytes.Buffer
+	var w io.Writer = stdout
+	if out != "" {
+		w = &buf
+	}
 	var err error
 	switch format {
 	case "csv":
-		err = summary.CSV(&buf, sum)
+		err = summary.CSV(w, sum)
 	case "json":
-		err = summary.JSON(&buf, sum)
+		err = summary.JSON(w, sum)
 	default:
-		err = summary.HTML(&buf, sum)
+		err = summary.HTML(w, sum)
 	}
 	if err != nil {
 		return err
@@ -92,8 +97,6 @@ func runSummary(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			return usageError{localize(err, lang)}
 		}
 		fmt.Fprintln(stderr, msgSummaryWrote.Sprintf(terminal.Escape(out)).In(lang))
-	} else if _, err := stdout.Write(buf.Bytes()); err != nil {
-		return err
 	}
 	fmt.Fprintln(stderr, msgSummaryTotals.Sprintf(sum.Totals.Schools, sum.Totals.Failing, sum.Totals.Reports, sum.Totals.Errors).In(lang))
 	switch {

@@ -38,8 +38,17 @@ func main() {
 	out := flag.String("out", "bench-results.md", "write the table to `file`")
 	work := flag.String("work", "", "work `folder` (default: a temporary one, removed)")
 	hostileMB := flag.Int("hostile-mb", 600, "size in MB of the single-line exports given to the checker (0: skip)")
+	reports := flag.String("reports", "1000,10000", "generated reports for ozecheck summary, comma-separated")
+	only := flag.String("only", "", "run one part only: summary")
 	flag.Parse()
-	if err := run(*sizes, *rows, *runs, *edits, *hostileMB, *out, *work); err != nil {
+	if *only == "summary" {
+		if err := runSummaryOnly(*reports, *runs, *out, *work); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := run(*sizes, *rows, *reports, *runs, *edits, *hostileMB, *out, *work); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -127,7 +136,7 @@ func row(name string, st stats) string {
 		mb(st.med.rss), mb(st.min.rss), mb(st.max.rss))
 }
 
-func run(sizesFlag, rowsFlag string, runs, edits, hostileMB int, outFile, work string) error {
+func run(sizesFlag, rowsFlag, reportsFlag string, runs, edits, hostileMB int, outFile, work string) error {
 	if work == "" {
 		dir, err := os.MkdirTemp("", "sitegen-bench-")
 		if err != nil {
@@ -351,6 +360,9 @@ func run(sizesFlag, rowsFlag string, runs, edits, hostileMB int, outFile, work s
 		if err := hostileExports(work, ozecheck, hostileMB, say); err != nil {
 			return err
 		}
+	}
+	if err := benchSummary(work, ozecheck, floor, reportsFlag, runs, say); err != nil {
+		return err
 	}
 	return os.WriteFile(outFile, []byte(strings.Join(table, "\n")+"\n"), 0o644)
 }

@@ -5,7 +5,9 @@
 // every core, and writes the HTML bodies under -out. With -highlight-only it runs chroma on
 // the fenced code blocks alone and writes nothing: the share of the build no Markdown or
 // template work can remove. With -sha256 FILE it hashes FILE as the checker does for its
-// report (crypto/sha256, 1 MiB reads): the floor of reading an export.
+// report (crypto/sha256, 1 MiB reads): the floor of reading an export. With -decode-reports
+// FOLDER it reads and JSON-decodes every report under FOLDER into report.Doc on every core: the
+// floor of "ozecheck summary" on the same files.
 //
 //	go run ./cmd/internal/benchfloor -src corpus/content -out /tmp/floor
 package main
@@ -36,11 +38,15 @@ func main() {
 	out := flag.String("out", "floor-public", "output `folder`")
 	hlOnly := flag.Bool("highlight-only", false, "only highlight the fenced code blocks; write nothing")
 	sum := flag.String("sha256", "", "only hash this `file` with SHA-256")
+	decode := flag.String("decode-reports", "", "only read and JSON-decode every .json report under this `folder`")
 	flag.Parse()
 	var err error
-	if *sum != "" {
+	switch {
+	case *decode != "":
+		err = decodeReports(*decode)
+	case *sum != "":
 		err = hash(*sum)
-	} else {
+	default:
 		err = run(*src, *out, *hlOnly)
 	}
 	if err != nil {

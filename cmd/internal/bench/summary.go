@@ -1,0 +1,127 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/checks/report"
+)
+
+// benchSummary times "ozecheck summary" on n generated reports for each n of sizes, beside
+// the floor (benchfloor -decode-reports: read and JSON-decode the same files on every core),
+// in alternating runs, and adds its table through say.
+func benchSummary(work, ozecheck, floor, sizes string, runs int, say func(string, ...any)) error {
+	say("")
+	say("## ozecheck summary on generated JSON reports")
+	say("")
+	say("Each report is a real one (every step of the catalog), its school's name, UAI, date and statuses varied; three reports in four are of a distinct school, the others a later report of one of them. The summary is the HTML page, written to standard output (discarded); -o would add holding it whole and syncing it to disk. The floor reads and JSON-decodes the same files into report.Doc on every core and keeps nothing. Target: ozecheck summary ≤ 1.5 × the floor.")
+	say("")
+	say("| reports | on disk | summary wall (min–max) | summary CPU | summary peak RSS | floor wall (min–max) | floor peak RSS | ratio to floor |")
+	say("|---|---|---|---|---|---|---|---|")
+	for _, f := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil {
+			return err
+		}
+		// The folder's name holds "ozecheck": measure then accepts exit status 1 (a school fails).
+		dir := filepath.Join(work, fmt.Sprintf("ozecheck-reports-%d", n))
+		size, err := writeReports(dir, n)
+		if err != nil {
+			return err
+		}
+		var sm, fl []sample
+		for r := 0; r < runs; r++ {
+			s, err := measure(work, ozecheck, "summary", "--format", "html", dir)
+			if err != nil {
+				return err
+			}
+			sm = append(sm, s)
+			f, err := measure(work, floor, "-decode-reports", dir)
+			if err != nil {
+				return err
+			}
+			fl = append(fl, f)
+		}
+		s, fs := summarize(sm), summarize(fl)
+		say("| %d | %.0f MB | %s (%s–%s) | %s | %s | %s (%s–%s) | %s | %.2f |", n, float64(size)/1e6,
+			secs(s.med.wall), secs(s.min.wall), secs(s.max.wall), secs(s.med.cpu), mb(s.med.rss),
+			secs(fs.med.wall), secs(fs.min.wall), secs(fs.max.wall), mb(fs.med.rss), s.med.wall.Seconds()/fs.med.wall.Seconds())
+		os.RemoveAll(dir)
+	}
+	return nil
+}
+
+// writeReports writes n JSON reports under dir, 100 to a folder, and returns their total size.
+func writeReports(dir string, n int) (int64, error) {
+	url := checks.OZE().CASURL
+	ev := &checks.Evidence{Info: &checks.Info{Source: "InfoMobileApp.json", SHA256: strings.Repeat("a", 64), HasEspaces: true,
+		CAS: &checks.InfoCAS{URL: &url}}}
+	cat := checks.Default()
+	statuses := checks.Statuses()
+	var total int64
+	distinct := max(1, n*3/4)
+	for i := range n {
+		school := i % distinct
+		ev.Info.School = fmt.Sprintf("Collège n° %d", school)
+		ev.Info.UAI = fmt.Sprintf("09%05dA", school)
+		rep := checks.Run(cat, ev, checks.Options{Mode: []checks.Mode{checks.Hosted, checks.OnPrem}[i%2]})
+		for j := range rep.Results {
+			rep.Results[j].Status = statuses[(i*7+j*3)%len(statuses)]
+		}
+		lang := checks.Langs()[i%2]
+		d := report.New(rep, ev, report.Meta{Version: fmt.Sprintf("1.%d.0", i%3), Generated: time.Date(2026, 9, 1, 0, 0, i, 0, time.UTC),
+			Lang: lang, SiteURL: "https://pronote-oze.example.org/"})
+		var b bytes.Buffer
+		if err := report.JSON(&b, d); err != nil {
+			return 0, err
+		}
+		sub := filepath.Join(dir, fmt.Sprintf("%03d", i/100))
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			return 0, err
+		}
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("report-%05d.json", i)), b.Bytes(), 0o644); err != nil {
+			return 0, err
+		}
+		total += int64(b.Len())
+	}
+	return total, nil
+}
+
+// runSummaryOnly is bench -only summary: the summary's table alone, written to outFile.
+func runSummaryOnly(sizes string, runs int, outFile, work string) error {
+	if work == "" {
+		dir, err := os.MkdirTemp("", "summary-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		work = dir
+	}
+	bin := filepath.Join(work, "bin")
+	for _, c := range []string{"ozecheck", "internal/benchfloor"} {
+		if out, err := exec.Command("go", "build", "-o", filepath.Join(bin, filepath.Base(c)), "./cmd/"+c).CombinedOutput(); err != nil {
+			return fmt.Errorf("build %s: %v\n%s", c, err, out)
+		}
+	}
+	var table []string
+	say := func(format string, args ...any) {
+		line := fmt.Sprintf(format, args...)
+		fmt.Println(line)
+		table = append(table, line)
+	}
+	say("# ozecheck summary benchmark, %s: %d cores, %s, medians of %d alternating runs", time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.NumCPU(), runtime.Version(), runs)
+	if err := benchSummary(work, filepath.Join(bin, "ozecheck"), filepath.Join(bin, "benchfloor"), sizes, runs, say); err != nil {
+		return err
+	}
+	return os.WriteFile(outFile, []byte(strings.Join(table, "\n")+"\n"), 0o644)
+}
