@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
+	"regexp"
 	"strings"
 
 	"github.com/hds-oze/pronote-oze/checks"
@@ -90,7 +91,7 @@ var words = map[string]checks.Text{
 	"pager":           {FR: "Page précédente et suivante", EN: "Previous and next page"},
 	"updated":         {FR: "Mis à jour le", EN: "Last updated"},
 	"search":          {FR: "Rechercher", EN: "Search"},
-	"searchHint":      {FR: "Mot, étape ou identifiant (net.cas-url)", EN: "Word, step or ID (net.cas-url)"},
+	"searchHint":      {FR: "ex. : élèves, net.cas-url", EN: "e.g. students, net.cas-url"},
 	"searchNone":      {FR: "Aucun résultat", EN: "No results"},
 	"searchCount":     {FR: "%d résultat(s)", EN: "%d result(s)"},
 	"wcNoJS":          {FR: "La vérification dans le navigateur demande JavaScript. Sans lui, téléchargez le vérificateur ci-dessous : il fait la même vérification.", EN: "Checking in the browser needs JavaScript. Without it, download the checker below: it makes the same check."},
@@ -136,16 +137,30 @@ func Copyable(v string) bool {
 	return strings.HasPrefix(v, "https://") && !strings.ContainsAny(v, " <>")
 }
 
-// BreakURL returns s for HTML with an address cut into unbreakable pieces that each end with
-// a slash: a narrow screen or a printout breaks the line only after a slash, never inside a
-// word or at one of its hyphens (text copied from a printout would lose a hyphen that
-// ended a line). Anything not an address is only escaped.
+// BreakURL returns text s for HTML with every address in it cut into unbreakable pieces that
+// each end with a slash: a narrow screen or a printout breaks the line only after a slash,
+// never inside a word or at one of its hyphens (text copied from a printout would lose a
+// hyphen that ended a line). The rest of s is only escaped.
 func BreakURL(s string) template.HTML {
-	if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
-		return template.HTML(template.HTMLEscapeString(s))
+	var b strings.Builder
+	last := 0
+	for _, m := range addressRE.FindAllStringIndex(s, -1) {
+		b.WriteString(template.HTMLEscapeString(s[last:m[0]]))
+		writeAddress(&b, s[m[0]:m[1]])
+		last = m[1]
 	}
+	b.WriteString(template.HTMLEscapeString(s[last:]))
+	return template.HTML(b.String())
+}
+
+// addressRE matches an address in text: up to a space, or a space inside <…> (a part the
+// reader replaces, "<adresse de votre PRONOTE.net>").
+var addressRE = regexp.MustCompile(`https?://(?:<[^>]*>|[^\s<])+`)
+
+func writeAddress(b *strings.Builder, s string) {
+	scheme := strings.Index(s, "://") + 3
 	var pieces []string
-	from := strings.Index(s, "://") + 3
+	from := scheme
 	for i := from; i < len(s); i++ {
 		if s[i] == '/' {
 			pieces = append(pieces, s[from:i+1])
@@ -155,8 +170,10 @@ func BreakURL(s string) template.HTML {
 	if from < len(s) {
 		pieces = append(pieces, s[from:])
 	}
-	pieces[0] = s[:strings.Index(s, "://")+3] + pieces[0]
-	var b strings.Builder
+	if len(pieces) == 0 {
+		pieces = []string{""}
+	}
+	pieces[0] = s[:scheme] + pieces[0]
 	for i, p := range pieces {
 		if i > 0 {
 			b.WriteString("<wbr>")
@@ -168,7 +185,6 @@ func BreakURL(s string) template.HTML {
 			b.WriteString(`<span class="nw">` + template.HTMLEscapeString(w) + `</span>`)
 		}
 	}
-	return template.HTML(b.String())
 }
 
 // T returns the theme string key in lang, or an error naming the missing key.

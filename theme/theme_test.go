@@ -101,6 +101,8 @@ func TestBreakURL(t *testing.T) {
 		{"escaped", "https://<UAI>.x/", `<span class="nw">https://&lt;UAI&gt;.x/</span>`},
 		{"placeholder with spaces", "https://<votre PRONOTE>/x", `<span class="nw">https://&lt;votre</span> <span class="nw">PRONOTE&gt;/</span><wbr><span class="nw">x</span>`},
 		{"not an address", "CAS coché & <b>", "CAS coché &amp; &lt;b&gt;"},
+		{"address in text", "en mode hébergé, https://<UAI>.index-education.net/pronote/*. Elle",
+			`en mode hébergé, <span class="nw">https://&lt;UAI&gt;.index-education.net/</span><wbr><span class="nw">pronote/</span><wbr><span class="nw">*.</span> Elle`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

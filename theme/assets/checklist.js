@@ -117,7 +117,8 @@
     // The steps at a glance, with their state, linking down (long procedures).
     var steps = {};
     if (t.tSteps) {
-      var sum = el('details', { 'class': 'cl-summary', open: '' }), all = el('ol');
+      var sum = el('details', { 'class': 'cl-summary' }), all = el('ol');
+      sum.open = matchMedia('(min-width: 40rem)').matches; // folded on a phone
       sum.append(el('summary', {}, t.tSteps), all);
       root.querySelectorAll('section').forEach(function (sec) {
         var h = sec.querySelector('h2'), li = el('li'), ol = el('ol');

@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -321,5 +322,46 @@ func TestTicksBelongToTheirProcedure(t *testing.T) {
 	do(t, ctx, ready(srv.URL+"/fr/mode-heberge/"))
 	if checked(t, ctx, "net.espaces") {
 		t.Error("unticked on the hosted procedure, the step came back ticked from the old key")
+	}
+}
+
+// TestScreenshots saves a full-page screenshot of every page at desktop and phone width, in
+// the light and the dark scheme, into $SHOTS_DIR, for a person to look at. It runs only when
+// SHOTS_DIR is set.
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("SHOTS_DIR")
+	if dir == "" {
+		t.Skip("set SHOTS_DIR to save screenshots of every page")
+	}
+	srv := serve(t, nil)
+	pages := sitePages(t, *srv.dir.Load())
+	for _, scheme := range []string{"light", "dark"} {
+		for _, w := range []struct {
+			width, height int64
+			mobile        bool
+		}{{1280, 900, false}, {390, 844, true}} {
+			ctx := newTab(t)
+			do(t, ctx, viewport(t, w.width, w.height, w.mobile))
+			if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+			}); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range pages {
+				do(t, ctx, chromedp.Navigate(srv.URL+p), chromedp.WaitReady(chromedp.CSS("body")), chromedp.Sleep(200*time.Millisecond))
+				png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := strings.Trim(strings.ReplaceAll(p, "/", "_"), "_")
+				if name == "" {
+					name = "root"
+				}
+				name = strings.TrimSuffix(name, ".html")
+				if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%d-%s.png", name, w.width, scheme)), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
 	}
 }
