@@ -59,7 +59,7 @@ func (s Status) Meaning() Text {
 	case Warn:
 		return Text{FR: "Cela fonctionne, mais s'écarte de l'usage recommandé : vérifiez que c'est voulu.", EN: "It works, but departs from the recommended practice: make sure it is intended."}
 	case Answered:
-		return Text{FR: "Aucun export ne le montre ; vous avez coché l'étape dans la checklist du site.", EN: "No export shows it; you ticked the step on the site's checklist."}
+		return Text{FR: "Aucun export ne le montre ; vous avez coché l'étape dans la liste de contrôle du site.", EN: "No export shows it; you ticked the step on the site's checklist."}
 	case Unanswered:
 		return Text{FR: "Seule une personne peut le confirmer, et l'étape n'est pas cochée.", EN: "Only a person can confirm it, and the step is not ticked."}
 	case NotApplicable:
@@ -229,7 +229,7 @@ func judge(cl *Checklist, it *Item, ev *Evidence, p *Profile, applies bool, opts
 	}
 	res.Status = Unanswered
 	res.Message = Text{
-		FR: "Cochez cette étape dans la checklist du site quand elle est faite, puis téléchargez vos réponses.",
+		FR: "Cochez cette étape dans la liste de contrôle du site quand elle est faite, puis téléchargez vos réponses.",
 		EN: "Tick this step on the site's checklist once done, then download your answers.",
 	}
 	return res

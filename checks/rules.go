@@ -115,7 +115,7 @@ func checkCASURL(sub *Subject) Verdict {
 	}
 	if ev.Info != nil {
 		return Verdict{Status: Error, Evidence: infoWhere(ev, "CAS.casURL"), Message: Text{
-			FR: "InfoMobileApp.json n'a pas de champ CAS.casURL : le CAS est-il coché ? Tapez l'URL vue dans la checklist.",
+			FR: "InfoMobileApp.json n'a pas de champ CAS.casURL : le CAS est-il coché ? Tapez l'URL vue dans la liste de contrôle du site.",
 			EN: "InfoMobileApp.json has no CAS.casURL field: is CAS ticked? Type the URL you saw in the checklist.",
 		}}
 	}

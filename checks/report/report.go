@@ -311,7 +311,7 @@ var words = Wording{
 	SHA256:          checks.Text{FR: "SHA-256", EN: "SHA-256"},
 	UAI:             checks.Text{FR: "UAI", EN: "UAI"},
 	FromInfo:        checks.Text{FR: "InfoMobileApp.json", EN: "InfoMobileApp.json"},
-	FromAnswers:     checks.Text{FR: "réponses de la checklist", EN: "checklist answers"},
+	FromAnswers:     checks.Text{FR: "réponses de la liste de contrôle", EN: "checklist answers"},
 	NamesDiffer:     checks.Text{FR: "Le nom de l'établissement diffère selon la source : %s.", EN: "The school's name differs between sources: %s."},
 	UAIsDiffer:      checks.Text{FR: "L'UAI diffère selon la source : %s.", EN: "The UAI differs between sources: %s."},
 	IdentityWarn:    checks.Text{FR: "Avertissement : les fichiers ne nomment pas le même établissement ; vérifiez qu'ils viennent tous du même.", EN: "Warning: the files do not name the same school; check that they all come from the same one."},

@@ -65,7 +65,7 @@ var words = Wording{
 	Online:   checks.Text{FR: "En ligne", EN: "Online"},
 	Page:     checks.Text{FR: "page %d / %s", EN: "page %d / %s"},
 	ENT:      checks.Text{FR: "ENT %s — URL du serveur CAS attendue : %s", EN: "ENT %s — expected CAS server URL: %s"},
-	Howto:    checks.Text{FR: "Cochez chaque case une fois l'étape faite. Le site garde la même checklist, à cocher en ligne, et le vérificateur ozecheck la prouve sans capture d'écran.", EN: "Tick each box once the step is done. The site holds the same checklist, to tick online, and the ozecheck checker proves it without screenshots."},
+	Howto:    checks.Text{FR: "Cochez chaque case une fois l'étape faite. Le site garde la même liste de contrôle, à cocher en ligne, et le vérificateur ozecheck la prouve sans capture d'écran.", EN: "Tick each box once the step is done. The site holds the same checklist, to tick online, and the ozecheck checker proves it without screenshots."},
 	See:      checks.LabelSee(),
 }
 
