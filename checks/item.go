@@ -115,6 +115,9 @@ type Item struct {
 	SeedModes Mode
 	// Facts are what the step says that the procedure does not, each with its source.
 	Facts []*Fact
+	// Repeat, if not empty, lists what the step is done once for each of (the user types of
+	// the purge); the PDF prints a box for each.
+	Repeat []Text
 	// ModeDetail and ModeExpect replace Detail and Expect in one mode, where the value
 	// depends on the mode (the PRONOTE address of a hosted base is not an on-premises one).
 	ModeDetail map[Mode]Text
@@ -382,6 +385,9 @@ func (c *Catalog) Validate() error {
 					}
 				}
 				provenance(where, it.Origin, it.Facts, bad)
+				for i, t := range it.Repeat {
+					text(where, fmt.Sprintf("Repeat[%d]", i), t, true)
+				}
 				for m, t := range it.ModeDetail {
 					text(where, "ModeDetail["+m.String()+"]", t, true)
 				}

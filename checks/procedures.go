@@ -207,9 +207,19 @@ func purgeItems(p *Profile) []*Item {
 			Proof:  IdentityExport | Answer,
 			Origin: FromProcedure,
 			Facts:  []*Fact{factUserTypes},
+			Repeat: userTypeNames(),
 			Check:  checkEveryType,
 		},
 	}
+}
+
+// userTypeNames are the names of the user types, one box each on the printed purge.
+func userTypeNames() []Text {
+	var out []Text
+	for _, t := range userTypes {
+		out = append(out, t.Name)
+	}
+	return out
 }
 
 // setupSections is the configuration procedure for both modes; forMode selects one.

@@ -30,6 +30,9 @@ type Checklist struct {
 	// builds of the same sources write the same bytes. The zero time means 1970-01-01 UTC
 	// (SOURCE_DATE_EPOCH=0), never the clock.
 	Date time.Time
+	// SendTo is who to send the checker's report to (checks.Contact.Line): the site's
+	// contact, or the usual ENT contact.
+	SendTo string
 }
 
 // Wording is the PDF's own words, one named field each, so that a mistyped name does not
@@ -48,6 +51,14 @@ type Wording struct {
 	ENT      checks.Text
 	Howto    checks.Text
 	See      checks.Text
+	Notes    checks.Text
+	Marks    checks.Text
+	Sources  checks.Text
+	Help     checks.Text
+	Rollback checks.Text
+	Revisit  checks.Text
+	Steps    checks.Text
+	SendTo   checks.Text
 }
 
 // Words returns the PDF's own words.
@@ -67,6 +78,14 @@ var words = Wording{
 	ENT:      checks.Text{FR: "ENT %s — URL du serveur CAS attendue : %s", EN: "ENT %s — expected CAS server URL: %s"},
 	Howto:    checks.Text{FR: "Cochez chaque case une fois l'étape faite. Le site garde la même liste de contrôle, à cocher en ligne, et le vérificateur ozecheck la prouve sans capture d'écran.", EN: "Tick each box once the step is done. The site holds the same checklist, to tick online, and the ozecheck checker proves it without screenshots."},
 	See:      checks.LabelSee(),
+	Notes:    checks.Text{FR: "Notes", EN: "Notes"},
+	Marks:    checks.Text{FR: "Origine des informations", EN: "Where the information comes from"},
+	Sources:  checks.LabelSources(),
+	Help:     checks.LabelTroubleshooting(),
+	Rollback: checks.LabelRollback(),
+	Revisit:  checks.LabelRevisit(),
+	Steps:    checks.Text{FR: "étapes", EN: "steps"},
+	SendTo:   checks.LabelSendTo(),
 }
 
 func (c *Checklist) label(t checks.Text) string { return t.In(c.Lang) + c.Lang.Colon() }
@@ -147,6 +166,11 @@ func Write(w io.Writer, c Checklist) error {
 	color(grey)
 	pdf.MultiCell(textW, smallH, words.ENT.Sprintf(c.Profile.Name, c.Profile.CASURL).In(l), "", "L", false)
 	pdf.MultiCell(textW, smallH, words.Howto.In(l), "", "L", false)
+	var legend []string
+	for _, t := range checks.Legend() {
+		legend = append(legend, t.In(l))
+	}
+	pdf.MultiCell(textW, smallH, c.label(words.Marks)+strings.Join(legend, " "), "", "L", false)
 	pdf.Ln(3)
 	color(black)
 	pdf.SetFont("dejavu", "", 10)
@@ -199,6 +223,7 @@ func Write(w io.Writer, c Checklist) error {
 			c.item(pdf, it, cl.StepNumber(it.ID), textW)
 		}
 	}
+	c.appendix(pdf, textW)
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("pdf of checklist %s (%s): %w", cl.ID, l, err)
 	}
@@ -212,10 +237,16 @@ func (c *Checklist) item(pdf *fpdf.Fpdf, it *checks.Item, n int, textW float64) 
 	pdf.SetFont("dejavu", "", 7.5)
 	idW := pdf.GetStringWidth(it.ID) + 2
 	title := fmt.Sprintf("%d. %s", n, it.Title.In(l))
+	if m := it.OriginIn(c.Checklist.Modes).Mark(); m != "" {
+		title += " " + m
+	}
+	detail := it.DetailIn(c.Checklist.Modes).In(l)
 
 	// Measure, so that a step is never cut by a page break.
 	pdf.SetFont("dejavu", "B", 10)
 	h := float64(len(pdf.SplitText(title, bodyW-idW))) * lineH
+	pdf.SetFont("dejavu", "", 8.5)
+	h += float64(len(pdf.SplitText(detail, bodyW))) * smallH
 	pdf.SetFont("dejavu", "", 9)
 	h += float64(len(pdf.SplitText(c.label(words.Where)+it.Where.In(l), bodyW))) * smallH
 	if e := it.ExpectIn(c.Checklist.Modes).In(l); e != "" {
@@ -227,7 +258,10 @@ func (c *Checklist) item(pdf *fpdf.Fpdf, it *checks.Item, n int, textW float64) 
 	if !it.Ask.IsZero() {
 		h += 7
 	}
-	h += smallH + 3.5
+	if len(it.Repeat) > 0 {
+		h += 7
+	}
+	h += 7 + smallH + 3.5
 	_, pageH := pdf.GetPageSize()
 	if pdf.GetY()+h > pageH-22 {
 		pdf.AddPage()
@@ -245,6 +279,13 @@ func (c *Checklist) item(pdf *fpdf.Fpdf, it *checks.Item, n int, textW float64) 
 	pdf.SetTextColor(black[0], black[1], black[2])
 	pdf.SetFont("dejavu", "B", 10)
 	pdf.MultiCell(bodyW-idW, lineH, title, "", "L", false)
+	// The explanation keeps what changes the action: « Si ce n'est pas le cas, corrigez-le »,
+	// the HTTP 503 while unpublished, the source marks.
+	pdf.SetX(x0 + indent)
+	pdf.SetFont("dejavu", "", 8.5)
+	pdf.SetTextColor(grey[0], grey[1], grey[2])
+	pdf.MultiCell(bodyW, smallH, detail, "", "L", false)
+	pdf.SetTextColor(black[0], black[1], black[2])
 
 	field := func(key checks.Text, value string) {
 		pdf.SetX(x0 + indent)
@@ -277,6 +318,26 @@ func (c *Checklist) item(pdf *fpdf.Fpdf, it *checks.Item, n int, textW float64) 
 		pdf.SetFont("dejavu", "", 9)
 		pdf.CellFormat(bodyW, 7, c.label(words.Seen)+strings.Repeat("_", 70), "", 1, "L", false, 0, "")
 	}
+	if len(it.Repeat) > 0 {
+		// One box per repetition (each user type of the purge), to tick as each is done.
+		pdf.SetFont("dejavu", "", 9)
+		x, y := x0+indent, pdf.GetY()+1.5
+		for _, r := range it.Repeat {
+			label := r.In(l)
+			w := boxSize + 1.5 + pdf.GetStringWidth(label) + 5
+			if x+w > x0+textW {
+				x, y = x0+indent, y+6
+			}
+			pdf.Rect(x, y+0.4, boxSize-0.6, boxSize-0.6, "D")
+			pdf.SetXY(x+boxSize+0.9, y)
+			pdf.CellFormat(w-boxSize-1.5, boxSize, label, "", 0, "L", false, 0, "")
+			x += w
+		}
+		pdf.SetXY(x0, y+boxSize+1.5)
+	}
+	pdf.SetX(x0 + indent)
+	pdf.SetFont("dejavu", "", 9)
+	pdf.CellFormat(bodyW, 7, c.label(words.Notes)+strings.Repeat("_", 78), "", 1, "L", false, 0, "")
 	pdf.SetX(x0 + indent)
 	pdf.SetFont("dejavu", "", 7.5)
 	pdf.SetTextColor(blue[0], blue[1], blue[2])
@@ -284,4 +345,62 @@ func (c *Checklist) item(pdf *fpdf.Fpdf, it *checks.Item, n int, textW float64) 
 	pdf.CellFormat(bodyW, smallH, c.label(words.Online)+url, "", 1, "L", false, 0, url)
 	pdf.SetTextColor(black[0], black[1], black[2])
 	pdf.Ln(3)
+}
+
+// appendix writes, after the steps, the checklist's "If it does not work" rows and rollback
+// (with the numbers of the steps to revisit) and the sources of what the steps state beyond
+// the procedure.
+func (c *Checklist) appendix(pdf *fpdf.Fpdf, textW float64) {
+	cl, l := c.Checklist, c.Lang
+	heading := func(t string) {
+		pdf.Ln(4)
+		if pdf.GetY() > 240 {
+			pdf.AddPage()
+		}
+		pdf.Bookmark(t, 0, -1)
+		pdf.SetFont("dejavu", "B", 12.5)
+		pdf.SetTextColor(black[0], black[1], black[2])
+		pdf.MultiCell(textW, 6.5, t, "", "L", false)
+		pdf.Ln(1)
+	}
+	steps := func(items []*checks.Item) string {
+		var ns []string
+		for _, it := range items {
+			ns = append(ns, fmt.Sprint(cl.StepNumber(it.ID)))
+		}
+		return c.label(words.Revisit) + strings.Join(ns, ", ")
+	}
+	rows := func(trs []checks.Trouble) {
+		for _, tr := range trs {
+			pdf.SetFont("dejavu", "B", 9.5)
+			pdf.MultiCell(textW, lineH, tr.Symptom.In(l), "", "L", false)
+			pdf.SetFont("dejavu", "", 9)
+			pdf.MultiCell(textW, smallH, tr.Cause.In(l)+" ("+steps(tr.Steps)+")", "", "L", false)
+			pdf.Ln(1.5)
+		}
+	}
+	if len(cl.Troubles) > 0 {
+		heading(words.Help.In(l))
+		rows(cl.Troubles)
+	}
+	if len(cl.Rollback) > 0 {
+		heading(words.Rollback.In(l))
+		pdf.SetFont("dejavu", "B", 9)
+		pdf.MultiCell(textW, smallH, checks.IntroRollback().In(l), "", "L", false)
+		pdf.Ln(1)
+		rows(cl.Rollback)
+	}
+	if facts := cl.Facts(); len(facts) > 0 {
+		heading(words.Sources.In(l))
+		pdf.SetFont("dejavu", "", 8.5)
+		for _, f := range facts {
+			pdf.MultiCell(textW, smallH, f.Note().In(l), "", "L", false)
+			pdf.Ln(0.8)
+		}
+	}
+	if c.SendTo != "" {
+		pdf.Ln(3)
+		pdf.SetFont("dejavu", "B", 9.5)
+		pdf.MultiCell(textW, lineH, c.label(words.SendTo)+c.SendTo, "", "L", false)
+	}
 }

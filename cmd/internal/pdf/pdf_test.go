@@ -139,3 +139,46 @@ func TestRunningHeaderTypeset(t *testing.T) {
 		t.Errorf("English header = %q, want no-break spaces inside « »", site)
 	}
 }
+
+// TestKeepsWhatChangesAnAction reads the French PDFs back: the sentences that change what the
+// admin does are printed (the detail « Si ce n'est pas le cas, corrigez-le », the HTTP 503
+// while unpublished), with room for notes, the marks' legend and the sources; the purge's
+// "repeat for each user type" has one box per type, and the help sections close the list.
+func TestKeepsWhatChangesAnAction(t *testing.T) {
+	pdftotext := testenv.NeedProgram(t, "TestKeepsWhatChangesAnAction (reading the PDFs back)", "pdftotext")
+	read := func(id string) string {
+		cl, _ := checks.Default().Checklist(id)
+		var buf bytes.Buffer
+		err := Write(&buf, Checklist{Checklist: cl, Lang: checks.FR, Profile: checks.Default().Profile, SiteTitle: "Site",
+			PageURL: "https://site.example/fr/", StepURL: func(id string) string { return "https://site.example/fr/#" + id },
+			SendTo: checks.Contact{}.Line(checks.FR)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(t.TempDir(), id+".pdf")
+		if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		return norm(string(out))
+	}
+	hosted := read(checks.HostedID)
+	for _, want := range []string{"Si ce n'est pas le cas, corrigez-le", "HTTP Error 503", "Notes :", "† documentation d'Index Education", "Si ça ne marche pas", "Revenir en arrière", "fiche 1523-5294", "À qui envoyer le rapport : votre contact ENT habituel"} {
+		if !strings.Contains(hosted, want) {
+			t.Errorf("hosted PDF lacks %q", want)
+		}
+	}
+	purge := read(checks.PurgeID)
+	i := strings.Index(purge, "purge.every-type")
+	if i < 0 {
+		t.Fatal("purge PDF has no purge.every-type")
+	}
+	for _, ut := range []string{"Élèves", "Responsables", "Professeurs", "Personnels", "Accompagnants"} {
+		if !strings.Contains(purge[i:], ut) {
+			t.Errorf("purge PDF: no box for %s after purge.every-type", ut)
+		}
+	}
+}

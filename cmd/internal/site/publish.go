@@ -196,6 +196,7 @@ func (s *siteModel) pdfOutputs() ([]output, error) {
 					PageURL:   s.Config.BaseURL + page.URL,
 					StepURL:   func(id string) string { return cl.StepURL(s.Config.BaseURL, l, id) },
 					Date:      s.date,
+					SendTo:    s.Config.Support.Line(l),
 				})
 				return buf.Bytes(), err
 			}})
