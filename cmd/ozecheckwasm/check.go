@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/hds-oze/pronote-oze/checks"
@@ -28,6 +29,10 @@ type request struct {
 	Mode  string `json:"mode"`
 	Purge bool   `json:"purge"`
 	Lang  string `json:"lang"`
+	// Answers is the answers file made from the ticks of this browser, and AnswersName its
+	// name in the report: read only when no answers file is among the files.
+	Answers     string `json:"answers,omitempty"`
+	AnswersName string `json:"answersName,omitempty"`
 }
 
 // input is one file dropped on the page.
@@ -78,6 +83,15 @@ func check(req request, inputs []input, now time.Time) outcome {
 			e := &evidence.InputError{File: in.Name, Msg: checker.MsgTooBig.Sprintf(in.Size>>20, MaxFileSize>>20)}
 			fo.Error = both(e.In)
 		} else if k, err := sess.Read(in.Name, in.R); err != nil {
+			fo.Error = bilingual(err)
+		} else {
+			fo.Kind = string(k)
+		}
+		out.Files = append(out.Files, fo)
+	}
+	if req.Answers != "" && sess.Evidence.Answers == nil {
+		fo := fileOutcome{Name: req.AnswersName}
+		if k, err := sess.Read(req.AnswersName, strings.NewReader(req.Answers)); err != nil {
 			fo.Error = bilingual(err)
 		} else {
 			fo.Kind = string(k)

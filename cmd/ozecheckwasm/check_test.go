@@ -66,3 +66,19 @@ func TestCheckAsksForTheMode(t *testing.T) {
 		t.Errorf("encoded outcome does not read back: %v", err)
 	}
 }
+
+// TestBrowserAnswers reads the answers ticked in the browser only when no answers file was
+// dropped: a dropped file wins, and no "second answers file" error is made up.
+func TestBrowserAnswers(t *testing.T) {
+	ticks := `{"kind": "pronote-oze-answers", "format": 1, "profile": "oze", "checklist": "onprem", "items": {"net.unpublished": {"checked": true}}}`
+	file := `{"kind": "pronote-oze-answers", "format": 1, "profile": "oze", "checklist": "hosted", "items": {}}`
+	req := request{Lang: "en", Answers: ticks, AnswersName: "answers of this browser.json"}
+	out := check(req, nil, time.Unix(0, 0))
+	if len(out.Files) != 1 || out.Files[0].Kind != "answers" || !strings.Contains(out.JSON[checks.EN], `"mode": "onprem"`) {
+		t.Errorf("browser answers alone: %+v", out.Files)
+	}
+	out = check(req, []input{{Name: "reponses.json", Size: int64(len(file)), R: strings.NewReader(file)}}, time.Unix(0, 0))
+	if len(out.Files) != 1 || out.Files[0].Name != "reponses.json" || !strings.Contains(out.JSON[checks.EN], `"mode": "hosted"`) {
+		t.Errorf("with an answers file: %+v", out.Files)
+	}
+}

@@ -5,7 +5,9 @@
 // nothing leaves the machine.
 //
 // It registers one JavaScript function, ozecheckRun(request, files, progress), where request
-// is a JSON object ({"mode": "", "purge": false, "lang": "fr"}), files an array of File and
+// is a JSON object ({"mode": "", "purge": false, "lang": "fr", "answers": "…", "answersName":
+// "…"}: the answers ticked in the browser, read unless an answers file is among the files),
+// files an array of File and
 // progress a function called with the bytes read so far and the total. It returns a JSON
 // string: each file's kind or its error in both languages, the mode's error if the mode
 // could not be guessed, and else the JSON report in both languages and the HTML report in

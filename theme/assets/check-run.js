@@ -88,13 +88,14 @@
     }
 
     function run() {
-      var send = files.slice(), a = showAnswers();
-      if (a && useAnswers.checked) {
-        send.push(new File([JSON.stringify(a.doc, null, 2) + '\n'], t.tAnswersFile + '.json', { type: 'application/json' }));
-      }
+      var a = showAnswers(), req = { mode: mode.value, purge: purge.checked, lang: lang };
       if (!files.length) return;
+      if (a && useAnswers.checked) {
+        req.answers = JSON.stringify(a.doc, null, 2) + '\n';
+        req.answersName = t.tAnswersFile + '.json';
+      }
       seq++;
-      startWorker().postMessage({ type: 'check', id: seq, files: send, req: { mode: mode.value, purge: purge.checked, lang: lang } });
+      startWorker().postMessage({ type: 'check', id: seq, files: files, req: req });
     }
 
     // Files named *.json that are ozecheck reports are imported; the others are judged.

@@ -10,7 +10,7 @@
 // a list of boxes with lines to fill in.
 (function () {
   'use strict';
-  var FORMAT = 1, NS = 'pronote-oze:';
+  var FORMAT = 1, NS = 'pronote-oze:', me = document.currentScript;
 
   function get(k) {
     try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; }
@@ -205,6 +205,10 @@
     download2.addEventListener('click', save);
 
     paint();
+    // The checker's verdicts, when this browser has some: verdicts.js (loaded only then)
+    // shows them beside the steps, through root.cl.
+    root.cl = { rows: rows, paint: paint };
+    if (!me.v && /pronote-oze-verdict:/.test(Object.keys(localStorage))) me.v = document.head.appendChild(el('script', { src: me.src.replace('checklist', 'verdicts') }));
     // The browser scrolled to the linked step before the toolbar existed: scroll again, below it.
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (target && root.contains(target)) target.scrollIntoView();

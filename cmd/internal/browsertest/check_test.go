@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/rogpeppe/go-internal/txtar"
 
+	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/cmd/internal/site"
 	"github.com/hds-oze/pronote-oze/cmd/internal/webcheck"
 )
@@ -403,5 +404,132 @@ func TestCheckPageLooks(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// marks returns, for each step of the procedure page open in ctx, its verdict mark's class
+// ("cl-verdict v-fail"), whether its box is ticked and whether the checker ticked it.
+type stepLook struct {
+	Mark      string
+	Checked   bool
+	ByChecker bool
+}
+
+func stepsLook(t *testing.T, ctx context.Context) map[string]stepLook {
+	t.Helper()
+	do(t, ctx, chromedp.WaitVisible(chromedp.CSS(".cl-progress")), chromedp.Sleep(300*time.Millisecond))
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]stepLook](`Object.fromEntries(Array.from(document.querySelectorAll('.cl-item')).map(li => {
+		const m = li.querySelector('.cl-verdict');
+		return [li.id, {Mark: m ? m.className : '', Checked: li.querySelector('input[type=checkbox]').checked, ByChecker: li.classList.contains('by-checker')}];
+	}))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// TestVerdictsOnProcedurePages ticks a step by hand, judges the "every status" fixture in the
+// browser, and opens the hosted procedure: each judged step shows its verdict; the failed
+// step keeps the person's tick; a passed step nobody ticked is ticked by the checker; the
+// counter tells done and verified apart. A reworded step drops its verdict; Reset clears
+// ticks and verdicts. Then, in a fresh browser, the CLI's report.json dropped on the check
+// page gives the same marks.
+func TestVerdictsOnProcedurePages(t *testing.T) {
+	bc, bin := builtChecker(t)
+	srv := serveWith(t, nil, bc)
+	dir := fixture(t, "statuses")
+	files := []string{filepath.Join(dir, "info.json"), filepath.Join(dir, "reponses.json")}
+	const procedure = "/fr/mode-heberge/"
+
+	ctx := newTab(t)
+	w := watch(t, ctx)
+	do(t, ctx, chromedp.Navigate(srv.URL+procedure), chromedp.WaitVisible(chromedp.CSS(".cl-progress")), chromedp.Click(box("server.cas-url")))
+	if v := stepsLook(t, ctx); v["server.cas-url"].Mark != "" {
+		t.Fatalf("a verdict before any check: %+v", v["server.cas-url"])
+	}
+	do(t, ctx, chromedp.Navigate(srv.URL+"/fr/verifier/"))
+	dropFiles(t, ctx, "hosted", false, files...)
+	do(t, ctx, chromedp.Navigate(srv.URL+procedure))
+	browser := stepsLook(t, ctx)
+	if dir := os.Getenv("SCREENSHOT_DIR"); dir != "" {
+		for _, id := range []string{"net.espaces", "net.publish", "server.cas-url"} {
+			do(t, ctx, chromedp.ScrollIntoView(chromedp.CSS(`[id="`+id+`"]`)))
+			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			if err == nil {
+				err = os.WriteFile(filepath.Join(dir, "verdict-"+id+".png"), png, 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+
+	want := map[string]stepLook{
+		"server.cas-url":    {Mark: "cl-verdict v-fail", Checked: true},                  // the person's tick stays
+		"net.publish":       {Mark: "cl-verdict v-pass", Checked: true, ByChecker: true}, // ticked by the checker
+		"net.espaces":       {Mark: "cl-verdict v-warn"},
+		"net.cas-url":       {Mark: "cl-verdict v-error"},
+		"net.unpublished":   {}, // answered: a person's word, no verdict kept
+		"verify.unique-ids": {}, // no-evidence: nothing to show
+	}
+	for id, wl := range want {
+		if got := browser[id]; got != wl {
+			t.Errorf("%s: %+v, want %+v", id, got, wl)
+		}
+	}
+	progress, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('.cl-progress').textContent + ' | ' + document.querySelector('.cl-verified').textContent`))
+	if err != nil || !strings.HasPrefix(progress, "2 / ") || !strings.HasSuffix(progress, "| 1 vérifiées par le vérificateur") {
+		t.Errorf("counter = %q (%v), want 2 done (the person's and the checker's) and 1 verified", progress, err)
+	}
+	if v := cspViolations(t, ctx); len(v) > 0 {
+		t.Errorf("CSP violations: %v", v)
+	}
+	w.check(t, srv.URL)
+	checkReceived(t, srv)
+
+	// A reworded step drops its verdict; the others keep theirs.
+	cat := checks.NewCatalog(checks.OZE())
+	it, _, _ := cat.Item("net.espaces")
+	it.Title.FR += " (reformulé)"
+	srv.rebuild(t, cat)
+	do(t, ctx, chromedp.Reload())
+	reworded := stepsLook(t, ctx)
+	if reworded["net.espaces"].Mark != "" || reworded["server.cas-url"].Mark != "cl-verdict v-fail" {
+		t.Errorf("after rewording net.espaces: %+v, %+v", reworded["net.espaces"], reworded["server.cas-url"])
+	}
+	srv.rebuild(t, nil)
+
+	// Reset, once confirmed, clears the ticks and the verdicts of this checklist.
+	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(".cl-progress")),
+		chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS(".cl-reset")))
+	for id, l := range stepsLook(t, ctx) {
+		if l != (stepLook{}) {
+			t.Errorf("after reset, %s: %+v", id, l)
+		}
+	}
+	do(t, ctx, chromedp.Reload())
+	left, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Object.keys(localStorage).filter(k => k.startsWith('pronote-oze-verdict:oze:net.') || k.startsWith('pronote-oze-verdict:oze:server.'))`))
+	if err != nil || len(left) > 0 {
+		t.Errorf("verdicts left after reset: %v %v", left, err)
+	}
+
+	// The CLI's report, dropped in a fresh browser, gives the same marks (the ticks aside:
+	// this browser has none of the person's).
+	report := filepath.Join(t.TempDir(), "report.json")
+	if err := os.WriteFile(report, cli(t, bin, dir, "--mode", "hosted", "--format", "json", "--lang", "en", "info.json", "reponses.json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx2 := newTab(t)
+	do(t, ctx2, chromedp.Navigate(srv.URL+"/fr/verifier/"))
+	dropFiles(t, ctx2, "", false, report)
+	do(t, ctx2, chromedp.Navigate(srv.URL+procedure))
+	fromCLI := stepsLook(t, ctx2)
+	for id, b := range browser {
+		if c := fromCLI[id]; c.Mark != b.Mark {
+			t.Errorf("%s: mark %q from the CLI's report, %q from the browser's", id, c.Mark, b.Mark)
+		}
+	}
+	if l := fromCLI["net.publish"]; !l.ByChecker || !l.Checked {
+		t.Errorf("net.publish from the CLI's report: %+v, want ticked by the checker", l)
 	}
 }

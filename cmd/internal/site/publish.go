@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -79,6 +80,7 @@ func (s *siteModel) siteOutputs() ([]output, error) {
 		s.schemaOutputs,
 		s.downloadOutputs,
 		s.checkerOutputs,
+		s.verdictOutputs,
 		s.pdfOutputs,
 	} {
 		o, err := add()
@@ -176,6 +178,22 @@ func (s *siteModel) checkerOutputs() ([]output, error) {
 		{path: "assets/ozecheck.wasm", data: func() ([]byte, error) { return c.Wasm, nil }},
 		{path: "assets/wasm_exec.js", data: func() ([]byte, error) { return c.WasmExec, nil }},
 	}, nil
+}
+
+// verdictOutputs returns the words of the checker's verdict marks in every language
+// (assets/verdicts.json), fetched by verdicts.js with them: the procedure pages, whose first
+// view does not load the marks, do not carry their words either.
+func (s *siteModel) verdictOutputs() ([]output, error) {
+	words := map[checks.Lang]string{}
+	for _, l := range checks.Langs() {
+		w, err := theme.T(l, "jsVerdicts")
+		if err != nil {
+			return nil, err
+		}
+		words[l] = w
+	}
+	data, err := json.Marshal(words)
+	return []output{{path: "assets/verdicts.json", data: func() ([]byte, error) { return data, err }}}, nil
 }
 
 // pdfOutputs returns the printable checklist of each procedure, in each language where a
