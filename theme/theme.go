@@ -64,7 +64,7 @@ var words = map[string]checks.Text{
 	"printPDF":        {FR: "Imprimer la liste de contrôle (PDF)", EN: "Print the checklist (PDF)"},
 	"jsProgress":      {FR: "%d / %d étapes faites", EN: "%d / %d steps done"},
 	"jsReset":         {FR: "Réinitialiser cette liste de contrôle", EN: "Reset this checklist"},
-	"jsConfirm":       {FR: "Effacer les coches, valeurs, commentaires et verdicts de cette liste de contrôle, dans ce navigateur ?", EN: "Clear every tick, value, comment and checker verdict of this checklist, in this browser?"},
+	"jsConfirm":       {FR: "Effacer coches, valeurs, commentaires et verdicts de cette liste, dans ce navigateur ?", EN: "Clear this checklist's ticks, values, comments and verdicts in this browser?"},
 	"jsVerdicts":      {FR: "%d vérifiées par le vérificateur|vérificateur, %s|— cochée par le vérificateur", EN: "%d verified by the checker|checker, %s|— ticked by the checker"},
 	"jsDownload":      {FR: "Télécharger mes réponses", EN: "Download my answers"},
 	"jsComment":       {FR: "Commentaire", EN: "Comment"},

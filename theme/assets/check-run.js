@@ -42,14 +42,14 @@
     // ticked; when neither is ahead the file names no procedure and the mode is guessed from
     // the other files, as ozecheck does.
     function browserAnswers() {
-      if (!window.pronoteOzeAnswers) return null;
+      if (!window.ozeAnswers) return null;
       var count = function (doc) { return Object.keys(doc.items).filter(function (id) { return doc.items[id].checked; }).length; };
       var cl = mode.value;
       if (!cl) {
-        var h = count(window.pronoteOzeAnswers(t.profile, 'hosted')), o = count(window.pronoteOzeAnswers(t.profile, 'onprem'));
+        var h = count(window.ozeAnswers(t.profile, 'hosted')), o = count(window.ozeAnswers(t.profile, 'onprem'));
         cl = h > o ? 'hosted' : o > h ? 'onprem' : '';
       }
-      var doc = window.pronoteOzeAnswers(t.profile, cl), ticked = 0, values = 0, last = '';
+      var doc = window.ozeAnswers(t.profile, cl), ticked = 0, values = 0, last = '';
       if (!cl) delete doc.checklist;
       for (var id in doc.items) {
         var it = doc.items[id];

@@ -75,7 +75,7 @@
     });
     return doc;
   }
-  window.pronoteOzeAnswers = answers;
+  window.ozeAnswers = answers;
 
   function setup(root) {
     var t = root.dataset, profile = t.profile, cl = t.checklist;
@@ -206,9 +206,10 @@
 
     paint();
     // The checker's verdicts, when this browser has some: verdicts.js (loaded only then)
-    // shows them beside the steps, through root.cl.
-    root.cl = { rows: rows, paint: paint };
-    if (!me.v && /pronote-oze-verdict:/.test(Object.keys(localStorage))) me.v = document.head.appendChild(el('script', { src: me.src.replace('checklist', 'verdicts') }));
+    // shows them beside the steps, through root.cl (the rows, and their paint).
+    rows.paint = paint;
+    root.cl = rows;
+    if (/verdict:/.test(Object.keys(localStorage))) document.body.append(el('script', { src: me.src.replace('checklist', 'verdicts') }));
     // The browser scrolled to the linked step before the toolbar existed: scroll again, below it.
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (target && root.contains(target)) target.scrollIntoView();

@@ -8,6 +8,7 @@
 // (pass, fail, warn, error): the others say nothing new about a step.
 (function () {
   'use strict';
+  if (window.pronoteOzeVerdicts) return; // loaded once, whatever asks for it
   var PREFIX = 'pronote-oze-verdict:', KEPT = { pass: 1, fail: 1, warn: 1, error: 1 };
 
   function key(profile, id) { return PREFIX + profile + ':' + id; }
@@ -52,7 +53,7 @@
     return '';
   }
 
-  // show decorates the checklist root (checklist.js's root.cl: its rows and paint): each
+  // show decorates the checklist root (checklist.js's root.cl: its rows, and paint): each
   // step gets its last verdict beside it; a pass ticks a step nobody unticked since, marked
   // as ticked by the checker; nothing the checker says unticks a person's tick. The toolbar
   // counts the verified steps beside the done ones. Reset clears the verdicts too.
@@ -63,14 +64,14 @@
     root.querySelector('.cl-progress').after(count);
     function paint() {
       var n = 0;
-      cl.rows.forEach(function (r) {
+      cl.forEach(function (r) {
         r.li.classList.toggle('by-checker', !!r.byChecker);
         if (r.verdict && r.verdict.status === 'pass') n++;
       });
       count.textContent = n ? words[0].replace('%d', n) : '';
       cl.paint();
     }
-    cl.rows.forEach(function (r) {
+    cl.forEach(function (r) {
       var v = current(profile, r.id, r.li.dataset.fp);
       if (!v) return;
       r.verdict = v;
@@ -86,16 +87,16 @@
     });
     // Reset gives every row a new state object once the person confirmed: then the verdicts
     // go too.
-    var before = cl.rows.map(function (r) { return r.state; });
+    var before = cl.map(function (r) { return r.state; });
     root.querySelector('.cl-reset').addEventListener('click', function () {
-      if (cl.rows[0].state === before[0]) return;
-      cl.rows.forEach(function (r) {
+      if (cl[0].state === before[0]) return;
+      cl.forEach(function (r) {
         drop(profile, r.id);
         if (r.mark) r.mark.remove();
         r.verdict = r.mark = null;
         r.byChecker = false;
       });
-      before = cl.rows.map(function (r) { return r.state; });
+      before = cl.map(function (r) { return r.state; });
       paint();
     });
     paint();
