@@ -398,7 +398,8 @@ func hostileExports(work, ozecheck string, sizeMB int, say func(string, ...any))
 		if err != nil {
 			return err
 		}
-		cmd := exec.Command("/usr/bin/time", "-v", ozecheck, "--mode", "hosted", file)
+		cmd := exec.Command("/usr/bin/time", "-v", ozecheck, "--lang", "en", "--mode", "hosted", filepath.Base(file))
+		cmd.Dir = work
 		var stderr strings.Builder
 		cmd.Stdout, cmd.Stderr = io.Discard, &stderr
 		t0 := time.Now()
