@@ -216,3 +216,32 @@ func TestSupportContact(t *testing.T) {
 		}
 	}
 }
+
+// TestOnPremShowsNoHostedValue: the on-premises pages and PDFs never show a value that only a
+// hosted PRONOTE has (its index-education.net address, the UAI-based host), while the hosted
+// pages do show it as the expected « URL à communiquer au socle ENT ».
+func TestOnPremShowsNoHostedValue(t *testing.T) {
+	out := afero.NewMemMapFs()
+	b := &Builder{Src: afero.NewReadOnlyFs(afero.NewOsFs()), SrcDir: "../../../content", Out: out, OutDir: "public"}
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	tags := regexp.MustCompile(`<[^>]*>`)
+	hostedOnly := []string{"index-education.net", "&lt;UAI&gt;"}
+	for _, p := range []string{"public/fr/mode-non-heberge/index.html", "public/en/on-premises-mode/index.html"} {
+		html := tags.ReplaceAllString(read(t, out, p), "")
+		for _, v := range hostedOnly {
+			if strings.Contains(html, v) {
+				t.Errorf("%s shows the hosted-only %q", p, v)
+			}
+		}
+		if !strings.Contains(html, "PRONOTE.net&gt;/pronote/") && !strings.Contains(html, "address&gt;/pronote/") {
+			t.Errorf("%s: no expected PRONOTE address for the on-premises mode", p)
+		}
+	}
+	for _, p := range []string{"public/fr/mode-heberge/index.html", "public/en/hosted-mode/index.html"} {
+		if html := tags.ReplaceAllString(read(t, out, p), ""); !strings.Contains(html, "https://&lt;UAI&gt;.index-education.net/pronote/") {
+			t.Errorf("%s lacks the hosted address as the expected value", p)
+		}
+	}
+}
