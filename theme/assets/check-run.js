@@ -3,7 +3,7 @@
 // loads the .wasm showing its progress); reports made by ozecheck (report.json) feed the
 // verdicts directly. Results show problems first, each linked to its step, with the HTML and
 // JSON reports to download; the verdicts are kept for the procedure pages (verdicts.js).
-// The answers ticked in this browser (checklist.js) are offered as the answers file.
+// The answers ticked in this browser (answers.js) are offered as the answers file.
 (function () {
   'use strict';
   var lang = document.documentElement.lang;

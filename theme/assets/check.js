@@ -1,6 +1,6 @@
 // The check page's first view: the InfoMobileApp.json address helper, and the browser
 // checker's drop zone. The checker itself loads on the first drop or click: check-run.js
-// (with verdicts.js and checklist.js, whose answers it offers) and, from it, the Web Worker
+// (with verdicts.js and answers.js, whose answers it offers) and, from it, the Web Worker
 // and the WebAssembly. Nothing is sent anywhere. Without JavaScript the page keeps its
 // download and instructions.
 (function () {
@@ -55,7 +55,7 @@
       if (started) return started;
       root.querySelector('.wc-status').textContent = t.tLoading.replace('%d', 0);
       started = new Promise(function (ok, fail) {
-        var names = ['verdicts.js', 'checklist.js', 'check-run.js'], left = names.length;
+        var names = ['verdicts.js', 'answers.js', 'check-run.js'], left = names.length;
         names.forEach(function (name) {
           var s = el('script', { src: t.assets + name });
           s.async = false; // run in this order

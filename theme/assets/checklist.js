@@ -5,12 +5,12 @@
 // are one record per profile ("pronote-oze:<profile>:@school"). Before per-procedure keys,
 // state was keyed "pronote-oze:<profile>:<item ID>": each procedure copies it once, the first
 // time it is opened. An item whose wording changed (data-fp) starts again unticked. Adds
-// progress, reset, and "download my answers" (the answers file ozecheck reads;
+// progress, reset, and "download my answers" (answers.js, loaded on click, makes the file ozecheck reads;
 // schema/answers.schema.json). Without this script the checklist still reads and prints as
 // a list of boxes with lines to fill in.
 (function () {
   'use strict';
-  var FORMAT = 1, NS = 'pronote-oze:', me = document.currentScript;
+  var NS = 'pronote-oze:', me = document.currentScript;
 
   function get(k) {
     try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; }
@@ -41,41 +41,17 @@
     return l;
   }
 
-  // answers returns the answers file of checklist cl as "Download my answers" gives it: this
-  // procedure's answers, and those of the other procedures (the purge) for steps that only
-  // one of them holds: one file says it all, and never mixes two procedures' answers to the
-  // same step. The check page offers it to the browser checker.
-  function answers(profile, cl) {
-    var base = NS + profile + ':', school = get(base + '@school') || {};
-    var doc = {
-      kind: 'pronote-oze-answers', format: FORMAT, profile: profile,
-      lang: document.documentElement.lang, checklist: cl,
-      page: location.href.split('#')[0], saved: new Date().toISOString(), items: {}
-    };
-    if (school.name || school.uai) {
-      doc.school = {};
-      if (school.name) doc.school.name = school.name.trim();
-      if (school.uai) doc.school.uai = school.uai.trim().toUpperCase();
-    }
-    var found = {};
-    for (var i = 0; i < localStorage.length; i++) {
-      var k = localStorage.key(i), m = k.slice(base.length).split(':');
-      if (k.indexOf(base) !== 0 || m.length !== 2 || m[0].charAt(0) === '@') continue;
-      (found[m[1]] = found[m[1]] || {})[m[0]] = get(k);
-    }
-    Object.keys(found).sort().forEach(function (id) {
-      var by = found[id], owners = Object.keys(by);
-      var s = by[cl] || (owners.length === 1 ? by[owners[0]] : null);
-      if (!s) return;
-      var item = { checked: !!s.checked, fp: s.fp };
-      if (s.at) item.at = s.at;
-      if (s.value) item.value = s.value;
-      if (s.comment) item.comment = s.comment;
-      doc.items[id] = item;
+  // need loads the script name (beside this one) once: the answers builder (answers.js) and
+  // the checker's verdicts (verdicts.js) load on use, outside the first view.
+  var loaded = {};
+  function need(name) {
+    return loaded[name] = loaded[name] || new Promise(function (ok) {
+      var s = el('script', { src: me.src.replace('checklist', name) });
+      s.onload = ok;
+      document.body.append(s);
     });
-    return doc;
   }
-  window.ozeAnswers = answers;
+
 
   function setup(root) {
     var t = root.dataset, profile = t.profile, cl = t.checklist;
@@ -189,8 +165,9 @@
       paint();
     });
 
-    function save() {
-      var doc = answers(profile, cl);
+    function save() { need('answers').then(saveNow); }
+    function saveNow() {
+      var doc = window.ozeAnswers(profile, cl);
       var file = t.tFile + '-' + cl + '-' + doc.saved.slice(0, 10) + '.json';
       var blob = new Blob([JSON.stringify(doc, null, 2) + '\n'], { type: 'application/json' });
       var a = el('a', { href: URL.createObjectURL(blob), download: file });
@@ -209,7 +186,7 @@
     // shows them beside the steps, through root.cl (the rows, and their paint).
     rows.paint = paint;
     root.cl = rows;
-    if (/verdict:/.test(Object.keys(localStorage))) document.body.append(el('script', { src: me.src.replace('checklist', 'verdicts') }));
+    if (/verdict:/.test(Object.keys(localStorage))) need('verdicts');
     // The browser scrolled to the linked step before the toolbar existed: scroll again, below it.
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (target && root.contains(target)) target.scrollIntoView();

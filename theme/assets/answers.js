@@ -1,0 +1,47 @@
+// The answers file (schema/answers.schema.json) made from the ticks, values and comments this
+// browser keeps (keys "pronote-oze:<profile>:<checklist>:<item ID>", see checklist.js), read
+// by ozecheck and by the browser checker.
+(function () {
+  'use strict';
+  var FORMAT = 1, NS = 'pronote-oze:';
+
+  function get(k) {
+    try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; }
+  }
+
+  // ozeAnswers returns the answers file of checklist cl as "Download my answers" gives it: this
+  // procedure's answers, and those of the other procedures (the purge) for steps that only
+  // one of them holds: one file says it all, and never mixes two procedures' answers to the
+  // same step. checklist.js loads this file when the button is clicked; the check page offers
+  // the answers to the browser checker.
+  window.ozeAnswers = function (profile, cl) {
+    var base = NS + profile + ':', school = get(base + '@school') || {};
+    var doc = {
+      kind: 'pronote-oze-answers', format: FORMAT, profile: profile,
+      lang: document.documentElement.lang, checklist: cl,
+      page: location.href.split('#')[0], saved: new Date().toISOString(), items: {}
+    };
+    if (school.name || school.uai) {
+      doc.school = {};
+      if (school.name) doc.school.name = school.name.trim();
+      if (school.uai) doc.school.uai = school.uai.trim().toUpperCase();
+    }
+    var found = {};
+    for (var i = 0; i < localStorage.length; i++) {
+      var k = localStorage.key(i), m = k.slice(base.length).split(':');
+      if (k.indexOf(base) !== 0 || m.length !== 2 || m[0].charAt(0) === '@') continue;
+      (found[m[1]] = found[m[1]] || {})[m[0]] = get(k);
+    }
+    Object.keys(found).sort().forEach(function (id) {
+      var by = found[id], owners = Object.keys(by);
+      var s = by[cl] || (owners.length === 1 ? by[owners[0]] : null);
+      if (!s) return;
+      var item = { checked: !!s.checked, fp: s.fp };
+      if (s.at) item.at = s.at;
+      if (s.value) item.value = s.value;
+      if (s.comment) item.comment = s.comment;
+      doc.items[id] = item;
+    });
+    return doc;
+  };
+}());
