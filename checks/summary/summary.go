@@ -2,6 +2,7 @@ package summary
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -208,13 +209,21 @@ type reportIn struct {
 	Summary   map[string]int   `json:"summary"`
 	Results   []struct {
 		ID     string `json:"id"`
-		Title  string `json:"title"`
 		Status string `json:"status"`
 	} `json:"results"`
 }
 
-// read reads one report into a row, or says why it cannot.
-func read(file string) (*School, map[string]string, *checks.Text) {
+// titlesIn is the results' titles, read only from a report with steps the catalog does not
+// have (another version's).
+type titlesIn struct {
+	Results []struct {
+		ID    string `json:"id"`
+		Title string `json:"title"`
+	} `json:"results"`
+}
+
+// read reads one report into a row, or says why it cannot; buf is the worker's, reused.
+func read(file string, buf *bytes.Buffer) (*School, map[string]string, *checks.Text) {
 	f, err := os.Open(file)
 	if err != nil {
 		var pe *fs.PathError
@@ -225,14 +234,19 @@ func read(file string) (*School, map[string]string, *checks.Text) {
 		return nil, nil, &t
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+	st, err := f.Stat()
+	if err == nil && !st.Mode().IsRegular() {
 		return nil, nil, &msgNotFile
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxReportSize+1))
-	if err != nil {
+	buf.Reset()
+	if err == nil && st.Size() <= MaxReportSize {
+		buf.Grow(int(st.Size()) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxReportSize+1)); err != nil {
 		t := msgUnreadable.Sprintf(err.Error())
 		return nil, nil, &t
 	}
+	data := buf.Bytes()
 	if len(data) > MaxReportSize {
 		t := msgTooBig.Sprintf(MaxReportSize >> 20)
 		return nil, nil, &t
@@ -267,30 +281,42 @@ func read(file string) (*School, map[string]string, *checks.Text) {
 	s := &School{
 		Name: strings.TrimSpace(r.Identity.BestName()), UAI: r.Identity.BestUAI(),
 		Mode: r.Mode, Generated: r.Generated.UTC(), Checker: r.Checker.Version, Lang: r.Lang,
-		Seen: 1, File: file, Failed: r.Failed, Counts: map[string]int{}, Results: map[string]string{},
+		Seen: 1, File: file, Failed: r.Failed, Counts: make(map[string]int, 8), Results: make(map[string]string, len(r.Results)),
 	}
 	if s.Name == "" {
 		s.Name = strings.TrimSpace(r.School)
 	}
 	s.IdentityWarning = r.Identity != nil && len(r.Identity.Disagree) > 0
 	s.UAI = strings.ToUpper(strings.TrimSpace(s.UAI))
-	var titles map[string]string // of steps the catalog does not have
+	unknown := false
 	known := catalogIDs()
 	for _, res := range r.Results {
-		if !knownStatus(res.Status) {
+		status, ok := knownStatus(res.Status)
+		if !ok {
 			t := msgBadStatus.Sprintf(res.ID, res.Status)
 			return nil, nil, &t
 		}
-		s.Results[res.ID] = res.Status
-		s.Counts[res.Status]++
-		if res.Status == string(checks.Fail) {
+		// The catalog's own strings are kept, not the report's copies: a row costs its map.
+		id, ok := known[res.ID]
+		if !ok {
+			id, unknown = res.ID, true
+		}
+		s.Results[id] = status
+		s.Counts[status]++
+		if status == string(checks.Fail) {
 			s.Failed = true
 		}
-		if !known[res.ID] {
-			if titles == nil {
-				titles = map[string]string{}
+	}
+	var titles map[string]string // of steps the catalog does not have
+	if unknown {
+		var ti titlesIn
+		if json.Unmarshal(data, &ti) == nil {
+			titles = map[string]string{}
+			for _, res := range ti.Results {
+				if _, ok := known[res.ID]; !ok {
+					titles[res.ID] = res.Title
+				}
 			}
-			titles[res.ID] = res.Title
 		}
 	}
 	s.fold = report.FoldName(s.Name)
@@ -305,24 +331,34 @@ func read(file string) (*School, map[string]string, *checks.Text) {
 	return s, titles, nil
 }
 
-// catalogIDs is the set of the catalog's item IDs.
-var catalogIDs = sync.OnceValue(func() map[string]bool {
-	ids := map[string]bool{}
+// catalogIDs maps each item ID of the catalog to itself.
+var catalogIDs = sync.OnceValue(func() map[string]string {
+	ids := map[string]string{}
 	for _, cl := range checks.Default().Checklists {
 		for _, it := range cl.Items() {
-			ids[it.ID] = true
+			ids[it.ID] = it.ID
 		}
 	}
 	return ids
 })
 
-func knownStatus(s string) bool {
+// statusNames are the statuses' names, in checks.Statuses' order.
+var statusNames = sync.OnceValue(func() []string {
+	var names []string
 	for _, st := range checks.Statuses() {
-		if string(st) == s {
-			return true
+		names = append(names, string(st))
+	}
+	return names
+})
+
+// knownStatus returns the status named s as this package keeps it, and whether it is one.
+func knownStatus(s string) (string, bool) {
+	for _, st := range statusNames() {
+		if st == s {
+			return st, true
 		}
 	}
-	return false
+	return "", false
 }
 
 // Summarize reads the reports sent on files, on opts.Workers goroutines, and keeps the latest
@@ -344,8 +380,9 @@ func Summarize(ctx context.Context, files <-chan string, opts Options) *Summary 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf bytes.Buffer
 			for f := range files {
-				s, titles, err := read(f)
+				s, titles, err := read(f, &buf)
 				select {
 				case results <- read1{f, s, titles, err}:
 				case <-ctx.Done():

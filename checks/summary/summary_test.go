@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -104,5 +105,37 @@ func TestSummarizeOrderFree(t *testing.T) {
 	}
 	if !slices.IsSortedFunc(s.Schools, func(a, b School) int { return severity(&a) - severity(&b) }) {
 		t.Error("rows not sorted by severity")
+	}
+}
+
+// TestHTMLEscapes: every string a report gives reaches the page as text, in the rows written
+// by hand as in the template's parts.
+func TestHTMLEscapes(t *testing.T) {
+	dir := t.TempDir()
+	hostile := `<img src=x onerror=alert(1)>"'&`
+	r := fmt.Sprintf(`{"format": 1, "kind": "pronote-oze-report", "checker": {"version": %q}, "generated": "2026-10-01T08:00:00Z",
+ "lang": %q, "mode": "onprem", "failed": true,
+ "identity": {"name": [{"value": %q, "source": "answers"}], "uai": [{"value": %q, "source": "answers"}], "disagree": ["name"]},
+ "results": [{"id": "net.cas-url", "status": "fail"}, {"id": "x.other-version", "title": %q, "status": "warn"}]}`,
+		hostile, hostile, hostile, hostile, hostile)
+	if err := os.WriteFile(filepath.Join(dir, "r.json"), []byte(r), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range checks.Langs() {
+		s := summarize(t, dir, Options{Lang: l, Version: hostile})
+		if len(s.Schools) != 1 || len(s.Errors) != 0 {
+			t.Fatalf("schools %v, errors %v", s.Schools, s.Errors)
+		}
+		var b bytes.Buffer
+		if err := HTML(&b, s); err != nil {
+			t.Fatal(err)
+		}
+		page := b.String()
+		if strings.Contains(page, "<img") || strings.Contains(page, `"'&`) {
+			t.Errorf("%s: a report's string reached the page unescaped", l)
+		}
+		if n := strings.Count(page, "&lt;img src=x onerror=alert(1)&gt;&#34;&#39;&amp;"); n < 6 {
+			t.Errorf("%s: the hostile string shows escaped %d times, want it in the name, UAI, checker, tooltips, step title and version", l, n)
+		}
 	}
 }
