@@ -26,8 +26,10 @@ func benchSummary(work, ozecheck, floor, sizes string, runs int, say func(string
 	say("")
 	say("Each report is a real one (every step of the catalog), its school's name, UAI, date and statuses varied; three reports in four are of a distinct school, the others a later report of one of them. The summary is the HTML page, written to standard output (discarded); -o would add holding it whole and syncing it to disk. The floor reads and JSON-decodes the same files into report.Doc on every core and keeps nothing. Target: ozecheck summary ≤ 1.5 × the floor.")
 	say("")
-	say("| reports | on disk | summary wall (min–max) | summary CPU | summary peak RSS | floor wall (min–max) | floor peak RSS | ratio to floor |")
-	say("|---|---|---|---|---|---|---|---|")
+	say("Load average before: %s.", loadAvg())
+	say("")
+	say("| reports | on disk | summary wall (min–max) | summary CPU | summary peak RSS | floor wall (min–max) | floor CPU | floor peak RSS | ratio to floor (wall) | ratio (CPU) |")
+	say("|---|---|---|---|---|---|---|---|---|---|")
 	for _, f := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil {
@@ -53,11 +55,14 @@ func benchSummary(work, ozecheck, floor, sizes string, runs int, say func(string
 			fl = append(fl, f)
 		}
 		s, fs := summarize(sm), summarize(fl)
-		say("| %d | %.0f MB | %s (%s–%s) | %s | %s | %s (%s–%s) | %s | %.2f |", n, float64(size)/1e6,
+		say("| %d | %.0f MB | %s (%s–%s) | %s | %s | %s (%s–%s) | %s | %s | %.2f | %.2f |", n, float64(size)/1e6,
 			secs(s.med.wall), secs(s.min.wall), secs(s.max.wall), secs(s.med.cpu), mb(s.med.rss),
-			secs(fs.med.wall), secs(fs.min.wall), secs(fs.max.wall), mb(fs.med.rss), s.med.wall.Seconds()/fs.med.wall.Seconds())
+			secs(fs.med.wall), secs(fs.min.wall), secs(fs.max.wall), secs(fs.med.cpu), mb(fs.med.rss),
+			s.med.wall.Seconds()/fs.med.wall.Seconds(), s.med.cpu.Seconds()/fs.med.cpu.Seconds())
 		os.RemoveAll(dir)
 	}
+	say("")
+	say("Load average after: %s.", loadAvg())
 	return nil
 }
 
