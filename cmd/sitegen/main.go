@@ -137,9 +137,11 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	abs, _ := filepath.Abs(*out)
 	fmt.Fprintf(stdout, "built %d pages, %d files (%.1f KB) into %s in %s\n", len(s.Pages), s.Files, site.InKB(s.Bytes), *out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "search, loaded on the first use of the search box (outside the page budget): script %.1f KB", site.InKB(s.SearchScript))
 	for _, l := range checks.Langs() {
-		fmt.Fprintf(stdout, "search index %s: %.1f KB, loaded on the first use of the search box\n", l, site.InKB(s.SearchIndex[l]))
+		fmt.Fprintf(stdout, ", index %s %.1f KB", l, site.InKB(s.SearchIndex[l]))
 	}
+	fmt.Fprintln(stdout)
 	closeCache(b.Cache, stdout, stderr)
 	fmt.Fprintf(stdout, "open file://%s/%s/index.html\n", filepath.ToSlash(abs), s.Config.DefaultLang)
 	return nil

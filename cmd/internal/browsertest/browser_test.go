@@ -411,13 +411,13 @@ func TestAccessibility(t *testing.T) {
 		testenv.Missing(t, "TestAccessibility needs axe-core, which is not installed", "npm ci in cmd/internal/browsertest")
 	}
 	srv := serve(t, nil)
-	ctx := newTab(t)
 	type violation struct {
 		ID, Impact, Help string
 		Nodes            []string
 	}
 	pages := sitePages(t, *srv.dir.Load())
 	for _, scheme := range []string{"light", "dark"} {
+		ctx := newTab(t) // a tab per scheme: each has the time limit of one
 		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
 		}); err != nil {

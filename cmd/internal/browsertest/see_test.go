@@ -113,14 +113,26 @@ func TestNoSidewaysScrollOnPhone(t *testing.T) {
 	pages := sitePages(t, *srv.dir.Load())
 	for _, p := range pages {
 		do(t, ctx, chromedp.Navigate(srv.URL+p), chromedp.WaitReady(chromedp.CSS("body")), chromedp.Sleep(100*time.Millisecond))
-		type look struct{ Scroll, Client float64 }
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[look](`({Scroll: document.documentElement.scrollWidth, Client: document.documentElement.clientWidth})`))
+		type look struct {
+			Scroll, Client float64
+			// Code blocks (the PowerShell command) that scroll sideways or have no copy button.
+			CutCode, NoCopy []string
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[look](`(() => {
+			const pres = Array.from(document.querySelectorAll('main pre'));
+			return {Scroll: document.documentElement.scrollWidth, Client: document.documentElement.clientWidth,
+				CutCode: pres.filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.textContent.slice(0, 40)),
+				NoCopy: pres.filter(p => !(p.nextElementSibling && p.nextElementSibling.matches('button.copy'))).map(p => p.textContent.slice(0, 40))};
+		})()`))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got.Client > 400 || got.Scroll > got.Client {
 			wide, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('main *')).filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(-3).map(e => e.tagName + '.' + e.className + ': ' + e.textContent.slice(0, 60))`))
 			t.Errorf("%s: %v px of page in a %v px wide screen; too wide: %q", p, got.Scroll, got.Client, wide)
+		}
+		if len(got.CutCode) > 0 || len(got.NoCopy) > 0 {
+			t.Errorf("%s: code cut off in a sideways-scrolling box %q, code without a copy button %q", p, got.CutCode, got.NoCopy)
 		}
 	}
 }
@@ -143,6 +155,21 @@ func pdfPages(t *testing.T, data []byte) int {
 	}
 	n, _ := strconv.Atoi(string(m[1]))
 	return n
+}
+
+// pdfText returns the text of a PDF, read by pdftotext.
+func pdfText(t *testing.T, data []byte) string {
+	t.Helper()
+	pdftotext := testenv.NeedProgram(t, "the print test", "pdftotext")
+	f := filepath.Join(t.TempDir(), "p.pdf")
+	if err := os.WriteFile(f, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftotext, f, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
 }
 
 // TestPrintedPage prints procedure pages as a person does (Ctrl+P, A4): the typed value is
@@ -183,6 +210,19 @@ func TestPrintedPage(t *testing.T) {
 	}
 	if got.Ticked != 2 || len(got.Struck) > 0 {
 		t.Errorf("%d ticked steps, struck through: %v", got.Ticked, got.Struck)
+	}
+	// On paper, an address breaks after a slash only: copied from the printout, it keeps
+	// every hyphen ("hauts-de-seine" is never cut at the end of a line).
+	printed, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, printed)
+	if !strings.Contains(text, "https://enc.hauts-de-seine.fr/") || strings.Contains(text, "hauts-\n") || strings.Contains(text, "hauts-de-\n") {
+		t.Errorf("the CAS address is cut inside its host name on paper:\n%s", text)
+	}
+	if !strings.Contains(strings.ReplaceAll(text, "\n", ""), casURLSeen) {
+		t.Errorf("the typed CAS address is not on paper whole:\n%s", text)
 	}
 
 	// Every procedure page, in both languages: sheets printed against the PDF's pages.

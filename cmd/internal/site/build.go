@@ -92,6 +92,8 @@ type Site struct {
 	// SearchIndex is the size of each language's search index, loaded on the first use of
 	// the search box (outside the page budget).
 	SearchIndex map[checks.Lang]int
+	// SearchScript is the size of the search box's script, loaded on its first focus.
+	SearchScript int
 
 	byURL map[string]*Page // "fr/mode-heberge/"
 }

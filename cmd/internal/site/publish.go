@@ -402,6 +402,7 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 	for _, l := range checks.Langs() {
 		s.SearchIndex[l] = result.sizes[searchIndexPath(l)]
 	}
+	s.SearchScript = result.sizes["assets/search.js"]
 	return swap(b.Out, staging, out)
 }
 

@@ -96,6 +96,9 @@ func TestBuildSite(t *testing.T) {
 		{"nav current", frPurge, `aria-current="page">Purge</a>`},
 		{"stylesheet", frPurge, `<link rel="stylesheet" href="../../assets/style.css">`},
 		{"script only with a checklist", frPurge, `<script src="../../assets/checklist.js" defer>`},
+		{"previous page", frPurge, `<a class="prev" href="../" rel="prev"><small>Précédent</small> Accueil</a>`},
+		{"next page", frHome, `<a class="next" href="changement-d-ent/" rel="next"><small>Suivant</small> Purge</a>`},
+		{"last updated", frHome, `<p class="updated">Mis à jour le <time datetime="2026-11-29">29 novembre 2026</time></p>`},
 	}
 	for _, c := range checksIn {
 		if !strings.Contains(c.page, c.want) {
@@ -383,6 +386,21 @@ func TestPageBudget(t *testing.T) {
 	}
 	if len(be.Errs) != 2 {
 		t.Errorf("%d errors, want the two purge pages (the home pages are light)", len(be.Errs))
+	}
+
+	// The compressed weight has its own limit.
+	b = &Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public", GzipBudget: 7_000}
+	_, err = b.Build(context.Background())
+	if !errors.As(err, &be) {
+		t.Fatalf("Build() = %v, want the compressed budget exceeded", err)
+	}
+	for _, fe := range be.Errs {
+		if !strings.Contains(fe.Error(), "KB compressed") || !strings.Contains(fe.Error(), "over the budget of 7 KB") {
+			t.Errorf("unexpected error %v", fe)
+		}
+	}
+	if len(be.Errs) == 0 {
+		t.Error("no page over a 7 KB compressed budget")
 	}
 }
 
