@@ -36,6 +36,7 @@ fuzz:
 	go test -run=^$$ -fuzz=FuzzScannerMatchesCSV -fuzztime=$(FUZZTIME) ./checks/evidence/
 	go test -run=^$$ -fuzz=FuzzRead -fuzztime=$(FUZZTIME) ./checks/evidence/
 	go test -run=^$$ -fuzz=FuzzTextReport -fuzztime=$(FUZZTIME) ./checks/report/
+	go test -run=^$$ -fuzz=FuzzSummaryRead -fuzztime=$(FUZZTIME) ./checks/summary/
 
 clean:
 	rm -rf public public.tmp-build public.old-build

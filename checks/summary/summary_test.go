@@ -139,3 +139,39 @@ func TestHTMLEscapes(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSummaryRead feeds the report reader any bytes: it never panics, and gives either a row with a
+// known mode, a date and known statuses, or a reason in both languages.
+func FuzzSummaryRead(f *testing.F) {
+	f.Add([]byte(`{"format": 1, "kind": "pronote-oze-report", "generated": "2026-10-01T08:00:00Z", "mode": "hosted", "results": [{"id": "net.cas-url", "status": "fail"}]}`))
+	f.Add([]byte(`{"format": 1, "kind": "pronote-oze-report", "generated": "2026-10-01T08:00:00Z", "mode": "onprem", "identity": {"name": [{"value": "A", "source": "answers"}]}, "results": [{"id": "x.y", "title": "t", "status": "warn"}]}`))
+	f.Add([]byte(`{"format": 2, "kind": "pronote-oze-report"}`))
+	f.Add([]byte(`{"kind": "pronote-oze-answers", "format": 1, "items": {}}`))
+	f.Add([]byte(`[1, 2`))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file := filepath.Join(dir, "r.json")
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		s, _, reason := read(file, &buf)
+		switch {
+		case reason != nil:
+			if s != nil || reason.FR == "" || reason.EN == "" {
+				t.Fatalf("row %v with reason %v", s, reason)
+			}
+		case s == nil:
+			t.Fatal("neither a row nor a reason")
+		default:
+			if s.Mode != "hosted" && s.Mode != "onprem" || s.Generated.IsZero() || s.key == "" {
+				t.Fatalf("row %+v", s)
+			}
+			for id, st := range s.Results {
+				if _, ok := knownStatus(st); !ok {
+					t.Fatalf("step %q: status %q", id, st)
+				}
+			}
+		}
+	})
+}
