@@ -109,14 +109,18 @@ var (
 	pathDelegations = Text{FR: "Gestion des délégations", EN: "Gestion des délégations (delegation management)"}
 	pathProtocol    = Text{FR: "« Protocole Cas »", EN: "« Protocole Cas » (CAS protocol)"}
 	pathEspaces     = Text{FR: "Choix de la délégation en fonction de l'espace", EN: "Choix de la délégation en fonction de l'espace (delegation per espace)"}
-	pathCASLine     = Text{FR: "ligne CAS", EN: "ligne CAS (CAS line)"}
-	pathIcon        = Text{FR: "icône de paramétrage" + FromPractice.Mark(), EN: "icône de paramétrage" + FromPractice.Mark() + " (settings icon)"}
+	pathIcon        = Text{FR: "icône de paramétrage" + FromPractice.Mark() + " de la ligne CAS", EN: "icône de paramétrage" + FromPractice.Mark() + " (settings icon) of the CAS line"}
 	pathDialog      = Text{FR: "« Définir une délégation CAS »", EN: "« Définir une délégation CAS » (define a CAS delegation)"}
 )
 
-// dialogPath is the path to field of the « Définir une délégation CAS » dialog of app.
+// dialogPath is the path to field of the « Définir une délégation CAS » dialog of app, from
+// the tab; shortDialogPath starts at the dialog, once a step has said how to open it.
 func dialogPath(app string, field Text) Text {
-	return tabPath(app, pathCASLine, pathIcon, pathDialog, field)
+	return tabPath(app, pathIcon, pathDialog, field)
+}
+
+func shortDialogPath(app string, field Text) Text {
+	return Text{FR: app + " › " + pathDialog.FR + " › " + field.FR, EN: app + " › " + pathDialog.EN + " › " + field.EN}
 }
 
 // The dialog's fields, with their English gloss.
@@ -264,16 +268,16 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Title: Text{FR: "Arrêtez la publication de la base sur PRONOTE.net, en la laissant en service sur le Serveur PRONOTE", EN: "Stop publishing the database on PRONOTE.net, keeping it in service on Serveur PRONOTE"},
 					Where: Text{FR: "PRONOTE.net : publication arrêtée · Serveur PRONOTE : base en service", EN: "PRONOTE.net: publication stopped · Serveur PRONOTE: database in service (mise en service)"},
 					Detail: Text{
-						FR: "La procédure veut une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net ». En production elle est publiée : arrêtez sa publication sur PRONOTE.net, sans l'arrêter sur le Serveur PRONOTE. Les Espaces affichent alors « HTTP Error 503 »" + doc + " : choisissez un moment calme. Vous la publierez de nouveau à la fin" + practice + ".",
+						FR: "La procédure veut une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net ». En production elle est publiée : arrêtez sa publication sur PRONOTE.net, sans l'arrêter sur le Serveur PRONOTE. Les Espaces affichent alors « HTTP Error 503 »" + doc + " : prévoyez un moment calme. Vous la publierez de nouveau à la fin" + practice + ".",
 						EN: "The procedure wants a database « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » (in service on Serveur PRONOTE, not published on PRONOTE.net). In production it is published: stop its publication on PRONOTE.net, without stopping it on Serveur PRONOTE. The Espaces then show « HTTP Error 503 »" + doc + ": pick a quiet moment. You will publish it again at the end" + practice + ".",
 					},
 					ModeDetail: map[Mode]Text{
 						Hosted: {
-							FR: "La procédure veut une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net ». En production elle est publiée : dans la console d'hébergement, section PRONOTE.net, arrêtez la publication (« Arrêter la publication »" + pub + "), sans arrêter la base sur le Serveur PRONOTE. Les Espaces affichent alors « HTTP Error 503 »" + doc + " : choisissez un moment calme. Vous la publierez de nouveau à la fin" + practice + ".",
+							FR: "La procédure veut une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net ». En production elle est publiée : dans la console d'hébergement, section PRONOTE.net, arrêtez la publication (« Arrêter la publication »" + pub + "), sans arrêter la base sur le Serveur PRONOTE. Les Espaces affichent alors « HTTP Error 503 »" + doc + " : prévoyez un moment calme. Vous la publierez de nouveau à la fin" + practice + ".",
 							EN: "The procedure wants a database « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » (in service on Serveur PRONOTE, not published on PRONOTE.net). In production it is published: in the hosting console, PRONOTE.net section, stop publication (« Arrêter la publication »" + pub + "), without stopping the database on Serveur PRONOTE. The Espaces then show « HTTP Error 503 »" + doc + ": pick a quiet moment. You will publish it again at the end" + practice + ".",
 						},
 						OnPrem: {
-							FR: "La procédure veut une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net ». En production elle est publiée : dans l'application PRONOTE.net, arrêtez sa publication" + practice + ", sans l'arrêter sur le Serveur PRONOTE. Les Espaces affichent alors « HTTP Error 503 »" + doc + " : choisissez un moment calme. Vous la publierez de nouveau à la fin.",
+							FR: "La procédure veut une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net ». En production elle est publiée : dans l'application PRONOTE.net, arrêtez sa publication" + practice + ", sans l'arrêter sur le Serveur PRONOTE. Les Espaces affichent alors « HTTP Error 503 »" + doc + " : prévoyez un moment calme. Vous la publierez de nouveau à la fin.",
 							EN: "The procedure wants a database « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net » (in service on Serveur PRONOTE, not published on PRONOTE.net). In production it is published: in the PRONOTE.net application, stop its publication" + practice + ", without stopping it on Serveur PRONOTE. The Espaces then show « HTTP Error 503 »" + doc + ": pick a quiet moment. You will publish it again at the end.",
 						},
 					},
@@ -329,7 +333,7 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 				{
 					ID:    "net.cas-url",
 					Title: Text{FR: "Vérifiez « URL du serveur CAS »", EN: "Check « URL du serveur CAS »"},
-					Where: dialogPath(net, fieldCASURL),
+					Where: shortDialogPath(net, fieldCASURL),
 					Detail: Text{
 						FR: "Le champ doit contenir exactement l'adresse attendue, en https et sans /login à la fin" + pub + ". Si ce n'est pas le cas, corrigez-le en y inscrivant cette adresse.",
 						EN: "The field must hold exactly the expected address, https and without /login at the end" + pub + ". If it does not, correct it by typing that address.",
@@ -339,13 +343,13 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Modes:  AnyMode,
 					Proof:  InfoMobileApp | Answer,
 					Origin: FromProcedure,
-					Facts:  []*Fact{factCASEndpoints, factSettingsIcon},
+					Facts:  []*Fact{factCASEndpoints},
 					Check:  checkCASURL,
 				},
 				{
 					ID:    "net.same-addresses",
 					Title: Text{FR: "Laissez décochée « Les adresses d'authentification et de validation sont différentes »", EN: "Leave « Les adresses d'authentification et de validation sont différentes » unticked"},
-					Where: dialogPath(net, fieldDifferent),
+					Where: shortDialogPath(net, fieldDifferent),
 					Detail: Text{
 						FR: p.Name + " authentifie et valide à la même adresse : « Lien d'authentification » et « Lien de validation » restent vides.",
 						EN: p.Name + " authenticates and validates at the same address: « Lien d'authentification » and « Lien de validation » stay empty.",
@@ -354,12 +358,12 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Modes:  AnyMode,
 					Proof:  Answer,
 					Origin: FromPractice,
-					Facts:  []*Fact{factSameAddresses, factSettingsIcon},
+					Facts:  []*Fact{factSameAddresses},
 				},
 				{
 					ID:    "net.service-url",
 					Title: Text{FR: "Relevez « URL à communiquer au socle ENT »", EN: "Note « URL à communiquer au socle ENT »"},
-					Where: dialogPath(net, fieldServiceURL),
+					Where: shortDialogPath(net, fieldServiceURL),
 					Detail: Text{
 						FR: "C'est l'adresse de PRONOTE que " + p.Name + " doit avoir enregistrée. Elle doit lui correspondre exactement (https, barre finale, …/pronote/ et non …/pronote/eleve.html), sinon la connexion échoue avec INVALID_SERVICE" + pub + ".",
 						EN: "This is PRONOTE's address, which " + p.Name + " must have registered. It must match exactly (https, trailing slash, …/pronote/ not …/pronote/eleve.html), or login fails with INVALID_SERVICE" + pub + ".",
@@ -382,21 +386,21 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Modes:  AnyMode,
 					Proof:  Answer,
 					Origin: FromProcedure,
-					Facts:  []*Fact{factHostedAddress, factOnPremAddress, factInvalidService, factSettingsIcon},
+					Facts:  []*Fact{factHostedAddress, factOnPremAddress, factInvalidService},
 					Check:  checkServiceURL,
 				},
 				{
 					ID:    "net.direct-login",
 					Title: Text{FR: "Cochez ou non « Autoriser l'authentification directe par PRONOTE.net », puis cliquez sur « Valider »", EN: "Tick or not « Autoriser l'authentification directe par PRONOTE.net », then click « Valider »"},
-					Where: dialogPath(net, fieldDirectLogin),
+					Where: shortDialogPath(net, fieldDirectLogin),
 					Detail: Text{
-						FR: "Sur PRONOTE.net, cette option donne une adresse de connexion directe, sans passer par " + p.Name + " (…/pronote/?login=true), utile en secours" + practice + ". La procédure ne dit pas s'il faut la cocher : c'est à vous d'en décider. Ne communiquez l'adresse qu'aux utilisateurs qui en ont besoin. « Valider » enregistre la délégation.",
-						EN: "On PRONOTE.net, this option gives a direct-login address that bypasses " + p.Name + " (…/pronote/?login=true), useful as a fallback" + practice + ". The procedure does not say whether to tick it: you decide. Give the address only to users who need it. « Valider » (confirm) saves the delegation.",
+						FR: "Sur PRONOTE.net, cette option donne une adresse de connexion directe, sans passer par " + p.Name + " (…/pronote/?login=true), utile en secours" + practice + ". Ne communiquez l'adresse qu'aux utilisateurs qui en ont besoin. « Valider » enregistre la délégation.",
+						EN: "On PRONOTE.net, this option gives a direct-login address that bypasses " + p.Name + " (…/pronote/?login=true), useful as a fallback" + practice + ". Give the address only to users who need it. « Valider » (confirm) saves the delegation.",
 					},
 					Modes:  AnyMode,
 					Proof:  Answer,
 					Origin: FromProcedure,
-					Facts:  []*Fact{factDirectLoginFallback, factSettingsIcon},
+					Facts:  []*Fact{factDirectLoginFallback},
 				},
 				{
 					ID:    "net.publish",
@@ -446,8 +450,8 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Title: Text{FR: "Arrêtez la base : elle ne doit pas être en service", EN: "Stop the database: it must not be in service"},
 					Where: Text{FR: "Serveur PRONOTE › mise en service", EN: "Serveur PRONOTE › mise en service (putting the database in service)"},
 					Detail: Text{
-						FR: "La procédure le demande : « La base ne doit pas être en service ». Les utilisateurs du Client PRONOTE sont déconnectés pendant ce temps" + practice + ".",
-						EN: "The procedure asks for it: « La base ne doit pas être en service » (the database must not be in service). Client PRONOTE users are disconnected meanwhile" + practice + ".",
+						FR: "Les utilisateurs du Client PRONOTE sont déconnectés pendant ce temps" + practice + ".",
+						EN: "Client PRONOTE users are disconnected meanwhile" + practice + ".",
 					},
 					Expect: Text{FR: "En service : non", EN: "In service: no"},
 					Modes:  AnyMode,
@@ -484,7 +488,7 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 				{
 					ID:    "server.no-direct-login",
 					Title: Text{FR: "Ne cochez pas « Autoriser l'authentification directe par PRONOTE.net »", EN: "Do not tick « Autoriser l'authentification directe par PRONOTE.net »"},
-					Where: dialogPath(srv, fieldDirectLogin),
+					Where: shortDialogPath(srv, fieldDirectLogin),
 					Detail: Text{
 						FR: "Côté Serveur PRONOTE, cette option reste décochée. Cliquez ensuite sur « Valider ».",
 						EN: "On the Serveur PRONOTE side, this option stays unticked. Then click « Valider » (confirm).",
@@ -493,7 +497,6 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Modes:     AnyMode,
 					Proof:     Answer,
 					Origin:    FromProcedure,
-					Facts:     []*Fact{factSettingsIcon},
 					SeedModes: Hosted,
 				},
 				{
