@@ -1,7 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -104,5 +106,34 @@ func BenchmarkHostilePage(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkLiveUpdate edits one page of a served site of 2 × 500 corpus pages and updates it,
+// as "sitegen serve" does on a save: copy of the site model, the page and its translation
+// rendered, the files made from the whole site (stylesheet, root, search indexes, sitemap)
+// made again and compared with the served ones.
+func BenchmarkLiveUpdate(b *testing.B) {
+	src := benchCorpus(b, 500)
+	lv, _, err := (&Builder{Src: src, SrcDir: "content", Out: afero.NewMemMapFs(), OutDir: "public"}).BuildLive(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	const page = "content/fr/pages/p00010.md"
+	orig, err := afero.ReadFile(src, page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		if err := afero.WriteFile(src, page, fmt.Appendf(bytes.Clone(orig), "\nEdit %d.\n", i), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		up, err := lv.Update(context.Background(), []string{"fr/pages/p00010.md"})
+		if err != nil || len(up.Rendered) != 2 {
+			b.Fatalf("Update() = %v, %v; want the page and its translation", up, err)
+		}
 	}
 }

@@ -217,7 +217,9 @@ func (lv *Live) renderToMemory(ctx context.Context, s *siteModel, render map[*Pa
 	pages := s.pageOutputs(slices.Collect(maps.Keys(render)), nil)
 	files := map[string][]byte{}
 	var mu sync.Mutex
+	result := &made{sizes: map[string]int{}, weights: map[string]weight{}}
 	keep := func(o output, data []byte) error {
+		result.add(o.path, data) // weighs what a first view loads, as publish does
 		mu.Lock()
 		files[o.path] = data
 		mu.Unlock()
@@ -233,16 +235,12 @@ func (lv *Live) renderToMemory(ctx context.Context, s *siteModel, render map[*Pa
 	if err := makeOutputs(ctx, lv.b.Workers, whole, keep); err != nil {
 		return nil, err
 	}
-	weights := map[string]weight{}
-	for p, data := range files {
-		weights[p] = measure(data)
-	}
 	for _, o := range whole {
 		if o.page != nil {
 			pages = append(pages, o) // the root, showing the home page
 		}
 	}
-	if err := s.checkBudget(lv.b.PageBudget, lv.b.GzipBudget, pages, weights); err != nil {
+	if err := s.checkBudget(lv.b.PageBudget, lv.b.GzipBudget, pages, result.weights); err != nil {
 		return nil, err
 	}
 	out := filepath.Clean(lv.b.OutDir)
