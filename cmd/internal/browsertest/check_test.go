@@ -533,3 +533,53 @@ func TestVerdictsOnProcedurePages(t *testing.T) {
 		t.Errorf("net.publish from the CLI's report: %+v, want ticked by the checker", l)
 	}
 }
+
+// TestBrowserCheckerBadInput drops a binary file, a 2 GB file and a good InfoMobileApp.json:
+// the binary file gets ozecheck's own message, the 2 GB file is refused unread, and the good
+// file is still judged.
+func TestBrowserCheckerBadInput(t *testing.T) {
+	bc, bin := builtChecker(t)
+	srv := serveWith(t, nil, bc)
+	dir := fixture(t, "pass")
+	png := filepath.Join(dir, "photo.png")
+	if err := os.WriteFile(png, append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, 64)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	huge := filepath.Join(dir, "huge.csv")
+	f, err := os.Create(huge)
+	if err == nil {
+		err = f.Truncate(2 << 30) // sparse: takes no disk space
+		f.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "--lang", "en", "photo.png")
+	cmd.Dir = dir
+	out, _ := cmd.CombinedOutput()
+	want := strings.TrimSpace(strings.TrimPrefix(string(out), "ozecheck: "))
+
+	ctx := newTab(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/en/check-your-setup/"))
+	dropFiles(t, ctx, "", false, png, huge, filepath.Join(dir, "InfoMobileApp.json"))
+	do(t, ctx, chromedp.WaitVisible(chromedp.CSS(".wc-verdict")))
+	files, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('.wc-files li')).map(li => li.className + '|' + li.textContent)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 3 {
+		t.Fatalf("files listed: %q", files)
+	}
+	if files[0] != "wc-bad|photo.png — "+want {
+		t.Errorf("binary file: %q, want ozecheck's message %q", files[0], want)
+	}
+	if !strings.HasPrefix(files[1], "wc-bad|huge.csv — huge.csv: file of 2048 MiB") {
+		t.Errorf("2 GB file: %q", files[1])
+	}
+	if files[2] != "|InfoMobileApp.json — InfoMobileApp.json" {
+		t.Errorf("good file: %q", files[2])
+	}
+	if st := shownStatuses(t, ctx); st["net.cas-url"] != "pass" {
+		t.Errorf("the good file was not judged: net.cas-url %q", st["net.cas-url"])
+	}
+}
