@@ -16,12 +16,6 @@ import (
 	"github.com/hds-oze/pronote-oze/internal/terminal"
 )
 
-// errUnreadable means some input of the summary was not a readable report: exit status 2,
-// after the summary is written (its error rows say which and why).
-type errUnreadable struct{ n int }
-
-func (e errUnreadable) Error() string { return fmt.Sprintf("%d unreadable input(s)", e.n) }
-
 // runSummary is "ozecheck summary [flags] REPORT...": many schools' JSON reports in one table.
 // Exit status: 2 if an input could not be read as a report (or a usage error), else 1 if a
 // school fails a step, else 0.
