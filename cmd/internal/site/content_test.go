@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -37,9 +38,13 @@ func TestContent(t *testing.T) {
 				continue
 			}
 			html := read(t, out, "public/"+p.URL+"index.html")
-			for _, it := range cl.Items() {
+			for i, it := range cl.Items() {
 				if !strings.Contains(html, `<li class="cl-item" id="`+it.ID+`"`) || !strings.Contains(html, `<input type="checkbox" name="`+it.ID+`">`) {
 					t.Errorf("%s: step %s missing", p.File, it.ID)
+				}
+				// One numbering across the sections, as the PDF counts (pdf.TestText).
+				if want := fmt.Sprintf("<b>%d. %s", i+1, htmlEscape(it.Title.In(lang))); !strings.Contains(html, want) {
+					t.Errorf("%s: step %s is not numbered %d: no %q", p.File, it.ID, i+1, want)
 				}
 			}
 		}
