@@ -17,6 +17,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -581,5 +582,29 @@ func TestBrowserCheckerBadInput(t *testing.T) {
 	}
 	if st := shownStatuses(t, ctx); st["net.cas-url"] != "pass" {
 		t.Errorf("the good file was not judged: net.cas-url %q", st["net.cas-url"])
+	}
+}
+
+// TestCheckPageWithoutJavaScript opens the check page with scripts off: it says to use the
+// downloaded checker, hides the drop zone and the address helper (they need scripts), and
+// keeps the downloads and instructions.
+func TestCheckPageWithoutJavaScript(t *testing.T) {
+	bc, _ := builtChecker(t)
+	srv := serveWith(t, nil, bc)
+	ctx := newTab(t)
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.Navigate(srv.URL+"/fr/verifier/"), chromedp.WaitReady(chromedp.CSS("body")))
+	type look struct{ NoJS, UI, Info, Downloads, Steps bool }
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[look](`(() => {
+		const shown = (sel) => { const e = document.querySelector(sel); return !!e && e.offsetParent !== null; };
+		return {NoJS: shown('.wc-nojs'), UI: shown('.wc-ui'), Info: shown('.wc-info'), Downloads: shown('.downloads, .note'), Steps: shown('pre')};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (look{NoJS: true, UI: false, Info: false, Downloads: true, Steps: true}); got != want {
+		t.Errorf("without JavaScript: %+v, want %+v", got, want)
 	}
 }
