@@ -608,3 +608,67 @@ func TestCheckPageWithoutJavaScript(t *testing.T) {
 		t.Errorf("without JavaScript: %+v, want %+v", got, want)
 	}
 }
+
+// TestCheckerLoadsOnUse opens the check page and waits: nothing of the checker beyond the
+// page's own script is fetched until a file is chosen; then the worker, the glue and the
+// .wasm are, and the page shows the loading.
+func TestCheckerLoadsOnUse(t *testing.T) {
+	bc, _ := builtChecker(t)
+	srv := serveWith(t, nil, bc)
+	dir := fixture(t, "pass")
+	ctx := newTab(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/en/check-your-setup/"), chromedp.WaitVisible(chromedp.CSS(".wc-ui")), chromedp.Sleep(time.Second))
+	lazy := []string{"/assets/check-run.js", "/assets/verdicts.js", "/assets/answers.js", "/assets/checker-worker.js", "/assets/wasm_exec.js", "/assets/ozecheck.wasm"}
+	for _, r := range srv.received() {
+		for _, l := range lazy {
+			if r == "GET "+l+" 0" {
+				t.Errorf("%s fetched before any use", l)
+			}
+		}
+	}
+	dropFiles(t, ctx, "", false, filepath.Join(dir, "InfoMobileApp.json"))
+	log := srv.received()
+	for _, l := range lazy {
+		if !slices.Contains(log, "GET "+l+" 0") {
+			t.Errorf("%s not fetched once a file was chosen", l)
+		}
+	}
+}
+
+// TestInfoAddressHelper types PRONOTE addresses in the helper: a good one gives the exact
+// InfoMobileApp.json link (a link to follow, nothing fetched), a bad one its message.
+func TestInfoAddressHelper(t *testing.T) {
+	srv := serve(t, nil)
+	ctx := newTab(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/en/check-your-setup/"), chromedp.WaitVisible(chromedp.CSS(".wc-info input")))
+	const id = "InfoMobileApp.json?id=0D264427-EEFC-4810-A9E9-346942A862A4"
+	cases := []struct{ name, typed, link, says string }{
+		{"hosted root", "https://0920000a.index-education.net/pronote/", "https://0920000a.index-education.net/pronote/" + id, ""},
+		{"no final slash", "https://0920000a.index-education.net/pronote", "https://0920000a.index-education.net/pronote/" + id, ""},
+		{"own server", "https://pronote.college.fr/pronote/", "https://pronote.college.fr/pronote/" + id, ""},
+		{"http", "http://0920000a.index-education.net/pronote/", "", "must start with https://"},
+		{"no scheme", "0920000a.index-education.net/pronote/", "", "must start with https://"},
+		{"no host", "https://pronote/", "", "not a full address"},
+		{"vendor site", "https://www.index-education.com/fr/pronote.php", "", "Index Education's website"},
+		{"an espace page", "https://0920000a.index-education.net/pronote/eleve.html", "", "not its root"},
+	}
+	before := len(srv.received())
+	for _, tc := range cases {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf(`(() => {
+			const input = document.querySelector('.wc-info input');
+			input.value = %q;
+			input.dispatchEvent(new Event('input'));
+			const out = document.querySelector('.wc-info-out'), a = out.querySelector('a');
+			return [a ? a.href : '', out.textContent, input.getAttribute('aria-invalid') || ''];
+		})()`, tc.typed)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got[0] != tc.link || (tc.says != "" && !strings.Contains(got[1], tc.says)) || (tc.says != "") != (got[2] == "true") {
+			t.Errorf("%s: link %q, text %q, invalid %q; want link %q, text with %q", tc.name, got[0], got[1], got[2], tc.link, tc.says)
+		}
+	}
+	if after := srv.received(); len(after) != before {
+		t.Errorf("typing addresses made requests: %v", after[before:])
+	}
+}
