@@ -167,8 +167,8 @@ func purgeItems(p *Profile) []*Item {
 			Title: Text{FR: "Choisissez un type d'utilisateur dans le second menu déroulant", EN: "Choose a user type in the second drop-down"},
 			Where: delegationPath,
 			Detail: Text{
-				FR: "Un type à la fois" + mark + " : " + strings.Join(types, ", ") + ". Vous referez les deux étapes suivantes pour chacun.",
-				EN: "One type at a time" + mark + ": " + strings.Join(typesEN, ", ") + ". You will repeat the next two steps for each.",
+				FR: "Un type à la fois : " + strings.Join(types, ", ") + " — liste habituelle" + mark + ", la procédure ne les énumère pas : traitez aussi tout autre type que propose le menu. Vous referez les deux étapes suivantes pour chacun.",
+				EN: "One type at a time: " + strings.Join(typesEN, ", ") + " — the usual list" + mark + ", the procedure does not list them: also handle any other type the drop-down offers. You will repeat the next two steps for each.",
 			},
 			Modes:  AnyMode,
 			Proof:  Answer,
@@ -321,8 +321,8 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Title: Text{FR: "Ouvrez « Définir une délégation CAS » et choisissez " + p.Name + " dans « Mon ENT »", EN: "Open « Définir une délégation CAS » and choose " + p.Name + " in « Mon ENT »"},
 					Where: dialogPath(net, fieldMonENT),
 					Detail: Text{
-						FR: "Cliquez sur l'icône de paramétrage" + practice + " au bout de la ligne CAS. Choisir votre ENT dans la liste « Mon ENT » récupère automatiquement tous ses paramètres.",
-						EN: "Click the settings icon" + practice + " at the end of the CAS line. Choosing your ENT in the « Mon ENT » (my ENT) list fetches all its settings automatically.",
+						FR: "Cliquez sur l'icône au bout de la ligne CAS (« icône de paramétrage »" + practice + " : la procédure la montre sans nom). Choisir votre ENT dans la liste « Mon ENT » récupère automatiquement tous ses paramètres ; l'entrée peut porter un autre nom que " + p.Name + practice + ".",
+						EN: "Click the icon at the end of the CAS line (« icône de paramétrage »" + practice + ", settings icon: the procedure shows it without a name). Choosing your ENT in the « Mon ENT » (my ENT) list fetches all its settings automatically; the entry may bear another name than " + p.Name + practice + ".",
 					},
 					Expect: Text{FR: "Mon ENT : " + p.Name + practice, EN: "Mon ENT: " + p.Name + practice},
 					Modes:  AnyMode,
