@@ -16,7 +16,7 @@ import (
 // "> [!WARNING]") become callouts titled in lang.
 func New(lang checks.Lang, h *Highlighter, extenders ...goldmark.Extender) goldmark.Markdown {
 	opts := []goldmark.Option{
-		goldmark.WithExtensions(append([]goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList, h, callouts{lang}}, extenders...)...),
+		goldmark.WithExtensions(append([]goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList, h, callouts{lang}, codeSpans{}}, extenders...)...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	}
 	opts = append(opts, goldmark.WithRendererOptions(html.WithWriter(typesetWriter{html.DefaultWriter, lang})))

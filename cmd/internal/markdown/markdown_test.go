@@ -201,3 +201,21 @@ func TestFold(t *testing.T) {
 		})
 	}
 }
+
+func TestCodeSpansBreakAfterSlashes(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"option kept whole", "`--show-personal-data`", `<code><span class="nw">--show-personal-data</span></code>`},
+		{"address cut after slashes", "`https://enc.hauts-de-seine.fr/auth`",
+			`<code>https://<wbr><span class="nw">enc.hauts-de-seine.fr/</span><wbr>auth</code>`},
+		{"query", "`a.json?id=0D-1`", `<code>a.json?<wbr>id=<wbr><span class="nw">0D-1</span></code>`},
+		{"spaces and escaping", "`chmod +x a-b <c>`", `<code>chmod +x <span class="nw">a-b</span> &lt;c&gt;</code>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _ := render(t, checks.EN, tt.src+"\n")
+			if !strings.Contains(out, tt.want) {
+				t.Errorf("got %s, want %s", out, tt.want)
+			}
+		})
+	}
+}
