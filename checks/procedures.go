@@ -335,8 +335,8 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Title: Text{FR: "Vérifiez « URL du serveur CAS »", EN: "Check « URL du serveur CAS »"},
 					Where: shortDialogPath(net, fieldCASURL),
 					Detail: Text{
-						FR: "Le champ doit contenir exactement l'adresse attendue, en https et sans /login à la fin" + pub + ". Si ce n'est pas le cas, corrigez-le en y inscrivant cette adresse.",
-						EN: "The field must hold exactly the expected address, https and without /login at the end" + pub + ". If it does not, correct it by typing that address.",
+						FR: "Le champ doit contenir exactement l'adresse attendue (une seule barre « / » finale ne change rien), en https et sans /login à la fin" + pub + ". Si ce n'est pas le cas, corrigez-le en y inscrivant cette adresse.",
+						EN: "The field must hold exactly the expected address (a single trailing / does not matter), https and without /login at the end" + pub + ". If it does not, correct it by typing that address.",
 					},
 					Expect: casURL,
 					Ask:    Text{FR: "URL du serveur CAS affichée", EN: "CAS server URL shown"},

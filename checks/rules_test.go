@@ -14,6 +14,7 @@ func TestJudgeCASURL(t *testing.T) {
 	}{
 		{"exact", want, Pass, "right"},
 		{"trailing slash", want + "/", Pass, "right"},
+		{"two trailing slashes", want + "//", Fail, "path is"},
 		{"host case", "https://ENC.Hauts-de-Seine.fr/auth/realms/oze_hds/protocol/cas", Pass, "right"},
 		{"spaces around", "  " + want + "\t", Pass, "right"},
 		{"http", "http://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas", Fail, "https://"},
