@@ -137,39 +137,38 @@ func TestNoSidewaysScrollOnPhone(t *testing.T) {
 	}
 }
 
-// pdfPages returns the number of pages of a PDF, read by pdfinfo.
-func pdfPages(t *testing.T, data []byte) int {
+// readPDF runs program (pdfinfo, pdftotext) on a PDF given as bytes, with args after the
+// file name, and returns what it prints.
+func readPDF(t *testing.T, data []byte, program string, args ...string) string {
 	t.Helper()
-	pdfinfo := testenv.NeedProgram(t, "the print test", "pdfinfo")
+	path := testenv.NeedProgram(t, "the print test", program)
 	f := filepath.Join(t.TempDir(), "p.pdf")
 	if err := os.WriteFile(f, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(pdfinfo, f).Output()
+	out, err := exec.Command(path, append([]string{f}, args...)...).Output()
 	if err != nil {
-		t.Fatalf("pdfinfo: %v", err)
+		t.Fatalf("%s: %v", program, err)
 	}
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
+	return string(out)
+}
+
+// pdfPages returns the number of pages of a PDF, read by pdfinfo.
+func pdfPages(t *testing.T, data []byte) int {
+	t.Helper()
+	out := readPDF(t, data, "pdfinfo")
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(out)
 	if m == nil {
 		t.Fatalf("pdfinfo gives no page count:\n%s", out)
 	}
-	n, _ := strconv.Atoi(string(m[1]))
+	n, _ := strconv.Atoi(m[1])
 	return n
 }
 
 // pdfText returns the text of a PDF, read by pdftotext.
 func pdfText(t *testing.T, data []byte) string {
 	t.Helper()
-	pdftotext := testenv.NeedProgram(t, "the print test", "pdftotext")
-	f := filepath.Join(t.TempDir(), "p.pdf")
-	if err := os.WriteFile(f, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(pdftotext, f, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return string(out)
+	return readPDF(t, data, "pdftotext", "-")
 }
 
 // TestPrintedPage prints procedure pages as a person does (Ctrl+P, A4): the typed value is
