@@ -114,12 +114,26 @@ type Options struct {
 	// Purge asks to check the purge of the previous ENT's identifiers (before the first
 	// logins through the new ENT, when identifiers must all be empty).
 	Purge bool
+	// PurgeOnly judges the purge checklist alone: the report has no mode (Mode is AnyMode)
+	// and lists only the purge's items. For a check of identity exports before the change
+	// of ENT, when nothing says, nor needs to say, how PRONOTE is installed.
+	PurgeOnly bool
 }
 
 // Run judges every item of the catalog against the evidence, once each, in catalog order.
 // Items of another mode, and the purge unless asked for (by opts or by answers to its
 // items), are not applicable.
 func Run(cat *Catalog, ev *Evidence, opts Options) *Report {
+	if opts.PurgeOnly {
+		rep := &Report{Profile: cat.Profile, Mode: AnyMode, Purge: true}
+		if cl, ok := cat.Checklist(PurgeID); ok {
+			opts.Mode = AnyMode
+			for _, it := range cl.Items() {
+				rep.Results = append(rep.Results, judge(cl, it, ev, cat.Profile, true, opts))
+			}
+		}
+		return rep
+	}
 	rep := &Report{Profile: cat.Profile, Mode: opts.Mode, Purge: opts.Purge || answersPurge(cat, ev.Answers)}
 	// home is, for each applicable item, the selected checklist its result links to.
 	home := map[string]*Checklist{}

@@ -122,6 +122,9 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 		Failed:    rep.Failed(),
 		SendTo:    meta.Support.Line(l),
 	}
+	if rep.Mode == checks.AnyMode {
+		d.ModeLabel = words.PurgeOnly.In(l)
+	}
 	if ev.Info != nil {
 		d.School = ev.Info.School
 		src := ev.Info.Source
@@ -257,6 +260,7 @@ type Wording struct {
 	Masked          checks.Text
 	Shown           checks.Text
 	InputInfo       checks.Text
+	PurgeOnly       checks.Text
 	VersionUnread   checks.Text
 	InputIdentities checks.Text
 	InputAnswers    checks.Text
@@ -301,6 +305,7 @@ var words = Wording{
 	Masked:          checks.Text{FR: "Les données personnelles (identifiants, noms) sont masquées ; --show-personal-data les affiche.", EN: "Personal data (identifiers, names) is masked; --show-personal-data shows it."},
 	Shown:           checks.Text{FR: "Attention : ce rapport affiche des données personnelles (--show-personal-data).", EN: "Warning: this report shows personal data (--show-personal-data)."},
 	InputInfo:       checks.Text{FR: "publication PRONOTE.net", EN: "PRONOTE.net publication"},
+	PurgeOnly:       checks.Text{FR: "changement d'ENT seul (tous modes)", EN: "change of ENT only (any mode)"},
 	VersionUnread:   checks.Text{FR: "« version » non comprise : %q", EN: "\"version\" not understood: %q"},
 	InputIdentities: checks.Text{FR: "export des identités — %s, %d lignes, %d identifiants, %s, séparateur %s", EN: "identity export — %s, %d rows, %d identifiers, %s, separator %s"},
 	InputAnswers:    checks.Text{FR: "vos réponses — %d étapes", EN: "your answers — %d steps"},

@@ -85,6 +85,9 @@ func modeLabel(mode string, l checks.Lang) string {
 	if m, ok := checks.ParseMode(mode); ok {
 		return m.Label().In(l)
 	}
+	if mode == checks.AnyMode.String() {
+		return checks.AnyMode.Label().In(l)
+	}
 	return mode
 }
 

@@ -274,7 +274,7 @@ func read(file string, buf *bytes.Buffer) (*School, map[string]string, *checks.T
 		return nil, nil, &t
 	case r.Generated.IsZero():
 		return nil, nil, &msgNoDate
-	case r.Mode != "hosted" && r.Mode != "onprem":
+	case r.Mode != "hosted" && r.Mode != "onprem" && r.Mode != "any":
 		t := msgBadMode.Sprintf(r.Mode)
 		return nil, nil, &t
 	}

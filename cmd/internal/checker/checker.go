@@ -45,12 +45,30 @@ type Options struct {
 // Judge runs every rule against the evidence read and returns the report and its document
 // in meta.Lang. The error is an [*Error] when the mode is unknown or cannot be guessed.
 func (s *Session) Judge(o Options, meta report.Meta) (*checks.Report, *report.Doc, error) {
+	if o.Mode == "" && PurgeOnly(o.Purge, s.Evidence) {
+		rep := checks.Run(s.Catalog, s.Evidence, checks.Options{Purge: true, PurgeOnly: true})
+		return rep, report.New(rep, s.Evidence, meta), nil
+	}
 	mode, why := ChooseMode(o.Mode, s.Evidence)
 	if why != nil {
 		return nil, nil, &Error{Msg: *why}
 	}
 	rep := checks.Run(s.Catalog, s.Evidence, checks.Options{Mode: mode, Purge: o.Purge})
 	return rep, report.New(rep, s.Evidence, meta), nil
+}
+
+// PurgeOnly reports whether the evidence is only the purge's, with the purge asked for (by
+// the flag or an answers file of the purge checklist): identity exports, perhaps that answers
+// file, and nothing of the setup procedure. The purge does not depend on the installation
+// mode, so such a check needs no mode and judges the purge checklist alone.
+func PurgeOnly(purge bool, ev *checks.Evidence) bool {
+	if ev.Info != nil {
+		return false
+	}
+	if ev.Answers != nil {
+		return ev.Answers.Checklist == checks.PurgeID
+	}
+	return purge && len(ev.Identities) > 0
 }
 
 // Error is a problem with the options of a check, said in both languages.

@@ -82,3 +82,50 @@ func TestJudgeUnknownMode(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestJudgePurgeOnly: identity exports with the purge asked need no mode, and the report holds
+// the purge's steps only; with a file of the procedure the mode is still needed.
+func TestJudgePurgeOnly(t *testing.T) {
+	cases := []struct {
+		name    string
+		purge   bool
+		files   map[string]string
+		wantErr bool
+	}{
+		{name: "exports and --purge", purge: true, files: map[string]string{"eleves.csv": "Nom;Identifiant CAS\nA;x1\n"}},
+		{name: "exports without --purge", files: map[string]string{"eleves.csv": "Nom;Identifiant CAS\nA;x1\n"}, wantErr: true},
+		{name: "procedure evidence too", purge: true, files: map[string]string{"eleves.csv": "Nom;Identifiant CAS\nA;\n", "info.json": `{"nomEtab": "X"}`}, wantErr: true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := New(false, "")
+			for name, body := range tc.files {
+				if _, err := s.Read(name, strings.NewReader(body)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rep, doc, err := s.Judge(Options{Purge: tc.purge}, report.Meta{Lang: checks.EN, Generated: time.Unix(0, 0)})
+			if tc.wantErr {
+				var ce *Error
+				if !errors.As(err, &ce) {
+					t.Fatalf("err = %v, want a mode error", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !rep.Purge || rep.Mode != checks.AnyMode || doc.Mode != "any" || len(rep.Results) == 0 {
+				t.Fatalf("purge %v, mode %v (%q), %d results", rep.Purge, rep.Mode, doc.Mode, len(rep.Results))
+			}
+			for _, r := range rep.Results {
+				if r.Checklist.ID != checks.PurgeID {
+					t.Errorf("%s of checklist %s in a purge-only report", r.Item.ID, r.Checklist.ID)
+				}
+			}
+			if !rep.Failed() {
+				t.Error("an identifier left does not fail the purge")
+			}
+		})
+	}
+}
