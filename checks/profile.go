@@ -173,8 +173,8 @@ var oze = Profile{
 		"academie":      None,
 	},
 	PolicyWhy: Text{
-		FR: "Les maîtres de stage (Espace Entreprise) et les inspecteurs (Espace Académie) n'ont pas de compte oZe : ils gardent l'identification PRONOTE. La page commune passe par le CAS quand tous ses espaces le font.",
-		EN: "Internship supervisors (Espace Entreprise) and inspectors (Espace Académie) have no oZe account: they keep PRONOTE's own login. The common page goes through CAS when all its espaces do.",
+		FR: "Les maîtres de stage (Espace Entreprise) et les inspecteurs (Espace Académie) n'ont pas de compte oZe : ils gardent l'identification PRONOTE. La page commune passe par le CAS quand les espaces des titulaires d'un compte oZe y passent, même si Entreprise et Académie restent sur « Aucune ».",
+		EN: "Internship supervisors (Espace Entreprise) and inspectors (Espace Académie) have no oZe account: they keep PRONOTE's own login. The common page goes through CAS when the espaces of oZe account holders do, even if Entreprise and Académie stay on « Aucune ».",
 	},
 	ServiceURLExample: "https://<UAI>.index-education.net/pronote/",
 }
