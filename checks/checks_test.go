@@ -319,3 +319,41 @@ func TestHostedUAI(t *testing.T) {
 		}
 	}
 }
+
+// TestRunFollowsProcedureOrder: in both modes the results follow the checked procedure's
+// order; the other mode's steps sit by their counterparts, not at the end.
+func TestRunFollowsProcedureOrder(t *testing.T) {
+	cat := Default()
+	cases := []struct {
+		name  string
+		mode  Mode
+		order []string
+	}{
+		{name: "hosted", mode: Hosted, order: []string{"hosted.net-open", "net.unpublished", "net.publish", "hosted.server-open", "server.out-of-service", "verify.purge-done"}},
+		{name: "on premises", mode: OnPrem, order: []string{"onprem.net-open", "net.unpublished", "net.publish", "onprem.server-open", "server.out-of-service", "verify.purge-done"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rep := Run(cat, &Evidence{}, Options{Mode: tc.mode})
+			at := map[string]int{}
+			for i, r := range rep.Results {
+				if _, dup := at[r.Item.ID]; dup {
+					t.Errorf("%s judged twice", r.Item.ID)
+				}
+				at[r.Item.ID] = i
+			}
+			for i := 1; i < len(tc.order); i++ {
+				a, b := tc.order[i-1], tc.order[i]
+				if at[a] >= at[b] {
+					t.Errorf("%s at %d, not before %s at %d", a, at[a], b, at[b])
+				}
+			}
+			if n := len(rep.Results); n != len(at) {
+				t.Errorf("%d results, %d items", n, len(at))
+			}
+			if last := rep.Results[len(rep.Results)-1].Item.ID; last != "verify.purge-done" {
+				t.Errorf("last result %s, want verify.purge-done", last)
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -312,6 +313,56 @@ func (c *Catalog) Item(id string) (*Item, *Checklist, bool) {
 		}
 	}
 	return nil, nil, false
+}
+
+// Step is one item of the catalog and the checklist it is taken from.
+type Step struct {
+	Checklist *Checklist
+	Item      *Item
+}
+
+// Steps returns every item of the catalog once, in the order of the procedure of mode first:
+// the checklists that apply to first, in catalog order, then the others' items that are
+// not in them yet, each placed just before the first step that follows it in its own
+// checklist (at the end when none does). So an on-premises report lists « Ouvrez
+// PRONOTE.net » first, as the procedure does, and not after the hosted checklist's last step.
+func (c *Catalog) Steps(first Mode) []Step {
+	var steps []Step
+	at := map[string]bool{}
+	add := func(cl *Checklist) {
+		items := cl.Items()
+		for i, it := range items {
+			if at[it.ID] {
+				continue
+			}
+			at[it.ID] = true
+			pos := len(steps)
+		next:
+			for _, later := range items[i+1:] {
+				if !at[later.ID] {
+					continue
+				}
+				for j, st := range steps {
+					if st.Item.ID == later.ID {
+						pos = j
+						break next
+					}
+				}
+			}
+			steps = slices.Insert(steps, pos, Step{Checklist: cl, Item: it})
+		}
+	}
+	for _, cl := range c.Checklists {
+		if cl.Modes&first != 0 {
+			add(cl)
+		}
+	}
+	for _, cl := range c.Checklists {
+		if cl.Modes&first == 0 {
+			add(cl)
+		}
+	}
+	return steps
 }
 
 // idPattern is the form of item, section and checklist IDs: lower-case words joined by

@@ -120,7 +120,8 @@ type Options struct {
 	PurgeOnly bool
 }
 
-// Run judges every item of the catalog against the evidence, once each, in catalog order.
+// Run judges every item of the catalog against the evidence, once each, in the order of the
+// checked mode's procedure ([Catalog.Steps]).
 // Items of another mode, and the purge unless asked for (by opts or by answers to its
 // items), are not applicable.
 func Run(cat *Catalog, ev *Evidence, opts Options) *Report {
@@ -147,18 +148,11 @@ func Run(cat *Catalog, ev *Evidence, opts Options) *Report {
 			}
 		}
 	}
-	done := map[string]bool{}
-	for _, cl := range cat.Checklists {
-		for _, it := range cl.Items() {
-			if done[it.ID] {
-				continue
-			}
-			done[it.ID] = true
-			if h, ok := home[it.ID]; ok {
-				rep.Results = append(rep.Results, judge(h, it, ev, cat.Profile, true, opts))
-			} else {
-				rep.Results = append(rep.Results, judge(cl, it, ev, cat.Profile, false, opts))
-			}
+	for _, st := range cat.Steps(opts.Mode) {
+		if h, ok := home[st.Item.ID]; ok {
+			rep.Results = append(rep.Results, judge(h, st.Item, ev, cat.Profile, true, opts))
+		} else {
+			rep.Results = append(rep.Results, judge(st.Checklist, st.Item, ev, cat.Profile, false, opts))
 		}
 	}
 	return rep

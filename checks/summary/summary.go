@@ -430,20 +430,18 @@ func Summarize(ctx context.Context, files <-chan string, opts Options) *Summary 
 	slices.SortFunc(sum.Errors, func(a, b InputErr) int { return strings.Compare(a.File, b.File) })
 	sum.Totals.Errors = len(sum.Errors)
 
-	// Columns: the catalog's steps in its order, then the others by ID.
+	// Columns: the catalog's steps in the procedure's order (each on-premises step by its
+	// hosted counterpart), then the others by ID.
 	present := map[string]bool{}
 	for _, s := range schools {
 		for id := range s.Results {
 			present[id] = true
 		}
 	}
-	cat := checks.Default()
-	for _, cl := range cat.Checklists {
-		for _, it := range cl.Items() {
-			if present[it.ID] {
-				sum.Items = append(sum.Items, Item{ID: it.ID, Title: it.Title.In(opts.Lang)})
-				delete(present, it.ID)
-			}
+	for _, st := range checks.Default().Steps(checks.Hosted) {
+		if present[st.Item.ID] {
+			sum.Items = append(sum.Items, Item{ID: st.Item.ID, Title: st.Item.Title.In(opts.Lang)})
+			delete(present, st.Item.ID)
 		}
 	}
 	others := make([]string, 0, len(present))
