@@ -108,8 +108,8 @@ Example:
 Usage : ozecheck [options] FICHIER...
 
 FICHIER : InfoMobileApp.json, exports des identités de Client PRONOTE (CSV ou texte,
-toute sorte d'encodage), fichier de réponses de la checklist du site. Le type de chaque
-fichier est reconnu d'après son contenu ; « - » lit l'entrée standard.
+toute sorte d'encodage), fichier de réponses de la liste de contrôle du site. Le type
+de chaque fichier est reconnu d'après son contenu ; « - » lit l'entrée standard.
 
 Options :
   --mode hosted|onprem    mode d'installation (deviné d'après les fichiers sinon)
