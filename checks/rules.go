@@ -328,18 +328,46 @@ func checkPurged(sub *Subject) Verdict {
 	}
 	if first == nil {
 		return Verdict{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
-			FR: fmt.Sprintf("Aucun identifiant CAS dans les %d lignes de %d export(s).", rows, len(ev.Identities)),
-			EN: fmt.Sprintf("No CAS identifier in the %d rows of %d export(s).", rows, len(ev.Identities)),
-		}}
+			FR: "Aucun identifiant CAS sur %s (%s).", EN: "No CAS identifier in %s (%s).",
+		}.Sprintf(NounRow.N(rows), NounExport.N(len(ev.Identities)))}
 	}
-	var sample []string
-	for _, r := range first.FirstFilled {
-		sample = append(sample, fmt.Sprintf("%d (%s)", r.Line, ev.Personal(r.Identifier)))
+	// Each export keeps its first MaxSampleRows filled rows: the message cites up to
+	// MaxSampleRows of them, file by file, and says when they are only examples.
+	var where []Text
+	shown := 0
+	for _, l := range ev.Identities {
+		var sample []string
+		for _, r := range l.FirstFilled {
+			if shown == MaxSampleRows {
+				break
+			}
+			sample = append(sample, fmt.Sprintf("%d (%s)", r.Line, ev.Personal(r.Identifier)))
+			shown++
+		}
+		if len(sample) > 0 {
+			where = append(where, Text{FR: "dans %s, %s %s", EN: "in %s, %s %s"}.Sprintf(l.Source, NounLine.For(len(sample)), strings.Join(sample, ", ")))
+		}
+	}
+	cited := joinText(where, Text{FR: " ; ", EN: "; "})
+	if shown < filled {
+		cited = Text{FR: "par exemple (%d sur %d) %s", EN: "for example (%d of %d) %s"}.Sprintf(shown, filled, cited)
 	}
 	return Verdict{Status: Fail, Evidence: fmt.Sprintf("%s:%d", first.Source, first.FirstFilled[0].Line), Message: Text{
-		FR: fmt.Sprintf("%d identifiant(s) CAS restent sur %d lignes ; dans %s, lignes %s. Videz la colonne « %s ».", filled, rows, first.Source, strings.Join(sample, ", "), first.Column),
-		EN: fmt.Sprintf("%d CAS identifier(s) remain in %d rows; in %s, lines %s. Clear the « %s » column.", filled, rows, first.Source, strings.Join(sample, ", "), first.Column),
-	}}
+		FR: "%s sur %s ; %s. Videz la colonne « %s ».",
+		EN: "%s in %s; %s. Clear the « %s » column.",
+	}.Sprintf(NounCASIDLeft.N(filled), NounRow.N(rows), cited, first.Column)}
+}
+
+// joinText joins ts with sep, each language on its side.
+func joinText(ts []Text, sep Text) Text {
+	var j Text
+	for i, t := range ts {
+		if i > 0 {
+			j.FR, j.EN = j.FR+sep.FR, j.EN+sep.EN
+		}
+		j.FR, j.EN = j.FR+t.FR, j.EN+t.EN
+	}
+	return j
 }
 
 // checkEveryType: the exports cover every user type.
@@ -421,14 +449,13 @@ func checkUnique(sub *Subject) Verdict {
 	}
 	if dups == 0 {
 		return Verdict{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
-			FR: fmt.Sprintf("Les %d identifiants CAS renseignés sont tous différents.", len(hashes)),
-			EN: fmt.Sprintf("The %d CAS identifiers filled in are all different.", len(hashes)),
-		}}
+			FR: "Aucun doublon parmi %s.", EN: "No duplicate among %s.",
+		}.Sprintf(NounCASID.N(len(hashes)))}
 	}
 	return Verdict{Status: Fail, Evidence: strings.Join(at, ", "), Message: Text{
-		FR: fmt.Sprintf("%d identifiant(s) CAS partagé(s) par plusieurs utilisateurs ; le premier aux lignes %s. Videz-les : oZe renverra le bon à la prochaine connexion.", dups, strings.Join(at, ", ")),
-		EN: fmt.Sprintf("%d CAS identifier(s) shared by several users; the first at lines %s. Clear them: oZe sends the right one at the next login.", dups, strings.Join(at, ", ")),
-	}}
+		FR: "%s par plusieurs utilisateurs ; le premier aux lignes %s. Videz-les : oZe renverra le bon à la prochaine connexion.",
+		EN: "%s by several users; the first at lines %s. Clear them: oZe sends the right one at the next login.",
+	}.Sprintf(NounCASIDShared.N(dups), strings.Join(at, ", "))}
 }
 
 func sources(ls []*IdentityList) string {

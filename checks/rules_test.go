@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -228,12 +229,12 @@ func TestCheckUniqueCitesTheFirstSharedIdentifier(t *testing.T) {
 	if want := "eleves.csv:2, eleves.csv:8"; r.Evidence != want {
 		t.Errorf("evidence %q, want %q", r.Evidence, want)
 	}
-	if !strings.HasPrefix(r.Message.EN, "2 CAS identifier(s) shared") {
+	if !strings.HasPrefix(r.Message.EN, "2 CAS identifiers shared by") || !strings.HasPrefix(r.Message.FR, "2 identifiants CAS partagés") {
 		t.Errorf("message %q, want two shared identifiers", r.Message.EN)
 	}
 	ev.Identities[0].IDs[3].Hash = 3
 	ev.Identities[1].IDs[0].Hash = 4
-	if r := checkUnique(&Subject{Profile: OZE(), Evidence: ev}); r.Status != Pass || !strings.Contains(r.Message.EN, "The 6 CAS identifiers") {
+	if r := checkUnique(&Subject{Profile: OZE(), Evidence: ev}); r.Status != Pass || !strings.Contains(r.Message.EN, "among 6 CAS identifiers") {
 		t.Errorf("all different: %s %q", r.Status, r.Message.EN)
 	}
 }
@@ -351,6 +352,76 @@ func TestCheckEspacesReadsRealServers(t *testing.T) {
 			}
 			if v.Message.FR == "" || strings.Contains(v.Message.FR, "not judged") {
 				t.Errorf("French message %q", v.Message.FR)
+			}
+		})
+	}
+}
+
+func TestNounAgrees(t *testing.T) {
+	cases := []struct {
+		name   string
+		n      int
+		fr, en string
+	}{
+		{name: "none", n: 0, fr: "0 ligne", en: "0 rows"},
+		{name: "one", n: 1, fr: "1 ligne", en: "1 row"},
+		{name: "two", n: 2, fr: "2 lignes", en: "2 rows"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := NounRow.N(tc.n); got.FR != tc.fr || got.EN != tc.en {
+				t.Errorf("NounRow.N(%d) = %+v, want %q, %q", tc.n, got, tc.fr, tc.en)
+			}
+		})
+	}
+}
+
+// TestCheckPurgedCitesExamples: the purge's failure cites identifiers of every export, at most
+// MaxSampleRows, says « par exemple » when it cites fewer than remain, and agrees in number.
+func TestCheckPurgedCitesExamples(t *testing.T) {
+	rows := func(src string, lines ...int) *IdentityList {
+		l := &IdentityList{Source: src, Column: "Identifiant CAS", Rows: 10}
+		for _, n := range lines {
+			l.IDs = append(l.IDs, IDRef{Hash: uint64(n), Line: n})
+			if len(l.FirstFilled) < MaxSampleRows {
+				l.FirstFilled = append(l.FirstFilled, Row{Line: n, Identifier: fmt.Sprintf("id%d", n)})
+			}
+		}
+		return l
+	}
+	cases := []struct {
+		name   string
+		lists  []*IdentityList
+		fr, en []string
+		notFR  []string
+	}{
+		{name: "one identifier", lists: []*IdentityList{rows("eleves.csv", 3)},
+			fr: []string{"1 identifiant CAS reste sur 10 lignes", "dans eleves.csv, ligne 3 (i•••)."}, en: []string{"1 CAS identifier remains in 10 rows"}, notFR: []string{"par exemple", "(s)"}},
+		{name: "two files", lists: []*IdentityList{rows("eleves.csv", 3, 4), rows("profs.csv", 7)},
+			fr: []string{"3 identifiants CAS restent sur 20 lignes", "dans eleves.csv, lignes 3 (i•••), 4 (i•••)", "dans profs.csv, ligne 7 (i•••)"}, en: []string{"in profs.csv, line 7"}, notFR: []string{"par exemple"}},
+		{name: "more than cited", lists: []*IdentityList{rows("eleves.csv", 2, 3, 4, 5, 6, 8, 9)},
+			fr: []string{"7 identifiants CAS restent", "par exemple (5 sur 7) dans eleves.csv, lignes 2"}, en: []string{"for example (5 of 7) in eleves.csv, lines 2"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := checkPurged(&Subject{Profile: OZE(), Evidence: &Evidence{Identities: tc.lists}})
+			if r.Status != Fail {
+				t.Fatalf("status %s", r.Status)
+			}
+			for _, w := range tc.fr {
+				if !strings.Contains(r.Message.FR, w) {
+					t.Errorf("FR %q lacks %q", r.Message.FR, w)
+				}
+			}
+			for _, w := range tc.notFR {
+				if strings.Contains(r.Message.FR, w) {
+					t.Errorf("FR %q has %q", r.Message.FR, w)
+				}
+			}
+			for _, w := range tc.en {
+				if !strings.Contains(r.Message.EN, w) {
+					t.Errorf("EN %q lacks %q", r.Message.EN, w)
+				}
 			}
 		})
 	}

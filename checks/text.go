@@ -90,9 +90,25 @@ func Untranslated(strings map[string]Text) []string {
 	return out
 }
 
-// Sprintf formats both sides with the same arguments.
+// Sprintf formats both sides with the same arguments; an argument that is a Text gives each
+// side its own language ([Noun.N] for a count).
 func (t Text) Sprintf(args ...any) Text {
-	return Text{FR: fmt.Sprintf(t.FR, args...), EN: fmt.Sprintf(t.EN, args...)}
+	return Text{FR: fmt.Sprintf(t.FR, side(args, FR)...), EN: fmt.Sprintf(t.EN, side(args, EN)...)}
+}
+
+// side returns args with each Text replaced by its side in lang, untypeset.
+func side(args []any, lang Lang) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if t, ok := a.(Text); ok {
+			a = t.FR
+			if lang == EN {
+				a = t.EN
+			}
+		}
+		out[i] = a
+	}
+	return out
 }
 
 // Colon returns the colon that ends a label in lang: French puts a narrow no-break space

@@ -49,6 +49,10 @@ func Texts() map[string]Text {
 	for _, u := range userTypes {
 		m["UserType "+u.ID] = u.Name
 	}
+	for name, n := range nouns {
+		m["Noun "+name+" one"] = n.One
+		m["Noun "+name+" many"] = n.Many
+	}
 	for _, p := range Profiles() {
 		m["Profile "+p.ID+" Area"] = p.Area
 		m["Profile "+p.ID+" PolicyWhy"] = p.PolicyWhy

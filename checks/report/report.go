@@ -157,7 +157,7 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 			t = words.UnknownType.In(l)
 		}
 		d.Inputs = append(d.Inputs, Input{File: il.Source, Kind: "identities", SHA256: il.SHA256,
-			Detail: words.InputIdentities.Sprintf(t, il.Rows, il.Filled(), il.Encoding, sepName(il.Separator)).In(l)})
+			Detail: words.InputIdentities.Sprintf(t, checks.NounRow.N(il.Rows), checks.NounIdentifier.N(il.Filled()), il.Encoding, sepName(il.Separator)).In(l)})
 	}
 	if a := ev.Answers; a != nil {
 		d.Inputs = append(d.Inputs, Input{File: a.Source, Kind: "answers", SHA256: a.SHA256,
@@ -307,7 +307,7 @@ var words = Wording{
 	InputInfo:       checks.Text{FR: "publication PRONOTE.net", EN: "PRONOTE.net publication"},
 	PurgeOnly:       checks.Text{FR: "changement d'ENT seul (tous modes)", EN: "change of ENT only (any mode)"},
 	VersionUnread:   checks.Text{FR: "« version » non comprise : %q", EN: "\"version\" not understood: %q"},
-	InputIdentities: checks.Text{FR: "export des identités — %s, %d lignes, %d identifiants, %s, séparateur %s", EN: "identity export — %s, %d rows, %d identifiers, %s, separator %s"},
+	InputIdentities: checks.Text{FR: "export des identités — %s, %s, %s, %s, séparateur %s", EN: "identity export — %s, %s, %s, %s, separator %s"},
 	InputAnswers:    checks.Text{FR: "vos réponses — %d étapes", EN: "your answers — %d steps"},
 	UnknownType:     checks.Text{FR: "type d'utilisateur inconnu", EN: "unknown user type"},
 	Ignored:         checks.Text{FR: "Réponses ignorées (étapes absentes de cette version) : %s", EN: "Answers ignored (steps not in this version): %s"},

@@ -62,7 +62,7 @@ func HTML(w io.Writer, s *Summary) error {
 		data.Legend = append(data.Legend, htmlCount{Status: string(st), Mark: report.Mark(string(st)), Label: st.Label().In(l)})
 	}
 	for i, it := range s.Items {
-		c := htmlCol{Item: it, N: i + 1, FailingText: words.SchoolsFailing.Sprintf(it.Failing).In(l)}
+		c := htmlCol{Item: it, N: i + 1, FailingText: checks.NounSchoolFailed.N(it.Failing).In(l)}
 		if it.Failing > 0 {
 			for _, sc := range s.Schools {
 				if sc.Results[it.ID] == string(checks.Fail) {

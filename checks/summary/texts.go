@@ -8,7 +8,7 @@ type Wording struct {
 	Title, Generated, Since, Reports, Older, Schools, Failing, Errors checks.Text
 	School, UAI, Mode, Date, Checker, Seen, Counts, File, Reason      checks.Text
 	Row, RowSchool, RowError, Lang, Status, Item, Items, Legend       checks.Text
-	TotalFailing, FailingItems, SchoolsFailing, NoFailing, NoSchool   checks.Text
+	TotalFailing, FailingItems, NoFailing, NoSchool                   checks.Text
 	IdentityWarning, Unidentified, Privacy, SeenTimes, NoErrors       checks.Text
 	ItemsIntro, Note                                                  checks.Text
 }
@@ -44,7 +44,6 @@ var words = Wording{
 	Legend:          checks.Text{FR: "Symboles", EN: "Symbols"},
 	TotalFailing:    checks.Text{FR: "Établissements non conformes", EN: "Schools failing"},
 	FailingItems:    checks.Text{FR: "Étapes non conformes, établissement par établissement", EN: "Failed steps, school by school"},
-	SchoolsFailing:  checks.Text{FR: "%d établissement(s) non conforme(s)", EN: "%d school(s) failing"},
 	NoFailing:       checks.Text{FR: "Aucune étape non conforme dans ces rapports.", EN: "No step fails in these reports."},
 	NoSchool:        checks.Text{FR: "Aucun rapport lisible.", EN: "No readable report."},
 	IdentityWarning: checks.Text{FR: "les fichiers de ce rapport ne nomment pas le même établissement", EN: "this report's files do not name the same school"},

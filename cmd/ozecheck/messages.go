@@ -45,8 +45,8 @@ var (
 	msgBadSince          = text("msgBadSince", checks.Text{FR: "--since %q : donnez une date, par exemple 2026-09-01", EN: "--since %q: give a date, for example 2026-09-01"})
 	msgNoReports         = text("msgNoReports", checks.Text{FR: "aucun rapport : donnez des rapports JSON ou des dossiers qui en contiennent", EN: "no report: give JSON reports or folders that hold them"})
 	msgSummaryWrote      = text("msgSummaryWrote", checks.Text{FR: "synthèse écrite dans %s", EN: "summary written to %s"})
-	msgSummaryTotals     = text("msgSummaryTotals", checks.Text{FR: "%d établissement(s), %d non conforme(s), %d rapport(s) lu(s), %d fichier(s) illisible(s)", EN: "%d school(s), %d failing, %d report(s) read, %d unreadable file(s)"})
-	msgSummaryUnreadable = text("msgSummaryUnreadable", checks.Text{FR: "%d fichier(s) illisible(s) : voyez les lignes d'erreur de la synthèse", EN: "%d unreadable file(s): see the summary's error rows"})
+	msgSummaryTotals     = text("msgSummaryTotals", checks.Text{FR: "%s, %s, %s, %s", EN: "%s, %s, %s, %s"})
+	msgSummaryUnreadable = text("msgSummaryUnreadable", checks.Text{FR: "%s : voyez les lignes d'erreur de la synthèse", EN: "%s: see the summary's error rows"})
 
 	summaryUsage = text("summaryUsage", checks.Text{
 		FR: `ozecheck summary rassemble les rapports JSON de nombreux établissements en un tableau :

@@ -92,10 +92,10 @@ func runSummary(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 		fmt.Fprintln(stderr, msgSummaryWrote.Sprintf(terminal.Escape(out)).In(lang))
 	}
-	fmt.Fprintln(stderr, msgSummaryTotals.Sprintf(sum.Totals.Schools, sum.Totals.Failing, sum.Totals.Reports, sum.Totals.Errors).In(lang))
+	fmt.Fprintln(stderr, msgSummaryTotals.Sprintf(checks.NounSchool.N(sum.Totals.Schools), checks.NounFailing.N(sum.Totals.Failing), checks.NounReportRead.N(sum.Totals.Reports), checks.NounUnreadable.N(sum.Totals.Errors)).In(lang))
 	switch {
 	case sum.Unreadable():
-		return usageError{errors.New(msgSummaryUnreadable.Sprintf(len(sum.Errors)).In(lang))}
+		return usageError{errors.New(msgSummaryUnreadable.Sprintf(checks.NounUnreadable.N(len(sum.Errors))).In(lang))}
 	case sum.Failing():
 		return errFailed
 	}

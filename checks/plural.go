@@ -1,0 +1,51 @@
+package checks
+
+import "fmt"
+
+// Noun is a countable phrase in both languages, singular and plural: « ligne » and « lignes »,
+// "school failing" and "schools failing". Every message that counts says its count through
+// [Noun.N], never with « (s) ».
+type Noun struct{ One, Many Text }
+
+// N returns n followed by the phrase agreeing with n in each language: French puts 0 and 1
+// in the singular (« 0 ligne », « 1 ligne »), English 1 only ("0 rows", "1 row").
+func (w Noun) N(n int) Text {
+	p := w.For(n)
+	return Text{FR: fmt.Sprintf("%d %s", n, p.FR), EN: fmt.Sprintf("%d %s", n, p.EN)}
+}
+
+// For returns the phrase alone, agreeing with n as in [Noun.N] (« lignes 3, 4 »).
+func (w Noun) For(n int) Text {
+	p := w.Many
+	if n == 0 || n == 1 {
+		p.FR = w.One.FR
+	}
+	if n == 1 {
+		p.EN = w.One.EN
+	}
+	return p
+}
+
+// The counted phrases of the checker's messages.
+var (
+	NounRow          = Noun{One: Text{FR: "ligne", EN: "row"}, Many: Text{FR: "lignes", EN: "rows"}}
+	NounIdentifier   = Noun{One: Text{FR: "identifiant", EN: "identifier"}, Many: Text{FR: "identifiants", EN: "identifiers"}}
+	NounLine         = Noun{One: Text{FR: "ligne", EN: "line"}, Many: Text{FR: "lignes", EN: "lines"}}
+	NounExport       = Noun{One: Text{FR: "export", EN: "export"}, Many: Text{FR: "exports", EN: "exports"}}
+	NounCASID        = Noun{One: Text{FR: "identifiant CAS", EN: "CAS identifier"}, Many: Text{FR: "identifiants CAS", EN: "CAS identifiers"}}
+	NounCASIDLeft    = Noun{One: Text{FR: "identifiant CAS reste", EN: "CAS identifier remains"}, Many: Text{FR: "identifiants CAS restent", EN: "CAS identifiers remain"}}
+	NounCASIDShared  = Noun{One: Text{FR: "identifiant CAS partagé", EN: "CAS identifier shared"}, Many: Text{FR: "identifiants CAS partagés", EN: "CAS identifiers shared"}}
+	NounSchool       = Noun{One: Text{FR: "établissement", EN: "school"}, Many: Text{FR: "établissements", EN: "schools"}}
+	NounSchoolFailed = Noun{One: Text{FR: "établissement non conforme", EN: "school failing"}, Many: Text{FR: "établissements non conformes", EN: "schools failing"}}
+	NounFailing      = Noun{One: Text{FR: "non conforme", EN: "failing"}, Many: Text{FR: "non conformes", EN: "failing"}}
+	NounReportRead   = Noun{One: Text{FR: "rapport lu", EN: "report read"}, Many: Text{FR: "rapports lus", EN: "reports read"}}
+	NounUnreadable   = Noun{One: Text{FR: "fichier illisible", EN: "unreadable file"}, Many: Text{FR: "fichiers illisibles", EN: "unreadable files"}}
+)
+
+// nouns names the counted phrases for [Texts].
+var nouns = map[string]Noun{
+	"Row": NounRow, "Line": NounLine, "Identifier": NounIdentifier, "Export": NounExport, "CASID": NounCASID,
+	"CASIDLeft": NounCASIDLeft, "CASIDShared": NounCASIDShared, "School": NounSchool,
+	"SchoolFailed": NounSchoolFailed, "Failing": NounFailing, "ReportRead": NounReportRead,
+	"Unreadable": NounUnreadable,
+}
