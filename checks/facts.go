@@ -245,8 +245,8 @@ func newProfileFacts(p *Profile) profileFacts {
 				EN: "the delegation of each espace in the table",
 			},
 			Ref: Text{
-				FR: "la procédure ne dit pas quels espaces passent par " + p.Name + ". C'est l'usage courant : " + p.PolicyWhy.FR + " L'établissement peut choisir autrement ; le vérificateur signale alors un avertissement, pas une erreur.",
-				EN: "the procedure does not say which espaces go through " + p.Name + ". This is usual practice: " + p.PolicyWhy.EN + " The school may choose otherwise; the checker then gives a warning, not an error.",
+				FR: "la procédure ne dit pas quels espaces passent par " + p.Name + " ; le tableau suit l'usage courant. " + p.PolicyWhy.FR + " L'établissement peut choisir autrement ; le vérificateur signale alors un avertissement, pas une erreur.",
+				EN: "the procedure does not say which espaces go through " + p.Name + "; the table follows usual practice. " + p.PolicyWhy.EN + " The school may choose otherwise; the checker then gives a warning, not an error.",
 			},
 		},
 		monENT: &Fact{

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -124,6 +125,22 @@ func TestFacts(t *testing.T) {
 	slices.Sort(got)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("facts not from the procedure (-want +got):\n%s", diff)
+	}
+}
+
+// TestFactsLowerCaseAfterColon: in French, the word after a colon takes no capital unless it
+// is a name; a fact's sentences are read on the sources page and in the PDFs.
+func TestFactsLowerCaseAfterColon(t *testing.T) {
+	capital := regexp.MustCompile(`[\s\x{a0}\x{202f}]:\s+(\p{Lu}\p{Ll}+)`)
+	names := map[string]bool{"Index": true, "Apereo": true, "Atrium": true, "Client": true, "Serveur": true, "Espace": true, "Page": true}
+	for _, f := range Default().Facts() {
+		for part, s := range map[string]string{"Claim": f.Claim.FR, "Ref": f.Ref.FR} {
+			for _, m := range capital.FindAllStringSubmatch(s, -1) {
+				if !names[m[1]] {
+					t.Errorf("fact %s %s: capital after a colon (%q) in %q", f.ID, part, m[1], s)
+				}
+			}
+		}
 	}
 }
 
