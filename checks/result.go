@@ -49,6 +49,36 @@ func (s Status) Label() Text {
 	return Text{FR: string(s), EN: string(s)}
 }
 
+// Count returns n and the status's label agreeing with n (« 2 non conformes », "2 errors"),
+// for a report's summary.
+func (s Status) Count(n int) Text {
+	return s.noun().N(n)
+}
+
+// CountLabel returns the label alone, agreeing with n, for a summary that shows the number
+// apart.
+func (s Status) CountLabel(n int) Text {
+	return s.noun().For(n)
+}
+
+func (s Status) noun() Noun {
+	one := s.Label()
+	many := one
+	switch s {
+	case Pass:
+		many.FR = "conformes"
+	case Fail:
+		many.FR = "non conformes"
+	case Answered:
+		many.FR = "déclarés faits"
+	case Warn:
+		many.EN = "warnings"
+	case Error:
+		many.FR, many.EN = "erreurs", "errors"
+	}
+	return Noun{One: one, Many: many}
+}
+
 // Meaning explains the status, for the site's checker page and the report's legend.
 func (s Status) Meaning() Text {
 	switch s {

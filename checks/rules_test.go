@@ -426,3 +426,26 @@ func TestCheckPurgedCitesExamples(t *testing.T) {
 		})
 	}
 }
+
+func TestStatusCountAgrees(t *testing.T) {
+	cases := []struct {
+		name   string
+		st     Status
+		n      int
+		fr, en string
+	}{
+		{name: "one fail", st: Fail, n: 1, fr: "1 non conforme", en: "1 fail"},
+		{name: "two fails", st: Fail, n: 2, fr: "2 non conformes", en: "2 fail"},
+		{name: "two answered", st: Answered, n: 2, fr: "2 déclarés faits", en: "2 answered"},
+		{name: "two errors", st: Error, n: 2, fr: "2 erreurs", en: "2 errors"},
+		{name: "two warnings", st: Warn, n: 2, fr: "2 à vérifier", en: "2 warnings"},
+		{name: "four unanswered", st: Unanswered, n: 4, fr: "4 sans réponse", en: "4 unanswered"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.st.Count(tc.n); got.FR != tc.fr || got.EN != tc.en {
+				t.Errorf("Count(%d) = %+v, want %q, %q", tc.n, got, tc.fr, tc.en)
+			}
+		})
+	}
+}

@@ -33,6 +33,7 @@ func Texts() map[string]Text {
 	for _, s := range Statuses() {
 		m["Status "+string(s)+" label"] = s.Label()
 		m["Status "+string(s)+" meaning"] = s.Meaning()
+		m["Status "+string(s)+" plural"] = s.noun().Many
 	}
 	for _, md := range []Mode{Hosted, OnPrem, AnyMode} {
 		m["Mode "+md.String()] = md.Label()

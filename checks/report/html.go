@@ -104,7 +104,7 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 	}
 	for _, s := range checks.Statuses() {
 		if n := d.Summary[string(s)]; n > 0 {
-			data.Summary = append(data.Summary, statusCount{string(s), s.Label().In(l), n})
+			data.Summary = append(data.Summary, statusCount{string(s), s.CountLabel(n).In(l), n})
 		}
 		data.Legend = append(data.Legend, legendRow{string(s), s.Label().In(l), s.Meaning().In(l)})
 	}

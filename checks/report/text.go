@@ -82,7 +82,7 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 			if parts != "" {
 				parts += ", "
 			}
-			parts += paint(string(st), fmt.Sprintf("%d %s", n, st.Label().In(l)))
+			parts += paint(string(st), st.Count(n).In(l))
 		}
 	}
 	ew.printf("%s\n", parts)
