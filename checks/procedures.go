@@ -257,7 +257,7 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					ID:     "onprem.net-open",
 					Title:  Text{FR: "Ouvrez l'application PRONOTE.net de l'établissement", EN: "Open the school's PRONOTE.net application"},
 					Where:  Text{FR: "Serveur de l'établissement › application PRONOTE.net", EN: "School server › PRONOTE.net application"},
-					Detail: Text{FR: "En mode non hébergé, PRONOTE.net est installé dans l'établissement : ouvrez son application d'administration sur la machine qui le fait tourner. Sur une version ancienne, l'onglet peut s'appeler « Intégration dans un ENT »" + doc + ".", EN: "In on-premises mode, PRONOTE.net is installed at the school: open its administration application on the machine that runs it. On an old version the tab may be « Intégration dans un ENT »" + doc + "."},
+					Detail: Text{FR: "En mode non hébergé, PRONOTE.net est installé dans l'établissement : ouvrez son application d'administration sur la machine qui le fait tourner. Sur une version ancienne, l'onglet peut s'appeler « Intégration dans un ENT »" + doc + ".", EN: "In on-premises mode, PRONOTE.net is installed at the school: open its administration application on the machine that runs it. On an old version the tab may be « Intégration dans un ENT » (integration in an ENT)" + doc + "."},
 					Modes:  OnPrem,
 					Proof:  Answer,
 					Origin: FromProcedure,
