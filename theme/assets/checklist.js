@@ -27,17 +27,31 @@
     if (text) e.textContent = text;
     return e;
   }
-  // field returns a labelled text box, with the text it holds mirrored for print (an input
-  // prints cut to its width; the mirror wraps like text).
-  function field(cls, label, name, value, onInput, attrs) {
+  // field returns a labelled text box, with the text it holds mirrored for print (a box
+  // prints cut to its width; the mirror wraps like text). A wrapping one is a one-line
+  // textarea that grows with what it holds, so a long URL shows whole on a phone; it takes no
+  // line break (Enter, or one pasted, would put it in the value).
+  function field(cls, label, name, value, onInput, attrs, wraps) {
     var l = el('label', { 'class': cls }, label);
-    var input = el('input', { type: 'text', name: name, spellcheck: 'false', autocomplete: 'off' });
+    var input = el(wraps ? 'textarea' : 'input', { name: name, spellcheck: 'false', autocomplete: 'off' });
+    if (wraps) input.rows = 1; else input.type = 'text';
     for (var k in attrs) input.setAttribute(k, attrs[k]);
     var printed = el('span', { 'class': 'cl-printed', 'aria-hidden': 'true' });
     input.value = printed.textContent = value || '';
-    input.addEventListener('input', function () { printed.textContent = input.value; onInput(input.value); });
+    var grow = wraps && !CSS.supports('field-sizing', 'content') ? function () {
+      input.style.height = 'auto';
+      input.style.height = input.scrollHeight + input.offsetHeight - input.clientHeight + 'px';
+    } : function () {};
+    if (wraps) input.addEventListener('keydown', function (e) { if (e.key === 'Enter') e.preventDefault(); });
+    input.addEventListener('input', function () {
+      if (/[\r\n]/.test(input.value)) input.value = input.value.replace(/[\r\n]+/g, '');
+      printed.textContent = input.value;
+      grow();
+      onInput(input.value);
+    });
     l.append(input, printed);
     l.input = input;
+    if (wraps) requestAnimationFrame(grow);
     return l;
   }
 
@@ -118,7 +132,7 @@
 
       var ask = li.querySelector('.cl-ask');
       if (ask) {
-        var f = field('cl-field', ask.dataset.ask, id + ':value', state.value, function (v) { update(row, 'value', v); }, { inputmode: 'url' });
+        var f = field('cl-field', ask.dataset.ask, id + ':value', state.value, function (v) { update(row, 'value', v); }, { inputmode: 'url' }, true);
         row.value = f.input;
         ask.replaceWith(f);
       }

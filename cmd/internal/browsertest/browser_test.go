@@ -156,7 +156,7 @@ func TestStateKeptAcrossReloadAndLanguages(t *testing.T) {
 	do(t, ctx,
 		chromedp.Click(box("hosted.net-open")),
 		chromedp.Click(box("net.cas-protocol")),
-		chromedp.SendKeys(chromedp.CSS(`input[name="net.cas-url:value"]`), casURLSeen),
+		chromedp.SendKeys(chromedp.CSS(`textarea[name="net.cas-url:value"]`), casURLSeen),
 		chromedp.Reload(),
 		chromedp.WaitVisible(chromedp.CSS(".cl-progress")),
 	)
@@ -166,7 +166,7 @@ func TestStateKeptAcrossReloadAndLanguages(t *testing.T) {
 	if got := progress(t, ctx); got != "2 / 19 étapes faites" {
 		t.Errorf("progress after reload = %q", got)
 	}
-	value, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(`input[name="net.cas-url:value"]`)))
+	value, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(`textarea[name="net.cas-url:value"]`)))
 	if err != nil || value != casURLSeen {
 		t.Errorf("value after reload = %q, %v", value, err)
 	}
@@ -217,7 +217,7 @@ func TestDownloadAnswers(t *testing.T) {
 	do(t, ctx,
 		chromedp.Click(box("onprem.net-open")),
 		chromedp.Click(box("server.cas-url")),
-		chromedp.SendKeys(chromedp.CSS(`input[name="server.cas-url:value"]`), casURLSeen),
+		chromedp.SendKeys(chromedp.CSS(`textarea[name="server.cas-url:value"]`), casURLSeen),
 		chromedp.Click(chromedp.CSS(`[id="net.direct-login"] summary`)),
 		chromedp.SendKeys(chromedp.CSS(`textarea[name="net.direct-login:comment"]`), "décidé : « non »"),
 		chromedp.SendKeys(chromedp.CSS(`input[name="school:name"]`), "Collège André Malraux"),

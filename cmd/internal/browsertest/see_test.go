@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/hds-oze/pronote-oze/cmd/internal/testenv"
 )
@@ -37,34 +38,72 @@ func ready(url string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(".cl-progress")))
 }
 
-// TestValueFieldShowsWholeURL types the 62-character CAS URL in the value field: the field is
-// at least 20em wide and shows all of it, on the screen and on paper.
+// TestValueFieldShowsWholeURL types the 62-character CAS URL in the value field, pressing
+// Enter halfway: on a desktop and on a phone, the field is at least 20em wide (or the whole
+// line, when narrower), inside the screen, and shows all of the URL — wrapped, on a phone —
+// without scrolling; Enter puts no line break in the field nor in the saved value.
 func TestValueFieldShowsWholeURL(t *testing.T) {
 	srv := serve(t, nil)
-	ctx := newTab(t)
-	field := `input[name="net.cas-url:value"]`
-	do(t, ctx, viewport(t, 1280, 900, false), ready(srv.URL+"/fr/mode-heberge/"),
-		chromedp.SendKeys(chromedp.CSS(field), casURLSeen))
-	type look struct {
-		Width, Em, ScrollWidth, ClientWidth float64
-		Value                               string
-	}
-	got, err := chromedp.Run(ctx, chromedp.Evaluate[look](`(() => {
-		const f = document.querySelector('`+field+`');
-		return {Width: f.getBoundingClientRect().width, Em: parseFloat(getComputedStyle(f).fontSize),
-			ScrollWidth: f.scrollWidth, ClientWidth: f.clientWidth, Value: f.value};
-	})()`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(casURLSeen) != 62 || got.Value != casURLSeen {
-		t.Fatalf("typed %q (%d characters)", got.Value, len(got.Value))
-	}
-	if got.Width < 20*got.Em {
-		t.Errorf("value field is %.0f px wide, less than 20em (%.0f px)", got.Width, 20*got.Em)
-	}
-	if got.ScrollWidth > got.ClientWidth {
-		t.Errorf("value field hides part of the URL: %.0f px of text in %.0f px", got.ScrollWidth, got.ClientWidth)
+	for _, tt := range []struct {
+		name          string
+		width, height int64
+		mobile        bool
+	}{{"desktop", 1280, 900, false}, {"phone", 390, 844, true}} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := newTab(t)
+			field := `textarea[name="net.cas-url:value"]`
+			do(t, ctx, viewport(t, tt.width, tt.height, tt.mobile), ready(srv.URL+"/fr/mode-heberge/"),
+				chromedp.Evaluate[chromedp.Void](`localStorage.clear()`), ready(srv.URL+"/fr/mode-heberge/"),
+				chromedp.SendKeys(chromedp.CSS(field), casURLSeen[:30]+kb.Enter+casURLSeen[30:]+kb.Enter))
+			type look struct {
+				Box                                                              rect
+				Em, ScrollWidth, ClientWidth, ScrollHeight, ClientHeight, Screen float64
+				Value                                                            string
+				Saved                                                            []string
+			}
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[look](`(() => {
+				const f = document.querySelector('`+field+`'), b = f.getBoundingClientRect();
+				const saved = Object.keys(localStorage).filter(k => k.endsWith(':net.cas-url')).map(k => JSON.parse(localStorage.getItem(k)).value);
+				return {Box: {Top: b.top, Bottom: b.bottom, Left: b.left, Right: b.right, Width: b.width},
+					Em: parseFloat(getComputedStyle(f).fontSize), ScrollWidth: f.scrollWidth, ClientWidth: f.clientWidth,
+					ScrollHeight: f.scrollHeight, ClientHeight: f.clientHeight, Screen: document.documentElement.clientWidth,
+					Value: f.value, Saved: saved};
+			})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(casURLSeen) != 62 || got.Value != casURLSeen {
+				t.Fatalf("typed %q (%d characters), the field holds %q", casURLSeen, len(casURLSeen), got.Value)
+			}
+			if len(got.Saved) == 0 {
+				t.Errorf("no saved state for net.cas-url")
+			}
+			for _, v := range got.Saved {
+				if v != casURLSeen {
+					t.Errorf("saved value %q, want %q", v, casURLSeen)
+				}
+			}
+			if got.Box.Width < min(20*got.Em, got.Screen-2*got.Em) {
+				t.Errorf("value field is %.0f px wide, less than 20em (%.0f px) on a %.0f px screen", got.Box.Width, 20*got.Em, got.Screen)
+			}
+			if got.Box.Left < 0 || got.Box.Right > got.Screen {
+				t.Errorf("value field spans %.0f–%.0f px, outside the %.0f px screen", got.Box.Left, got.Box.Right, got.Screen)
+			}
+			if got.ScrollWidth > got.ClientWidth || got.ScrollHeight > got.ClientHeight {
+				t.Errorf("value field hides part of the URL: %.0f×%.0f px of text in %.0f×%.0f px",
+					got.ScrollWidth, got.ScrollHeight, got.ClientWidth, got.ClientHeight)
+			}
+			// With SHOTS_DIR set, the step with its typed URL, for a person to look at.
+			if dir := os.Getenv("SHOTS_DIR"); dir != "" {
+				png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(`[id="net.cas-url"]`)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("value-field-%d.png", tt.width)), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
@@ -180,7 +219,7 @@ func TestPrintedPage(t *testing.T) {
 	do(t, ctx, ready(srv.URL+"/fr/mode-heberge/"),
 		chromedp.Click(box("net.cas-protocol")),
 		chromedp.Click(box("net.cas-url")),
-		chromedp.SendKeys(chromedp.CSS(`input[name="net.cas-url:value"]`), casURLSeen))
+		chromedp.SendKeys(chromedp.CSS(`textarea[name="net.cas-url:value"]`), casURLSeen))
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +231,7 @@ func TestPrintedPage(t *testing.T) {
 	}
 	got, err := chromedp.Run(ctx, chromedp.Evaluate[look](`(() => {
 		const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-		const field = document.querySelector('input[name="net.cas-url:value"]');
+		const field = document.querySelector('textarea[name="net.cas-url:value"]');
 		const printed = field.parentElement.querySelector('.cl-printed');
 		const struck = [];
 		document.querySelectorAll('.cl-item, .cl-item *').forEach((el) => {
