@@ -34,6 +34,18 @@ func viewport(t *testing.T, width, height int64, mobile bool) chromedp.Action[ch
 	return chromedp.EmulateViewport(width, height, opts...)
 }
 
+// screen is a window to test a page in: a desktop's, or a phone's with mobile emulation.
+type screen struct {
+	name          string
+	width, height int64
+	mobile        bool
+}
+
+// screens returns a desktop window desktopHeight px high and a 390×844 phone.
+func screens(desktopHeight int64) []screen {
+	return []screen{{"desktop", 1280, desktopHeight, false}, {"phone", 390, 844, true}}
+}
+
 func ready(url string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(".cl-progress")))
 }
@@ -44,11 +56,7 @@ func ready(url string) chromedp.Action[chromedp.Void] {
 // without scrolling; Enter puts no line break in the field nor in the saved value.
 func TestValueFieldShowsWholeURL(t *testing.T) {
 	srv := serve(t, nil)
-	for _, tt := range []struct {
-		name          string
-		width, height int64
-		mobile        bool
-	}{{"desktop", 1280, 900, false}, {"phone", 390, 844, true}} {
+	for _, tt := range screens(900) {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := newTab(t)
 			field := `textarea[name="net.cas-url:value"]`
@@ -111,11 +119,7 @@ func TestValueFieldShowsWholeURL(t *testing.T) {
 // desktop and on a phone: the step's title is wholly on the screen, below the sticky toolbar.
 func TestLinkedStepBelowToolbar(t *testing.T) {
 	srv := serve(t, nil)
-	for _, tt := range []struct {
-		name          string
-		width, height int64
-		mobile        bool
-	}{{"desktop", 1280, 800, false}, {"phone", 390, 844, true}} {
+	for _, tt := range screens(800) {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := newTab(t)
 			do(t, ctx, viewport(t, tt.width, tt.height, tt.mobile), ready(srv.URL+"/fr/mode-heberge/#net.cas-url"), chromedp.Sleep(300*time.Millisecond))
