@@ -4,5 +4,6 @@
 //
 // All three are written from one [Doc], built by [New] in the report's language, so they
 // always say the same thing. Personal data is masked upstream (checks.Evidence.Personal);
-// everything read from an export reaches HTML through html/template, escaped.
+// every string of a Doc reaches HTML escaped (EscapeHTML, html/template's escaping byte for
+// byte; a test renders the former template beside it).
 package report

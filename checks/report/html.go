@@ -1,18 +1,17 @@
 package report
 
 import (
+	"bufio"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
 	"fmt"
-	"html/template"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/hds-oze/pronote-oze/checks"
 )
-
-//go:embed report.html
-var htmlSource string
 
 //go:embed report.css
 var css string
@@ -28,85 +27,190 @@ func StyleHash(css string) string {
 	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
 }
 
-var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"in":   func(checks.Text) string { return "" }, // replaced per language in HTML
-	"dict": func(root any, r Step) resultData { return resultData{root, r} },
-}).Parse(htmlSource))
+// htmlEscaper escapes what html/template escapes in text and in quoted attribute values,
+// with the same entities: the report was an html/template, and its bytes stay the same (a
+// test renders both). Every byte it replaces is ASCII, so a byte-wise replacer is exact on
+// any input, valid UTF-8 or not.
+var htmlEscaper = strings.NewReplacer(
+	"\x00", "\uFFFD",
+	`"`, "&#34;",
+	"&", "&amp;",
+	"'", "&#39;",
+	"+", "&#43;",
+	"<", "&lt;",
+	">", "&gt;",
+)
 
-type resultData struct {
-	Root any
-	R    Step
+// EscapeHTML returns s escaped for HTML text or a double-quoted attribute value.
+func EscapeHTML(s string) string { return htmlEscaper.Replace(s) }
+
+// escapeHref returns u ready for a double-quoted href: a URL with a scheme other than http,
+// https or mailto becomes "#ZgotmplZ" (it could run script), bytes a URL may not hold are
+// percent-encoded (an existing %XX escape is kept), then the result is escaped for the
+// attribute. It is html/template's treatment of a URL attribute, byte for byte.
+func escapeHref(u string) string {
+	if scheme, _, ok := strings.Cut(u, ":"); ok && !strings.Contains(scheme, "/") &&
+		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
+		u = "#ZgotmplZ"
+	}
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0,
+			c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]):
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02x", c)
+		}
+	}
+	return EscapeHTML(b.String())
 }
 
-type statusCount struct {
-	Status, Label string
-	Count         int
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-type legendRow struct {
-	Status, Label, Meaning string
-}
-
-// HTML writes the report as one self-contained, printable HTML page.
+// HTML writes the report as one self-contained, printable HTML page: no script, no other
+// file. Every string of the report goes through [EscapeHTML] (links through escapeHref);
+// only the page's own markup and stylesheet are written as they are.
 func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 	l := d.Lang
-	t, err := htmlTmpl.Clone()
-	if err != nil {
-		return err
-	}
-	t.Funcs(template.FuncMap{"in": func(t checks.Text) string { return t.In(l) }})
-	data := struct {
-		Doc       *Doc
-		W         Wording
-		Title     string
-		Style     template.CSS
-		StyleHash string
-		Colon     string
-		Summary   []statusCount
-		Legend    []legendRow
-		Marks     []string
-		Privacy   string
-
-		Problems, Steps, NotApplicable []Step
-		NAReason                       string
-		SchoolName, SchoolUAI          string
-		IdentityWarn                   bool
-	}{
-		Doc:       d,
-		W:         words,
-		Title:     fmt.Sprintf(words.Title.In(l), d.Profile.Name),
-		Style:     template.CSS(css),
-		StyleHash: styleHash,
-		Colon:     l.Colon(),
-		Privacy:   words.Masked.In(l),
-	}
+	esc := EscapeHTML
+	in := func(t checks.Text) string { return esc(t.In(l)) }
+	colon := esc(l.Colon())
+	title := esc(fmt.Sprintf(words.Title.In(l), d.Profile.Name))
+	var problems, steps, notApplicable []Step
 	for _, r := range d.Results {
 		switch r.Status {
 		case string(checks.Fail), string(checks.Error), string(checks.Warn):
-			data.Problems = append(data.Problems, r)
+			problems = append(problems, r)
 		case string(checks.NotApplicable):
-			data.NotApplicable = append(data.NotApplicable, r)
+			notApplicable = append(notApplicable, r)
 			continue
 		}
-		data.Steps = append(data.Steps, r)
+		steps = append(steps, r)
 	}
-	data.NAReason = checks.NotApplicable.Meaning().In(l)
-	data.SchoolName, data.SchoolUAI = d.Identity.Shown(l)
-	if data.SchoolName == "" {
-		data.SchoolName = d.School
+	schoolName, schoolUAI := d.Identity.Shown(l)
+	if schoolName == "" {
+		schoolName = d.School
 	}
-	data.IdentityWarn = d.Identity != nil && len(d.Identity.Disagree) > 0
-	for _, t := range checks.Legend() {
-		data.Marks = append(data.Marks, t.In(l))
+
+	b := bufio.NewWriter(w)
+	b.WriteString(`<!doctype html>
+<html lang="` + esc(l.String()) + `">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '` + esc(styleHash) + `'; base-uri 'none'; form-action 'none'">
+<meta name="referrer" content="no-referrer">
+<title>` + title)
+	if d.School != "" {
+		b.WriteString(" — " + esc(d.School))
 	}
-	if showPersonal {
-		data.Privacy = words.Shown.In(l)
+	b.WriteString("</title>\n<style>" + css + "</style>\n</head>\n<body>\n<header>\n<h1>" + title + "</h1>\n<dl class=\"meta\">\n")
+	if schoolName != "" {
+		b.WriteString("<dt>" + in(words.School) + "</dt><dd>" + esc(schoolName) + "</dd>\n")
 	}
+	if schoolUAI != "" {
+		b.WriteString("<dt>" + in(words.UAI) + "</dt><dd>" + esc(schoolUAI) + "</dd>\n")
+	}
+	b.WriteString("<dt>" + in(words.Mode) + "</dt><dd>" + esc(d.ModeLabel))
+	if d.Purge {
+		b.WriteString(" · " + in(words.PurgeChecked))
+	}
+	b.WriteString("</dd>\n<dt>" + in(words.Profile) + "</dt><dd>" + esc(d.Profile.Name) + " — <code>" + esc(d.Profile.CASURL) + "</code></dd>\n" +
+		"<dt>" + in(words.Generated) + `</dt><dd><time datetime="` + esc(d.Generated.Format("2006-01-02T15:04:05Z07:00")) + `">` +
+		esc(d.Generated.Format("2006-01-02 15:04 MST")) + "</time></dd>\n" +
+		"<dt>" + in(words.Checker) + "</dt><dd>" + esc(d.Checker.Name) + " " + esc(d.Checker.Version) + "</dd>\n")
+	if d.SendTo != "" {
+		b.WriteString("<dt>" + in(words.SendTo) + "</dt><dd>" + esc(d.SendTo) + "</dd>\n")
+	}
+	b.WriteString("</dl>\n")
+	if d.Failed {
+		b.WriteString(`<p class="verdict bad">` + in(words.VerdictFail) + "</p>\n")
+	} else {
+		b.WriteString(`<p class="verdict good">` + in(words.VerdictOK) + "</p>\n")
+	}
+	if d.Identity != nil && len(d.Identity.Disagree) > 0 {
+		b.WriteString(`<p class="verdict st-warn">` + in(words.IdentityWarn) + "</p>\n")
+	}
+	b.WriteString(`<p class="summary">`)
 	for _, s := range checks.Statuses() {
 		if n := d.Summary[string(s)]; n > 0 {
-			data.Summary = append(data.Summary, statusCount{string(s), s.CountLabel(n).In(l), n})
+			b.WriteString(`<span class="st-` + esc(string(s)) + `">` + strconv.Itoa(n) + " " + esc(s.CountLabel(n).In(l)) + "</span> ")
 		}
-		data.Legend = append(data.Legend, legendRow{string(s), s.Label().In(l), s.Meaning().In(l)})
 	}
-	return t.Execute(w, data)
+	b.WriteString("</p>\n</header>\n<main>\n<h2>" + in(words.Inputs) + "</h2>\n")
+	if len(d.Inputs) > 0 {
+		b.WriteString("<table class=\"inputs\"><tbody>\n")
+		for _, f := range d.Inputs {
+			b.WriteString(`<tr><th scope="row">` + esc(f.File) + "</th><td>" + esc(f.Detail) + `<br><span class="hash">` +
+				in(words.SHA256) + " " + esc(f.SHA256) + "</span></td></tr>\n")
+		}
+		b.WriteString("</tbody></table>")
+	} else {
+		b.WriteString("<p>" + in(words.NoInputs) + "</p>")
+	}
+	b.WriteString("\n")
+	writeResults := func(rs []Step) {
+		b.WriteString("<ol class=\"results\">")
+		for _, r := range rs {
+			writeResult(b, r, in, colon)
+		}
+		b.WriteString("</ol>\n")
+	}
+	if len(problems) > 0 {
+		b.WriteString("<h2>" + in(words.ToFix) + "</h2>\n")
+		writeResults(problems)
+	}
+	b.WriteString("<h2>" + in(words.Results) + "</h2>\n")
+	writeResults(steps)
+	if len(notApplicable) > 0 {
+		b.WriteString("<h2>" + in(words.NotApplicable) + "</h2>\n<p class=\"small\">" + in(checks.NotApplicable.Meaning()) + "</p>\n<ul class=\"na\">")
+		for _, r := range notApplicable {
+			b.WriteString("<li><code>" + esc(r.ID) + "</code> " + esc(r.Title) + "</li>")
+		}
+		b.WriteString("</ul>\n")
+	}
+	for _, n := range d.Notes {
+		b.WriteString(`<p class="note">` + esc(n) + "</p>\n")
+	}
+	b.WriteString("<h2>" + in(words.Legend) + "</h2>\n<dl class=\"legend\">\n")
+	for _, s := range checks.Statuses() {
+		b.WriteString(`<dt class="st-` + esc(string(s)) + `"><span class="badge">` + in(s.Label()) + "</span></dt><dd>" + in(s.Meaning()) + "</dd>\n")
+	}
+	b.WriteString("</dl>\n<h2>" + in(words.Marks) + "</h2>\n<p class=\"small\">")
+	for _, t := range checks.Legend() {
+		b.WriteString(in(t) + " ")
+	}
+	privacy := words.Masked
+	if showPersonal {
+		privacy = words.Shown
+	}
+	b.WriteString("</p>\n<p class=\"note\">" + in(privacy) + "</p>\n</main>\n</body>\n</html>\n\n") // the template's trailing blank line, kept: same bytes as before
+	return b.Flush()
+}
+
+// writeResult writes one step of the report as a list item.
+func writeResult(b *bufio.Writer, r Step, in func(checks.Text) string, colon string) {
+	esc := EscapeHTML
+	b.WriteString(`<li class="st-` + esc(r.Status) + `" id="` + esc(r.ID) + `">` + "\n" +
+		`<p class="head"><span class="badge">` + esc(r.StatusLabel) + `</span> <code class="id">` + esc(r.ID) + "</code> <strong>" + esc(r.Title) + "</strong>")
+	if m := r.Mark(); m != "" {
+		b.WriteString(` <span class="mark">` + esc(m) + "</span>")
+	}
+	b.WriteString("</p>\n<p>" + esc(r.Message) + "</p>\n")
+	if r.Evidence != "" {
+		b.WriteString(`<p class="small">` + in(words.Evidence) + colon + esc(r.Evidence) + "</p>\n")
+	}
+	if r.Comment != "" {
+		b.WriteString(`<p class="small">` + in(words.Comment) + colon + esc(r.Comment) + "</p>\n")
+	}
+	b.WriteString(`<p class="small">` + in(words.Step) + colon + `<a href="` + escapeHref(r.URL) + `">` + esc(r.URL) + "</a></p>\n")
+	if r.Help != "" {
+		b.WriteString(`<p class="small">` + in(words.Help) + colon + `<a href="` + escapeHref(r.Help) + `">` + esc(r.Help) + "</a></p>\n")
+	}
+	b.WriteString("\n</li>\n")
 }

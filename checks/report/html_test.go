@@ -1,0 +1,248 @@
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hds-oze/pronote-oze/checks"
+)
+
+// testdata/report.html is the html/template the HTML report was written with. HTML must
+// write the same bytes for every document: the template's contextual escaping is the
+// reference its hand-written escaping is checked against.
+//
+//go:embed testdata/report.html
+var templateSource string
+
+var referenceTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
+	"in":   func(checks.Text) string { return "" },
+	"dict": func(root any, r Step) refResult { return refResult{root, r} },
+}).Parse(templateSource))
+
+type refResult struct {
+	Root any
+	R    Step
+}
+
+type refCount struct {
+	Status, Label string
+	Count         int
+}
+
+type refLegend struct {
+	Status, Label, Meaning string
+}
+
+// referenceHTML writes d through the reference template.
+func referenceHTML(w io.Writer, d *Doc, showPersonal bool) error {
+	l := d.Lang
+	t := template.Must(referenceTmpl.Clone())
+	t.Funcs(template.FuncMap{"in": func(t checks.Text) string { return t.In(l) }})
+	data := struct {
+		Doc       *Doc
+		W         Wording
+		Title     string
+		Style     template.CSS
+		StyleHash string
+		Colon     string
+		Summary   []refCount
+		Legend    []refLegend
+		Marks     []string
+		Privacy   string
+
+		Problems, Steps, NotApplicable []Step
+		NAReason                       string
+		SchoolName, SchoolUAI          string
+		IdentityWarn                   bool
+	}{
+		Doc:       d,
+		W:         words,
+		Title:     fmt.Sprintf(words.Title.In(l), d.Profile.Name),
+		Style:     template.CSS(css),
+		StyleHash: styleHash,
+		Colon:     l.Colon(),
+		Privacy:   words.Masked.In(l),
+	}
+	for _, r := range d.Results {
+		switch r.Status {
+		case string(checks.Fail), string(checks.Error), string(checks.Warn):
+			data.Problems = append(data.Problems, r)
+		case string(checks.NotApplicable):
+			data.NotApplicable = append(data.NotApplicable, r)
+			continue
+		}
+		data.Steps = append(data.Steps, r)
+	}
+	data.NAReason = checks.NotApplicable.Meaning().In(l)
+	data.SchoolName, data.SchoolUAI = d.Identity.Shown(l)
+	if data.SchoolName == "" {
+		data.SchoolName = d.School
+	}
+	data.IdentityWarn = d.Identity != nil && len(d.Identity.Disagree) > 0
+	for _, t := range checks.Legend() {
+		data.Marks = append(data.Marks, t.In(l))
+	}
+	if showPersonal {
+		data.Privacy = words.Shown.In(l)
+	}
+	for _, s := range checks.Statuses() {
+		if n := d.Summary[string(s)]; n > 0 {
+			data.Summary = append(data.Summary, refCount{string(s), s.CountLabel(n).In(l), n})
+		}
+		data.Legend = append(data.Legend, refLegend{string(s), s.Label().In(l), s.Meaning().In(l)})
+	}
+	return t.Execute(w, data)
+}
+
+// hostile is every kind of string the template escapes differently: markup, quotes, '+',
+// NUL, invalid UTF-8, noncharacters, and URLs with a script scheme, spaces, non-ASCII bytes
+// and percent escapes good and bad.
+var hostile = []string{
+	`Collège "<script>alert('x')</script>" & C++`,
+	"a\x00b\xffc\ufdd0d\uffff\u202e",
+	"javascript:alert(1)",
+	"JavaScript:alert(1)",
+	"data:text/html,<b>x</b>",
+	"mailto:a+b@x.example?subject=é",
+	"https://x.example/a b/é?q=1&r=<2>#f'\"",
+	"/relative/path:with?x=%zz&y=%4A%4",
+	"vbscript:x",
+	"",
+}
+
+// docWith returns a document whose every string field is s, with every optional part there.
+func docWith(l checks.Lang, s string, i int) *Doc {
+	url := hostile[i%len(hostile)]
+	d := &Doc{
+		Checker:   Checker{Name: s, Version: s},
+		Generated: time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC),
+		Lang:      l,
+		Profile:   ENT{ID: s, Name: s, CASURL: s},
+		ModeLabel: s,
+		Purge:     i%2 == 0,
+		School:    s,
+		Inputs:    []Input{{File: s, SHA256: s, Detail: s}},
+		Summary:   map[string]int{},
+		Failed:    i%2 == 1,
+		SendTo:    s,
+		Notes:     []string{s, "n2"},
+	}
+	if i%3 == 0 {
+		d.Identity = &Identity{Name: []Claim{{Value: s, Source: FromInfo}, {Value: s + "x", Source: FromAnswers}},
+			UAI: []Claim{{Value: s, Source: FromInfo}}, Disagree: []string{"name"}}
+	}
+	for j, st := range checks.Statuses() {
+		d.Summary[string(st)] = j + i%2
+		step := Step{ID: s, Title: s, Status: string(st), StatusLabel: s, Message: s, URL: url}
+		if j%2 == 0 {
+			step.Evidence, step.Comment, step.Help = s, s, hostile[(i+j)%len(hostile)]
+		}
+		if j < len(checks.Origins()) {
+			step.Origin = checks.Origins()[j].String()
+		}
+		d.Results = append(d.Results, step)
+	}
+	return d
+}
+
+func assertSameHTML(t *testing.T, d *Doc, showPersonal bool) {
+	t.Helper()
+	var got, want bytes.Buffer
+	if err := HTML(&got, d, showPersonal); err != nil {
+		t.Fatal(err)
+	}
+	if err := referenceHTML(&want, d, showPersonal); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		g, w := got.String(), want.String()
+		i := 0
+		for i < len(g) && i < len(w) && g[i] == w[i] {
+			i++
+		}
+		t.Fatalf("HTML differs from the template at byte %d:\ngot  %q\nwant %q", i, g[max(0, i-80):min(len(g), i+80)], w[max(0, i-80):min(len(w), i+80)])
+	}
+}
+
+// TestHTMLMatchesTemplate checks that HTML writes what the template wrote, byte for byte,
+// for the judged sample, documents with every optional part, and hostile strings.
+func TestHTMLMatchesTemplate(t *testing.T) {
+	for _, l := range checks.Langs() {
+		t.Run(string(l)+"/sample", func(t *testing.T) {
+			assertSameHTML(t, sampleDoc(l), false)
+			assertSameHTML(t, sampleDoc(l), true)
+		})
+		t.Run(string(l)+"/empty", func(t *testing.T) {
+			assertSameHTML(t, &Doc{Lang: l}, false)
+		})
+		for i, s := range hostile {
+			t.Run(fmt.Sprintf("%s/hostile-%d", l, i), func(t *testing.T) {
+				assertSameHTML(t, docWith(l, s, i), i%2 == 0)
+			})
+		}
+	}
+}
+
+// FuzzHTMLMatchesTemplate checks the same for any string in every field and any link.
+func FuzzHTMLMatchesTemplate(f *testing.F) {
+	for i, s := range hostile {
+		f.Add(s, hostile[(i+1)%len(hostile)], i)
+	}
+	f.Fuzz(func(t *testing.T, s, url string, i int) {
+		d := docWith(checks.EN, s, i&0xff)
+		for j := range d.Results {
+			d.Results[j].URL = url
+			if d.Results[j].Help != "" {
+				d.Results[j].Help = url + s
+			}
+		}
+		assertSameHTML(t, d, i%2 == 0)
+	})
+}
+
+func TestEscapeHTML(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "abc é", "abc é"},
+		{"markup", `<a href="x">'&'</a>`, "&lt;a href=&#34;x&#34;&gt;&#39;&amp;&#39;&lt;/a&gt;"},
+		{"plus", "C++", "C&#43;&#43;"},
+		{"nul", "a\x00b", "a\uFFFDb"},
+		{"invalid utf-8 kept", "a\xffb", "a\xffb"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := EscapeHTML(tt.in); got != tt.want {
+				t.Errorf("EscapeHTML(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEscapeHref(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"https", "https://s.example/fr/a#b", "https://s.example/fr/a#b"},
+		{"relative", "/fr/x?a=1&b=2", "/fr/x?a=1&amp;b=2"},
+		{"javascript", "javascript:alert(1)", "#ZgotmplZ"},
+		{"javascript upper", " JAVASCRIPT:x", "#ZgotmplZ"},
+		{"data", "data:text/html,x", "#ZgotmplZ"},
+		{"colon after slash", "/a:b", "/a:b"},
+		{"mailto", "mailto:a@b.example", "mailto:a@b.example"},
+		{"space quote non-ascii", `https://x/a b"é`, "https://x/a%20b%22%c3%a9"},
+		{"percent", "/a%2Fb%zz%4", "/a%2Fb%25zz%254"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := escapeHref(tt.in); got != tt.want {
+				t.Errorf("escapeHref(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+	if !strings.Contains(escapeHref("/a+b"), "&#43;") {
+		t.Errorf("escapeHref does not escape + for the attribute")
+	}
+}
