@@ -42,7 +42,8 @@ type (
 // HTML writes the summary as one self-contained page in its language: no script, no other
 // file, printable in landscape. The page around the table is an html/template; the table's
 // rows (one per school, a cell per step: thousands of cells) are written as they go, every
-// string from a report through template.HTMLEscapeString, the words and titles escaped once.
+// string from a report through report.EscapeHTML (the escaping of the page around
+// them and of the HTML report), the words and titles escaped once.
 func HTML(w io.Writer, s *Summary) error {
 	l := s.Lang
 	t, err := htmlTmpl.Clone()
@@ -88,7 +89,7 @@ func HTML(w io.Writer, s *Summary) error {
 // the status's name (for them), with a tooltip naming the school, the step and the status.
 func writeRows(w *bufio.Writer, s *Summary) {
 	l := s.Lang
-	esc := template.HTMLEscapeString
+	esc := report.EscapeHTML
 	type stWords struct{ mark, label string }
 	sts := map[string]stWords{}
 	for _, st := range checks.Statuses() {

@@ -112,7 +112,7 @@ func TestSummarizeOrderFree(t *testing.T) {
 // by hand as in the template's parts.
 func TestHTMLEscapes(t *testing.T) {
 	dir := t.TempDir()
-	hostile := `<img src=x onerror=alert(1)>"'&`
+	hostile := `<img src=x onerror=alert(1)>"'&+`
 	r := fmt.Sprintf(`{"format": 1, "kind": "pronote-oze-report", "checker": {"version": %q}, "generated": "2026-10-01T08:00:00Z",
  "lang": %q, "mode": "onprem", "failed": true,
  "identity": {"name": [{"value": %q, "source": "answers"}], "uai": [{"value": %q, "source": "answers"}], "disagree": ["name"]},
@@ -134,7 +134,7 @@ func TestHTMLEscapes(t *testing.T) {
 		if strings.Contains(page, "<img") || strings.Contains(page, `"'&`) {
 			t.Errorf("%s: a report's string reached the page unescaped", l)
 		}
-		if n := strings.Count(page, "&lt;img src=x onerror=alert(1)&gt;&#34;&#39;&amp;"); n < 6 {
+		if n := strings.Count(page, "&lt;img src=x onerror=alert(1)&gt;&#34;&#39;&amp;&#43;"); n < 6 {
 			t.Errorf("%s: the hostile string shows escaped %d times, want it in the name, UAI, checker, tooltips, step title and version", l, n)
 		}
 	}
