@@ -122,12 +122,15 @@ type siteModel struct {
 	downloads []Download
 	checker   *BrowserChecker
 	date      time.Time
+	// spill, during a build, holds the search entries of the pages rendered; nil, they stay
+	// with their page (as a live site needs them for its updates).
+	spill *searchSpill
 }
 
 // Build reads the content, checks it and, only if it has no error, replaces the output folder
 // with the new site.
 func (b *Builder) Build(ctx context.Context) (*Site, error) {
-	s, err := b.build(ctx)
+	s, err := b.build(ctx, false)
 	if err != nil {
 		return nil, err
 	}
@@ -136,8 +139,9 @@ func (b *Builder) Build(ctx context.Context) (*Site, error) {
 
 // build loads the content and, only if it has no error, makes the downloads (the pages list
 // them) and publishes the site, which renders and checks the pages: what "sitegen build" and
-// "sitegen serve" do alike.
-func (b *Builder) build(ctx context.Context) (*siteModel, error) {
+// "sitegen serve" do alike. With live, the pages keep what search finds on them, for the
+// updates to remake the search indexes.
+func (b *Builder) build(ctx context.Context, live bool) (*siteModel, error) {
 	s, errs := b.load(ctx)
 	if err := errs.err(); err != nil {
 		return nil, err
@@ -154,7 +158,7 @@ func (b *Builder) build(ctx context.Context) (*siteModel, error) {
 			return nil, err
 		}
 	}
-	if err := b.publish(ctx, s); err != nil {
+	if err := b.publish(ctx, s, live); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -892,7 +896,15 @@ func (s *siteModel) renderAt(p *Page, at string, w io.Writer, scan *errorList) e
 		}
 	}
 	if p == self {
-		p.search = s.searchEntries(p, doc, source)
+		data, err := encodeSearch(s.searchEntries(p, doc, source))
+		if err == nil && s.spill != nil {
+			err = s.spill.add(p, data)
+		} else if err == nil {
+			p.search = data
+		}
+		if err != nil {
+			return err
+		}
 	}
 	s.rewriteLinks(p, doc)
 	body := bytes.NewBuffer(make([]byte, 0, 2*len(source)))

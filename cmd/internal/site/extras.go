@@ -1,15 +1,22 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
+	"github.com/spf13/afero"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/js"
@@ -107,8 +114,95 @@ func plainText(n ast.Node, source []byte) string {
 // searchIndexPath is the site path of lang's search index.
 func searchIndexPath(lang checks.Lang) string { return "search/" + string(lang) + ".json" }
 
-// searchIndex returns the search index of lang: the entries of its pages, by URL.
-func (s *siteModel) searchIndex(lang checks.Lang) ([]byte, error) {
+// encodeSearch returns entries in JSON, separated by commas: a part of a search index.
+func encodeSearch(entries []searchEntry) ([]byte, error) {
+	var buf []byte
+	for i, e := range entries {
+		data, err := json.Marshal(e)
+		if err != nil {
+			return nil, fmt.Errorf("search entry %s: %w", e.URL, err)
+		}
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, data...)
+	}
+	return buf, nil
+}
+
+// A searchSpill holds the search entries of the pages a build renders, so that memory does not
+// grow with the site: each page's entries, in JSON, are appended to its language's file in
+// the staging folder as the page renders, in no particular order, and read back in the order
+// of the index as it is written (see writeSearchIndex). The files go before the site is
+// swapped in (see done); with the staging folder if the build fails.
+type searchSpill struct {
+	fs    afero.Fs
+	dir   string
+	mu    sync.Mutex
+	files map[checks.Lang]afero.File
+	ends  map[checks.Lang]int64
+	spans map[*Page][2]int64 // where each page's entries are in its language's file
+}
+
+func newSearchSpill(fs afero.Fs, dir string) *searchSpill {
+	return &searchSpill{fs: fs, dir: dir, files: map[checks.Lang]afero.File{}, ends: map[checks.Lang]int64{}, spans: map[*Page][2]int64{}}
+}
+
+// spillPath is the file of lang's spill, in the staging folder dir.
+func spillPath(dir string, lang checks.Lang) string {
+	return filepath.Join(dir, ".search-"+string(lang)+".spill")
+}
+
+// add appends the entries of page p, in JSON.
+func (sp *searchSpill) add(p *Page, data []byte) error {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	f := sp.files[p.Lang]
+	if f == nil {
+		var err error
+		if f, err = sp.fs.Create(spillPath(sp.dir, p.Lang)); err != nil {
+			return fmt.Errorf("search index %s: %w", p.Lang, err)
+		}
+		sp.files[p.Lang] = f
+	}
+	if _, err := f.Write(data); err != nil {
+		return fmt.Errorf("search index %s: %w", p.Lang, err)
+	}
+	start := sp.ends[p.Lang]
+	sp.ends[p.Lang] = start + int64(len(data))
+	sp.spans[p] = [2]int64{start, int64(len(data))}
+	return nil
+}
+
+// read returns the entries of page p, in JSON, in buf's storage.
+func (sp *searchSpill) read(p *Page, buf []byte) ([]byte, error) {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	span, ok := sp.spans[p]
+	if !ok {
+		return buf[:0], nil
+	}
+	buf = slices.Grow(buf[:0], int(span[1]))[:span[1]]
+	if _, err := sp.files[p.Lang].ReadAt(buf, span[0]); err != nil {
+		return nil, fmt.Errorf("search index %s: %w", p.Lang, err)
+	}
+	return buf, nil
+}
+
+// done closes and removes the spill's files.
+func (sp *searchSpill) done() error {
+	var errs []error
+	for l, f := range sp.files {
+		errs = append(errs, f.Close(), sp.fs.Remove(spillPath(sp.dir, l)))
+	}
+	clear(sp.files)
+	return errors.Join(errs...)
+}
+
+// writeSearchIndex writes the search index of lang to w: the entries of its pages, by URL, in
+// a JSON array. The entries of each page are those its rendering left, with it or in the
+// build's spill.
+func (s *siteModel) writeSearchIndex(lang checks.Lang, w io.Writer) error {
 	var pages []*Page
 	for _, p := range s.Pages {
 		if p.Lang == lang {
@@ -116,15 +210,33 @@ func (s *siteModel) searchIndex(lang checks.Lang) ([]byte, error) {
 		}
 	}
 	sort.SliceStable(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
-	all := []searchEntry{}
+	bw := bufio.NewWriter(w)
+	bw.WriteByte('[')
+	first := true
+	var buf []byte
 	for _, p := range pages {
-		all = append(all, p.search...)
+		part := p.search
+		if s.spill != nil {
+			var err error
+			if buf, err = s.spill.read(p, buf); err != nil {
+				return err
+			}
+			part = buf
+		}
+		if len(part) == 0 {
+			continue
+		}
+		if !first {
+			bw.WriteByte(',')
+		}
+		first = false
+		bw.Write(part)
 	}
-	data, err := json.Marshal(all)
-	if err != nil {
-		return nil, fmt.Errorf("search index %s: %w", lang, err)
+	bw.WriteString("]\n")
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("search index %s: %w", lang, err)
 	}
-	return append(data, '\n'), nil
+	return nil
 }
 
 // sitemap returns sitemap.xml: every page with its last-updated date and its translations

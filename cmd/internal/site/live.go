@@ -48,7 +48,7 @@ func (b *Builder) BuildLive(ctx context.Context) (*Live, *Site, error) {
 }
 
 func (lv *Live) full(ctx context.Context) (*Site, error) {
-	s, err := lv.b.build(ctx)
+	s, err := lv.b.build(ctx, true)
 	if err != nil {
 		return nil, err
 	}

@@ -95,7 +95,7 @@ func TestLiveUpdateErrorWritesNothing(t *testing.T) {
 func TestCloneIsIndependent(t *testing.T) {
 	fs := fsFrom(t, parseTxtar(t, "testdata/errors/base.txtar"))
 	// A built site: its links are known once its pages are rendered (and scanned).
-	s, err := (&Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public"}).build(context.Background())
+	s, err := (&Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public"}).build(context.Background(), true)
 	if err != nil {
 		t.Fatal(err)
 	}

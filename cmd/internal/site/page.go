@@ -49,8 +49,10 @@ type Page struct {
 	source  []byte
 	anchors map[string]bool
 	links   []pageLink
-	out     []*Page       // the pages its links lead to, set by checkLinks
-	search  []searchEntry // what the site's search finds on the page, set by render
+	out     []*Page // the pages its links lead to, set by checkLinks
+	// search is what the site's search finds on the page, its entries in JSON separated by
+	// commas, set by render. A build hands it to its spill instead (see searchSpill).
+	search []byte
 }
 
 // pageLink is a link of a page's Markdown, as written.

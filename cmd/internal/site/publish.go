@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/url"
 	"path"
@@ -35,6 +36,9 @@ type output struct {
 	page *Page
 	// data makes the file's bytes. Outputs of one list are made in parallel.
 	data func() ([]byte, error)
+	// stream, instead of data, writes the bytes of a file made from the whole site (the
+	// search index), which publish writes as they come rather than holding them.
+	stream func(w io.Writer) error
 }
 
 // pageOutputs returns the HTML file of each page. With scan, the pages not scanned yet are
@@ -139,7 +143,7 @@ func (s *siteModel) findOutputs() ([]output, error) {
 		{path: "robots.txt", data: func() ([]byte, error) { return s.robots(), nil }},
 	}
 	for _, l := range checks.Langs() {
-		outs = append(outs, output{path: searchIndexPath(l), data: func() ([]byte, error) { return s.searchIndex(l) }})
+		outs = append(outs, output{path: searchIndexPath(l), stream: func(w io.Writer) error { return s.writeSearchIndex(l, w) }})
 	}
 	return outs, nil
 }
@@ -332,12 +336,19 @@ func (o output) make() ([]byte, error) {
 	if clean := path.Clean("/" + o.path)[1:]; clean == "" || clean != o.path {
 		return nil, fmt.Errorf("cannot write %q: not a file path inside the site", o.path)
 	}
+	if o.stream != nil {
+		var buf bytes.Buffer
+		err := o.stream(&buf)
+		return buf.Bytes(), err
+	}
 	return o.data()
 }
 
 // publish makes the site's outputs into a staging folder beside OutDir, checks the pages'
 // weight, then swaps the new site in. On error the staging folder goes and OutDir is intact.
-func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
+// Unless live, what search finds on the pages is spilled to the staging folder as they
+// render (see searchSpill), and the search indexes written from there.
+func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err error) {
 	out := filepath.Clean(b.OutDir)
 	staging := out + stagingSuffix
 	if err := recoverSwap(b.Out, out); err != nil {
@@ -349,7 +360,14 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 	if err := b.Out.MkdirAll(staging, 0o755); err != nil {
 		return fmt.Errorf("cannot create %s: %w", staging, err)
 	}
+	if !live {
+		s.spill = newSearchSpill(b.Out, staging)
+	}
 	defer func() {
+		if s.spill != nil {
+			err = errors.Join(err, s.spill.done())
+			s.spill = nil
+		}
 		if err != nil {
 			_ = b.Out.RemoveAll(staging)
 		}
@@ -386,8 +404,33 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 	if err != nil {
 		return err
 	}
-	if err := makeOutputs(ctx, b.Workers, rest, write); err != nil {
+	whole, streamed := splitStreamed(rest)
+	if err := makeOutputs(ctx, b.Workers, whole, write); err != nil {
 		return err
+	}
+	for _, o := range streamed {
+		if clean := path.Clean("/" + o.path)[1:]; clean != o.path {
+			return fmt.Errorf("cannot write %q: not a file path inside the site", o.path)
+		}
+		full := filepath.Join(staging, filepath.FromSlash(o.path))
+		if err := dirs.mkdir(filepath.Dir(full)); err != nil {
+			return err
+		}
+		n, err := writeStream(b.Out, full, o.stream)
+		if err != nil {
+			return fmt.Errorf("cannot write %s: %w", o.path, err)
+		}
+		result.mu.Lock()
+		result.sizes[o.path] = int(n)
+		result.bytes += n
+		result.mu.Unlock()
+	}
+	if s.spill != nil {
+		spill := s.spill
+		s.spill = nil
+		if err := spill.done(); err != nil {
+			return err
+		}
 	}
 	for _, o := range rest {
 		if o.page != nil {
@@ -404,6 +447,41 @@ func (b *Builder) publish(ctx context.Context, s *siteModel) (err error) {
 	}
 	s.SearchScript = result.sizes["assets/search.js"]
 	return swap(b.Out, staging, out)
+}
+
+// splitStreamed returns the outputs of outs made as a whole, and those streamed.
+func splitStreamed(outs []output) (whole, streamed []output) {
+	for _, o := range outs {
+		if o.stream != nil {
+			streamed = append(streamed, o)
+		} else {
+			whole = append(whole, o)
+		}
+	}
+	return whole, streamed
+}
+
+// writeStream writes file name of fsys with what stream writes, and returns its size.
+func writeStream(fsys afero.Fs, name string, stream func(w io.Writer) error) (int64, error) {
+	f, err := fsys.Create(name)
+	if err != nil {
+		return 0, err
+	}
+	cw := &countingWriter{w: f}
+	err = stream(cw)
+	return cw.n, errors.Join(err, f.Close())
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // Suffixes of the folders beside the output folder during a build.

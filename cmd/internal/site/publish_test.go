@@ -144,7 +144,7 @@ func TestPublishFailureWritesNothing(t *testing.T) {
 	if err := fs.Remove("content/en/index.md"); err != nil {
 		t.Fatal(err)
 	}
-	err := b.publish(context.Background(), s)
+	err := b.publish(context.Background(), s, false)
 	var fe *FileError
 	if !errors.As(err, &fe) || fe.File != "content/en/index.md" || !strings.Contains(fe.Error(), "cannot render") {
 		t.Errorf("publish() = %v, want a render error naming content/en/index.md", err)
