@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/text/unicode/norm"
@@ -21,22 +22,59 @@ func NewIDs() *IDs { return &IDs{used: map[string]bool{}} }
 
 // Fold returns s as search compares it: lower case, accents dropped, œ and æ spelled out
 // ("Élèves" gives "eleves"). The site's search folds the words typed the same way.
+//
+// ASCII is lowered as is: only the runs of other characters go through the canonical
+// decomposition (NFD), which gives the same as decomposing the whole string, since an ASCII
+// character neither decomposes nor reorders with its neighbours (in valid UTF-8: a string
+// that is not is decomposed whole). Most of the text folded for the search index is ASCII.
 func Fold(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'œ' || r == 'Œ':
-			b.WriteString("oe")
-		case r == 'æ' || r == 'Æ':
-			b.WriteString("ae")
-		case r == '’':
-			b.WriteByte('\'')
-		default:
-			b.WriteRune(unicode.ToLower(r))
+	b.Grow(len(s))
+	if !utf8.ValidString(s) { // NFD passes invalid bytes through as they come, by runs or not
+		for _, r := range norm.NFD.String(s) {
+			foldRune(&b, r)
 		}
+		return b.String()
+	}
+	var nfd []byte
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && s[j] >= utf8.RuneSelf {
+			j++
+		}
+		nfd = norm.NFD.AppendString(nfd[:0], s[i:j])
+		for k := 0; k < len(nfd); {
+			r, n := utf8.DecodeRune(nfd[k:])
+			k += n
+			foldRune(&b, r)
+		}
+		i = j
 	}
 	return b.String()
+}
+
+// foldRune writes r folded: nothing for a combining mark, œ and æ spelled out, the
+// typographic apostrophe made straight, anything else in lower case.
+func foldRune(b *strings.Builder, r rune) {
+	switch {
+	case unicode.Is(unicode.Mn, r):
+	case r == 'œ' || r == 'Œ':
+		b.WriteString("oe")
+	case r == 'æ' || r == 'Æ':
+		b.WriteString("ae")
+	case r == '’':
+		b.WriteByte('\'')
+	default:
+		b.WriteRune(unicode.ToLower(r))
+	}
 }
 
 // Slugify returns s folded to an ID: lower-case ASCII letters, digits and single hyphens.
