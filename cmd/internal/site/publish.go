@@ -467,21 +467,14 @@ func writeStream(fsys afero.Fs, name string, stream func(w io.Writer) error) (in
 	if err != nil {
 		return 0, err
 	}
-	cw := &countingWriter{w: f}
-	err = stream(cw)
-	return cw.n, errors.Join(err, f.Close())
-}
-
-// countingWriter counts the bytes written through it.
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
+	if err := stream(f); err != nil {
+		return 0, errors.Join(err, f.Close())
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		return 0, errors.Join(err, f.Close())
+	}
+	return fi.Size(), f.Close()
 }
 
 // Suffixes of the folders beside the output folder during a build.

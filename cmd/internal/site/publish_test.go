@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/spf13/afero"
 )
 
@@ -181,5 +182,34 @@ func TestSwapExchanges(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(old); string(got) != "in the way" {
 		t.Errorf("swap touched %s", old)
+	}
+}
+
+// TestSpilledSearchIndexMatchesKept checks that a build, which spills what search finds on the
+// pages to its staging folder, publishes the same site as one whose pages keep it (as serve's
+// does), and leaves no spill in the site.
+func TestSpilledSearchIndexMatchesKept(t *testing.T) {
+	fs := fsFrom(t, parseTxtar(t, "testdata/errors/base.txtar"))
+	b := &Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public"}
+	if _, err := b.build(context.Background(), false); err != nil {
+		t.Fatal(err)
+	}
+	spilled := tree(t, fs, "public")
+	if _, err := b.build(context.Background(), true); err != nil {
+		t.Fatal(err)
+	}
+	kept := tree(t, fs, "public")
+	if !maps.EqualFunc(spilled, kept, bytes.Equal) {
+		t.Error("the built site differs when the pages keep their search entries")
+	}
+	for name := range spilled {
+		if strings.Contains(name, ".search-") {
+			t.Errorf("the spill %s is in the published site", name)
+		}
+	}
+	for _, l := range checks.Langs() {
+		if idx := spilled["search/"+string(l)+".json"]; !bytes.HasPrefix(idx, []byte(`[{"u":`)) {
+			t.Errorf("search index %s = %.40q, want entries", l, idx)
+		}
 	}
 }
