@@ -61,7 +61,7 @@ func (s Step) Mark() string {
 	return ""
 }
 
-// Checker names the program that wrote the report.
+// Checker names the program that wrote the report (and, as summary.Checker, a summary).
 type Checker struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`

@@ -60,11 +60,8 @@ type Summary struct {
 	Errors    []InputErr  `json:"errors"`
 }
 
-// Checker names the program that wrote the summary.
-type Checker struct {
-	Name    string `json:"name"`
-	Version string `json:"version"`
-}
+// Checker names the program that wrote the summary: the same object as a report's.
+type Checker = report.Checker
 
 // Totals count the summary's inputs and rows.
 type Totals struct {
