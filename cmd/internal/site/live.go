@@ -240,7 +240,13 @@ func (lv *Live) renderToMemory(ctx context.Context, s *siteModel, render map[*Pa
 			pages = append(pages, o) // the root, showing the home page
 		}
 	}
-	if err := s.checkBudget(lv.b.PageBudget, lv.b.GzipBudget, pages, result.weights); err != nil {
+	read := func(p string) ([]byte, error) {
+		if data, ok := files[p]; ok {
+			return data, nil
+		}
+		return afero.ReadFile(lv.b.Out, filepath.Join(filepath.Clean(lv.b.OutDir), filepath.FromSlash(p)))
+	}
+	if err := s.checkBudget(lv.b.PageBudget, lv.b.GzipBudget, pages, result.weights, read); err != nil {
 		return nil, err
 	}
 	out := filepath.Clean(lv.b.OutDir)

@@ -1,9 +1,12 @@
 package site
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -401,6 +404,84 @@ func TestPageBudget(t *testing.T) {
 	}
 	if len(be.Errs) == 0 {
 		t.Error("no page over a 7 KB compressed budget")
+	}
+}
+
+// TestGzipBudgetExact checks that the compressed weight that decides, and that a failure
+// gives, is compress/gzip's at its default level, recomputed here from the published files:
+// the fastest level, tried first, only lets through pages it finds within the budget.
+func TestGzipBudgetExact(t *testing.T) {
+	fs := fsFrom(t, parseTxtar(t, "testdata/errors/base.txtar"))
+	site, err := (&Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public", GzipBudget: 1 << 20}).Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(p string) []byte {
+		data, err := afero.ReadFile(fs, "public/"+p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	gzipped := func(level int, files ...string) int {
+		n := 0
+		for _, f := range files {
+			var buf bytes.Buffer
+			zw, err := gzip.NewWriterLevel(&buf, level)
+			if err != nil {
+				t.Fatal(err)
+			}
+			zw.Write(read(f))
+			zw.Close()
+			n += buf.Len()
+		}
+		return n
+	}
+	var heaviest *Page
+	var most []string
+	for _, p := range site.Pages {
+		files := []string{p.URL + "index.html", "assets/style.css", "assets/site.js"}
+		if len(p.Checklists) > 0 {
+			files = append(files, "assets/checklist.js")
+		}
+		if p.Checker {
+			files = append(files, "assets/check.js", "assets/check.css")
+		}
+		if heaviest == nil || gzipped(gzip.DefaultCompression, files...) > gzipped(gzip.DefaultCompression, most...) {
+			heaviest, most = p, files
+		}
+	}
+	exact := gzipped(gzip.DefaultCompression, most...)
+	fast := 0
+	for _, f := range most {
+		fast += measure(read(f)).gzip
+	}
+	if fast <= exact {
+		t.Fatalf("%s weighs %d bytes at the fastest level, %d at the default: the test needs the fastest to be heavier", heaviest.File, fast, exact)
+	}
+
+	b := &Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public", GzipBudget: exact}
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Errorf("GzipBudget %d, the heaviest page's exact weight (%d at the fastest level): %v, want success", exact, fast, err)
+	}
+	b.GzipBudget = exact - 1
+	_, err = b.Build(context.Background())
+	var be *BuildError
+	if !errors.As(err, &be) {
+		t.Fatalf("GzipBudget %d: Build() = %v, want %s over it", exact-1, err, heaviest.File)
+	}
+	want := fmt.Sprintf("weighs %.1f KB compressed", InKB(exact))
+	found := false
+	for _, fe := range be.Errs {
+		if fe.File == heaviest.File {
+			found = true
+			if !strings.Contains(fe.Error(), want) {
+				t.Errorf("got %v, want the exact figure: %q", fe, want)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("errors %v, want one for %s", be.Errs, heaviest.File)
 	}
 }
 
