@@ -115,6 +115,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	b := &site.Builder{Src: afero.NewOsFs(), SrcDir: *src, Out: afero.NewOsFs(), OutDir: *out, Cache: cacheFlags.open(), Date: date}
+	b.StateDir = cacheFlags.stateDir()
 	if *downloads {
 		b.Downloads = func(ctx context.Context, cfg *site.Config) ([]site.Download, error) {
 			fmt.Fprintf(stderr, "building the checker for %d platforms…\n", len(site.Platforms()))
@@ -137,6 +138,12 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	abs, _ := filepath.Abs(*out)
 	fmt.Fprintf(stdout, "built %d pages, %d files (%.1f KB) into %s in %s\n", len(s.Pages), s.Files, site.InKB(s.Bytes), *out, time.Since(start).Round(time.Millisecond))
+	if s.Reused > 0 {
+		fmt.Fprintf(stdout, "pages unchanged since the previous build, taken as they were: %d of %d\n", s.Reused, len(s.Pages))
+	}
+	if s.StateErr != nil {
+		fmt.Fprintf(stderr, "warning: %v (the next build renders every page)\n", s.StateErr)
+	}
 	fmt.Fprintf(stdout, "search, loaded on the first use of the search box (outside the page budget): script %.1f KB", site.InKB(s.SearchScript))
 	for _, l := range checks.Langs() {
 		fmt.Fprintf(stdout, ", index %s %.1f KB", l, site.InKB(s.SearchIndex[l]))
@@ -155,26 +162,39 @@ type cacheFlags struct {
 
 func addCacheFlags(fl *flag.FlagSet) cacheFlags {
 	return cacheFlags{
-		off: fl.Bool("no-cache", false, "highlight every code block again instead of reading the highlight cache (nor writing it)"),
-		dir: fl.String("cache-dir", "", "highlight cache `folder` (default: sitegen/highlight in the user's cache folder)"),
+		off: fl.Bool("no-cache", false, "render every page and highlight every code block again, reading no cache (nor writing one)"),
+		dir: fl.String("cache-dir", "", "cache `folder`: highlighted code, and what a build leaves for the next to reuse the pages that did not change (default: sitegen/highlight in the user's cache folder)"),
 	}
+}
+
+// folder returns the cache folder the flags ask for, or "" for none.
+func (f cacheFlags) folder() string {
+	if *f.off {
+		return ""
+	}
+	if *f.dir != "" {
+		return *f.dir
+	}
+	d, err := markdown.DefaultCacheDir()
+	if err != nil {
+		return "" // no cache folder on this system
+	}
+	return d
 }
 
 // open returns the highlight cache the flags ask for: in memory only with -no-cache (a build
 // still highlights each distinct block once), else also on disk.
 func (f cacheFlags) open() *markdown.Cache {
-	if *f.off {
-		return markdown.NewCache("", 0)
+	return markdown.NewCache(f.folder(), 0)
+}
+
+// stateDir returns where a build leaves what the next one needs to reuse the pages that did
+// not change (site.Builder.StateDir): builds/ in the cache folder, or "" with -no-cache.
+func (f cacheFlags) stateDir() string {
+	if dir := f.folder(); dir != "" {
+		return filepath.Join(dir, "builds")
 	}
-	dir := *f.dir
-	if dir == "" {
-		d, err := markdown.DefaultCacheDir()
-		if err != nil {
-			return markdown.NewCache("", 0) // no cache folder on this system: memory only
-		}
-		dir = d
-	}
-	return markdown.NewCache(dir, 0)
+	return ""
 }
 
 // closeCache keeps the cache within its bound, says what it did and warns about a problem

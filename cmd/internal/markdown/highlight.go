@@ -114,11 +114,8 @@ func (h *Highlighter) render(w util.BufWriter, source []byte, node ast.Node, ent
 	if b.err != nil {
 		return ast.WalkStop, b.err
 	}
-	h.mu.Lock()
-	for _, c := range b.classes {
-		h.used[c] = true
-	}
-	h.mu.Unlock()
+	h.MarkUsed(b.classes)
+	node.SetAttribute(classesAttr, b.classes)
 	if _, err := w.Write(b.html); err != nil {
 		return ast.WalkStop, err
 	}

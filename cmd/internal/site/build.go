@@ -60,6 +60,10 @@ type Builder struct {
 	// Cache remembers highlighted code blocks, in memory and possibly on disk; nil means every
 	// block is highlighted every time it is met.
 	Cache *markdown.Cache
+	// StateDir is the folder where a build leaves what the next build of the same content
+	// into the same output folder needs to reuse the pages that did not change (see
+	// buildState); "" means every page is rendered every time.
+	StateDir string
 }
 
 // Download is one build of the checker.
@@ -94,6 +98,11 @@ type Site struct {
 	SearchIndex map[checks.Lang]int
 	// SearchScript is the size of the search box's script, loaded on its first focus.
 	SearchScript int
+	// Reused counts the pages taken as they were from the previous build (see
+	// Builder.StateDir); StateErr is why the state for the next build could not be saved (the
+	// site itself is built).
+	Reused   int
+	StateErr error
 
 	byURL map[string]*Page // "fr/mode-heberge/"
 }
@@ -125,6 +134,8 @@ type siteModel struct {
 	// spill, during a build, holds the search entries of the pages rendered; nil, they stay
 	// with their page (as a live site needs them for its updates).
 	spill *searchSpill
+	// inc, during an incremental build, is what the previous build left (see incremental).
+	inc *incremental
 }
 
 // Build reads the content, checks it and, only if it has no error, replaces the output folder
@@ -910,6 +921,9 @@ func (s *siteModel) renderAt(p *Page, at string, w io.Writer, scan *errorList) e
 	body := bytes.NewBuffer(make([]byte, 0, 2*len(source)))
 	if err := s.md[p.Lang].Renderer().Render(body, source, doc); err != nil {
 		return err
+	}
+	if p == self {
+		p.classes = markdown.UsedClasses(doc)
 	}
 	lc := s.Config.Languages[string(p.Lang)]
 	d := pageData{

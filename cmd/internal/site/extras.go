@@ -212,25 +212,33 @@ func (s *siteModel) writeSearchIndex(lang checks.Lang, w io.Writer) error {
 	sort.SliceStable(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
 	bw := bufio.NewWriter(w)
 	bw.WriteByte('[')
-	first := true
+	off := int64(1)
 	var buf []byte
 	for _, p := range pages {
 		part := p.search
 		if s.spill != nil {
 			var err error
-			if buf, err = s.spill.read(p, buf); err != nil {
-				return err
+			if p.prevSearch != nil {
+				buf, err = s.inc.oldSearch(p, buf)
+			} else {
+				buf, err = s.spill.read(p, buf)
+			}
+			if err != nil {
+				return fmt.Errorf("search index %s: %w", lang, err)
 			}
 			part = buf
 		}
 		if len(part) == 0 {
+			p.searchSpan = [2]int64{off, 0}
 			continue
 		}
-		if !first {
+		if off > 1 {
 			bw.WriteByte(',')
+			off++
 		}
-		first = false
+		p.searchSpan = [2]int64{off, int64(len(part))}
 		bw.Write(part)
+		off += int64(len(part))
 	}
 	bw.WriteString("]\n")
 	if err := bw.Flush(); err != nil {

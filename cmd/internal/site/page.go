@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"path"
 	"regexp"
 	"strings"
@@ -53,6 +54,14 @@ type Page struct {
 	// search is what the site's search finds on the page, its entries in JSON separated by
 	// commas, set by render. A build hands it to its spill instead (see searchSpill).
 	search []byte
+	// searchSpan is where the entries are in the search index written: offset and length;
+	// prevSearch, for a page taken from the previous build, where they are in its index.
+	searchSpan [2]int64
+	prevSearch *[2]int64
+	// sum is the SHA-256 of the source file, and classes the highlighting classes the page
+	// uses, set when it renders: what an incremental build keeps (see buildState).
+	sum     [32]byte
+	classes []string
 }
 
 // pageLink is a link of a page's Markdown, as written.
@@ -110,6 +119,7 @@ func (p *Page) readHead(fsys afero.Fs, errs *errorList) ([]byte, bool) {
 		bad := invalidUTF8(raw)
 		errs.add(p.File, 1+bytes.Count(raw[:bad], []byte("\n")), "invalid UTF-8 (byte 0x%02x): save the page as UTF-8", raw[bad])
 	}
+	p.sum = sha256.Sum256(raw)
 	fm, body, bodyLine, ferrs := splitFrontMatter(p.File, raw)
 	*errs = append(*errs, ferrs...)
 	p.FM, p.bodyLine, p.scanned, p.tree, p.source = fm, bodyLine, false, nil, nil

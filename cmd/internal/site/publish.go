@@ -12,9 +12,11 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
+	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -40,6 +42,9 @@ type output struct {
 	// stream, instead of data, writes the bytes of a file made from the whole site (the
 	// search index), which publish writes as they come rather than holding them.
 	stream func(w io.Writer) error
+	// reused, for a page's HTML, is what the previous build left of it: the file is taken
+	// from the previous site (see incremental), data only hands its search entries on.
+	reused *pageState
 }
 
 // pageOutputs returns the HTML file of each page. With scan, the pages not scanned yet are
@@ -256,12 +261,17 @@ func (m *made) add(p string, data []byte) {
 	if firstView(p) {
 		w = measure(data)
 	}
+	m.known(p, len(data), w)
+}
+
+// known records a file whose size and weight are known without its bytes.
+func (m *made) known(p string, size int, w weight) {
 	m.mu.Lock()
-	m.sizes[p] = len(data)
+	m.sizes[p] = size
 	if firstView(p) {
 		m.weights[p] = w
 	}
-	m.bytes += int64(len(data))
+	m.bytes += int64(size)
 	m.mu.Unlock()
 }
 
@@ -361,10 +371,15 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 	if err := b.Out.MkdirAll(staging, 0o755); err != nil {
 		return fmt.Errorf("cannot create %s: %w", staging, err)
 	}
+	var inc *incremental
 	if !live {
 		s.spill = newSearchSpill(b.Out, staging)
+		inc = b.startIncremental(s)
+		s.inc = inc
 	}
 	defer func() {
+		inc.close()
+		s.inc = nil
 		if s.spill != nil {
 			err = errors.Join(err, s.spill.done())
 			s.spill = nil
@@ -381,16 +396,47 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 		if err := dirs.mkdir(filepath.Dir(full)); err != nil {
 			return err
 		}
+		if o.reused != nil {
+			st, err := inc.place(o.path, staging, o.reused.HTML)
+			if err != nil {
+				return fmt.Errorf("cannot take %s from the previous site: %w", o.path, err)
+			}
+			inc.record(o.path, st)
+			result.known(o.path, int(st.Size), weight{o.reused.Raw, o.reused.Gzip})
+			return nil
+		}
 		if err := afero.WriteFile(b.Out, full, data, 0o644); err != nil {
 			return fmt.Errorf("cannot write %s: %w", o.path, err)
+		}
+		if o.page != nil && o.path == o.page.URL+"index.html" {
+			inc.wrote(o.path, staging)
 		}
 		result.add(o.path, data)
 		return nil
 	}
-	// The pages, each parsed once: scanned as it renders. A page's links are checked once
-	// every page is scanned; with a problem, nothing is published.
+	// The pages, each parsed once: scanned as it renders, unless the previous build's can be
+	// taken as they are. A page's links are checked once every page is scanned; with a
+	// problem, nothing is published.
 	scan := &scanErrors{}
-	pages := s.pageOutputs(s.order, scan)
+	render, reused := s.order, []output(nil)
+	if inc != nil && inc.prev != nil {
+		render = nil
+		for _, p := range s.order {
+			st := inc.reusable(p)
+			if st == nil || s.reuse(p, st) != nil {
+				render = append(render, p)
+				continue
+			}
+			reused = append(reused, output{path: p.URL + "index.html", page: p, reused: st, data: func() ([]byte, error) { return nil, nil }})
+		}
+		inc.reused = len(reused)
+	}
+	// Taking a page from the previous site is a few system calls, which wait on the disk
+	// more than they compute: more workers than cores.
+	if err := makeOutputs(ctx, 4*cmp.Or(b.Workers, runtime.GOMAXPROCS(0)), reused, write); err != nil {
+		return err
+	}
+	pages := s.pageOutputs(render, scan)
 	if err := makeOutputs(ctx, b.Workers, pages, write); err != nil {
 		var be *BuildError
 		if !errors.As(err, &be) {
@@ -398,6 +444,7 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 		}
 		scan.add(be.Errs)
 	}
+	pages = append(pages, reused...)
 	if err := append(scan.errs, s.checkPages(ctx, b.Workers)...).err(); err != nil {
 		return err
 	}
@@ -421,6 +468,7 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 		if err != nil {
 			return fmt.Errorf("cannot write %s: %w", o.path, err)
 		}
+		inc.wrote(o.path, staging)
 		result.mu.Lock()
 		result.sizes[o.path] = int(n)
 		result.bytes += n
@@ -450,7 +498,19 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 		s.SearchIndex[l] = result.sizes[searchIndexPath(l)]
 	}
 	s.SearchScript = result.sizes["assets/search.js"]
-	return swap(b.Out, staging, out)
+	inc.close() // the previous search indexes, before their folder goes
+	files := make([]string, 0, len(result.sizes))
+	for name := range result.sizes {
+		files = append(files, name)
+	}
+	if err := swap(b.Out, staging, out, files); err != nil {
+		return err
+	}
+	if inc != nil {
+		s.Reused = inc.reused
+		s.StateErr = inc.save(s, result.weights)
+	}
+	return nil
 }
 
 // splitStreamed returns the outputs of outs made as a whole, and those streamed.
@@ -492,11 +552,14 @@ const (
 // filesystem that cannot exchange) the previous site moves aside to out+oldSuffix, the new one
 // takes its name, the previous goes; a crash between these two renames leaves no out but
 // out+oldSuffix, which recoverSwap puts back.
-func swap(fsys afero.Fs, staging, out string) error {
+//
+// files are the site paths of the new site, which the previous one most likely has too: see
+// removeSite.
+func swap(fsys afero.Fs, staging, out string, files []string) error {
 	old := out + oldSuffix
 	_, err := fsys.Stat(out)
 	if _, osFs := fsys.(*afero.OsFs); osFs && err == nil && exchange(staging, out) == nil {
-		if err := fsys.RemoveAll(staging); err != nil {
+		if err := removeSite(fsys, staging, files); err != nil {
 			return fmt.Errorf("new site in place, but cannot remove the previous one at %s: %w", staging, err)
 		}
 		return nil
@@ -512,10 +575,48 @@ func swap(fsys afero.Fs, staging, out string) error {
 		}
 		return fmt.Errorf("cannot put the new site in place: %w", err)
 	}
-	if err := fsys.RemoveAll(old); err != nil {
+	if err := removeSite(fsys, old, files); err != nil {
 		return fmt.Errorf("new site in place, but cannot remove the previous one at %s: %w", old, err)
 	}
 	return nil
+}
+
+// removeSite removes the folder dir, a site, and everything in it. The files it likely holds,
+// given by site path, go first, by name and a few at once, then their folders, deepest first:
+// os.RemoveAll alone opens and reads every folder, one after the other, and a site has a
+// folder per page. What is left (files not named) goes with os.RemoveAll.
+func removeSite(fsys afero.Fs, dir string, files []string) error {
+	if _, ok := fsys.(*afero.OsFs); ok && len(files) > 0 {
+		next := make(chan string)
+		var wg sync.WaitGroup
+		for range 4 * runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				for name := range next {
+					_ = os.Remove(filepath.Join(dir, filepath.FromSlash(name))) // whatever stays goes below
+				}
+			})
+		}
+		dirs := map[string]bool{}
+		for _, name := range files {
+			next <- name
+			for d := path.Dir(name); d != "." && !dirs[d]; d = path.Dir(d) {
+				dirs[d] = true
+			}
+		}
+		close(next)
+		wg.Wait()
+		byDepth := make([]string, 0, len(dirs))
+		for d := range dirs {
+			byDepth = append(byDepth, d)
+		}
+		slices.SortFunc(byDepth, func(a, b string) int {
+			return cmp.Or(strings.Count(b, "/")-strings.Count(a, "/"), strings.Compare(a, b))
+		})
+		for _, d := range byDepth {
+			_ = os.Remove(filepath.Join(dir, filepath.FromSlash(d))) // fails if not empty: left to RemoveAll
+		}
+	}
+	return fsys.RemoveAll(dir)
 }
 
 // recoverSwap restores the previous site if a swap was stopped between its two renames, and

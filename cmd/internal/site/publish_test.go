@@ -91,7 +91,7 @@ func TestSwap(t *testing.T) {
 			}
 			err := recoverSwap(fsys, "public")
 			if err == nil {
-				err = swap(fsys, "public.tmp-build", "public")
+				err = swap(fsys, "public.tmp-build", "public", nil)
 			}
 			if (err != nil) != tt.wantErr {
 				t.Errorf("swap() = %v, want error %v", err, tt.wantErr)
@@ -171,7 +171,7 @@ func TestSwapExchanges(t *testing.T) {
 	writeFile(t, filepath.Join(out, "index.html"), []byte("previous"))
 	writeFile(t, filepath.Join(staging, "index.html"), []byte("new"))
 	writeFile(t, old, []byte("in the way"))
-	if err := swap(afero.NewOsFs(), staging, out); err != nil {
+	if err := swap(afero.NewOsFs(), staging, out, nil); err != nil {
 		t.Fatalf("swap() = %v, want the folders exchanged without moving the previous site aside", err)
 	}
 	if got, _ := os.ReadFile(filepath.Join(out, "index.html")); string(got) != "new" {

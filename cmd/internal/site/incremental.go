@@ -1,0 +1,422 @@
+package site
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sync"
+
+	"github.com/spf13/afero"
+
+	"github.com/hds-oze/pronote-oze/checks"
+)
+
+// An incremental build reuses what the previous build of the same site made for the pages
+// that did not change. After each build into an output folder on disk, the builder saves a
+// state (see buildState) in its StateDir: for every page, the SHA-256 of its source file and
+// what the build learnt from it (its anchors, links, checklists, the highlighting classes it
+// uses, the weight of its HTML, where its entries are in the search index), and the identity
+// of its HTML file in the output folder (size, modification time, inode). The next build reads
+// every source file again; a page is reused when
+//
+//   - everything a page's rendering reads of the rest of the site is unchanged: the program
+//     (the sitegen executable, which holds the templates' code, the checklists and the
+//     highlighter), the theme's files, the configuration, the downloads and browser checker,
+//     and the front matter and URL of every page (the navigation and the links use them); a
+//     page added or removed changes this too;
+//   - its source file has the same bytes;
+//   - its HTML file and its language's search index are still those the previous build wrote.
+//
+// Its HTML file is then hard-linked (or copied, where links fail) from the previous site into
+// the new one, its search entries are copied from the previous index, and it is neither parsed
+// nor rendered. The checks that need every page (links, anchors, checklist homes, page budget)
+// run on every build, from the state for the pages reused. Output is byte-identical to a full
+// build (a test builds both after a series of edits); any doubt means a full rebuild, never a
+// stale page: a missing, foreign or damaged state is ignored.
+type buildState struct {
+	Format string
+	// Key sums everything rendering reads besides the page's own source (see siteKey).
+	Key [32]byte
+	// Pages are by language and source path ("fr/hosted.md").
+	Pages map[string]*pageState
+	// Search are the search indexes the pages' spans point into, by language.
+	Search map[checks.Lang]fileStamp
+}
+
+// stateFormat names the layout of buildState: a state of another format is ignored.
+const stateFormat = "sitegen-build-state 1"
+
+// pageState is what a build keeps of one page for the next.
+type pageState struct {
+	Sum        [32]byte // SHA-256 of the source file
+	HTML       fileStamp
+	Raw, Gzip  int // the weight of the HTML (see weight)
+	Anchors    []string
+	Links      []stateLink
+	Checklists []string // IDs
+	Checker    bool
+	Classes    []string
+	// Search is where the page's entries are in its language's index: offset and length.
+	Search [2]int64
+}
+
+type stateLink struct {
+	Dest, Title string
+	Line        int
+}
+
+// fileStamp tells a file from the one that was there: its size, modification time and, where
+// the system has them, inode and device.
+type fileStamp struct {
+	Size, ModTime int64
+	Ino, Dev      uint64
+}
+
+func stampOf(fi fs.FileInfo) fileStamp {
+	st := fileStamp{Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
+	st.Ino, st.Dev = inode(fi)
+	return st
+}
+
+// stamp returns the stamp of the regular file name, or false.
+func stamp(name string) (fileStamp, bool) {
+	fi, err := os.Lstat(name)
+	if err != nil || !fi.Mode().IsRegular() {
+		return fileStamp{}, false
+	}
+	return stampOf(fi), true
+}
+
+// incremental is an incremental build under way: the previous state, if it applies, and the
+// new one being gathered.
+type incremental struct {
+	file string // the state file
+	out  string // the output folder, as it was before this build
+	prev *buildState
+	key  [32]byte
+
+	mu      sync.Mutex
+	stamps  map[string]fileStamp // the files written, by site path
+	indexes map[checks.Lang]*indexReader
+	// indexOK says, by language, whether the previous search index is the one the state
+	// describes.
+	indexOK map[checks.Lang]bool
+	// Reused counts the pages taken from the previous build.
+	reused int
+}
+
+// statePath returns the file of the state of the build of src into out, in dir: one per pair
+// of folders, named by their absolute paths.
+func statePath(dir, src, out string) (string, error) {
+	as, err := filepath.Abs(src)
+	if err != nil {
+		return "", err
+	}
+	ao, err := filepath.Abs(out)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(as + "\x00" + ao))
+	return filepath.Join(dir, hex.EncodeToString(sum[:12])+".state"), nil
+}
+
+// startIncremental prepares an incremental build of s, or returns nil when b cannot build
+// incrementally: no state folder, an output that is not on the operating system's disk, or
+// checklists that do not come from the program (tests reword them).
+func (b *Builder) startIncremental(s *siteModel) *incremental {
+	if b.StateDir == "" || b.Catalog != nil {
+		return nil
+	}
+	if _, ok := b.Out.(*afero.OsFs); !ok {
+		return nil
+	}
+	file, err := statePath(b.StateDir, b.SrcDir, b.OutDir)
+	if err != nil {
+		return nil
+	}
+	key, err := s.siteKey()
+	if err != nil {
+		return nil
+	}
+	inc := &incremental{file: file, out: filepath.Clean(b.OutDir), key: key, stamps: map[string]fileStamp{}, indexes: map[checks.Lang]*indexReader{}, indexOK: map[checks.Lang]bool{}}
+	prev, err := readState(file)
+	if err == nil && prev.Key == key {
+		inc.prev = prev
+		for l, want := range prev.Search {
+			cur, ok := stamp(filepath.Join(inc.out, filepath.FromSlash(searchIndexPath(l))))
+			inc.indexOK[l] = ok && cur == want
+		}
+	}
+	return inc
+}
+
+func readState(file string) (*buildState, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var st buildState
+	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&st); err != nil {
+		return nil, err
+	}
+	if st.Format != stateFormat {
+		return nil, fmt.Errorf("%s: format %q", file, st.Format)
+	}
+	return &st, nil
+}
+
+// programSum is the SHA-256 of the running executable: what a page looks like depends on the
+// program's code (templates, checklists, highlighter) as much as on the sources.
+var programSum = sync.OnceValues(func() ([32]byte, error) {
+	var sum [32]byte
+	exe, err := os.Executable()
+	if err != nil {
+		return sum, err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return sum, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return sum, err
+	}
+	copy(sum[:], h.Sum(nil))
+	return sum, nil
+})
+
+// siteKey sums what rendering a page reads besides the page's own source.
+func (s *siteModel) siteKey() ([32]byte, error) {
+	var key [32]byte
+	prog, err := programSum()
+	if err != nil {
+		return key, err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%x\x00", stateFormat, prog) // the date shows on the PDFs only, made every time
+	cfg, err := json.Marshal(s.Config)
+	if err != nil {
+		return key, err
+	}
+	h.Write(cfg)
+	err = fs.WalkDir(s.theme, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(s.theme, p)
+		fmt.Fprintf(h, "\x00theme %q %d\x00", p, len(data))
+		h.Write(data)
+		return err
+	})
+	if err != nil {
+		return key, err
+	}
+	for _, d := range s.downloads {
+		fmt.Fprintf(h, "\x00download %q %q %q %q %d", d.OS, d.Arch, d.Name, d.Version, len(d.Data))
+		fmt.Fprintf(h, " %s", d.SHA256)
+	}
+	if c := s.checker; c != nil {
+		fmt.Fprintf(h, "\x00checker %q %x %x", c.Version, sha256.Sum256(c.Wasm), sha256.Sum256(c.WasmExec))
+	}
+	for _, p := range s.Pages {
+		fm := p.FM
+		fmt.Fprintf(h, "\x00page %q %q %q %q %q %q %d %d", p.Lang, p.Rel, p.URL, fm.Title, fm.Description, fm.Slug, fm.Weight, fm.Updated.UnixNano())
+	}
+	copy(key[:], h.Sum(nil))
+	return key, nil
+}
+
+// reusable returns the state of page p when its HTML can be taken from the previous build.
+func (inc *incremental) reusable(p *Page) *pageState {
+	if inc == nil || inc.prev == nil || !inc.indexOK[p.Lang] {
+		return nil
+	}
+	st := inc.prev.Pages[string(p.Lang)+"/"+p.Rel]
+	if st == nil || st.Sum != p.sum {
+		return nil
+	}
+	if cur, ok := stamp(filepath.Join(inc.out, filepath.FromSlash(p.URL+"index.html"))); !ok || cur != st.HTML {
+		return nil
+	}
+	return st
+}
+
+// reuse makes p as the previous build left it: scanned, with its anchors, links and
+// checklists, its highlighting classes counted in the stylesheet, and its search entries read
+// from the previous index when the new one is written (see searchPart).
+func (s *siteModel) reuse(p *Page, st *pageState) error {
+	p.anchors = make(map[string]bool, len(st.Anchors))
+	for _, a := range st.Anchors {
+		p.anchors[a] = true
+	}
+	p.links = p.links[:0]
+	for _, l := range st.Links {
+		p.links = append(p.links, pageLink{dest: l.Dest, title: l.Title, line: l.Line})
+	}
+	p.Checklists = nil
+	for _, id := range st.Checklists {
+		cl, ok := s.Catalog.Checklist(id)
+		if !ok {
+			return fmt.Errorf("checklist %q", id)
+		}
+		p.Checklists = append(p.Checklists, cl)
+	}
+	p.Checker, p.classes, p.scanned = st.Checker, st.Classes, true
+	p.tree, p.source = nil, nil
+	p.prevSearch = &st.Search
+	s.hl.MarkUsed(st.Classes)
+	return nil
+}
+
+// oldSearch returns, in buf's storage, the entries of reused page p in the previous search
+// index. The index is written in URL order, as the previous one was: the previous one is read
+// forward, through a buffer, rather than with a system call per page.
+func (inc *incremental) oldSearch(p *Page, buf []byte) ([]byte, error) {
+	span := *p.prevSearch
+	inc.mu.Lock()
+	defer inc.mu.Unlock()
+	r := inc.indexes[p.Lang]
+	if r == nil || span[0] < r.pos {
+		if r == nil {
+			f, err := os.Open(filepath.Join(inc.out, filepath.FromSlash(searchIndexPath(p.Lang))))
+			if err != nil {
+				return nil, err
+			}
+			r = &indexReader{f: f}
+			inc.indexes[p.Lang] = r
+		}
+		if _, err := r.f.Seek(span[0], io.SeekStart); err != nil {
+			return nil, err
+		}
+		r.br = bufio.NewReaderSize(r.f, 1<<20)
+		r.pos = span[0]
+	}
+	if _, err := r.br.Discard(int(span[0] - r.pos)); err != nil {
+		return nil, err
+	}
+	buf = slices.Grow(buf[:0], int(span[1]))[:span[1]]
+	_, err := io.ReadFull(r.br, buf)
+	r.pos = span[0] + span[1]
+	return buf, err
+}
+
+// indexReader reads a previous search index forward.
+type indexReader struct {
+	f   *os.File
+	br  *bufio.Reader
+	pos int64
+}
+
+// place puts the previous build's file at site path name into the staging folder: a hard link,
+// or a copy where the system cannot link.
+func (inc *incremental) place(name, staging string, prev fileStamp) (fileStamp, error) {
+	from := filepath.Join(inc.out, filepath.FromSlash(name))
+	to := filepath.Join(staging, filepath.FromSlash(name))
+	if err := os.Link(from, to); err == nil {
+		return prev, nil // the same file under a second name: the same stamp
+	}
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return fileStamp{}, err
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		return fileStamp{}, err
+	}
+	st, ok := stamp(to)
+	if !ok {
+		return st, fmt.Errorf("cannot read %s", to)
+	}
+	return st, nil
+}
+
+// record records the stamp of the file at site path name.
+func (inc *incremental) record(name string, st fileStamp) {
+	inc.mu.Lock()
+	inc.stamps[name] = st
+	inc.mu.Unlock()
+}
+
+// wrote records the stamp of the file at site path name in the staging folder.
+func (inc *incremental) wrote(name, staging string) {
+	if inc == nil {
+		return
+	}
+	if st, ok := stamp(filepath.Join(staging, filepath.FromSlash(name))); ok {
+		inc.record(name, st)
+	}
+}
+
+// close releases the previous search indexes.
+func (inc *incremental) close() {
+	if inc == nil {
+		return
+	}
+	for _, r := range inc.indexes {
+		r.f.Close()
+	}
+	clear(inc.indexes)
+}
+
+// save writes the state of the site just published, whose weights are those measured. Pages
+// whose HTML was not stamped are left out: the next build renders them.
+func (inc *incremental) save(s *siteModel, weights map[string]weight) error {
+	st := &buildState{Format: stateFormat, Key: inc.key, Pages: make(map[string]*pageState, len(s.Pages)), Search: map[checks.Lang]fileStamp{}}
+	for _, l := range checks.Langs() {
+		if idx, ok := inc.stamps[searchIndexPath(l)]; ok {
+			st.Search[l] = idx
+		}
+	}
+	for _, p := range s.Pages {
+		name := p.URL + "index.html"
+		html, ok := inc.stamps[name]
+		if !ok || !p.scanned || p.sum == ([32]byte{}) {
+			continue
+		}
+		w := weights[name]
+		ps := &pageState{Sum: p.sum, HTML: html, Raw: w.raw, Gzip: w.gzip, Checker: p.Checker, Classes: p.classes, Search: p.searchSpan}
+		for a := range p.anchors {
+			ps.Anchors = append(ps.Anchors, a)
+		}
+		for _, l := range p.links {
+			ps.Links = append(ps.Links, stateLink{l.dest, l.title, l.line})
+		}
+		for _, cl := range p.Checklists {
+			ps.Checklists = append(ps.Checklists, cl.ID)
+		}
+		st.Pages[string(p.Lang)+"/"+p.Rel] = ps
+	}
+	if err := os.MkdirAll(filepath.Dir(inc.file), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(inc.file), path.Base(inc.file)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(tmp)
+	err = gob.NewEncoder(bw).Encode(st)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), inc.file)
+	}
+	if err != nil {
+		_ = os.Remove(tmp.Name())
+		return fmt.Errorf("cannot save the build's state for the next one: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,183 @@
+//go:build unix
+
+package site
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/spf13/afero"
+)
+
+// copyDir copies the folder from into to.
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestIncremental edits a copy of the project's content step by step and builds it each time
+// with the state of the previous build, as "sitegen build" does: every build must publish the
+// same bytes as a build from nothing, reuse exactly the pages it may, and a failed build must
+// leave the previous site as it was.
+func TestIncremental(t *testing.T) {
+	root := t.TempDir()
+	src := filepath.Join(root, "content")
+	out := filepath.Join(root, "public")
+	copyDir(t, "../../../content", src)
+	date, _ := SourceDate("1700000000")
+	inc := &Builder{Src: afero.NewOsFs(), SrcDir: src, Out: afero.NewOsFs(), OutDir: out, Date: date, StateDir: filepath.Join(root, "state")}
+
+	edit := func(name string, f func(string) string) func(t *testing.T) {
+		return func(t *testing.T) {
+			p := filepath.Join(src, filepath.FromSlash(name))
+			data, err := os.ReadFile(p)
+			if err != nil && !os.IsNotExist(err) {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(f(string(data))), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	appendTo := func(name, text string) func(t *testing.T) {
+		return edit(name, func(s string) string { return s + text })
+	}
+	replace := func(name, old, new string) func(t *testing.T) {
+		return edit(name, func(s string) string {
+			if !strings.Contains(s, old) {
+				t.Fatalf("%s has no %q", name, old)
+			}
+			return strings.Replace(s, old, new, 1)
+		})
+	}
+	both := func(fs ...func(t *testing.T)) func(t *testing.T) {
+		return func(t *testing.T) {
+			for _, f := range fs {
+				f(t)
+			}
+		}
+	}
+	const all, none = -1, 0
+	steps := []struct {
+		name   string
+		change func(t *testing.T)
+		reused int // pages taken from the previous build: all, none, or all but that many
+		fails  string
+	}{
+		{"first build", func(*testing.T) {}, none, ""},
+		{"nothing changed", func(*testing.T) {}, all, ""},
+		{"one body edited", appendTo("en/help.md", "\nOne more sentence, with `code`.\n"), 1, ""},
+		{"a checklist page's body edited", appendTo("fr/hosted.md", "\nUne phrase de plus.\n"), 1, ""},
+		{"a title edited: the navigation of every page changes", replace("fr/help.md", "title = \"", "title = \"Vraiment : "), none, ""},
+		{"a pair of pages added", both(
+			appendTo("fr/cible.md", "+++\ntitle = \"Cible\"\n+++\n\n## Ancre visée\n\nTexte.\n"),
+			appendTo("en/cible.md", "+++\ntitle = \"Target\"\n+++\n\n## Aimed anchor\n\nText.\n"),
+			appendTo("fr/source.md", "+++\ntitle = \"Source\"\n+++\n\nVoir [la cible](cible.md#ancre-visee).\n\n```bash\necho \"même code\"\n```\n"),
+			appendTo("en/source.md", "+++\ntitle = \"Source\"\n+++\n\nSee [the target](cible.md#aimed-anchor).\n\n```bash\necho \"même code\"\n```\n"),
+		), none, ""},
+		{"nothing changed again", func(*testing.T) {}, all, ""},
+		{"the anchor a reused page links to removed", replace("fr/cible.md", "## Ancre visée", "## Autre titre"), 0, "content/fr/source.md"},
+		{"the anchor put back", replace("fr/cible.md", "## Autre titre", "## Ancre visée"), all, ""},
+		{"a code block edited", replace("en/source.md", "même code", "same code"), 1, ""},
+		{"a published page edited by hand", func(t *testing.T) {
+			p := filepath.Join(out, "en", "source", "index.html")
+			if err := os.WriteFile(p, []byte("<p>hand-made</p>"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, 1, ""},
+		{"a search index removed", func(t *testing.T) {
+			if err := os.Remove(filepath.Join(out, "search", "fr.json")); err != nil {
+				t.Fatal(err)
+			}
+		}, -9, ""}, // every English page: checked below against the count of pages
+		{"the state damaged", func(t *testing.T) {
+			files, _ := filepath.Glob(filepath.Join(root, "state", "*.state"))
+			if len(files) != 1 {
+				t.Fatalf("state files: %v", files)
+			}
+			if err := os.WriteFile(files[0], []byte("not a state"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, none, ""},
+		{"a page removed", both(
+			func(t *testing.T) { os.Remove(filepath.Join(src, "fr", "source.md")) },
+			func(t *testing.T) { os.Remove(filepath.Join(src, "en", "source.md")) },
+		), none, ""},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			var before map[string][]byte
+			if st.fails != "" {
+				before = tree(t, afero.NewOsFs(), out)
+			}
+			st.change(t)
+			s, err := inc.Build(context.Background())
+			if st.fails != "" {
+				if err == nil || !strings.Contains(err.Error(), st.fails) {
+					t.Fatalf("Build() = %v, want an error naming %s", err, st.fails)
+				}
+				sameTree(t, "the site after a failed build", before, tree(t, afero.NewOsFs(), out))
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.StateErr != nil {
+				t.Errorf("state not saved: %v", s.StateErr)
+			}
+			full := afero.NewMemMapFs()
+			if _, err := (&Builder{Src: afero.NewOsFs(), SrcDir: src, Out: full, OutDir: "public", Date: date}).Build(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			sameTree(t, st.name, tree(t, full, "public"), tree(t, afero.NewOsFs(), out))
+			want := st.reused
+			switch {
+			case want == all:
+				want = len(s.Pages)
+			case want == -9:
+				want = len(s.Pages) / 2
+			case want > 0:
+				want = len(s.Pages) - want
+			}
+			if s.Reused != want {
+				t.Errorf("%d of %d pages taken from the previous build, want %d", s.Reused, len(s.Pages), want)
+			}
+			// The previous site is gone: no file of the new one has a second name.
+			_ = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				if fi, err := os.Stat(p); err == nil {
+					if sys, ok := fi.Sys().(*syscall.Stat_t); ok && sys.Nlink != 1 {
+						t.Errorf("%s has %d names", p, sys.Nlink)
+					}
+				}
+				return nil
+			})
+			if _, err := os.Stat(out + stagingSuffix); !os.IsNotExist(err) {
+				t.Errorf("%s left behind (%v)", out+stagingSuffix, err)
+			}
+		})
+	}
+}
