@@ -165,14 +165,37 @@ func readState(file string) (*buildState, error) {
 		return nil, err
 	}
 	defer f.Close()
-	var st buildState
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&st); err != nil {
+	dec := gob.NewDecoder(bufio.NewReader(f))
+	var h stateHeader
+	if err := dec.Decode(&h); err != nil {
 		return nil, err
 	}
-	if st.Format != stateFormat {
-		return nil, fmt.Errorf("%s: format %q", file, st.Format)
+	if h.Format != stateFormat {
+		return nil, fmt.Errorf("%s: format %q", file, h.Format)
 	}
-	return &st, nil
+	st := &buildState{Format: h.Format, Key: h.Key, Search: h.Search, Pages: make(map[string]*pageState, h.Pages)}
+	for range h.Pages {
+		var r pageRecord
+		if err := dec.Decode(&r); err != nil {
+			return nil, err
+		}
+		st.Pages[r.Name] = &r.State
+	}
+	return st, nil
+}
+
+// A state file is a gob stream: a stateHeader, then a pageRecord per page. Pages are written
+// one at a time, so that saving the state of a large site does not hold a second copy of it.
+type stateHeader struct {
+	Format string
+	Key    [32]byte
+	Search map[checks.Lang]fileStamp
+	Pages  int
+}
+
+type pageRecord struct {
+	Name  string
+	State pageState
 }
 
 // programSum is the SHA-256 of the running executable: what a page looks like depends on the
@@ -371,20 +394,37 @@ func (inc *incremental) close() {
 // save writes the state of the site just published, whose weights are those measured. Pages
 // whose HTML was not stamped are left out: the next build renders them.
 func (inc *incremental) save(s *siteModel, weights map[string]weight) error {
-	st := &buildState{Format: stateFormat, Key: inc.key, Pages: make(map[string]*pageState, len(s.Pages)), Search: map[checks.Lang]fileStamp{}}
+	h := stateHeader{Format: stateFormat, Key: inc.key, Search: map[checks.Lang]fileStamp{}}
 	for _, l := range checks.Langs() {
 		if idx, ok := inc.stamps[searchIndexPath(l)]; ok {
-			st.Search[l] = idx
+			h.Search[l] = idx
 		}
 	}
+	var pages []*Page
 	for _, p := range s.Pages {
-		name := p.URL + "index.html"
-		html, ok := inc.stamps[name]
-		if !ok || !p.scanned || p.sum == ([32]byte{}) {
-			continue
+		if _, ok := inc.stamps[p.URL+"index.html"]; ok && p.scanned && p.sum != ([32]byte{}) {
+			pages = append(pages, p)
 		}
+	}
+	h.Pages = len(pages)
+	err := os.MkdirAll(filepath.Dir(inc.file), 0o755)
+	var tmp *os.File
+	if err == nil {
+		tmp, err = os.CreateTemp(filepath.Dir(inc.file), path.Base(inc.file)+".tmp-*")
+	}
+	if err != nil {
+		return fmt.Errorf("cannot save the build's state for the next one: %w", err)
+	}
+	bw := bufio.NewWriter(tmp)
+	enc := gob.NewEncoder(bw)
+	err = enc.Encode(h)
+	for _, p := range pages {
+		if err != nil {
+			break
+		}
+		name := p.URL + "index.html"
 		w := weights[name]
-		ps := &pageState{Sum: p.sum, HTML: html, Raw: w.raw, Gzip: w.gzip, Checker: p.Checker, Classes: p.classes, Search: p.searchSpan}
+		ps := pageState{Sum: p.sum, HTML: inc.stamps[name], Raw: w.raw, Gzip: w.gzip, Checker: p.Checker, Classes: p.classes, Search: p.searchSpan}
 		for a := range p.anchors {
 			ps.Anchors = append(ps.Anchors, a)
 		}
@@ -394,17 +434,8 @@ func (inc *incremental) save(s *siteModel, weights map[string]weight) error {
 		for _, cl := range p.Checklists {
 			ps.Checklists = append(ps.Checklists, cl.ID)
 		}
-		st.Pages[string(p.Lang)+"/"+p.Rel] = ps
+		err = enc.Encode(pageRecord{string(p.Lang) + "/" + p.Rel, ps})
 	}
-	if err := os.MkdirAll(filepath.Dir(inc.file), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(inc.file), path.Base(inc.file)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(tmp)
-	err = gob.NewEncoder(bw).Encode(st)
 	if err == nil {
 		err = bw.Flush()
 	}
