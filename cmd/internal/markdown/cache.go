@@ -22,10 +22,12 @@ import (
 	"time"
 )
 
-// cacheFormat names the layout of a cache entry and the way highlight.go turns tokens into
-// HTML (the formatter's options, the <pre> wrapper, the classes recorded). Change it whenever
-// either changes: entries written under another name are never read.
-const cacheFormat = "sitegen-highlight 2"
+// cacheFormat names the layout of a cache entry and the way highlight.go turns code into
+// HTML (the formatter's options, the <pre> wrapper, the classes recorded, chroma's matches
+// without timeout). Change it whenever one of them changes: entries written under another
+// name are never read. Format 2 was written by a highlighter whose matches could time out on
+// a loaded machine: its entries may be wrong.
+const cacheFormat = "sitegen-highlight 3"
 
 // DefaultCacheSize bounds the highlight cache on disk. A 15-line block takes about 3 KB, so
 // this holds some 80 000 distinct blocks; past it, the least recently used go first.
@@ -253,7 +255,7 @@ func (c *Cache) path(k [32]byte) string {
 
 // An entry is one header line, then the payload:
 //
-//	sitegen-highlight 2 <key> <SHA-256 of the payload> <payload length>\n
+//	sitegen-highlight 3 <key> <SHA-256 of the payload> <payload length>\n
 //	<classes, space-separated>\n
 //	<HTML>
 func encodeEntry(k [32]byte, b highlighted) []byte {

@@ -108,7 +108,7 @@ func TestCacheIgnoresBadEntries(t *testing.T) {
 			return bytes.Replace(e, []byte("hello"), []byte("<scr>"), 1)
 		}},
 		{"another block's entry", func([]byte) []byte { return foreign }},
-		{"older format", func(e []byte) []byte { return bytes.Replace(e, []byte(cacheFormat), []byte("sitegen-highlight 1"), 1) }},
+		{"older format", func(e []byte) []byte { return bytes.Replace(e, []byte(cacheFormat), []byte("sitegen-highlight 2"), 1) }},
 		{"garbage", func([]byte) []byte { return []byte("not an entry\n<b>bold</b>") }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -11,6 +11,13 @@
 // recorded as a [PosError] in the parser.Context; the builder turns it into
 // "content/<lang>/<file>.md:<line>: …".
 //
+// # Highlighting
+//
+// The same code in the same language is always highlighted the same: [NewHighlighter] turns
+// off, for the whole process, the match timeout chroma sets on its lexers' regular
+// expressions, which on a loaded machine would make a slow match count as no match. So a
+// [Cache] entry is what any build would have produced.
+//
 // # Cost
 //
 // goldmark's time grows faster than the page with deep nesting and many brackets.

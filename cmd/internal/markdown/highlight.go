@@ -9,11 +9,13 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/dlclark/regexp2/v2"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -62,8 +64,33 @@ type Highlighter struct {
 	lexers sync.Map // string → chroma.Lexer
 }
 
-// NewHighlighter returns a highlighter that has emitted nothing yet.
-func NewHighlighter() *Highlighter { return &Highlighter{used: map[string]bool{}} }
+// NewHighlighter returns a highlighter that has emitted nothing yet. The first call turns
+// off the match timeout of the regular expressions chroma runs, for the whole process
+// (untimedMatches).
+func NewHighlighter() *Highlighter {
+	untimedMatches()
+	return &Highlighter{used: map[string]bool{}}
+}
+
+// untimedMatches makes a block's highlighting independent of how busy the machine is.
+//
+// chroma gives each rule of a lexer a 250 ms match timeout (regexp.go, in maybeCompile) and
+// treats a match that times out as no match (matchRules): the lexer then tries its next rule,
+// or emits one character as an error. regexp2 measures that timeout on the wall clock, so a
+// worker descheduled on a loaded machine could highlight a block otherwise than on the
+// previous build, and the cache would keep that highlighting. chroma has no setting for the
+// timeout, and its compiled rules are out of reach; but regexp2 computes a match's deadline
+// as its clock plus the timeout plus the clock's period, and advances that clock once per
+// period (fastclock.go: makeDeadline, runClock). With a period of a century, no deadline is
+// ever reached: highlighting depends on the code alone (TestHighlightIgnoresMatchTimeout).
+// The cost: a block that sends a lexer's pattern into catastrophic backtracking now takes as
+// long as the backtracking does, where each attempt gave up after some 250 ms (and the block
+// was highlighted wrong); regexp2's bound on its backtracking stack, which does not depend on
+// time, still holds.
+//
+// It runs before the first block is highlighted and, since nothing else in sitegen runs
+// regexp2, before regexp2's clock starts: no match is ever timed against the former period.
+var untimedMatches = sync.OnceFunc(func() { regexp2.SetTimeoutCheckPeriod(100 * 365 * 24 * time.Hour) })
 
 // lexer returns the lexer for an info string, or the plain-text one.
 func (h *Highlighter) lexer(lang string) chroma.Lexer {
