@@ -39,6 +39,54 @@ func TestFoldMatchesWholeDecomposition(t *testing.T) {
 	}
 }
 
+// TestFoldCommon checks foldTable against the whole decomposition for every character it
+// covers, alone and beside the characters it could reorder with.
+func TestFoldCommon(t *testing.T) {
+	covered := 0
+	for r := rune(utf8.RuneSelf); r < foldTableEnd; r++ {
+		if !foldTable[r].ok {
+			continue
+		}
+		covered++
+		for _, s := range []string{string(r), "a" + string(r) + "\u0323\u0301", string(r) + "é" + string(r), "\u0301" + string(r)} {
+			if got, want := Fold(s), foldWhole(s); got != want {
+				t.Errorf("Fold(%q) = %q, want %q (whole-string NFD)", s, got, want)
+			}
+		}
+	}
+	for _, r := range "éèêëàâçôûùîïœæÉÈÀÇŒ’«»\u00a0\u202f–—…" {
+		if !foldTable[r].ok {
+			t.Errorf("%q is not in foldTable: French text would take the slow path", r)
+		}
+	}
+	if covered < 300 {
+		t.Errorf("foldTable covers %d characters, want the Latin and punctuation blocks (> 300)", covered)
+	}
+}
+
+func TestFoldWords(t *testing.T) {
+	tests := []struct {
+		name  string
+		parts []string
+	}{
+		{"none", nil},
+		{"empty parts", []string{"", " ", "\t\n"}},
+		{"title, ID and text", []string{"Vérifier l’URL", "net.cas-url", "  Le  serveur\tCAS \n répond. "}},
+		{"no-break spaces split words, as strings.Fields", []string{"Élèves\u00a0: « Œuvre\u202f»", "a\u2003b\u3000c"}},
+		{"a word cut by the parts", []string{"ab", "cd"}},
+		{"invalid UTF-8", []string{"ok\xffbad\xc3", " \xe2\x80 é\x80x"}},
+		{"mark after a space", []string{"e \u0301te\u0301"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := Fold(strings.Join(strings.Fields(strings.Join(tt.parts, " ")), " "))
+			if got := FoldWords(tt.parts...); got != want {
+				t.Errorf("FoldWords(%q) = %q, want %q", tt.parts, got, want)
+			}
+		})
+	}
+}
+
 func FuzzFold(f *testing.F) {
 	for _, s := range foldSamples {
 		f.Add(s)
@@ -46,6 +94,17 @@ func FuzzFold(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := Fold(s), foldWhole(s); got != want {
 			t.Errorf("Fold(%q) = %q, want %q (whole-string NFD), valid UTF-8: %v", s, got, want, utf8.ValidString(s))
+		}
+	})
+}
+
+func FuzzFoldWords(f *testing.F) {
+	for _, s := range foldSamples {
+		f.Add(s, "x "+s)
+	}
+	f.Fuzz(func(t *testing.T, s, s2 string) {
+		if got, want := FoldWords(s, s2), foldWhole(strings.Join(strings.Fields(s+" "+s2), " ")); got != want {
+			t.Errorf("FoldWords(%q, %q) = %q, want %q", s, s2, got, want)
 		}
 	})
 }
@@ -63,5 +122,22 @@ func BenchmarkFoldWhole(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		foldWhole(s)
+	}
+}
+
+func BenchmarkFoldWords(b *testing.B) {
+	s := strings.Repeat("net.cas-url Vérifiez que l’URL du serveur CAS est https://cas.example.fr/cas ;\n ", 20)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		FoldWords("Vérifier l’URL", "net.cas-url", s)
+	}
+}
+
+// BenchmarkFoldFields is what FoldWords replaces.
+func BenchmarkFoldFields(b *testing.B) {
+	s := strings.Repeat("net.cas-url Vérifiez que l’URL du serveur CAS est https://cas.example.fr/cas ;\n ", 20)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Fold(strings.Join(strings.Fields("Vérifier l’URL"+" "+"net.cas-url"+" "+s), " "))
 	}
 }

@@ -26,7 +26,8 @@ func NewIDs() *IDs { return &IDs{used: map[string]bool{}} }
 // ASCII is lowered as is: only the runs of other characters go through the canonical
 // decomposition (NFD), which gives the same as decomposing the whole string, since an ASCII
 // character neither decomposes nor reorders with its neighbours (in valid UTF-8: a string
-// that is not is decomposed whole). Most of the text folded for the search index is ASCII.
+// that is not is decomposed whole). Most of the text folded for the search index is ASCII,
+// and most of the rest is made of the common characters of foldTable.
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -50,15 +51,93 @@ func Fold(s string) string {
 		for j < len(s) && s[j] >= utf8.RuneSelf {
 			j++
 		}
-		nfd = norm.NFD.AppendString(nfd[:0], s[i:j])
-		for k := 0; k < len(nfd); {
-			r, n := utf8.DecodeRune(nfd[k:])
-			k += n
-			foldRune(&b, r)
+		if !foldCommon(&b, s[i:j]) {
+			nfd = norm.NFD.AppendString(nfd[:0], s[i:j])
+			for k := 0; k < len(nfd); {
+				r, n := utf8.DecodeRune(nfd[k:])
+				k += n
+				foldRune(&b, r)
+			}
 		}
 		i = j
 	}
 	return b.String()
+}
+
+// FoldWords returns the words of parts (as strings.Fields splits them), in order, separated
+// by single spaces and folded: Fold(strings.Join(strings.Fields(strings.Join(parts, " ")),
+// " ")), without the strings in between.
+func FoldWords(parts ...string) string {
+	var b strings.Builder
+	n := 0
+	for _, p := range parts {
+		n += len(p) + 1
+	}
+	b.Grow(n)
+	for _, p := range parts {
+		start := -1 // of the word being read
+		for i, r := range p {
+			if unicode.IsSpace(r) {
+				if start >= 0 {
+					writeWord(&b, p[start:i])
+					start = -1
+				}
+			} else if start < 0 {
+				start = i
+			}
+		}
+		if start >= 0 {
+			writeWord(&b, p[start:])
+		}
+	}
+	return Fold(b.String())
+}
+
+func writeWord(b *strings.Builder, w string) {
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	b.WriteString(w)
+}
+
+// foldTable holds the fold of the characters below foldTableEnd that decompose, under NFD,
+// into a character of combining class 0 followed by anything, and are of class 0 themselves
+// (the accented letters, œ, the typographic apostrophe and spaces, « »): a run of such
+// characters decomposes character by character, since nothing reorders across a character
+// of class 0, so their folds are computed once.
+var foldTable = func() (t [foldTableEnd]struct {
+	fold string
+	ok   bool
+}) {
+	for r := rune(utf8.RuneSelf); r < foldTableEnd; r++ {
+		p := norm.NFD.PropertiesString(string(r))
+		if !utf8.ValidRune(r) || p.CCC() != 0 || p.LeadCCC() != 0 {
+			continue
+		}
+		var b strings.Builder
+		for _, d := range norm.NFD.String(string(r)) {
+			foldRune(&b, d)
+		}
+		t[r].fold, t[r].ok = b.String(), true
+	}
+	return t
+}()
+
+// foldTableEnd bounds foldTable: Latin-1, Latin Extended-A and B, and General Punctuation.
+const foldTableEnd = 0x2070
+
+// foldCommon writes the fold of run, a run of non-ASCII characters in valid UTF-8, if every
+// one is in foldTable, and reports whether it did.
+func foldCommon(b *strings.Builder, run string) bool {
+	for _, r := range run {
+		if r >= foldTableEnd || !foldTable[r].ok {
+			return false
+		}
+	}
+	for _, r := range run {
+		b.WriteString(foldTable[r].fold)
+	}
+	return true
 }
 
 // foldRune writes r folded: nothing for a combining mark, œ and æ spelled out, the

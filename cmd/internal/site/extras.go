@@ -48,7 +48,7 @@ func (s *siteModel) searchEntries(p *Page, doc ast.Node, source []byte) []search
 	var text strings.Builder
 	var out []searchEntry
 	flush := func() {
-		cur.Folded = markdown.Fold(strings.Join(strings.Fields(cur.Title+" "+cur.ID+" "+text.String()), " "))
+		cur.Folded = markdown.FoldWords(cur.Title, cur.ID, text.String())
 		out = append(out, *cur)
 		text.Reset()
 	}
@@ -67,7 +67,7 @@ func (s *siteModel) searchEntries(p *Page, doc ast.Node, source []byte) []search
 			if cl, ok := n.Value.(*checks.Checklist); ok {
 				for _, sec := range cl.Sections {
 					for _, it := range sec.Items {
-						parts := []string{it.Title.In(p.Lang), it.DetailIn(cl.Modes).In(p.Lang), it.Where.In(p.Lang), it.ExpectIn(cl.Modes).In(p.Lang)}
+						parts := []string{it.ID, it.Title.In(p.Lang), it.DetailIn(cl.Modes).In(p.Lang), it.Where.In(p.Lang), it.ExpectIn(cl.Modes).In(p.Lang)}
 						if it.Table != nil {
 							for _, row := range it.Table.Rows {
 								for _, c := range row {
@@ -77,7 +77,7 @@ func (s *siteModel) searchEntries(p *Page, doc ast.Node, source []byte) []search
 						}
 						e := searchEntry{URL: p.URL + "#" + it.ID, ID: it.ID, Page: p.FM.Title,
 							Title: fmt.Sprintf("%d. %s", cl.StepNumber(it.ID), it.Title.In(p.Lang))}
-						e.Folded = markdown.Fold(strings.Join(strings.Fields(it.ID+" "+strings.Join(parts, " ")), " "))
+						e.Folded = markdown.FoldWords(parts...)
 						out = append(out, e)
 					}
 				}
