@@ -234,6 +234,65 @@ func TestFrenchSpacing(t *testing.T) {
 	}
 }
 
+// typesetRef is Typeset as first written: the replacers after strings.ContainsAny.
+func typesetRef(l Lang, s string) string {
+	if l == FR {
+		if !strings.ContainsAny(s, ";:!?«»") {
+			return s
+		}
+		return frenchSpacer.Replace(s)
+	}
+	if !strings.ContainsAny(s, "«»") {
+		return s
+	}
+	return guillemetSpacer.Replace(s)
+}
+
+var typesetSamples = []string{
+	"", "Note : ok", "« CAS »", "Vraiment ? Oui ! ; fin", "https://x.fr/a?b=c", "Noël à l’ENT",
+	"ë» «ë", "\xc2 »\xab", "a\xc2\xab b", "«»", "x :", "pas de ponctuation",
+}
+
+func TestTypesetBytes(t *testing.T) {
+	for _, s := range typesetSamples {
+		for _, l := range Langs() {
+			want := typesetRef(l, s)
+			if got := l.Typeset(s); got != want {
+				t.Errorf("%s.Typeset(%q) = %q, want %q", l, s, got, want)
+			}
+			b := []byte(s)
+			got := l.TypesetBytes(b)
+			if string(got) != want {
+				t.Errorf("%s.TypesetBytes(%q) = %q, want %q", l, s, got, want)
+			}
+			spaced := ";:!?«»"
+			if l != FR {
+				spaced = "«»"
+			}
+			if !strings.ContainsAny(s, spaced) && len(b) > 0 && &got[0] != &b[0] {
+				t.Errorf("%s.TypesetBytes(%q) copied a text without %s", l, s, spaced)
+			}
+		}
+	}
+}
+
+func FuzzTypeset(f *testing.F) {
+	for _, s := range typesetSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, l := range Langs() {
+			want := typesetRef(l, s)
+			if got := l.Typeset(s); got != want {
+				t.Errorf("%s.Typeset(%q) = %q, want %q", l, s, got, want)
+			}
+			if got := l.TypesetBytes([]byte(s)); string(got) != want {
+				t.Errorf("%s.TypesetBytes(%q) = %q, want %q", l, s, got, want)
+			}
+		}
+	})
+}
+
 // TestSharedValuesCannotBeChanged: the package's lists and profiles are handed out as new
 // values, so an importer that changes what it was given changes nothing for the others.
 func TestSharedValuesCannotBeChanged(t *testing.T) {

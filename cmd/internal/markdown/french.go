@@ -20,7 +20,7 @@ type typesetWriter struct {
 }
 
 func (w typesetWriter) Write(out util.BufWriter, source []byte) {
-	w.Writer.Write(out, []byte(w.lang.Typeset(string(source))))
+	w.Writer.Write(out, w.lang.TypesetBytes(source))
 }
 
 // frenchBoundaries handles the spaces typesetWriter cannot see: goldmark ends a text node
