@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -94,6 +95,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	downloads := fl.Bool("downloads", true, "cross-compile the checker for the downloads page (needs the Go tool)")
 	browserChecker := fl.Bool("browser-checker", true, "compile the checker to WebAssembly for the check page (needs the Go tool); without it the page says it is not built")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to `file`")
+	memprofile := fl.String("memprofile", "", "write a heap profile to `file` once the site is built, its model still in memory")
 	cacheFlags := addCacheFlags(fl)
 	if err := parseFlags(fl, args); err != nil {
 		return err
@@ -135,6 +137,12 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	s, err := b.Build(ctx)
 	if err != nil {
 		return err
+	}
+	if *memprofile != "" {
+		if err := writeHeapProfile(*memprofile); err != nil {
+			return err
+		}
+		runtime.KeepAlive(s)
 	}
 	abs, _ := filepath.Abs(*out)
 	fmt.Fprintf(stdout, "built %d pages, %d files (%.1f KB) into %s in %s\n", len(s.Pages), s.Files, site.InKB(s.Bytes), *out, time.Since(start).Round(time.Millisecond))
@@ -212,4 +220,18 @@ func closeCache(c *markdown.Cache, stdout, stderr io.Writer) {
 		where = "cache " + c.Dir()
 	}
 	fmt.Fprintf(stdout, "code blocks: %d, highlighted %d, read from the cache %d (%s)\n", st.Blocks, st.Highlighted, st.DiskHits, where)
+}
+
+// writeHeapProfile writes what the heap holds, after a garbage collection, to file.
+func writeHeapProfile(file string) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -136,6 +136,8 @@ type siteModel struct {
 	spill *searchSpill
 	// inc, during an incremental build, is what the previous build left (see incremental).
 	inc *incremental
+	// live is set for a site kept in memory between builds (see Live).
+	live bool
 }
 
 // Build reads the content, checks it and, only if it has no error, replaces the output folder
@@ -157,6 +159,7 @@ func (b *Builder) build(ctx context.Context, live bool) (*siteModel, error) {
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
+	s.live = live
 	if b.Downloads != nil {
 		var err error
 		if s.downloads, err = b.Downloads(ctx, s.Config); err != nil {
@@ -381,7 +384,9 @@ func (s *siteModel) checkPages(ctx context.Context, workers int) errorList {
 	var errs errorList
 	s.checkChecklistHomes(&errs)
 	errs = append(errs, s.forEach(ctx, workers, func(p *Page, errs *errorList) { s.checkLinks(p, errs) })...)
-	s.indexIncoming()
+	if s.live {
+		s.indexIncoming() // for the updates to know which pages an edit concerns
+	}
 	return errs
 }
 

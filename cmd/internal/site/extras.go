@@ -2,7 +2,6 @@ package site
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -247,9 +246,10 @@ func (s *siteModel) writeSearchIndex(lang checks.Lang, w io.Writer) error {
 	return nil
 }
 
-// sitemap returns sitemap.xml: every page with its last-updated date and its translations
-// as hreflang alternates, the default language's home page marked x-default.
-func (s *siteModel) sitemap() ([]byte, error) {
+// writeSitemap writes sitemap.xml to w: every page with its last-updated date and its
+// translations as hreflang alternates, the default language's home page marked x-default. It
+// is encoded one URL at a time: a large site's sitemap is never whole in memory.
+func (s *siteModel) writeSitemap(w io.Writer) error {
 	type alt struct {
 		Rel      string `xml:"rel,attr"`
 		Hreflang string `xml:"hreflang,attr"`
@@ -260,17 +260,22 @@ func (s *siteModel) sitemap() ([]byte, error) {
 		LastMod string `xml:"lastmod,omitempty"`
 		Alts    []alt  `xml:"xhtml:link"`
 	}
-	type urlset struct {
-		XMLName xml.Name `xml:"urlset"`
-		NS      string   `xml:"xmlns,attr"`
-		XHTML   string   `xml:"xmlns:xhtml,attr"`
-		URLs    []url    `xml:"url"`
-	}
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
 	pages := append([]*Page(nil), s.Pages...)
 	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
 	def := checks.Lang(s.Config.DefaultLang)
+	bw := bufio.NewWriter(w)
+	bw.WriteString(xml.Header)
+	enc := xml.NewEncoder(bw)
+	enc.Indent("", " ")
+	set := xml.StartElement{Name: xml.Name{Local: "urlset"}, Attr: []xml.Attr{
+		{Name: xml.Name{Local: "xmlns"}, Value: "http://www.sitemaps.org/schemas/sitemap/0.9"},
+		{Name: xml.Name{Local: "xmlns:xhtml"}, Value: "http://www.w3.org/1999/xhtml"},
+	}}
+	err := enc.EncodeToken(set)
 	for _, p := range pages {
+		if err != nil {
+			break
+		}
 		u := url{Loc: s.Config.BaseURL + p.URL}
 		if !p.FM.Updated.IsZero() {
 			u.LastMod = p.FM.Updated.Format("2006-01-02")
@@ -283,17 +288,22 @@ func (s *siteModel) sitemap() ([]byte, error) {
 		if t := p.Translations[def]; t != nil && t.isIndex() {
 			u.Alts = append(u.Alts, alt{"alternate", "x-default", s.Config.BaseURL})
 		}
-		set.URLs = append(set.URLs, u)
+		err = enc.EncodeElement(u, xml.StartElement{Name: xml.Name{Local: "url"}})
 	}
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", " ")
-	if err := enc.Encode(set); err != nil {
-		return nil, fmt.Errorf("sitemap: %w", err)
+	if err == nil {
+		err = enc.EncodeToken(set.End())
 	}
-	buf.WriteByte('\n')
-	return buf.Bytes(), nil
+	if err == nil {
+		err = enc.Flush()
+	}
+	bw.WriteByte('\n')
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		return fmt.Errorf("sitemap: %w", err)
+	}
+	return nil
 }
 
 // robots returns robots.txt: every page may be indexed; the sitemap is named.

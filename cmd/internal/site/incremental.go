@@ -279,10 +279,7 @@ func (inc *incremental) reusable(p *Page) *pageState {
 // checklists, its highlighting classes counted in the stylesheet, and its search entries read
 // from the previous index when the new one is written (see searchPart).
 func (s *siteModel) reuse(p *Page, st *pageState) error {
-	p.anchors = make(map[string]bool, len(st.Anchors))
-	for _, a := range st.Anchors {
-		p.anchors[a] = true
-	}
+	p.anchors = st.Anchors
 	p.links = p.links[:0]
 	for _, l := range st.Links {
 		p.links = append(p.links, pageLink{dest: l.Dest, title: l.Title, line: l.Line})
@@ -425,9 +422,7 @@ func (inc *incremental) save(s *siteModel, weights map[string]weight) error {
 		name := p.URL + "index.html"
 		w := weights[name]
 		ps := pageState{Sum: p.sum, HTML: inc.stamps[name], Raw: w.raw, Gzip: w.gzip, Checker: p.Checker, Classes: p.classes, Search: p.searchSpan}
-		for a := range p.anchors {
-			ps.Anchors = append(ps.Anchors, a)
-		}
+		ps.Anchors = p.anchors
 		for _, l := range p.links {
 			ps.Links = append(ps.Links, stateLink{l.dest, l.title, l.line})
 		}

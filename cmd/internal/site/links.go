@@ -99,7 +99,7 @@ func (s *siteModel) resolve(p *Page, l pageLink, anchors bool) (resolved, error)
 		}
 		return resolved{}, fmt.Errorf("broken link %q: no such page", dest)
 	}
-	if anchors && u.Fragment != "" && !target.anchors[u.Fragment] {
+	if anchors && u.Fragment != "" && !target.anchors.has(u.Fragment) {
 		return resolved{}, fmt.Errorf("broken link %q: %s has no anchor #%s", dest, target.File, u.Fragment)
 	}
 	declared, marked := strings.CutPrefix(strings.TrimSpace(l.title), "hreflang=")

@@ -3,8 +3,10 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
@@ -48,7 +50,7 @@ type Page struct {
 	// URL, kept until it renders so that it is parsed once.
 	tree    ast.Node
 	source  []byte
-	anchors map[string]bool
+	anchors anchorSet
 	links   []pageLink
 	out     []*Page // the pages its links lead to, set by checkLinks
 	// search is what the site's search finds on the page, its entries in JSON separated by
@@ -126,7 +128,7 @@ func (p *Page) readHead(fsys afero.Fs, errs *errorList) ([]byte, bool) {
 	if e := markdown.CheckCost(body); e != nil { // refused before goldmark spends its time on it
 		p.body = body
 		errs.add(p.File, p.line(e.Offset), "%v", e.Err)
-		p.body, p.anchors, p.links, p.Checklists, p.scanned = nil, map[string]bool{"main": true}, nil, nil, true
+		p.body, p.anchors, p.links, p.Checklists, p.scanned = nil, anchorSet{"main"}, nil, nil, true
 		return nil, true
 	}
 	return body, true
@@ -194,7 +196,8 @@ func (p *Page) scan(md goldmark.Markdown, errs *errorList) {
 // (anchors, checklists) and what must be checked (links), and reports images.
 func (p *Page) collect(doc ast.Node, errs *errorList) {
 	p.scanned = true
-	p.anchors = map[string]bool{"main": true}
+	anchors := map[string]bool{"main": true}
+	defer func() { p.anchors = newAnchorSet(anchors) }()
 	p.Checklists, p.links, p.Checker = nil, nil, false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -203,7 +206,7 @@ func (p *Page) collect(doc ast.Node, errs *errorList) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			if id, ok := n.AttributeString("id"); ok {
-				p.anchors[string(id.([]byte))] = true
+				anchors[string(id.([]byte))] = true
 			}
 		case *ast.Link:
 			p.links = append(p.links, pageLink{dest: string(n.Destination), title: string(n.Title), line: p.line(n.Pos())})
@@ -218,32 +221,32 @@ func (p *Page) collect(doc ast.Node, errs *errorList) {
 		case *ast.Image:
 			errs.add(p.File, p.line(n.Pos()), "images are not supported: describe the screen with its labels instead (%q)", n.Destination)
 		case *markdown.Block:
-			p.anchors[n.Name] = true
+			anchors[n.Name] = true
 			p.Checker = p.Checker || n.Name == "checker" || n.Name == "infoaddress"
 			if h, ok := n.Value.(helpBlock); ok {
 				cl := h.Checklist
-				p.anchors[cl.ID] = true
+				anchors[cl.ID] = true
 				for _, tr := range append(append([]checks.Trouble(nil), cl.Troubles...), cl.Rollback...) {
-					p.anchors[cl.ID+"."+tr.ID] = true
+					anchors[cl.ID+"."+tr.ID] = true
 				}
-				p.anchors[cl.ID+"."+checks.TroubleshootingAnchor] = true
-				p.anchors[cl.ID+"."+checks.RollbackAnchor] = true
+				anchors[cl.ID+"."+checks.TroubleshootingAnchor] = true
+				anchors[cl.ID+"."+checks.RollbackAnchor] = true
 			}
 			if c, ok := n.Value.(*checks.Catalog); ok && n.Name == "sources" {
 				for _, f := range c.Facts() {
-					p.anchors[f.ID] = true
+					anchors[f.ID] = true
 				}
 				for _, o := range checks.Origins() {
-					p.anchors["origin-"+o.String()] = true
+					anchors["origin-"+o.String()] = true
 				}
 			}
 			if cl, ok := n.Value.(*checks.Checklist); ok {
 				p.Checklists = append(p.Checklists, cl)
-				p.anchors["checklist-"+cl.ID] = true
+				anchors["checklist-"+cl.ID] = true
 				for _, s := range cl.Sections {
-					p.anchors[cl.ID+"."+s.ID] = true
+					anchors[cl.ID+"."+s.ID] = true
 					for _, it := range s.Items {
-						p.anchors[it.ID] = true
+						anchors[it.ID] = true
 					}
 				}
 			}
@@ -297,4 +300,17 @@ func relURL(from, to string) string {
 		return "./"
 	}
 	return r
+}
+
+// anchorSet is the anchors of a page, sorted: a slice costs a site of many pages much less
+// memory than a map per page.
+type anchorSet []string
+
+func newAnchorSet(m map[string]bool) anchorSet {
+	return anchorSet(slices.Sorted(maps.Keys(m)))
+}
+
+func (a anchorSet) has(name string) bool {
+	_, ok := slices.BinarySearch(a, name)
+	return ok
 }

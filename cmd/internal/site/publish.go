@@ -145,7 +145,7 @@ func (s *siteModel) rootOutputs() ([]output, error) {
 func (s *siteModel) findOutputs() ([]output, error) {
 	outs := []output{
 		{path: "favicon.ico", data: favicon},
-		{path: "sitemap.xml", data: s.sitemap},
+		{path: "sitemap.xml", stream: s.writeSitemap},
 		{path: "robots.txt", data: func() ([]byte, error) { return s.robots(), nil }},
 	}
 	for _, l := range checks.Langs() {
