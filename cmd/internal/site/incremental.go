@@ -13,7 +13,9 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/spf13/afero"
 
@@ -444,5 +446,40 @@ func (inc *incremental) save(s *siteModel, weights map[string]weight) error {
 		_ = os.Remove(tmp.Name())
 		return fmt.Errorf("cannot save the build's state for the next one: %w", err)
 	}
+	trimStates(filepath.Dir(inc.file), keptStates)
 	return nil
+}
+
+// keptStates is how many states the state folder keeps: one per content and output folder
+// pair built, the most recently saved.
+const keptStates = 32
+
+// trimStates removes all but the keep most recent states of dir, and temporary files left by
+// a build stopped over an hour ago. Another build trimming at the same time is harmless.
+func trimStates(dir string, keep int) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	type state struct {
+		name string
+		mod  time.Time
+	}
+	var states []state
+	for _, e := range ents {
+		fi, err := e.Info()
+		if err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(e.Name(), ".state"):
+			states = append(states, state{e.Name(), fi.ModTime()})
+		case strings.Contains(e.Name(), ".state.tmp-") && time.Since(fi.ModTime()) > time.Hour:
+			_ = os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+	slices.SortFunc(states, func(a, b state) int { return b.mod.Compare(a.mod) })
+	for _, st := range states[min(keep, len(states)):] {
+		_ = os.Remove(filepath.Join(dir, st.name))
+	}
 }

@@ -4,12 +4,15 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/spf13/afero"
 )
@@ -179,5 +182,40 @@ func TestIncremental(t *testing.T) {
 				t.Errorf("%s left behind (%v)", out+stagingSuffix, err)
 			}
 		})
+	}
+}
+
+// TestTrimStates keeps the most recent states of a state folder.
+func TestTrimStates(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Now()
+	for i := range 5 {
+		name := filepath.Join(dir, fmt.Sprintf("%d.state", i))
+		if err := os.WriteFile(name, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(name, now, now.Add(time.Duration(i)*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := filepath.Join(dir, "9.state.tmp-123")
+	fresh := filepath.Join(dir, "8.state.tmp-456")
+	for _, f := range []string{old, fresh} {
+		if err := os.WriteFile(f, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chtimes(old, now, now.Add(-2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	trimStates(dir, 3)
+	var left []string
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		left = append(left, e.Name())
+	}
+	want := []string{"2.state", "3.state", "4.state", "8.state.tmp-456"}
+	if !slices.Equal(left, want) {
+		t.Errorf("left %v, want %v", left, want)
 	}
 }
