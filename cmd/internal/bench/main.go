@@ -58,6 +58,7 @@ func main() {
 type sample struct {
 	wall, cpu time.Duration
 	rss       int64 // KiB
+	stdout    string
 }
 
 // gnuTime is GNU time, when installed. Go starts a child with vfork, and Linux then counts
@@ -81,8 +82,8 @@ func measure(dir string, name string, args ...string) (sample, error) {
 	}
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	var stderr strings.Builder
-	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	t0 := time.Now()
 	err := cmd.Run()
 	wall := time.Since(t0)
@@ -94,7 +95,7 @@ func measure(dir string, name string, args ...string) (sample, error) {
 		return sample{}, fmt.Errorf("%s %v: %v\n%s", name, args, err, stderr.String())
 	}
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	s := sample{wall: wall, cpu: time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), rss: ru.Maxrss}
+	s := sample{wall: wall, cpu: time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), rss: ru.Maxrss, stdout: stdout.String()}
 	if rssFile != "" {
 		data, _ := os.ReadFile(rssFile)
 		fields := strings.Fields(string(data))
@@ -183,7 +184,7 @@ func run(sizesFlag, rowsFlag, reportsFlag string, runs, edits, hostileMB int, ou
 	say("")
 	say("## Full build, N pages per language")
 	say("")
-	say("sitegen cold: empty highlight cache, no previous site. sitegen warm: a new process after one page was edited, the cache filled by the cold build before it (the previous site in place). Every ratio is taken from the same runs.")
+	say("sitegen cold: empty cache, no previous site. sitegen warm: a new process after one page was edited, with the cache the cold build before it filled (highlighted code and the build state) and the previous site in place, so that it takes the unchanged pages from it. Every ratio is taken from the same runs.")
 	say("")
 	var largest string
 	for _, f := range strings.Split(sizesFlag, ",") {
@@ -272,7 +273,9 @@ func run(sizesFlag, rowsFlag, reportsFlag string, runs, edits, hostileMB int, ou
 			ratio("chroma floor / Hugo", "|", h, hs, false)
 		}
 		say("")
-		say("Highlight cache after a cold build: %s in %d entries (%.0f B per entry).", mbBytes(cacheBytes), cacheEntries, float64(cacheBytes)/float64(max(cacheEntries, 1)))
+		say("Cache folder after a cold build (highlighted code and the build state): %s in %d files (%.0f B per file).", mbBytes(cacheBytes), cacheEntries, float64(cacheBytes)/float64(max(cacheEntries, 1)))
+		say("")
+		say("What each warm rebuild said: %s.", reusedLines(warm))
 		say("")
 	}
 
@@ -506,6 +509,30 @@ func du(dir string) (int64, int) {
 		return nil
 	})
 	return n, files
+}
+
+// reusedLines returns what the warm rebuilds said of the pages they took from the previous
+// site, the distinct lines with how many runs said each.
+func reusedLines(runs []sample) string {
+	count := map[string]int{}
+	var order []string
+	for _, r := range runs {
+		line := "no page taken from the previous build"
+		for _, l := range strings.Split(r.stdout, "\n") {
+			if strings.HasPrefix(l, "pages unchanged since the previous build") {
+				line = strings.TrimSpace(l)
+			}
+		}
+		if count[line] == 0 {
+			order = append(order, line)
+		}
+		count[line]++
+	}
+	var out []string
+	for _, l := range order {
+		out = append(out, fmt.Sprintf("%q (%d of %d runs)", l, count[l], len(runs)))
+	}
+	return strings.Join(out, "; ")
 }
 
 func mbBytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
