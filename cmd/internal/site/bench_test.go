@@ -137,3 +137,35 @@ func BenchmarkLiveUpdate(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkIncrementalBuild rebuilds 2 × 500 corpus pages onto the disk after a one-page edit,
+// with the state of the previous build, as "sitegen build" does a second time: all but one
+// page taken from the previous site.
+func BenchmarkIncrementalBuild(b *testing.B) {
+	src := benchCorpus(b, 500)
+	dir := b.TempDir()
+	bl := &Builder{Src: src, SrcDir: "content", Out: afero.NewOsFs(), OutDir: filepath.Join(dir, "public"), StateDir: filepath.Join(dir, "state")}
+	if _, err := bl.Build(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	const page = "content/fr/pages/p00010.md"
+	orig, err := afero.ReadFile(src, page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		if err := afero.WriteFile(src, page, fmt.Appendf(bytes.Clone(orig), "\nEdit %d.\n", i), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		s, err := bl.Build(context.Background())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if s.Reused != len(s.Pages)-1 {
+			b.Fatalf("Build() took %d of %d pages from the previous build, want all but one", s.Reused, len(s.Pages))
+		}
+	}
+}
