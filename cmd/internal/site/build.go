@@ -966,8 +966,15 @@ func (s *siteModel) renderAt(p *Page, at string, w io.Writer, scan *errorList) e
 			}
 		}
 	}
+	if buf, ok := w.(*bytes.Buffer); ok {
+		buf.Grow(body.Len() + pageChrome) // grown once, not doubled from 64 bytes
+	}
 	return s.tmpl.ExecuteTemplate(w, "page", d)
 }
+
+// pageChrome is about what the page template adds to a body (head, header, navigation,
+// footer), for a first guess of the page's size.
+const pageChrome = 4 << 10
 
 // nav returns the top-level pages of lang in navigation order: the home page, then by weight
 // and title. Pages in sub-folders are reached by links, not from the navigation.

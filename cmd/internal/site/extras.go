@@ -2,6 +2,7 @@ package site
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -115,18 +116,23 @@ func searchIndexPath(lang checks.Lang) string { return "search/" + string(lang) 
 
 // encodeSearch returns entries in JSON, separated by commas: a part of a search index.
 func encodeSearch(entries []searchEntry) ([]byte, error) {
-	var buf []byte
+	size := 0
+	for _, e := range entries {
+		size += len(e.URL) + len(e.Title) + len(e.Page) + len(e.ID) + len(e.Folded) + 32
+	}
+	var buf bytes.Buffer
+	buf.Grow(size + size/8)      // room for escapes: one growth at most, where Marshal allocated per entry
+	enc := json.NewEncoder(&buf) // as json.Marshal encodes, followed by a newline
 	for i, e := range entries {
-		data, err := json.Marshal(e)
-		if err != nil {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		if err := enc.Encode(e); err != nil {
 			return nil, fmt.Errorf("search entry %s: %w", e.URL, err)
 		}
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		buf = append(buf, data...)
+		buf.Truncate(buf.Len() - 1) // the newline
 	}
-	return buf, nil
+	return buf.Bytes(), nil
 }
 
 // A searchSpill holds the search entries of the pages a build renders, so that memory does not
