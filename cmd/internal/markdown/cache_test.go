@@ -2,7 +2,9 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,7 +83,7 @@ func TestCacheSameOutput(t *testing.T) {
 // entryFiles returns the cache's entry files.
 func entryFiles(t *testing.T, dir string) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "??", "*"))
+	files, err := filepath.Glob(filepath.Join(dir, "?", "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,5 +246,46 @@ func TestCacheNeedsChromaVersion(t *testing.T) {
 	}
 	if a.key("bash", []byte("x")) == a.key("sh", []byte("x")) || a.key("bash", []byte("x")) == a.key("bash", []byte("y")) {
 		t.Error("the key does not depend on the language and the code")
+	}
+}
+
+// TestCacheTrimsEarlierLayout: entries of the layout with two hex digits of folder are never
+// read, but count in the bound and go first, being the oldest.
+func TestCacheTrimsEarlierLayout(t *testing.T) {
+	dir := t.TempDir()
+	c := testCache(dir, 0)
+	convert(t, c, checks.EN, "```bash\necho new\n```\n")
+	files := entryFiles(t, dir)
+	if len(files) != 1 {
+		t.Fatalf("%d entries, want 1", len(files))
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Base(files[0])
+	legacy := filepath.Join(dir, name[:2], strings.Repeat("0", 64))
+	if err := os.MkdirAll(filepath.Dir(legacy), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(legacy, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-48 * time.Hour)
+	if err := os.Chtimes(legacy, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if n, entries, err := c.Size(); err != nil || entries != 2 || n != 2*int64(len(data)) {
+		t.Fatalf("Size() = %d, %d, %v, want both entries counted", n, entries, err)
+	}
+	c.maxBytes = int64(len(data))
+	if err := c.Trim(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(legacy); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the entry of the earlier layout is still there (%v)", err)
+	}
+	if _, err := os.Stat(files[0]); err != nil {
+		t.Errorf("the recent entry went: %v", err)
 	}
 }

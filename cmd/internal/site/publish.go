@@ -558,7 +558,8 @@ const (
 func swap(fsys afero.Fs, staging, out string, files []string) error {
 	old := out + oldSuffix
 	_, err := fsys.Stat(out)
-	if _, osFs := fsys.(*afero.OsFs); osFs && err == nil && exchange(staging, out) == nil {
+	existed := err == nil
+	if _, osFs := fsys.(*afero.OsFs); osFs && existed && exchange(staging, out) == nil {
 		if err := removeSite(fsys, staging, files); err != nil {
 			return fmt.Errorf("new site in place, but cannot remove the previous one at %s: %w", staging, err)
 		}
@@ -574,6 +575,9 @@ func swap(fsys afero.Fs, staging, out string, files []string) error {
 			return fmt.Errorf("cannot put the new site in place: %w; the previous site is at %s", err, old)
 		}
 		return fmt.Errorf("cannot put the new site in place: %w", err)
+	}
+	if !existed {
+		return nil // no previous site was moved aside: nothing to remove
 	}
 	if err := removeSite(fsys, old, files); err != nil {
 		return fmt.Errorf("new site in place, but cannot remove the previous one at %s: %w", old, err)

@@ -143,7 +143,7 @@ func TestCacheSameBytes(t *testing.T) {
 	dir := t.TempDir()
 	disk := func() *markdown.Cache { return markdown.NewCacheVersion(dir, 0, "chroma under test") }
 	corrupt := func() {
-		entries, _ := filepath.Glob(filepath.Join(dir, "??", "*"))
+		entries, _ := filepath.Glob(filepath.Join(dir, "?", "*"))
 		if len(entries) == 0 {
 			t.Fatal("no cache entry to corrupt")
 		}
