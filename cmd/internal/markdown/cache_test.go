@@ -90,6 +90,22 @@ func entryFiles(t *testing.T, dir string) []string {
 	return files
 }
 
+// oneEntry converts src, a page with one code block, with cache c and returns the one entry
+// it wrote in dir, and its bytes.
+func oneEntry(t *testing.T, c *Cache, dir, src string) (string, []byte) {
+	t.Helper()
+	convert(t, c, checks.EN, src)
+	files := entryFiles(t, dir)
+	if len(files) != 1 {
+		t.Fatalf("%d entries, want 1", len(files))
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files[0], data
+}
+
 func TestCacheIgnoresBadEntries(t *testing.T) {
 	const src = "```bash\necho \"hello\" && exit 1\n```\n"
 	want, _ := convert(t, nil, checks.EN, src)
@@ -115,16 +131,8 @@ func TestCacheIgnoresBadEntries(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			convert(t, testCache(dir, 0), checks.EN, src)
-			files := entryFiles(t, dir)
-			if len(files) != 1 {
-				t.Fatalf("%d entries, want 1", len(files))
-			}
-			good, err := os.ReadFile(files[0])
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(files[0], tc.corrupt(bytes.Clone(good)), 0o644); err != nil {
+			entry, good := oneEntry(t, testCache(dir, 0), dir, src)
+			if err := os.WriteFile(entry, tc.corrupt(bytes.Clone(good)), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			c := testCache(dir, 0)
@@ -134,7 +142,7 @@ func TestCacheIgnoresBadEntries(t *testing.T) {
 			if st := c.Stats(); st.DiskHits != 0 || st.Highlighted != 1 {
 				t.Errorf("stats %+v, want the block highlighted again", st)
 			}
-			if repaired, _ := os.ReadFile(files[0]); !bytes.Equal(repaired, good) {
+			if repaired, _ := os.ReadFile(entry); !bytes.Equal(repaired, good) {
 				t.Errorf("the bad entry was not replaced:\n%s", repaired)
 			}
 		})
@@ -254,16 +262,8 @@ func TestCacheNeedsChromaVersion(t *testing.T) {
 func TestCacheTrimsEarlierLayout(t *testing.T) {
 	dir := t.TempDir()
 	c := testCache(dir, 0)
-	convert(t, c, checks.EN, "```bash\necho new\n```\n")
-	files := entryFiles(t, dir)
-	if len(files) != 1 {
-		t.Fatalf("%d entries, want 1", len(files))
-	}
-	data, err := os.ReadFile(files[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := filepath.Base(files[0])
+	entry, data := oneEntry(t, c, dir, "```bash\necho new\n```\n")
+	name := filepath.Base(entry)
 	legacy := filepath.Join(dir, name[:2], strings.Repeat("0", 64))
 	if err := os.MkdirAll(filepath.Dir(legacy), 0o755); err != nil {
 		t.Fatal(err)
@@ -285,7 +285,7 @@ func TestCacheTrimsEarlierLayout(t *testing.T) {
 	if _, err := os.Stat(legacy); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the entry of the earlier layout is still there (%v)", err)
 	}
-	if _, err := os.Stat(files[0]); err != nil {
+	if _, err := os.Stat(entry); err != nil {
 		t.Errorf("the recent entry went: %v", err)
 	}
 }
