@@ -213,3 +213,28 @@ func TestSpilledSearchIndexMatchesKept(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildLocked: a build into an output folder another build is writing into fails at once,
+// saying so, and leaves the site as it was; once the other ends, a build works.
+func TestBuildLocked(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	b := &Builder{Src: afero.NewReadOnlyFs(afero.NewOsFs()), SrcDir: "../../../content", Out: afero.NewOsFs(), OutDir: out}
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, afero.NewOsFs(), out)
+	unlock, err := lockOutput(afero.NewOsFs(), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = b.Build(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "another build is writing into "+out) {
+		t.Fatalf("Build() while another holds the lock = %v, want an error saying another build is writing", err)
+	}
+	sameTree(t, "the site after a build refused", before, tree(t, afero.NewOsFs(), out))
+	unlock()
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatalf("Build() once the lock is released = %v", err)
+	}
+}

@@ -1,0 +1,39 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/afero"
+)
+
+// errBusy is a lock another process holds.
+var errBusy = errors.New("locked")
+
+// lockSuffix is the suffix of the lock file beside the output folder.
+const lockSuffix = ".lock"
+
+// lockOutput makes sure no other build writes into the output folder out at the same time:
+// two builds share the staging folder beside it, and each would remove or swap the other's
+// files. It takes a lock on the file out+".lock" (left in place, empty) and returns the
+// function that releases it. On a filesystem that is not the operating system's, there is
+// nothing to lock.
+func lockOutput(fsys afero.Fs, out string) (unlock func(), err error) {
+	if _, ok := fsys.(*afero.OsFs); !ok {
+		return func() {}, nil
+	}
+	name := out + lockSuffix
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the lock %s: %w", name, err)
+	}
+	if err := tryLock(f); err != nil {
+		f.Close()
+		if errors.Is(err, errBusy) {
+			return nil, fmt.Errorf("another build is writing into %s (it holds %s): wait for it to end, then build again", out, name)
+		}
+		return nil, fmt.Errorf("cannot lock %s: %w", name, err)
+	}
+	return func() { f.Close() }, nil
+}
