@@ -146,11 +146,14 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	abs, _ := filepath.Abs(*out)
 	fmt.Fprintf(stdout, "built %d pages, %d files (%.1f KB) into %s in %s\n", len(s.Pages), s.Files, site.InKB(s.Bytes), *out, time.Since(start).Round(time.Millisecond))
-	if s.Reused > 0 {
+	switch {
+	case s.Reused > 0:
 		fmt.Fprintf(stdout, "pages unchanged since the previous build, taken as they were: %d of %d\n", s.Reused, len(s.Pages))
+	case s.WhyAll != "":
+		fmt.Fprintf(stdout, "every page rendered: %s\n", s.WhyAll)
 	}
 	if s.StateErr != nil {
-		fmt.Fprintf(stderr, "warning: %v (the next build renders every page)\n", s.StateErr)
+		fmt.Fprintf(stderr, "sitegen: warning: %v (the next build renders every page)\n", s.StateErr)
 	}
 	fmt.Fprintf(stdout, "search, loaded on the first use of the search box (outside the page budget): script %.1f KB", site.InKB(s.SearchScript))
 	for _, l := range checks.Langs() {
@@ -219,7 +222,8 @@ func closeCache(c *markdown.Cache, stdout, stderr io.Writer) {
 	if c.Dir() != "" {
 		where = "cache " + c.Dir()
 	}
-	fmt.Fprintf(stdout, "code blocks: %d, highlighted %d, read from the cache %d (%s)\n", st.Blocks, st.Highlighted, st.DiskHits, where)
+	fmt.Fprintf(stdout, "code blocks on the pages rendered: %d, highlighted %d, read from the cache %d, repeated within the build %d (%s)\n",
+		st.Blocks, st.Highlighted, st.DiskHits, st.Blocks-st.Highlighted-st.DiskHits, where)
 }
 
 // writeHeapProfile writes what the heap holds, after a garbage collection, to file.

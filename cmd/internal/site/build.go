@@ -103,6 +103,9 @@ type Site struct {
 	// site itself is built).
 	Reused   int
 	StateErr error
+	// WhyAll, when no page was taken from the previous build though the builder keeps a
+	// state, says why.
+	WhyAll string
 
 	byURL map[string]*Page // "fr/mode-heberge/"
 }

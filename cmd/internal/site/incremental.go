@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -45,9 +46,10 @@ import (
 // build (a test builds both after a series of edits); any doubt means a full rebuild, never a
 // stale page: a missing, foreign or damaged state is ignored.
 type buildState struct {
-	Format string
-	// Key sums everything rendering reads besides the page's own source (see siteKey).
-	Key [32]byte
+	// Keys sum, part by part, everything rendering reads besides the page's own source, and
+	// Deps what some pages only show (see siteKeys).
+	Keys [len(keyParts)][32]byte
+	Deps [2][32]byte
 	// Pages are by language and source path ("fr/hosted.md").
 	Pages map[string]*pageState
 	// Search are the search indexes the pages' spans point into, by language.
@@ -55,7 +57,7 @@ type buildState struct {
 }
 
 // stateFormat names the layout of buildState: a state of another format is ignored.
-const stateFormat = "sitegen-build-state 1"
+const stateFormat = "sitegen-build-state 2"
 
 // pageState is what a build keeps of one page for the next.
 type pageState struct {
@@ -65,8 +67,10 @@ type pageState struct {
 	Anchors    []string
 	Links      []stateLink
 	Checklists []string // IDs
-	Checker    bool
-	Classes    []string
+	// Checker and Downloads say the page shows the browser checker or the downloads, whose
+	// builds change without the sources.
+	Checker, Downloads bool
+	Classes            []string
 	// Search is where the page's entries are in its language's index: offset and length.
 	Search [2]int64
 }
@@ -104,7 +108,10 @@ type incremental struct {
 	file string // the state file
 	out  string // the output folder, as it was before this build
 	prev *buildState
-	key  [32]byte
+	keys [len(keyParts)][32]byte
+	deps [2][32]byte
+	// why, when there is no previous state to use, says why.
+	why string
 
 	mu      sync.Mutex
 	stamps  map[string]fileStamp // the files written, by site path
@@ -145,13 +152,24 @@ func (b *Builder) startIncremental(s *siteModel) *incremental {
 	if err != nil {
 		return nil
 	}
-	key, err := s.siteKey()
+	keys, deps, err := s.siteKeys()
 	if err != nil {
 		return nil
 	}
-	inc := &incremental{file: file, out: filepath.Clean(b.OutDir), key: key, stamps: map[string]fileStamp{}, indexes: map[checks.Lang]*indexReader{}, indexOK: map[checks.Lang]bool{}}
+	inc := &incremental{file: file, out: filepath.Clean(b.OutDir), keys: keys, deps: deps, stamps: map[string]fileStamp{}, indexes: map[checks.Lang]*indexReader{}, indexOK: map[checks.Lang]bool{}}
 	prev, err := readState(file)
-	if err == nil && prev.Key == key {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		inc.why = "no previous build of " + b.SrcDir + " into " + b.OutDir + " in the cache folder"
+	case err != nil:
+		inc.why = "the previous build's state cannot be read (" + err.Error() + ")"
+	default:
+		for i, k := range keys {
+			if prev.Keys[i] != k {
+				inc.why = keyParts[i]
+				return inc
+			}
+		}
 		inc.prev = prev
 		for l, want := range prev.Search {
 			cur, ok := stamp(filepath.Join(inc.out, filepath.FromSlash(searchIndexPath(l))))
@@ -173,9 +191,9 @@ func readState(file string) (*buildState, error) {
 		return nil, err
 	}
 	if h.Format != stateFormat {
-		return nil, fmt.Errorf("%s: format %q", file, h.Format)
+		return nil, fmt.Errorf("written by another version of sitegen, format %q", h.Format)
 	}
-	st := &buildState{Format: h.Format, Key: h.Key, Search: h.Search, Pages: make(map[string]*pageState, h.Pages)}
+	st := &buildState{Keys: h.Keys, Deps: h.Deps, Search: h.Search, Pages: make(map[string]*pageState, h.Pages)}
 	for range h.Pages {
 		var r pageRecord
 		if err := dec.Decode(&r); err != nil {
@@ -190,7 +208,8 @@ func readState(file string) (*buildState, error) {
 // one at a time, so that saving the state of a large site does not hold a second copy of it.
 type stateHeader struct {
 	Format string
-	Key    [32]byte
+	Keys   [len(keyParts)][32]byte
+	Deps   [2][32]byte
 	Search map[checks.Lang]fileStamp
 	Pages  int
 }
@@ -221,20 +240,16 @@ var programSum = sync.OnceValues(func() ([32]byte, error) {
 	return sum, nil
 })
 
-// siteKey sums what rendering a page reads besides the page's own source.
-func (s *siteModel) siteKey() ([32]byte, error) {
-	var key [32]byte
+// siteKeys sums, part by part, what rendering a page reads besides its own source: a page
+// is reused only if every part is unchanged (the part that changed says why none is). What
+// only the pages with a downloads or checker block show is summed apart (see depends).
+func (s *siteModel) siteKeys() (keys [len(keyParts)][32]byte, deps [2][32]byte, err error) {
 	prog, err := programSum()
 	if err != nil {
-		return key, err
+		return keys, deps, err
 	}
+	keys[0] = sha256.Sum256(fmt.Appendf(nil, "%s\x00%x", stateFormat, prog)) // the date shows on the PDFs only, made every time
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%x\x00", stateFormat, prog) // the date shows on the PDFs only, made every time
-	cfg, err := json.Marshal(s.Config)
-	if err != nil {
-		return key, err
-	}
-	h.Write(cfg)
 	err = fs.WalkDir(s.theme, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -245,21 +260,39 @@ func (s *siteModel) siteKey() ([32]byte, error) {
 		return err
 	})
 	if err != nil {
-		return key, err
+		return keys, deps, err
 	}
-	for _, d := range s.downloads {
-		fmt.Fprintf(h, "\x00download %q %q %q %q %d", d.OS, d.Arch, d.Name, d.Version, len(d.Data))
-		fmt.Fprintf(h, " %s", d.SHA256)
+	copy(keys[1][:], h.Sum(nil))
+	cfg, err := json.Marshal(s.Config)
+	if err != nil {
+		return keys, deps, err
 	}
-	if c := s.checker; c != nil {
-		fmt.Fprintf(h, "\x00checker %q %x %x", c.Version, sha256.Sum256(c.Wasm), sha256.Sum256(c.WasmExec))
-	}
+	keys[2] = sha256.Sum256(cfg)
+	h.Reset()
 	for _, p := range s.Pages {
 		fm := p.FM
 		fmt.Fprintf(h, "\x00page %q %q %q %q %q %q %d %d", p.Lang, p.Rel, p.URL, fm.Title, fm.Description, fm.Slug, fm.Weight, fm.Updated.UnixNano())
 	}
-	copy(key[:], h.Sum(nil))
-	return key, nil
+	copy(keys[3][:], h.Sum(nil))
+	h.Reset()
+	for _, d := range s.downloads {
+		fmt.Fprintf(h, "\x00download %q %q %q %q %d %s", d.OS, d.Arch, d.Name, d.Version, len(d.Data), d.SHA256)
+	}
+	copy(deps[0][:], h.Sum(nil))
+	h.Reset()
+	if c := s.checker; c != nil {
+		fmt.Fprintf(h, "checker %q %d %x %x", c.Version, len(c.Wasm), sha256.Sum256(c.Wasm), sha256.Sum256(c.WasmExec))
+	}
+	copy(deps[1][:], h.Sum(nil))
+	return keys, deps, nil
+}
+
+// keyParts says, for each part of the site's key, what changed when it differs.
+var keyParts = [...]string{
+	"sitegen itself changed",
+	"the theme changed",
+	"the site configuration changed",
+	"a page was added, removed or moved, or a front matter changed (every page shows the titles and URLs in its navigation)",
 }
 
 // reusable returns the state of page p when its HTML can be taken from the previous build.
@@ -268,7 +301,7 @@ func (inc *incremental) reusable(p *Page) *pageState {
 		return nil
 	}
 	st := inc.prev.Pages[string(p.Lang)+"/"+p.Rel]
-	if st == nil || st.Sum != p.sum {
+	if st == nil || st.Sum != p.sum || st.Downloads && inc.prev.Deps[0] != inc.deps[0] || st.Checker && inc.prev.Deps[1] != inc.deps[1] {
 		return nil
 	}
 	if cur, ok := stamp(filepath.Join(inc.out, filepath.FromSlash(p.URL+"index.html"))); !ok || cur != st.HTML {
@@ -294,7 +327,7 @@ func (s *siteModel) reuse(p *Page, st *pageState) error {
 		}
 		p.Checklists = append(p.Checklists, cl)
 	}
-	p.Checker, p.classes, p.scanned = st.Checker, st.Classes, true
+	p.Checker, p.downloads, p.classes, p.scanned = st.Checker, st.Downloads, st.Classes, true
 	p.tree, p.source = nil, nil
 	p.prevSearch = &st.Search
 	s.hl.MarkUsed(st.Classes)
@@ -393,7 +426,7 @@ func (inc *incremental) close() {
 // save writes the state of the site just published, whose weights are those measured. Pages
 // whose HTML was not stamped are left out: the next build renders them.
 func (inc *incremental) save(s *siteModel, weights map[string]weight) error {
-	h := stateHeader{Format: stateFormat, Key: inc.key, Search: map[checks.Lang]fileStamp{}}
+	h := stateHeader{Format: stateFormat, Keys: inc.keys, Deps: inc.deps, Search: map[checks.Lang]fileStamp{}}
 	for _, l := range checks.Langs() {
 		if idx, ok := inc.stamps[searchIndexPath(l)]; ok {
 			h.Search[l] = idx
@@ -423,7 +456,7 @@ func (inc *incremental) save(s *siteModel, weights map[string]weight) error {
 		}
 		name := p.URL + "index.html"
 		w := weights[name]
-		ps := pageState{Sum: p.sum, HTML: inc.stamps[name], Raw: w.raw, Gzip: w.gzip, Checker: p.Checker, Classes: p.classes, Search: p.searchSpan}
+		ps := pageState{Sum: p.sum, HTML: inc.stamps[name], Raw: w.raw, Gzip: w.gzip, Checker: p.Checker, Downloads: p.downloads, Classes: p.classes, Search: p.searchSpan}
 		ps.Anchors = p.anchors
 		for _, l := range p.links {
 			ps.Links = append(ps.Links, stateLink{l.dest, l.title, l.line})

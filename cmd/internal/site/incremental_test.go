@@ -49,7 +49,16 @@ func TestIncremental(t *testing.T) {
 	out := filepath.Join(root, "public")
 	copyDir(t, "../../../content", src)
 	date, _ := SourceDate("1700000000")
-	inc := &Builder{Src: afero.NewOsFs(), SrcDir: src, Out: afero.NewOsFs(), OutDir: out, Date: date, StateDir: filepath.Join(root, "state")}
+	// The checker's builds change without the sources (a new commit): the pages that show
+	// them are rendered again, the others are not.
+	wasmSize := 100_000
+	checker := func(context.Context, *Config) (*BrowserChecker, error) {
+		return &BrowserChecker{Wasm: make([]byte, wasmSize), WasmExec: []byte("// wasm_exec"), Version: fmt.Sprint("v", wasmSize)}, nil
+	}
+	downloads := func(context.Context, *Config) ([]Download, error) {
+		return []Download{{OS: "linux", Arch: "amd64", Name: "ozecheck-linux-amd64", Version: fmt.Sprint("v", wasmSize), Data: make([]byte, wasmSize), SHA256: fmt.Sprint(wasmSize)}}, nil
+	}
+	inc := &Builder{Src: afero.NewOsFs(), SrcDir: src, Out: afero.NewOsFs(), OutDir: out, Date: date, StateDir: filepath.Join(root, "state"), BrowserChecker: checker, Downloads: downloads}
 
 	edit := func(name string, f func(string) string) func(t *testing.T) {
 		return func(t *testing.T) {
@@ -103,6 +112,7 @@ func TestIncremental(t *testing.T) {
 		{"the anchor a reused page links to removed", replace("fr/cible.md", "## Ancre visée", "## Autre titre"), 0, "content/fr/source.md"},
 		{"the anchor put back", replace("fr/cible.md", "## Autre titre", "## Ancre visée"), all, ""},
 		{"a code block edited", replace("en/source.md", "même code", "same code"), 1, ""},
+		{"the checker rebuilt", func(*testing.T) { wasmSize = 300_000 }, -2, ""}, // the pages that show it: checked below
 		{"a published page edited by hand", func(t *testing.T) {
 			p := filepath.Join(out, "en", "source", "index.html")
 			if err := os.WriteFile(p, []byte("<p>hand-made</p>"), 0o644); err != nil {
@@ -150,7 +160,7 @@ func TestIncremental(t *testing.T) {
 				t.Errorf("state not saved: %v", s.StateErr)
 			}
 			full := afero.NewMemMapFs()
-			if _, err := (&Builder{Src: afero.NewOsFs(), SrcDir: src, Out: full, OutDir: "public", Date: date}).Build(context.Background()); err != nil {
+			if _, err := (&Builder{Src: afero.NewOsFs(), SrcDir: src, Out: full, OutDir: "public", Date: date, BrowserChecker: checker, Downloads: downloads}).Build(context.Background()); err != nil {
 				t.Fatal(err)
 			}
 			sameTree(t, st.name, tree(t, full, "public"), tree(t, afero.NewOsFs(), out))
@@ -160,6 +170,16 @@ func TestIncremental(t *testing.T) {
 				want = len(s.Pages)
 			case want == -9:
 				want = len(s.Pages) / 2
+			case want == -2:
+				want = len(s.Pages)
+				for _, p := range s.Pages {
+					if p.Checker || p.downloads {
+						want--
+					}
+				}
+				if want == len(s.Pages) {
+					t.Fatal("no page shows the checker or its downloads")
+				}
 			case want > 0:
 				want = len(s.Pages) - want
 			}

@@ -38,6 +38,8 @@ type Page struct {
 	// Checker is set when the page runs the browser checker or its address helper (a
 	// ```checker``` or ```infoaddress``` block): it loads check.js and may run WebAssembly.
 	Checker bool
+	// downloads is set when the page lists the checker's downloads (a ```downloads``` block).
+	downloads bool
 
 	// src is the page's path in the source filesystem.
 	src string
@@ -198,7 +200,7 @@ func (p *Page) collect(doc ast.Node, errs *errorList) {
 	p.scanned = true
 	anchors := map[string]bool{"main": true}
 	defer func() { p.anchors = newAnchorSet(anchors) }()
-	p.Checklists, p.links, p.Checker = nil, nil, false
+	p.Checklists, p.links, p.Checker, p.downloads = nil, nil, false, false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -223,6 +225,7 @@ func (p *Page) collect(doc ast.Node, errs *errorList) {
 		case *markdown.Block:
 			anchors[n.Name] = true
 			p.Checker = p.Checker || n.Name == "checker" || n.Name == "infoaddress"
+			p.downloads = p.downloads || n.Name == "downloads"
 			if h, ok := n.Value.(helpBlock); ok {
 				cl := h.Checklist
 				anchors[cl.ID] = true

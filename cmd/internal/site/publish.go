@@ -512,7 +512,10 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 		return err
 	}
 	if inc != nil {
-		s.Reused = inc.reused
+		s.Reused, s.WhyAll = inc.reused, inc.why
+		if inc.why == "" && inc.reused == 0 {
+			s.WhyAll = "no page's source and published file were those of the previous build"
+		}
 		s.StateErr = inc.save(s, result.weights)
 	}
 	return nil
