@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/checks/report"
@@ -625,7 +626,8 @@ func removeSite(fsys afero.Fs, dir string, files []string) error {
 			return cmp.Or(strings.Count(b, "/")-strings.Count(a, "/"), strings.Compare(a, b))
 		})
 		for _, d := range byDepth {
-			_ = os.Remove(filepath.Join(dir, filepath.FromSlash(d))) // fails if not empty: left to RemoveAll
+			// Fails if not empty: left to RemoveAll. (os.Remove would try to unlink it first.)
+			_ = syscall.Rmdir(filepath.Join(dir, filepath.FromSlash(d)))
 		}
 	}
 	return fsys.RemoveAll(dir)
