@@ -39,4 +39,4 @@ fuzz:
 	go test -run=^$$ -fuzz=FuzzSummaryRead -fuzztime=$(FUZZTIME) ./checks/summary/
 
 clean:
-	rm -rf public public.tmp-build public.old-build public.lock
+	rm -rf public public.tmp-build public.old-build public.prev-build public.lock

@@ -205,7 +205,7 @@ func run(sizesFlag, rowsFlag, reportsFlag string, runs, edits, hostileMB int, ou
 		var cacheBytes int64
 		var cacheEntries int
 		for r := 0; r < runs; r++ {
-			for _, d := range []string{"public", "hugo-public", "floor-public"} {
+			for _, d := range []string{"public", "public.prev-build", "hugo-public", "floor-public"} {
 				os.RemoveAll(filepath.Join(dir, d))
 			}
 			os.RemoveAll(cache)

@@ -54,10 +54,28 @@ type buildState struct {
 	Pages map[string]*pageState
 	// Search are the search indexes the pages' spans point into, by language.
 	Search map[checks.Lang]fileStamp
+	// Back describes the site before this one, kept beside the output folder (see
+	// prevSuffix): the keys it was built with, and for each page's HTML the source sum it was
+	// rendered from and its stamp. Nil when no site was kept.
+	Back *backSite
+}
+
+// backSite is the site kept from the build before the last, which the next build turns into
+// its staging folder: its folders are there, and its pages that are still right stay.
+type backSite struct {
+	Keys  [len(keyParts)][32]byte
+	Deps  [2][32]byte
+	Pages map[string]backPage // by language and source path, as buildState.Pages
+}
+
+type backPage struct {
+	Sum                [32]byte
+	HTML               fileStamp
+	Checker, Downloads bool
 }
 
 // stateFormat names the layout of buildState: a state of another format is ignored.
-const stateFormat = "sitegen-build-state 2"
+const stateFormat = "sitegen-build-state 3"
 
 // pageState is what a build keeps of one page for the next.
 type pageState struct {
@@ -112,6 +130,14 @@ type incremental struct {
 	deps [2][32]byte
 	// why, when there is no previous state to use, says why.
 	why string
+	// last is the state of the previous build, even when its keys differ: it describes the
+	// site in the output folder, which this build keeps (see keep).
+	last *buildState
+	// recycling is set when the staging folder is the site kept by the build before (see
+	// prepare); kept when this build keeps the site it replaces.
+	recycling, kept bool
+	// backFiles are the files the recycled staging folder held, by site path.
+	backFiles map[string]bool
 
 	mu      sync.Mutex
 	stamps  map[string]fileStamp // the files written, by site path
@@ -164,6 +190,7 @@ func (b *Builder) startIncremental(s *siteModel) *incremental {
 	case err != nil:
 		inc.why = "the previous build's state cannot be read (" + err.Error() + ")"
 	default:
+		inc.last = prev
 		for i, k := range keys {
 			if prev.Keys[i] != k {
 				inc.why = keyParts[i]
@@ -193,7 +220,7 @@ func readState(file string) (*buildState, error) {
 	if h.Format != stateFormat {
 		return nil, fmt.Errorf("written by another version of sitegen, format %q", h.Format)
 	}
-	st := &buildState{Keys: h.Keys, Deps: h.Deps, Search: h.Search, Pages: make(map[string]*pageState, h.Pages)}
+	st := &buildState{Keys: h.Keys, Deps: h.Deps, Search: h.Search, Back: h.Back, Pages: make(map[string]*pageState, h.Pages)}
 	for range h.Pages {
 		var r pageRecord
 		if err := dec.Decode(&r); err != nil {
@@ -211,6 +238,7 @@ type stateHeader struct {
 	Keys   [len(keyParts)][32]byte
 	Deps   [2][32]byte
 	Search map[checks.Lang]fileStamp
+	Back   *backSite
 	Pages  int
 }
 
@@ -427,6 +455,9 @@ func (inc *incremental) close() {
 // whose HTML was not stamped are left out: the next build renders them.
 func (inc *incremental) save(s *siteModel, weights map[string]weight) error {
 	h := stateHeader{Format: stateFormat, Keys: inc.keys, Deps: inc.deps, Search: map[checks.Lang]fileStamp{}}
+	if inc.kept {
+		h.Back = inc.keptSite()
+	}
 	for _, l := range checks.Langs() {
 		if idx, ok := inc.stamps[searchIndexPath(l)]; ok {
 			h.Search[l] = idx
@@ -515,4 +546,112 @@ func trimStates(dir string, keep int) {
 	for _, st := range states[min(keep, len(states)):] {
 		_ = os.Remove(filepath.Join(dir, st.name))
 	}
+}
+
+// prevSuffix is the suffix of the folder beside the output folder where a build keeps the
+// site it replaced, for the next build to turn into its staging folder: the next build then
+// makes no folder and writes only the files that are not already right, and no build removes
+// a whole site.
+const prevSuffix = ".prev-build"
+
+// prepare readies the staging folder: the site kept by the build before, when the state
+// describes it, else an empty folder (a kept site it cannot use is removed).
+func (inc *incremental) prepare(staging string, dirs *dirMaker) error {
+	prevSite := inc.out + prevSuffix
+	if _, err := os.Lstat(prevSite); err != nil {
+		return os.MkdirAll(staging, 0o755)
+	}
+	if inc.last != nil && inc.last.Back != nil && os.Rename(prevSite, staging) == nil {
+		// What the kept site holds is read, not assumed: a file added to it, or to the
+		// published site it was, goes like any file the new site does not have.
+		inc.recycling = true
+		inc.backFiles = map[string]bool{}
+		return filepath.WalkDir(staging, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				dirs.made[p] = true
+				return nil
+			}
+			rel, err := filepath.Rel(staging, p)
+			inc.backFiles[filepath.ToSlash(rel)] = true
+			return err
+		})
+	}
+	if err := removeSite(afero.NewOsFs(), prevSite, nil); err != nil {
+		return fmt.Errorf("cannot remove %s: %w", prevSite, err)
+	}
+	return os.MkdirAll(staging, 0o755)
+}
+
+// stillRight reports whether the staging folder, a kept site, already holds the HTML reused
+// page p needs: rendered with the same keys from the same source, untouched since.
+func (inc *incremental) stillRight(p *Page, name, staging string) (fileStamp, bool) {
+	if inc == nil || !inc.recycling {
+		return fileStamp{}, false
+	}
+	back := inc.last.Back
+	bp, ok := back.Pages[string(p.Lang)+"/"+p.Rel]
+	if !ok || bp.Sum != p.sum || back.Keys != inc.keys || bp.Downloads && back.Deps[0] != inc.deps[0] || bp.Checker && back.Deps[1] != inc.deps[1] {
+		return fileStamp{}, false
+	}
+	cur, ok := stamp(filepath.Join(staging, filepath.FromSlash(name)))
+	return cur, ok && cur == bp.HTML
+}
+
+// clear makes room for the file at site path name in a recycled staging folder: the file
+// there may be a second name of a file of the published site, which writing into would
+// change.
+func (inc *incremental) clear(full string) error {
+	if inc == nil || !inc.recycling {
+		return nil
+	}
+	if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// dropExtras removes from a recycled staging folder the files of the kept site that the new
+// one does not have, and the folders they leave empty.
+func (inc *incremental) dropExtras(staging string, made map[string]int) {
+	if inc == nil || !inc.recycling {
+		return
+	}
+	dirs := map[string]bool{}
+	for name := range inc.backFiles {
+		if _, ok := made[name]; ok {
+			continue
+		}
+		_ = os.Remove(filepath.Join(staging, filepath.FromSlash(name)))
+		for d := path.Dir(name); d != "."; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	removeEmptyDirs(staging, dirs)
+}
+
+// keep is how swap disposes of the site it replaced when the state describes it: kept beside
+// the output folder for the next build (see prevSuffix); removed otherwise.
+func (inc *incremental) keep(files []string) func(old string) error {
+	return func(old string) error {
+		if inc != nil && inc.last != nil {
+			if err := os.Rename(old, inc.out+prevSuffix); err == nil {
+				inc.kept = true
+				return nil
+			}
+		}
+		return removeSite(afero.NewOsFs(), old, files)
+	}
+}
+
+// keptSite describes the site this build kept: the previous build's, as its state says.
+func (inc *incremental) keptSite() *backSite {
+	last := inc.last
+	b := &backSite{Keys: last.Keys, Deps: last.Deps, Pages: make(map[string]backPage, len(last.Pages))}
+	for name, p := range last.Pages {
+		b.Pages[name] = backPage{Sum: p.Sum, HTML: p.HTML, Checker: p.Checker, Downloads: p.Downloads}
+	}
+	return b
 }

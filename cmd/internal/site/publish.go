@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"path"
@@ -374,13 +375,21 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 	if err := b.Out.RemoveAll(staging); err != nil {
 		return fmt.Errorf("cannot clear %s: %w", staging, err)
 	}
-	if err := b.Out.MkdirAll(staging, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", staging, err)
-	}
+	dirs := &dirMaker{fs: b.Out, made: map[string]bool{staging: true}}
 	var inc *incremental
 	if !live {
-		s.spill = newSearchSpill(b.Out, staging)
 		inc = b.startIncremental(s)
+	}
+	if inc != nil {
+		err = inc.prepare(staging, dirs)
+	} else {
+		err = b.Out.MkdirAll(staging, 0o755)
+	}
+	if err != nil {
+		return fmt.Errorf("cannot create %s: %w", staging, err)
+	}
+	if !live {
+		s.spill = newSearchSpill(b.Out, staging)
 		s.inc = inc
 	}
 	defer func() {
@@ -396,13 +405,20 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 	}()
 
 	result := &made{sizes: map[string]int{}, weights: map[string]weight{}}
-	dirs := &dirMaker{fs: b.Out, made: map[string]bool{staging: true}}
 	write := func(o output, data []byte) error {
 		full := filepath.Join(staging, filepath.FromSlash(o.path))
 		if err := dirs.mkdir(filepath.Dir(full)); err != nil {
 			return err
 		}
 		if o.reused != nil {
+			if st, ok := inc.stillRight(o.page, o.path, staging); ok {
+				inc.record(o.path, st)
+				result.known(o.path, int(st.Size), weight{o.reused.Raw, o.reused.Gzip})
+				return nil
+			}
+			if err := inc.clear(full); err != nil {
+				return err
+			}
 			st, err := inc.place(o.path, staging, o.reused.HTML)
 			if err != nil {
 				return fmt.Errorf("cannot take %s from the previous site: %w", o.path, err)
@@ -410,6 +426,9 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 			inc.record(o.path, st)
 			result.known(o.path, int(st.Size), weight{o.reused.Raw, o.reused.Gzip})
 			return nil
+		}
+		if err := inc.clear(full); err != nil {
+			return err
 		}
 		if err := afero.WriteFile(b.Out, full, data, 0o644); err != nil {
 			return fmt.Errorf("cannot write %s: %w", o.path, err)
@@ -470,6 +489,9 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 		if err := dirs.mkdir(filepath.Dir(full)); err != nil {
 			return err
 		}
+		if err := inc.clear(full); err != nil {
+			return err
+		}
 		n, err := writeStream(b.Out, full, o.stream)
 		if err != nil {
 			return fmt.Errorf("cannot write %s: %w", o.path, err)
@@ -505,11 +527,13 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 	}
 	s.SearchScript = result.sizes["assets/search.js"]
 	inc.close() // the previous search indexes, before their folder goes
-	files := make([]string, 0, len(result.sizes))
-	for name := range result.sizes {
-		files = append(files, name)
+	inc.dropExtras(staging, result.sizes)
+	files := slices.Sorted(maps.Keys(result.sizes))
+	dispose := func(old string) error { return removeSite(b.Out, old, files) }
+	if inc != nil {
+		dispose = inc.keep(files)
 	}
-	if err := swap(b.Out, staging, out, files); err != nil {
+	if err := swap(b.Out, staging, out, dispose); err != nil {
 		return err
 	}
 	if inc != nil {
@@ -562,14 +586,17 @@ const (
 // takes its name, the previous goes; a crash between these two renames leaves no out but
 // out+oldSuffix, which recoverSwap puts back.
 //
-// files are the site paths of the new site, which the previous one most likely has too: see
-// removeSite.
-func swap(fsys afero.Fs, staging, out string, files []string) error {
+// dispose removes the previous site, or keeps it for the next build (see incremental.keep);
+// nil means removeSite.
+func swap(fsys afero.Fs, staging, out string, dispose func(old string) error) error {
+	if dispose == nil {
+		dispose = func(old string) error { return removeSite(fsys, old, nil) }
+	}
 	old := out + oldSuffix
 	_, err := fsys.Stat(out)
 	existed := err == nil
 	if _, osFs := fsys.(*afero.OsFs); osFs && existed && exchange(staging, out) == nil {
-		if err := removeSite(fsys, staging, files); err != nil {
+		if err := dispose(staging); err != nil {
 			return fmt.Errorf("new site in place, but cannot remove the previous one at %s: %w", staging, err)
 		}
 		return nil
@@ -588,7 +615,7 @@ func swap(fsys afero.Fs, staging, out string, files []string) error {
 	if !existed {
 		return nil // no previous site was moved aside: nothing to remove
 	}
-	if err := removeSite(fsys, old, files); err != nil {
+	if err := dispose(old); err != nil {
 		return fmt.Errorf("new site in place, but cannot remove the previous one at %s: %w", old, err)
 	}
 	return nil
@@ -618,19 +645,22 @@ func removeSite(fsys afero.Fs, dir string, files []string) error {
 		}
 		close(next)
 		wg.Wait()
-		byDepth := make([]string, 0, len(dirs))
-		for d := range dirs {
-			byDepth = append(byDepth, d)
-		}
-		slices.SortFunc(byDepth, func(a, b string) int {
-			return cmp.Or(strings.Count(b, "/")-strings.Count(a, "/"), strings.Compare(a, b))
-		})
-		for _, d := range byDepth {
-			// Fails if not empty: left to RemoveAll. (os.Remove would try to unlink it first.)
-			_ = syscall.Rmdir(filepath.Join(dir, filepath.FromSlash(d)))
-		}
+		removeEmptyDirs(dir, dirs) // what is not empty is left to RemoveAll
 	}
 	return fsys.RemoveAll(dir)
+}
+
+// removeEmptyDirs removes the folders dirs, slash-separated paths under root, that are empty,
+// the deepest first, so that a folder emptied of its folders goes too.
+func removeEmptyDirs(root string, dirs map[string]bool) {
+	byDepth := slices.Collect(maps.Keys(dirs))
+	slices.SortFunc(byDepth, func(a, b string) int {
+		return cmp.Or(strings.Count(b, "/")-strings.Count(a, "/"), strings.Compare(a, b))
+	})
+	for _, d := range byDepth {
+		// Fails if not empty. (os.Remove would try to unlink it first.)
+		_ = syscall.Rmdir(filepath.Join(root, filepath.FromSlash(d)))
+	}
 }
 
 // recoverSwap restores the previous site if a swap was stopped between its two renames, and
