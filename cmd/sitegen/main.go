@@ -135,6 +135,9 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	s, err := b.Build(ctx)
+	if err != nil && ctx.Err() != nil {
+		return fmt.Errorf("interrupted: %s is as the previous build left it", *out)
+	}
 	if err != nil {
 		return err
 	}

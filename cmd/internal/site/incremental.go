@@ -558,21 +558,25 @@ const prevSuffix = ".prev-build"
 // describes it, else an empty folder (a kept site it cannot use is removed).
 func (inc *incremental) prepare(staging string, dirs *dirMaker) error {
 	prevSite := inc.out + prevSuffix
-	if _, err := os.Lstat(prevSite); err != nil {
+	info, err := os.Lstat(prevSite)
+	if err != nil {
 		return os.MkdirAll(staging, 0o755)
 	}
-	if inc.last != nil && inc.last.Back != nil && os.Rename(prevSite, staging) == nil {
+	if info.IsDir() && inc.last != nil && inc.last.Back != nil && os.Rename(prevSite, staging) == nil {
 		// What the kept site holds is read, not assumed: a file added to it, or to the
-		// published site it was, goes like any file the new site does not have.
+		// published site it was, goes like any file the new site does not have; anything
+		// but a file or a folder (a symbolic link would lead writes elsewhere) goes now.
 		inc.recycling = true
 		inc.backFiles = map[string]bool{}
 		return filepath.WalkDir(staging, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
+			switch {
+			case err != nil:
 				return err
-			}
-			if d.IsDir() {
+			case d.IsDir():
 				dirs.made[p] = true
 				return nil
+			case !d.Type().IsRegular():
+				return os.Remove(p)
 			}
 			rel, err := filepath.Rel(staging, p)
 			inc.backFiles[filepath.ToSlash(rel)] = true
@@ -583,6 +587,14 @@ func (inc *incremental) prepare(staging string, dirs *dirMaker) error {
 		return fmt.Errorf("cannot remove %s: %w", prevSite, err)
 	}
 	return os.MkdirAll(staging, 0o755)
+}
+
+// keepStaging, when a build that made its staging folder from the kept site fails, puts
+// it back as the kept site for the next build, and reports whether it did: what the build
+// changed in it does not match the state, which describes the kept site as it was, and is
+// rewritten (see stillRight).
+func (inc *incremental) keepStaging(staging string) bool {
+	return inc != nil && inc.recycling && os.Rename(staging, inc.out+prevSuffix) == nil
 }
 
 // stillRight reports whether the staging folder, a kept site, already holds the HTML reused
@@ -636,7 +648,7 @@ func (inc *incremental) dropExtras(staging string, made map[string]int) {
 // the output folder for the next build (see prevSuffix); removed otherwise.
 func (inc *incremental) keep(files []string) func(old string) error {
 	return func(old string) error {
-		if inc != nil && inc.last != nil {
+		if info, err := os.Lstat(old); err == nil && info.IsDir() && inc != nil && inc.last != nil {
 			if err := os.Rename(old, inc.out+prevSuffix); err == nil {
 				inc.kept = true
 				return nil
@@ -654,4 +666,18 @@ func (inc *incremental) keptSite() *backSite {
 		b.Pages[name] = backPage{Sum: p.Sum, HTML: p.HTML, Checker: p.Checker, Downloads: p.Downloads}
 	}
 	return b
+}
+
+// whyNone says why no page was taken from the previous build though its state applied.
+func (inc *incremental) whyNone(s *siteModel) string {
+	same := 0
+	for _, p := range s.Pages {
+		if st := inc.prev.Pages[string(p.Lang)+"/"+p.Rel]; st != nil && st.Sum == p.sum {
+			same++
+		}
+	}
+	if same == 0 {
+		return "every page's source changed"
+	}
+	return fmt.Sprintf("%d pages are unchanged, but the files in %s are not those the previous build left (a build with -no-cache, sitegen serve, or files removed or edited)", same, inc.out)
 }

@@ -135,6 +135,36 @@ func TestIncremental(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, all, "", false},
+		{"a symbolic link in the kept site", func(t *testing.T) {
+			outside := filepath.Join(root, "outside")
+			if err := os.MkdirAll(outside, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(outside, "index.html"), []byte("precious"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			page := filepath.Join(out+prevSuffix, "en", "cible")
+			if err := os.RemoveAll(page); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(outside, page); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() {
+				if data, _ := os.ReadFile(filepath.Join(outside, "index.html")); string(data) != "precious" {
+					t.Errorf("the build wrote outside its folders, through a link: %q", data)
+				}
+			})
+		}, all, "", false},
+		{"a file where the kept site had a folder", func(t *testing.T) {
+			page := filepath.Join(out+prevSuffix, "fr", "cible")
+			if err := os.RemoveAll(page); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(page, []byte("junk"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, all, "", false},
 		{"a file added to the published site", func(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(out, "fr", "stray.html"), []byte("stray"), 0o644); err != nil {
 				t.Fatal(err)
@@ -264,5 +294,28 @@ func TestTrimStates(t *testing.T) {
 	want := []string{"2.state", "3.state", "4.state", "8.state.tmp-456"}
 	if !slices.Equal(left, want) {
 		t.Errorf("left %v, want %v", left, want)
+	}
+}
+
+// TestSymlinkedOutput: an output folder that is a symbolic link is replaced by the new site; the
+// folder it leads to is left as it was.
+func TestSymlinkedOutput(t *testing.T) {
+	root := t.TempDir()
+	www, out := filepath.Join(root, "www"), filepath.Join(root, "public")
+	b := &Builder{Src: afero.NewReadOnlyFs(afero.NewOsFs()), SrcDir: "../../../content", Out: afero.NewOsFs(), OutDir: www}
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	want := tree(t, afero.NewOsFs(), www)
+	if err := os.Symlink(www, out); err != nil {
+		t.Fatal(err)
+	}
+	b.OutDir, b.StateDir = out, filepath.Join(root, "state")
+	for i := range 3 { // a site kept from a link, then made from it
+		if _, err := b.Build(context.Background()); err != nil {
+			t.Fatalf("build %d: %v", i+1, err)
+		}
+		sameTree(t, fmt.Sprintf("the folder the link led to, after build %d", i+1), want, tree(t, afero.NewOsFs(), www))
+		sameTree(t, fmt.Sprintf("the site, after build %d", i+1), want, tree(t, afero.NewOsFs(), out))
 	}
 }

@@ -399,7 +399,7 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 			err = errors.Join(err, s.spill.done())
 			s.spill = nil
 		}
-		if err != nil {
+		if err != nil && !inc.keepStaging(staging) {
 			_ = b.Out.RemoveAll(staging)
 		}
 	}()
@@ -539,7 +539,7 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 	if inc != nil {
 		s.Reused, s.WhyAll = inc.reused, inc.why
 		if inc.why == "" && inc.reused == 0 {
-			s.WhyAll = "no page's source and published file were those of the previous build"
+			s.WhyAll = inc.whyNone(s)
 		}
 		s.StateErr = inc.save(s, result.weights)
 	}
@@ -626,6 +626,9 @@ func swap(fsys afero.Fs, staging, out string, dispose func(old string) error) er
 // os.RemoveAll alone opens and reads every folder, one after the other, and a site has a
 // folder per page. What is left (files not named) goes with os.RemoveAll.
 func removeSite(fsys afero.Fs, dir string, files []string) error {
+	if info, err := lstat(fsys, dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return fsys.Remove(dir) // the link, not what it leads to
+	}
 	if _, ok := fsys.(*afero.OsFs); ok && len(files) > 0 {
 		next := make(chan string)
 		var wg sync.WaitGroup
@@ -898,7 +901,18 @@ func (d *dirMaker) mkdir(dir string) error {
 		}
 		err = d.fs.Mkdir(dir, 0o755)
 	}
-	if err != nil && !errors.Is(err, fs.ErrExist) {
+	if errors.Is(err, fs.ErrExist) {
+		// Something is there: a folder, or, in a staging folder made from a kept site (see
+		// incremental.prepare), a file where the new site has a folder.
+		if info, lerr := lstat(d.fs, dir); lerr == nil && !info.IsDir() {
+			if err = d.fs.Remove(dir); err == nil {
+				err = d.fs.Mkdir(dir, 0o755)
+			}
+		} else {
+			err = nil
+		}
+	}
+	if err != nil {
 		return err
 	}
 	d.mu.Lock()
