@@ -289,6 +289,11 @@ func firstView(p string) bool {
 // makeOutputs makes outs with n workers (0 means GOMAXPROCS) and hands each file to sink, in
 // no particular order. The errors of making are returned together, a page's under its
 // source file; the first error of sink stops the rest.
+//
+// A page and its translation, when they come one after the other in outs, are made by the
+// same worker, one after the other: they share their code blocks, and two workers making them
+// at once would have one wait, its core idle, while the other highlights the blocks (see
+// markdown.Cache); made in turn, the second finds them highlighted.
 func makeOutputs(ctx context.Context, n int, outs []output, sink func(o output, data []byte) error) error {
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
@@ -298,40 +303,47 @@ func makeOutputs(ctx context.Context, n int, outs []output, sink func(o output, 
 		errs    errorList
 		sinkErr error
 		wg      sync.WaitGroup
-		next    = make(chan output)
+		next    = make(chan []output)
 	)
 	for range n {
 		wg.Go(func() {
-			for o := range next {
-				data, err := o.make()
-				if err == nil {
-					if err = sink(o, data); err != nil {
+			for batch := range next {
+				for _, o := range batch {
+					data, err := o.make()
+					if err == nil {
+						if err = sink(o, data); err != nil {
+							mu.Lock()
+							sinkErr = cmp.Or(sinkErr, err)
+							mu.Unlock()
+							continue
+						}
+					}
+					if err != nil {
 						mu.Lock()
-						sinkErr = cmp.Or(sinkErr, err)
+						if o.page != nil {
+							errs.add(o.page.File, 0, "cannot render: %v", err)
+						} else {
+							errs.add(o.path, 0, "cannot make: %v", err)
+						}
 						mu.Unlock()
-						continue
 					}
-				}
-				if err != nil {
-					mu.Lock()
-					if o.page != nil {
-						errs.add(o.page.File, 0, "cannot render: %v", err)
-					} else {
-						errs.add(o.path, 0, "cannot make: %v", err)
-					}
-					mu.Unlock()
 				}
 			}
 		})
 	}
-	for _, o := range outs {
+	for i := 0; i < len(outs); {
 		mu.Lock()
 		stop := sinkErr != nil
 		mu.Unlock()
 		if stop || ctx.Err() != nil {
 			break
 		}
-		next <- o
+		j := i + 1
+		if p, q := outs[i].page, pageOf(outs, j); p != nil && q != nil && p.Translations[q.Lang] == q {
+			j++
+		}
+		next <- outs[i:j]
+		i = j
 	}
 	close(next)
 	wg.Wait()
@@ -342,6 +354,14 @@ func makeOutputs(ctx context.Context, n int, outs []output, sink func(o output, 
 		return err
 	}
 	return errs.err()
+}
+
+// pageOf returns the page outs[i] shows, nil if none or past the end.
+func pageOf(outs []output, i int) *Page {
+	if i >= len(outs) {
+		return nil
+	}
+	return outs[i].page
 }
 
 // make makes the output's bytes, once its path is known to be a clean path inside the site.
