@@ -204,10 +204,17 @@ func run(sizesFlag, rowsFlag, reportsFlag string, runs, edits, hostileMB int, ou
 		var cold, warm, hg, fl, hl []sample
 		var cacheBytes int64
 		var cacheEntries int
-		for r := 0; r < runs; r++ {
-			for _, d := range []string{"public", "public.prev-build", "hugo-public", "floor-public"} {
+		// Each tool's previous output is removed just before its own run, not all of them
+		// before the first: on some filesystems (ext4 without a journal, as here) creating
+		// files right after many were deleted costs more, and the tool run first would pay
+		// for the others' deletions.
+		clear := func(names ...string) {
+			for _, d := range names {
 				os.RemoveAll(filepath.Join(dir, d))
 			}
+		}
+		for r := 0; r < runs; r++ {
+			clear("public", "public.prev-build", "public.lock")
 			os.RemoveAll(cache)
 			s, err := measure(dir, sitegen, build...)
 			if err != nil {
@@ -216,12 +223,14 @@ func run(sizesFlag, rowsFlag, reportsFlag string, runs, edits, hostileMB int, ou
 			cold = append(cold, s)
 			cacheBytes, cacheEntries = du(cache)
 			if hugo != "" {
+				clear("hugo-public")
 				s, err := measure(dir, hugo, "--quiet", "-d", "hugo-public")
 				if err != nil {
 					return err
 				}
 				hg = append(hg, s)
 			}
+			clear("floor-public")
 			if s, err = measure(dir, floor, "-src", "content", "-out", "floor-public"); err != nil {
 				return err
 			}
