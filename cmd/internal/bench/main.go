@@ -208,13 +208,13 @@ func run(sizesFlag, rowsFlag, reportsFlag string, runs, edits, hostileMB int, ou
 		// before the first: on some filesystems (ext4 without a journal, as here) creating
 		// files right after many were deleted costs more, and the tool run first would pay
 		// for the others' deletions.
-		clear := func(names ...string) {
+		removeOutput := func(names ...string) {
 			for _, d := range names {
 				os.RemoveAll(filepath.Join(dir, d))
 			}
 		}
 		for r := 0; r < runs; r++ {
-			clear("public", "public.prev-build", "public.lock")
+			removeOutput("public", "public.prev-build", "public.lock")
 			os.RemoveAll(cache)
 			s, err := measure(dir, sitegen, build...)
 			if err != nil {
@@ -223,14 +223,14 @@ func run(sizesFlag, rowsFlag, reportsFlag string, runs, edits, hostileMB int, ou
 			cold = append(cold, s)
 			cacheBytes, cacheEntries = du(cache)
 			if hugo != "" {
-				clear("hugo-public")
+				removeOutput("hugo-public")
 				s, err := measure(dir, hugo, "--quiet", "-d", "hugo-public")
 				if err != nil {
 					return err
 				}
 				hg = append(hg, s)
 			}
-			clear("floor-public")
+			removeOutput("floor-public")
 			if s, err = measure(dir, floor, "-src", "content", "-out", "floor-public"); err != nil {
 				return err
 			}
