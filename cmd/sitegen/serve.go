@@ -52,6 +52,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer live.Close()
 	fmt.Fprintf(stdout, "built %d pages in %s\n", len(s.Pages), time.Since(start).Round(time.Millisecond))
 	closeCache(cache, stdout, stderr)
 

@@ -60,6 +60,8 @@ type Builder struct {
 	// Cache remembers highlighted code blocks, in memory and possibly on disk; nil means every
 	// block is highlighted every time it is met.
 	Cache *markdown.Cache
+	// lockHeld is set while a Live holds the output folder's lock for its updates.
+	lockHeld bool
 	// StateDir is the folder where a build leaves what the next build of the same content
 	// into the same output folder needs to reuse the pages that did not change (see
 	// buildState); "" means every page is rendered every time.

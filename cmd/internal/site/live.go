@@ -27,6 +27,8 @@ type Live struct {
 	// dirty holds the pages whose last update failed; they are updated again each time, so
 	// that their errors stay reported until fixed.
 	dirty map[string]bool
+	// unlock releases the output folder, locked while the site is served (see Close).
+	unlock func()
 }
 
 // Update says what an update did.
@@ -37,14 +39,33 @@ type Update struct {
 	Rendered []string
 }
 
-// BuildLive builds the whole site, like Build, and keeps it for updates.
+// BuildLive builds the whole site, like Build, and keeps it for updates. The output folder
+// stays locked until Close: a build into it meanwhile would replace the files the updates
+// write.
 func (b *Builder) BuildLive(ctx context.Context) (*Live, *Site, error) {
-	lv := &Live{b: b, dirty: map[string]bool{}}
-	s, err := lv.full(ctx)
+	unlock, err := lockOutput(b.Out, filepath.Clean(b.OutDir))
 	if err != nil {
 		return nil, nil, err
 	}
+	b.lockHeld = true
+	lv := &Live{b: b, dirty: map[string]bool{}, unlock: unlock}
+	s, err := lv.full(ctx)
+	if err != nil {
+		lv.Close()
+		return nil, nil, err
+	}
 	return lv, s, nil
+}
+
+// Close releases the output folder for other builds.
+func (lv *Live) Close() {
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	if lv.unlock != nil {
+		lv.unlock()
+		lv.unlock = nil
+		lv.b.lockHeld = false
+	}
 }
 
 func (lv *Live) full(ctx context.Context) (*Site, error) {

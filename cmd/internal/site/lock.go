@@ -31,7 +31,7 @@ func lockOutput(fsys afero.Fs, out string) (unlock func(), err error) {
 	if err := tryLock(f); err != nil {
 		f.Close()
 		if errors.Is(err, errBusy) {
-			return nil, fmt.Errorf("another build is writing into %s (it holds %s): wait for it to end, then build again", out, name)
+			return nil, fmt.Errorf("another sitegen is writing into %s, a build or serve (it holds %s): wait for it to end, then try again", out, name)
 		}
 		return nil, fmt.Errorf("cannot lock %s: %w", name, err)
 	}

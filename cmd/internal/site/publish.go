@@ -384,11 +384,13 @@ func (o output) make() ([]byte, error) {
 func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err error) {
 	out := filepath.Clean(b.OutDir)
 	staging := out + stagingSuffix
-	unlock, err := lockOutput(b.Out, out)
-	if err != nil {
-		return err
+	if !b.lockHeld {
+		unlock, err := lockOutput(b.Out, out)
+		if err != nil {
+			return err
+		}
+		defer unlock()
 	}
-	defer unlock()
 	if err := recoverSwap(b.Out, out); err != nil {
 		return err
 	}

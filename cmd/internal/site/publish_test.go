@@ -229,12 +229,34 @@ func TestBuildLocked(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = b.Build(context.Background())
-	if err == nil || !strings.Contains(err.Error(), "another build is writing into "+out) {
+	if err == nil || !strings.Contains(err.Error(), "another sitegen is writing into "+out) {
 		t.Fatalf("Build() while another holds the lock = %v, want an error saying another build is writing", err)
 	}
 	sameTree(t, "the site after a build refused", before, tree(t, afero.NewOsFs(), out))
 	unlock()
 	if _, err := b.Build(context.Background()); err != nil {
 		t.Fatalf("Build() once the lock is released = %v", err)
+	}
+}
+
+// TestServeLocks: while a site is served (Live), a build into its folder fails at once; once
+// the server closes, it works.
+func TestServeLocks(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	src := afero.NewReadOnlyFs(afero.NewOsFs())
+	lv, _, err := (&Builder{Src: src, SrcDir: "../../../content", Out: afero.NewOsFs(), OutDir: out}).BuildLive(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := &Builder{Src: src, SrcDir: "../../../content", Out: afero.NewOsFs(), OutDir: out}
+	if _, err := b.Build(context.Background()); err == nil || !strings.Contains(err.Error(), "a build or serve") {
+		t.Fatalf("Build() while the site is served = %v, want an error saying another sitegen is writing", err)
+	}
+	if _, err := lv.Rebuild(context.Background()); err != nil {
+		t.Fatalf("the server's own rebuild = %v", err)
+	}
+	lv.Close()
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatalf("Build() once the server closed = %v", err)
 	}
 }
