@@ -33,15 +33,16 @@ import (
 //
 //   - everything a page's rendering reads of the rest of the site is unchanged: the program
 //     (the sitegen executable, which holds the templates' code, the checklists and the
-//     highlighter), the theme's files, the configuration, the downloads and browser checker,
-//     and the front matter and URL of every page (the navigation and the links use them); a
-//     page added or removed changes this too;
+//     highlighter), the theme's files, the configuration, and the front matter and URL of
+//     every page (the navigation and the links use them); a page added or removed changes
+//     this too; for a page that shows them, the checker's downloads and browser build;
 //   - its source file has the same bytes;
 //   - its HTML file and its language's search index are still those the previous build wrote.
 //
-// Its HTML file is then hard-linked (or copied, where links fail) from the previous site into
-// the new one, its search entries are copied from the previous index, and it is neither parsed
-// nor rendered. The checks that need every page (links, anchors, checklist homes, page budget)
+// Its HTML file is then taken as it is: left in place when the staging folder is the site kept
+// from the build before and holds it (see prevSuffix), else hard-linked (or copied, where links
+// fail) from the previous site; its search entries are copied from the previous index, and it
+// is neither parsed nor rendered. The checks that need every page (links, anchors, checklist homes, page budget)
 // run on every build, from the state for the pages reused. Output is byte-identical to a full
 // build (a test builds both after a series of edits); any doubt means a full rebuild, never a
 // stale page: a missing, foreign or damaged state is ignored.
