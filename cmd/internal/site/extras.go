@@ -158,6 +158,24 @@ func spillPath(dir string, lang checks.Lang) string {
 	return filepath.Join(dir, ".search-"+string(lang)+".spill")
 }
 
+// open creates the spill's file of each language: a staging folder that cannot be written into
+// is reported as such before any page renders, not as a page's error.
+func (sp *searchSpill) open(langs []checks.Lang) error {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	for _, l := range langs {
+		if sp.files[l] != nil {
+			continue
+		}
+		f, err := sp.fs.Create(spillPath(sp.dir, l))
+		if err != nil {
+			return err
+		}
+		sp.files[l] = f
+	}
+	return nil
+}
+
 // add appends the entries of page p, in JSON.
 func (sp *searchSpill) add(p *Page, data []byte) error {
 	sp.mu.Lock()

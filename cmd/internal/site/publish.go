@@ -425,6 +425,11 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 			_ = b.Out.RemoveAll(staging)
 		}
 	}()
+	if s.spill != nil {
+		if err := s.spill.open(checks.Langs()); err != nil {
+			return fmt.Errorf("cannot write into %s: %w", staging, err)
+		}
+	}
 
 	result := &made{sizes: map[string]int{}, weights: map[string]weight{}}
 	write := func(o output, data []byte) error {
