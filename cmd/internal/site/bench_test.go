@@ -119,7 +119,22 @@ func BenchmarkLiveUpdate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	const page = "content/fr/pages/p00010.md"
+	editLoop(b, src, func() {
+		up, err := lv.Update(context.Background(), []string{editedPage})
+		if err != nil || len(up.Rendered) != 2 {
+			b.Fatalf("Update() = %v, %v; want the page and its translation", up, err)
+		}
+	})
+}
+
+// editedPage is the page the edit benchmarks change, relative to the content folder.
+const editedPage = "fr/pages/p00010.md"
+
+// editLoop edits editedPage of the corpus in src, a new line each time, and runs rebuild
+// after each edit: the body of an edit benchmark.
+func editLoop(b *testing.B, src afero.Fs, rebuild func()) {
+	b.Helper()
+	page := "content/" + editedPage
 	orig, err := afero.ReadFile(src, page)
 	if err != nil {
 		b.Fatal(err)
@@ -131,10 +146,7 @@ func BenchmarkLiveUpdate(b *testing.B) {
 		if err := afero.WriteFile(src, page, fmt.Appendf(bytes.Clone(orig), "\nEdit %d.\n", i), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		up, err := lv.Update(context.Background(), []string{"fr/pages/p00010.md"})
-		if err != nil || len(up.Rendered) != 2 {
-			b.Fatalf("Update() = %v, %v; want the page and its translation", up, err)
-		}
+		rebuild()
 	}
 }
 
@@ -148,18 +160,7 @@ func BenchmarkIncrementalBuild(b *testing.B) {
 	if _, err := bl.Build(context.Background()); err != nil {
 		b.Fatal(err)
 	}
-	const page = "content/fr/pages/p00010.md"
-	orig, err := afero.ReadFile(src, page)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		i++
-		if err := afero.WriteFile(src, page, fmt.Appendf(bytes.Clone(orig), "\nEdit %d.\n", i), 0o644); err != nil {
-			b.Fatal(err)
-		}
+	editLoop(b, src, func() {
 		s, err := bl.Build(context.Background())
 		if err != nil {
 			b.Fatal(err)
@@ -167,5 +168,5 @@ func BenchmarkIncrementalBuild(b *testing.B) {
 		if s.Reused != len(s.Pages)-1 {
 			b.Fatalf("Build() took %d of %d pages from the previous build, want all but one", s.Reused, len(s.Pages))
 		}
-	}
+	})
 }
