@@ -47,25 +47,28 @@ import (
 // build (a test builds both after a series of edits); any doubt means a full rebuild, never a
 // stale page: a missing, foreign or damaged state is ignored.
 type buildState struct {
-	// Keys sum, part by part, everything rendering reads besides the page's own source, and
-	// Deps what some pages only show (see siteKeys).
-	Keys [len(keyParts)][32]byte
-	Deps [2][32]byte
+	stateHeader
 	// Pages are by language and source path ("fr/hosted.md").
 	Pages map[string]*pageState
-	// Search are the search indexes the pages' spans point into, by language.
-	Search map[checks.Lang]fileStamp
-	// Back describes the site before this one, kept beside the output folder (see
-	// prevSuffix): the keys it was built with, and for each page's HTML the source sum it was
-	// rendered from and its stamp. Nil when no site was kept.
-	Back *backSite
+}
+
+// siteKey sums, part by part, everything rendering reads besides a page's own source (Parts),
+// and apart what only some pages show (Deps): see siteModel.siteKey.
+type siteKey struct {
+	Parts [len(keyParts)][32]byte
+	Deps  [2][32]byte // the checker's downloads, its browser build
+}
+
+// rendersAlike reports whether a page rendered under key k renders the same under now, given
+// whether it shows the checker or its downloads.
+func (k siteKey) rendersAlike(now siteKey, checker, downloads bool) bool {
+	return k.Parts == now.Parts && (!downloads || k.Deps[0] == now.Deps[0]) && (!checker || k.Deps[1] == now.Deps[1])
 }
 
 // backSite is the site kept from the build before the last, which the next build turns into
 // its staging folder: its folders are there, and its pages that are still right stay.
 type backSite struct {
-	Keys  [len(keyParts)][32]byte
-	Deps  [2][32]byte
+	Key   siteKey
 	Pages map[string]backPage // by language and source path, as buildState.Pages
 }
 
@@ -76,7 +79,7 @@ type backPage struct {
 }
 
 // stateFormat names the layout of buildState: a state of another format is ignored.
-const stateFormat = "sitegen-build-state 3"
+const stateFormat = "sitegen-build-state 4"
 
 // pageState is what a build keeps of one page for the next.
 type pageState struct {
@@ -127,8 +130,7 @@ type incremental struct {
 	file string // the state file
 	out  string // the output folder, as it was before this build
 	prev *buildState
-	keys [len(keyParts)][32]byte
-	deps [2][32]byte
+	key  siteKey
 	// why, when there is no previous state to use, says why.
 	why string
 	// last is the state of the previous build, even when its keys differ: it describes the
@@ -179,11 +181,11 @@ func (b *Builder) startIncremental(s *siteModel) *incremental {
 	if err != nil {
 		return nil
 	}
-	keys, deps, err := s.siteKeys()
+	key, err := s.siteKey()
 	if err != nil {
 		return nil
 	}
-	inc := &incremental{file: file, out: filepath.Clean(b.OutDir), keys: keys, deps: deps, stamps: map[string]fileStamp{}, indexes: map[checks.Lang]*indexReader{}, indexOK: map[checks.Lang]bool{}}
+	inc := &incremental{file: file, out: filepath.Clean(b.OutDir), key: key, stamps: map[string]fileStamp{}, indexes: map[checks.Lang]*indexReader{}, indexOK: map[checks.Lang]bool{}}
 	prev, err := readState(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -192,8 +194,8 @@ func (b *Builder) startIncremental(s *siteModel) *incremental {
 		inc.why = "the previous build's state cannot be read (" + err.Error() + ")"
 	default:
 		inc.last = prev
-		for i, k := range keys {
-			if prev.Keys[i] != k {
+		for i, k := range key.Parts {
+			if prev.Key.Parts[i] != k {
 				inc.why = keyParts[i]
 				return inc
 			}
@@ -221,8 +223,8 @@ func readState(file string) (*buildState, error) {
 	if h.Format != stateFormat {
 		return nil, fmt.Errorf("written by another version of sitegen, format %q", h.Format)
 	}
-	st := &buildState{Keys: h.Keys, Deps: h.Deps, Search: h.Search, Back: h.Back, Pages: make(map[string]*pageState, h.Pages)}
-	for range h.Pages {
+	st := &buildState{stateHeader: h, Pages: make(map[string]*pageState, h.Count)}
+	for range h.Count {
 		var r pageRecord
 		if err := dec.Decode(&r); err != nil {
 			return nil, err
@@ -236,11 +238,15 @@ func readState(file string) (*buildState, error) {
 // one at a time, so that saving the state of a large site does not hold a second copy of it.
 type stateHeader struct {
 	Format string
-	Keys   [len(keyParts)][32]byte
-	Deps   [2][32]byte
+	Key    siteKey
+	// Search are the search indexes the pages' spans point into, by language.
 	Search map[checks.Lang]fileStamp
-	Back   *backSite
-	Pages  int
+	// Back describes the site before this one, kept beside the output folder (see
+	// prevSuffix): the key it was built with, and for each page's HTML the source sum it was
+	// rendered from and its stamp. Nil when no site was kept.
+	Back *backSite
+	// Count is how many page records follow.
+	Count int
 }
 
 type pageRecord struct {
@@ -269,13 +275,14 @@ var programSum = sync.OnceValues(func() ([32]byte, error) {
 	return sum, nil
 })
 
-// siteKeys sums, part by part, what rendering a page reads besides its own source: a page
+// siteKey sums, part by part, what rendering a page reads besides its own source: a page
 // is reused only if every part is unchanged (the part that changed says why none is). What
-// only the pages with a downloads or checker block show is summed apart (see depends).
-func (s *siteModel) siteKeys() (keys [len(keyParts)][32]byte, deps [2][32]byte, err error) {
+// only the pages with a downloads or checker block show is summed apart (see rendersAlike).
+func (s *siteModel) siteKey() (key siteKey, err error) {
+	keys, deps := &key.Parts, &key.Deps
 	prog, err := programSum()
 	if err != nil {
-		return keys, deps, err
+		return key, err
 	}
 	keys[0] = sha256.Sum256(fmt.Appendf(nil, "%s\x00%x", stateFormat, prog)) // the date shows on the PDFs only, made every time
 	h := sha256.New()
@@ -289,12 +296,12 @@ func (s *siteModel) siteKeys() (keys [len(keyParts)][32]byte, deps [2][32]byte, 
 		return err
 	})
 	if err != nil {
-		return keys, deps, err
+		return key, err
 	}
 	copy(keys[1][:], h.Sum(nil))
 	cfg, err := json.Marshal(s.Config)
 	if err != nil {
-		return keys, deps, err
+		return key, err
 	}
 	keys[2] = sha256.Sum256(cfg)
 	h.Reset()
@@ -313,7 +320,7 @@ func (s *siteModel) siteKeys() (keys [len(keyParts)][32]byte, deps [2][32]byte, 
 		fmt.Fprintf(h, "checker %q %d %x %x", c.Version, len(c.Wasm), sha256.Sum256(c.Wasm), sha256.Sum256(c.WasmExec))
 	}
 	copy(deps[1][:], h.Sum(nil))
-	return keys, deps, nil
+	return key, nil
 }
 
 // keyParts says, for each part of the site's key, what changed when it differs.
@@ -330,7 +337,7 @@ func (inc *incremental) reusable(p *Page) *pageState {
 		return nil
 	}
 	st := inc.prev.Pages[string(p.Lang)+"/"+p.Rel]
-	if st == nil || st.Sum != p.sum || st.Downloads && inc.prev.Deps[0] != inc.deps[0] || st.Checker && inc.prev.Deps[1] != inc.deps[1] {
+	if st == nil || st.Sum != p.sum || !inc.prev.Key.rendersAlike(inc.key, st.Checker, st.Downloads) {
 		return nil
 	}
 	if cur, ok := stamp(filepath.Join(inc.out, filepath.FromSlash(p.URL+"index.html"))); !ok || cur != st.HTML {
@@ -455,7 +462,7 @@ func (inc *incremental) close() {
 // save writes the state of the site just published, whose weights are those measured. Pages
 // whose HTML was not stamped are left out: the next build renders them.
 func (inc *incremental) save(s *siteModel, weights map[string]weight) error {
-	h := stateHeader{Format: stateFormat, Keys: inc.keys, Deps: inc.deps, Search: map[checks.Lang]fileStamp{}}
+	h := stateHeader{Format: stateFormat, Key: inc.key, Search: map[checks.Lang]fileStamp{}}
 	if inc.kept {
 		h.Back = inc.keptSite()
 	}
@@ -470,7 +477,7 @@ func (inc *incremental) save(s *siteModel, weights map[string]weight) error {
 			pages = append(pages, p)
 		}
 	}
-	h.Pages = len(pages)
+	h.Count = len(pages)
 	err := os.MkdirAll(filepath.Dir(inc.file), 0o755)
 	var tmp *os.File
 	if err == nil {
@@ -599,14 +606,14 @@ func (inc *incremental) keepStaging(staging string) bool {
 }
 
 // stillRight reports whether the staging folder, a kept site, already holds the HTML reused
-// page p needs: rendered with the same keys from the same source, untouched since.
+// page p needs: rendered under a key that renders it alike, from the same source, untouched since.
 func (inc *incremental) stillRight(p *Page, name, staging string) (fileStamp, bool) {
 	if inc == nil || !inc.recycling {
 		return fileStamp{}, false
 	}
 	back := inc.last.Back
 	bp, ok := back.Pages[string(p.Lang)+"/"+p.Rel]
-	if !ok || bp.Sum != p.sum || back.Keys != inc.keys || bp.Downloads && back.Deps[0] != inc.deps[0] || bp.Checker && back.Deps[1] != inc.deps[1] {
+	if !ok || bp.Sum != p.sum || !back.Key.rendersAlike(inc.key, bp.Checker, bp.Downloads) {
 		return fileStamp{}, false
 	}
 	cur, ok := stamp(filepath.Join(staging, filepath.FromSlash(name)))
@@ -662,7 +669,7 @@ func (inc *incremental) keep(files []string) func(old string) error {
 // keptSite describes the site this build kept: the previous build's, as its state says.
 func (inc *incremental) keptSite() *backSite {
 	last := inc.last
-	b := &backSite{Keys: last.Keys, Deps: last.Deps, Pages: make(map[string]backPage, len(last.Pages))}
+	b := &backSite{Key: last.Key, Pages: make(map[string]backPage, len(last.Pages))}
 	for name, p := range last.Pages {
 		b.Pages[name] = backPage{Sum: p.Sum, HTML: p.HTML, Checker: p.Checker, Downloads: p.Downloads}
 	}

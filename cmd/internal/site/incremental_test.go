@@ -50,12 +50,12 @@ func TestIncremental(t *testing.T) {
 	date, _ := SourceDate("1700000000")
 	// The checker's builds change without the sources (a new commit): the pages that show
 	// them are rendered again, the others are not.
-	wasmSize := 100_000
+	wasmSize, downloadSize := 100_000, 100_000
 	checker := func(context.Context, *Config) (*BrowserChecker, error) {
 		return &BrowserChecker{Wasm: make([]byte, wasmSize), WasmExec: []byte("// wasm_exec"), Version: fmt.Sprint("v", wasmSize)}, nil
 	}
 	downloads := func(context.Context, *Config) ([]Download, error) {
-		return []Download{{OS: "linux", Arch: "amd64", Name: "ozecheck-linux-amd64", Version: fmt.Sprint("v", wasmSize), Data: make([]byte, wasmSize), SHA256: fmt.Sprint(wasmSize)}}, nil
+		return []Download{{OS: "linux", Arch: "amd64", Name: "ozecheck-linux-amd64", Version: fmt.Sprint("v", downloadSize), Data: make([]byte, downloadSize), SHA256: fmt.Sprint(downloadSize)}}, nil
 	}
 	inc := &Builder{Src: afero.NewOsFs(), SrcDir: src, Out: afero.NewOsFs(), OutDir: out, Date: date, StateDir: filepath.Join(root, "state"), BrowserChecker: checker, Downloads: downloads}
 
@@ -113,7 +113,10 @@ func TestIncremental(t *testing.T) {
 		{"the anchor a reused page links to removed", replace("fr/cible.md", "## Ancre visée", "## Autre titre"), 0, "content/fr/source.md", false},
 		{"the anchor put back", replace("fr/cible.md", "## Autre titre", "## Ancre visée"), all, "", false},
 		{"a code block edited", replace("en/source.md", "même code", "same code"), 1, "", false},
-		{"the checker rebuilt", func(*testing.T) { wasmSize = 300_000 }, -2, "", false}, // the pages that show it: checked below
+		// A new build of the browser checker, then of the downloads: the pages that show
+		// each are rendered again (counted below), the others are not.
+		{"the browser checker rebuilt", func(*testing.T) { wasmSize = 300_000 }, -2, "", false},
+		{"the downloads rebuilt", func(*testing.T) { downloadSize = 300_000 }, -3, "", false},
 		{"a file added to the kept site", func(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(out+prevSuffix, "en", "stray.html"), []byte("stray"), 0o644); err != nil {
 				t.Fatal(err)
@@ -231,10 +234,14 @@ func TestIncremental(t *testing.T) {
 				want = len(s.Pages)
 			case want == -9:
 				want = len(s.Pages) / 2
-			case want == -2:
+			case want == -2, want == -3:
+				shows := func(p *Page) bool { return p.Checker }
+				if want == -3 {
+					shows = func(p *Page) bool { return p.downloads }
+				}
 				want = len(s.Pages)
 				for _, p := range s.Pages {
-					if p.Checker || p.downloads {
+					if shows(p) {
 						want--
 					}
 				}
