@@ -145,12 +145,21 @@ type searchSpill struct {
 	dir   string
 	mu    sync.Mutex
 	files map[checks.Lang]afero.File
+	// bufs gather each file's writes: a page's entries are a few KB, and a write to the
+	// file for each cost more than the copy.
+	bufs  map[checks.Lang]*bufio.Writer
 	ends  map[checks.Lang]int64
 	spans map[*Page][2]int64 // where each page's entries are in its language's file
 }
 
+// fileBuffer is the buffer of a file written in many small pieces (the spill, the search
+// indexes, the sitemap): a system call for every 4 KB of a file of tens of MB cost more than
+// the copies.
+const fileBuffer = 256 << 10
+
 func newSearchSpill(fs afero.Fs, dir string) *searchSpill {
-	return &searchSpill{fs: fs, dir: dir, files: map[checks.Lang]afero.File{}, ends: map[checks.Lang]int64{}, spans: map[*Page][2]int64{}}
+	return &searchSpill{fs: fs, dir: dir, files: map[checks.Lang]afero.File{}, bufs: map[checks.Lang]*bufio.Writer{},
+		ends: map[checks.Lang]int64{}, spans: map[*Page][2]int64{}}
 }
 
 // spillPath is the file of lang's spill, in the staging folder dir.
@@ -164,31 +173,36 @@ func (sp *searchSpill) open(langs []checks.Lang) error {
 	sp.mu.Lock()
 	defer sp.mu.Unlock()
 	for _, l := range langs {
-		if sp.files[l] != nil {
-			continue
-		}
-		f, err := sp.fs.Create(spillPath(sp.dir, l))
-		if err != nil {
+		if _, err := sp.file(l); err != nil {
 			return err
 		}
-		sp.files[l] = f
 	}
 	return nil
+}
+
+// file returns the buffered writer of lang's file, created on first use. sp.mu is held.
+func (sp *searchSpill) file(l checks.Lang) (*bufio.Writer, error) {
+	if bw := sp.bufs[l]; bw != nil {
+		return bw, nil
+	}
+	f, err := sp.fs.Create(spillPath(sp.dir, l))
+	if err != nil {
+		return nil, err
+	}
+	sp.files[l] = f
+	sp.bufs[l] = bufio.NewWriterSize(f, fileBuffer)
+	return sp.bufs[l], nil
 }
 
 // add appends the entries of page p, in JSON.
 func (sp *searchSpill) add(p *Page, data []byte) error {
 	sp.mu.Lock()
 	defer sp.mu.Unlock()
-	f := sp.files[p.Lang]
-	if f == nil {
-		var err error
-		if f, err = sp.fs.Create(spillPath(sp.dir, p.Lang)); err != nil {
-			return fmt.Errorf("search index %s: %w", p.Lang, err)
-		}
-		sp.files[p.Lang] = f
+	bw, err := sp.file(p.Lang)
+	if err == nil {
+		_, err = bw.Write(data)
 	}
-	if _, err := f.Write(data); err != nil {
+	if err != nil {
 		return fmt.Errorf("search index %s: %w", p.Lang, err)
 	}
 	start := sp.ends[p.Lang]
@@ -205,6 +219,11 @@ func (sp *searchSpill) read(p *Page, buf []byte) ([]byte, error) {
 	if !ok {
 		return buf[:0], nil
 	}
+	if bw := sp.bufs[p.Lang]; bw.Buffered() > 0 {
+		if err := bw.Flush(); err != nil {
+			return nil, fmt.Errorf("search index %s: %w", p.Lang, err)
+		}
+	}
 	buf = slices.Grow(buf[:0], int(span[1]))[:span[1]]
 	if _, err := sp.files[p.Lang].ReadAt(buf, span[0]); err != nil {
 		return nil, fmt.Errorf("search index %s: %w", p.Lang, err)
@@ -219,6 +238,7 @@ func (sp *searchSpill) done() error {
 		errs = append(errs, f.Close(), sp.fs.Remove(spillPath(sp.dir, l)))
 	}
 	clear(sp.files)
+	clear(sp.bufs)
 	return errors.Join(errs...)
 }
 
@@ -233,7 +253,7 @@ func (s *siteModel) writeSearchIndex(lang checks.Lang, w io.Writer) error {
 		}
 	}
 	sort.SliceStable(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, fileBuffer)
 	bw.WriteByte('[')
 	off := int64(1)
 	var buf []byte
@@ -287,7 +307,7 @@ func (s *siteModel) writeSitemap(w io.Writer) error {
 	pages := append([]*Page(nil), s.Pages...)
 	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
 	def := checks.Lang(s.Config.DefaultLang)
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, fileBuffer)
 	bw.WriteString(xml.Header)
 	enc := xml.NewEncoder(bw)
 	enc.Indent("", " ")
