@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/text/unicode/norm"
@@ -68,36 +69,67 @@ func Fold(s string) string {
 // by single spaces and folded: Fold(strings.Join(strings.Fields(strings.Join(parts, " ")),
 // " ")), without the strings in between.
 func FoldWords(parts ...string) string {
-	var b strings.Builder
-	n := 0
+	var f WordFolder
 	for _, p := range parts {
-		n += len(p) + 1
+		f.Add(p)
 	}
-	b.Grow(n)
-	for _, p := range parts {
-		start := -1 // of the word being read
-		for i, r := range p {
-			if unicode.IsSpace(r) {
-				if start >= 0 {
-					writeWord(&b, p[start:i])
-					start = -1
-				}
-			} else if start < 0 {
-				start = i
-			}
-		}
-		if start >= 0 {
-			writeWord(&b, p[start:])
-		}
-	}
-	return Fold(b.String())
+	return f.String()
 }
 
-func writeWord(b *strings.Builder, w string) {
-	if b.Len() > 0 {
-		b.WriteByte(' ')
+// WordFolder gathers words part by part and folds them as FoldWords does: FoldWords(a, b)
+// is, for a WordFolder f, f.Add(a), f.Add(b), f.String(). One WordFolder, Reset between
+// uses, keeps its buffer: folding the text of a page section by section allocates the folded
+// strings and nothing else.
+type WordFolder struct {
+	words []byte // the words so far, separated by single spaces
+}
+
+// Reset forgets the words, and keeps the buffer.
+func (f *WordFolder) Reset() { f.words = f.words[:0] }
+
+// Add adds the words of part.
+func (f *WordFolder) Add(part string) {
+	start := -1 // of the word being read
+	for i := 0; i < len(part); {
+		c := part[i]
+		size, space := 1, false
+		if c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r' // unicode.IsSpace's ASCII spaces
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(part[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			if start >= 0 {
+				f.addWord(part[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
 	}
-	b.WriteString(w)
+	if start >= 0 {
+		f.addWord(part[start:])
+	}
+}
+
+// AddBytes adds the words of part.
+func (f *WordFolder) AddBytes(part []byte) {
+	f.Add(unsafe.String(unsafe.SliceData(part), len(part))) // Add keeps no reference to it
+}
+
+func (f *WordFolder) addWord(w string) {
+	if len(f.words) > 0 {
+		f.words = append(f.words, ' ')
+	}
+	f.words = append(f.words, w...)
+}
+
+// String returns the words added since the last Reset, folded.
+func (f *WordFolder) String() string {
+	return Fold(unsafe.String(unsafe.SliceData(f.words), len(f.words))) // Fold returns a copy
 }
 
 // foldTable holds the fold of the characters below foldTableEnd that decompose, under NFD,

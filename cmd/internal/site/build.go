@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
@@ -928,7 +929,9 @@ func (s *siteModel) renderAt(p *Page, at string, w io.Writer, scan *errorList) e
 		}
 	}
 	s.rewriteLinks(p, doc)
-	body := bytes.NewBuffer(make([]byte, 0, 2*len(source)))
+	body := bodyBuffers.Get().(*bytes.Buffer)
+	defer putBody(body)
+	body.Grow(2 * len(source))
 	if err := s.md[p.Lang].Renderer().Render(body, source, doc); err != nil {
 		return err
 	}
@@ -948,7 +951,7 @@ func (s *siteModel) renderAt(p *Page, at string, w io.Writer, scan *errorList) e
 		Updated:     newDate(p.FM.Updated, p.Lang),
 		Script:      len(p.Checklists) > 0,
 		Checker:     p.Checker,
-		Content:     template.HTML(body.String()),
+		Content:     template.HTML(bodyString(body)),
 	}
 	if p.Checker {
 		d.CSP = CheckerCSP
@@ -975,6 +978,28 @@ func (s *siteModel) renderAt(p *Page, at string, w io.Writer, scan *errorList) e
 		buf.Grow(body.Len() + pageChrome) // grown once, not doubled from 64 bytes
 	}
 	return s.tmpl.ExecuteTemplate(w, "page", d)
+}
+
+// bodyBuffers hold the HTML of the pages' bodies while their pages render: a worker takes the
+// buffer the last page left, already grown to a body's size, instead of growing a new one.
+var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBody bounds the buffers kept for the next body, so that one huge page does not
+// keep its memory for the rest of the build.
+const maxPooledBody = 1 << 20
+
+func putBody(b *bytes.Buffer) {
+	if b.Cap() <= maxPooledBody {
+		b.Reset()
+		bodyBuffers.Put(b)
+	}
+}
+
+// bodyString returns the bytes of body as a string without copying them: the page template
+// only reads it while renderAt runs, and body is written again only once it is back in
+// bodyBuffers, after the template has run.
+func bodyString(body *bytes.Buffer) string {
+	return unsafe.String(unsafe.SliceData(body.Bytes()), body.Len())
 }
 
 // pageChrome is about what the page template adds to a body (head, header, navigation,

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -45,12 +46,16 @@ type searchEntry struct {
 func (s *siteModel) searchEntries(p *Page, doc ast.Node, source []byte) []searchEntry {
 	page := searchEntry{URL: p.URL, Title: p.FM.Title, Page: p.FM.Title}
 	cur := &page
-	var text strings.Builder
+	// words gathers the current entry's title, ID and text as the walk meets them, in one
+	// buffer for the whole page.
+	words := wordFolders.Get().(*markdown.WordFolder)
+	defer wordFolders.Put(words)
+	words.Reset()
+	words.Add(cur.Title)
 	var out []searchEntry
 	flush := func() {
-		cur.Folded = markdown.FoldWords(cur.Title, cur.ID, text.String())
+		cur.Folded = words.String()
 		out = append(out, *cur)
-		text.Reset()
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -62,39 +67,46 @@ func (s *siteModel) searchEntries(p *Page, doc ast.Node, source []byte) []search
 			id, _ := n.AttributeString("id")
 			idStr, _ := id.([]byte)
 			cur = &searchEntry{URL: p.URL + "#" + string(idStr), Title: plainText(n, source), Page: p.FM.Title}
+			words.Reset()
+			words.Add(cur.Title)
 			return ast.WalkSkipChildren, nil
 		case *markdown.Block:
 			if cl, ok := n.Value.(*checks.Checklist); ok {
+				var step markdown.WordFolder // the text of the page's entry goes on after the checklist
 				for _, sec := range cl.Sections {
 					for _, it := range sec.Items {
-						parts := []string{it.ID, it.Title.In(p.Lang), it.DetailIn(cl.Modes).In(p.Lang), it.Where.In(p.Lang), it.ExpectIn(cl.Modes).In(p.Lang)}
+						step.Reset()
+						for _, part := range []string{it.ID, it.Title.In(p.Lang), it.DetailIn(cl.Modes).In(p.Lang), it.Where.In(p.Lang), it.ExpectIn(cl.Modes).In(p.Lang)} {
+							step.Add(part)
+						}
 						if it.Table != nil {
 							for _, row := range it.Table.Rows {
 								for _, c := range row {
-									parts = append(parts, c.In(p.Lang))
+									step.Add(c.In(p.Lang))
 								}
 							}
 						}
 						e := searchEntry{URL: p.URL + "#" + it.ID, ID: it.ID, Page: p.FM.Title,
-							Title: fmt.Sprintf("%d. %s", cl.StepNumber(it.ID), it.Title.In(p.Lang))}
-						e.Folded = markdown.FoldWords(parts...)
+							Title: strconv.Itoa(cl.StepNumber(it.ID)) + ". " + it.Title.In(p.Lang)}
+						e.Folded = step.String()
 						out = append(out, e)
 					}
 				}
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			text.Write(n.Segment.Value(source))
-			text.WriteByte(' ')
+			words.AddBytes(n.Segment.Value(source))
 		case *ast.String:
-			text.Write(n.Value)
-			text.WriteByte(' ')
+			words.AddBytes(n.Value)
 		}
 		return ast.WalkContinue, nil
 	})
 	flush()
 	return out
 }
+
+// wordFolders keep the buffers of searchEntries from one page to the next.
+var wordFolders = sync.Pool{New: func() any { return new(markdown.WordFolder) }}
 
 // plainText returns the text of n's inline children.
 func plainText(n ast.Node, source []byte) string {
