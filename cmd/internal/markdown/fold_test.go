@@ -11,11 +11,11 @@ import (
 // foldWhole is Fold as first written: the whole string decomposed at once. Fold's ASCII fast
 // path must give the same.
 func foldWhole(s string) string {
-	var b strings.Builder
+	var b []byte
 	for _, r := range norm.NFD.String(s) {
-		foldRune(&b, r)
+		b = appendFoldRune(b, r)
 	}
-	return b.String()
+	return string(b)
 }
 
 // foldSamples are strings where decomposing by runs could differ from decomposing the whole:

@@ -30,21 +30,18 @@ func NewIDs() *IDs { return &IDs{used: map[string]bool{}} }
 // that is not is decomposed whole). Most of the text folded for the search index is ASCII,
 // and most of the rest is made of the common characters of foldTable.
 func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
 	if !utf8.ValidString(s) { // NFD passes invalid bytes through as they come, by runs or not
+		var out []byte
 		for _, r := range norm.NFD.String(s) {
-			foldRune(&b, r)
+			out = appendFoldRune(out, r)
 		}
-		return b.String()
+		return string(out)
 	}
 	var nfd []byte
+	out := make([]byte, 0, len(s))
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b.WriteByte(c)
+			out = append(out, lowerASCII(c))
 			i++
 			continue
 		}
@@ -52,17 +49,32 @@ func Fold(s string) string {
 		for j < len(s) && s[j] >= utf8.RuneSelf {
 			j++
 		}
-		if !foldCommon(&b, s[i:j]) {
-			nfd = norm.NFD.AppendString(nfd[:0], s[i:j])
-			for k := 0; k < len(nfd); {
-				r, n := utf8.DecodeRune(nfd[k:])
-				k += n
-				foldRune(&b, r)
-			}
-		}
+		out = appendFoldRun(out, s[i:j], &nfd)
 		i = j
 	}
-	return b.String()
+	return unsafe.String(unsafe.SliceData(out), len(out)) // out is not written again
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
+}
+
+// appendFoldRun appends the fold of run, a run of non-ASCII characters in valid UTF-8; nfd is
+// a buffer for its decomposition, when it has characters outside foldTable.
+func appendFoldRun(out []byte, run string, nfd *[]byte) []byte {
+	if folded, ok := appendFoldCommon(out, run); ok {
+		return folded
+	}
+	*nfd = norm.NFD.AppendString((*nfd)[:0], run)
+	for k := 0; k < len(*nfd); {
+		r, n := utf8.DecodeRune((*nfd)[k:])
+		k += n
+		out = appendFoldRune(out, r)
+	}
+	return out
 }
 
 // FoldWords returns the words of parts (as strings.Fields splits them), in order, separated
@@ -78,17 +90,30 @@ func FoldWords(parts ...string) string {
 
 // WordFolder gathers words part by part and folds them as FoldWords does: FoldWords(a, b)
 // is, for a WordFolder f, f.Add(a), f.Add(b), f.String(). One WordFolder, Reset between
-// uses, keeps its buffer: folding the text of a page section by section allocates the folded
-// strings and nothing else.
+// uses, keeps its buffers: folding the text of a page section by section allocates the
+// folded strings and nothing else.
+//
+// Words are folded as they are added, in one pass: in valid UTF-8, the fold of words joined
+// by spaces is the words' folds joined by spaces, since Fold folds the runs between ASCII
+// characters one by one (see Fold). Once a part is not valid UTF-8, the words are folded
+// together at the end, as Fold does such a string.
 type WordFolder struct {
-	words []byte // the words so far, separated by single spaces
+	words   []byte // the words so far, separated by single spaces, kept for invalid UTF-8
+	folded  []byte // the fold of words, while every part is valid UTF-8
+	invalid bool   // a part was not valid UTF-8
+	nfd     []byte
 }
 
-// Reset forgets the words, and keeps the buffer.
-func (f *WordFolder) Reset() { f.words = f.words[:0] }
+// Reset forgets the words, and keeps the buffers.
+func (f *WordFolder) Reset() {
+	f.words, f.folded, f.invalid = f.words[:0], f.folded[:0], false
+}
 
 // Add adds the words of part.
 func (f *WordFolder) Add(part string) {
+	if !f.invalid && !utf8.ValidString(part) {
+		f.invalid = true
+	}
 	start := -1 // of the word being read
 	for i := 0; i < len(part); {
 		c := part[i]
@@ -123,13 +148,33 @@ func (f *WordFolder) AddBytes(part []byte) {
 func (f *WordFolder) addWord(w string) {
 	if len(f.words) > 0 {
 		f.words = append(f.words, ' ')
+		f.folded = append(f.folded, ' ')
 	}
 	f.words = append(f.words, w...)
+	if f.invalid {
+		return
+	}
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf {
+			f.folded = append(f.folded, lowerASCII(c))
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(w) && w[j] >= utf8.RuneSelf {
+			j++
+		}
+		f.folded = appendFoldRun(f.folded, w[i:j], &f.nfd)
+		i = j
+	}
 }
 
 // String returns the words added since the last Reset, folded.
 func (f *WordFolder) String() string {
-	return Fold(unsafe.String(unsafe.SliceData(f.words), len(f.words))) // Fold returns a copy
+	if f.invalid {
+		return Fold(string(f.words))
+	}
+	return string(f.folded)
 }
 
 // foldTable holds the fold of the characters below foldTableEnd that decompose, under NFD,
@@ -146,11 +191,11 @@ var foldTable = func() (t [foldTableEnd]struct {
 		if !utf8.ValidRune(r) || p.CCC() != 0 || p.LeadCCC() != 0 {
 			continue
 		}
-		var b strings.Builder
+		var b []byte
 		for _, d := range norm.NFD.String(string(r)) {
-			foldRune(&b, d)
+			b = appendFoldRune(b, d)
 		}
-		t[r].fold, t[r].ok = b.String(), true
+		t[r].fold, t[r].ok = string(b), true
 	}
 	return t
 }()
@@ -158,33 +203,34 @@ var foldTable = func() (t [foldTableEnd]struct {
 // foldTableEnd bounds foldTable: Latin-1, Latin Extended-A and B, and General Punctuation.
 const foldTableEnd = 0x2070
 
-// foldCommon writes the fold of run, a run of non-ASCII characters in valid UTF-8, if every
-// one is in foldTable, and reports whether it did.
-func foldCommon(b *strings.Builder, run string) bool {
+// appendFoldCommon appends the fold of run, a run of non-ASCII characters in valid UTF-8, if
+// every one is in foldTable, and reports whether it did.
+func appendFoldCommon(out []byte, run string) ([]byte, bool) {
 	for _, r := range run {
 		if r >= foldTableEnd || !foldTable[r].ok {
-			return false
+			return out, false
 		}
 	}
 	for _, r := range run {
-		b.WriteString(foldTable[r].fold)
+		out = append(out, foldTable[r].fold...)
 	}
-	return true
+	return out, true
 }
 
-// foldRune writes r folded: nothing for a combining mark, œ and æ spelled out, the
+// appendFoldRune appends r folded: nothing for a combining mark, œ and æ spelled out, the
 // typographic apostrophe made straight, anything else in lower case.
-func foldRune(b *strings.Builder, r rune) {
+func appendFoldRune(out []byte, r rune) []byte {
 	switch {
 	case unicode.Is(unicode.Mn, r):
+		return out
 	case r == 'œ' || r == 'Œ':
-		b.WriteString("oe")
+		return append(out, "oe"...)
 	case r == 'æ' || r == 'Æ':
-		b.WriteString("ae")
+		return append(out, "ae"...)
 	case r == '’':
-		b.WriteByte('\'')
+		return append(out, '\'')
 	default:
-		b.WriteRune(unicode.ToLower(r))
+		return utf8.AppendRune(out, unicode.ToLower(r))
 	}
 }
 

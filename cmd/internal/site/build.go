@@ -902,8 +902,9 @@ func (s *siteModel) renderAt(p *Page, at string, w io.Writer, scan *errorList) e
 		if err != nil {
 			return fmt.Errorf("cannot read %s again: %w", p.File, unwrapPath(err))
 		}
+		// The front matter was read and checked by loadHead: only the body is needed again.
 		var ferrs errorList
-		if _, source, _, ferrs = splitFrontMatter(p.File, raw); ferrs.err() != nil {
+		if _, source, _, ferrs = cutFrontMatter(p.File, raw); ferrs.err() != nil {
 			return ferrs.err()
 		}
 		if scan == nil || p.scanned {

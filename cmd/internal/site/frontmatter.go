@@ -47,34 +47,9 @@ func urlSegment(s string) bool {
 // of the body's first line.
 func splitFrontMatter(file string, data []byte) (FrontMatter, []byte, int, errorList) {
 	var fm FrontMatter
-	var errs errorList
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	first, rest, _ := bytes.Cut(data, []byte("\n"))
-	switch strings.TrimSpace(string(first)) {
-	case fmDelim:
-	case "---":
-		errs.add(file, 1, "front matter must be TOML between %q lines, not YAML between \"---\"", fmDelim)
-		return fm, data, 1, errs
-	default:
-		errs.add(file, 1, "missing front matter: the page must start with a %q line, then title = \"…\"", fmDelim)
-		return fm, data, 1, errs
-	}
-	var block []byte
-	line := 2
-	for {
-		l, r, found := bytes.Cut(rest, []byte("\n"))
-		if strings.TrimSpace(string(l)) == fmDelim {
-			rest = r
-			line++
-			break
-		}
-		if !found {
-			errs.add(file, 1, "front matter is not closed: no %q line after the first", fmDelim)
-			return fm, nil, line, errs
-		}
-		block = append(append(block, l...), '\n')
-		rest = r
-		line++
+	block, rest, line, errs := cutFrontMatter(file, data)
+	if errs != nil {
+		return fm, rest, line, errs
 	}
 	md, err := toml.NewDecoder(bytes.NewReader(block)).Decode(&fm)
 	if err != nil {
@@ -95,4 +70,37 @@ func splitFrontMatter(file string, data []byte) (FrontMatter, []byte, int, error
 		errs.add(file, keyLine(block, toml.Key{"slug"})+1, "slug %q must be one URL segment (letters, digits, hyphens, underscores)", fm.Slug)
 	}
 	return fm, rest, line, errs
+}
+
+// cutFrontMatter cuts a page into its front matter's TOML block and its body, and returns the
+// line number of the body's first line; errs says why it cannot, with the body (data, or nil
+// when the front matter is not closed).
+func cutFrontMatter(file string, data []byte) (block, body []byte, line int, errs errorList) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	switch strings.TrimSpace(string(first)) {
+	case fmDelim:
+	case "---":
+		errs.add(file, 1, "front matter must be TOML between %q lines, not YAML between \"---\"", fmDelim)
+		return nil, data, 1, errs
+	default:
+		errs.add(file, 1, "missing front matter: the page must start with a %q line, then title = \"…\"", fmDelim)
+		return nil, data, 1, errs
+	}
+	start := rest // the block is the lines up to the closing one, each with its newline
+	line = 2
+	for {
+		l, r, found := bytes.Cut(rest, []byte("\n"))
+		if strings.TrimSpace(string(l)) == fmDelim {
+			block = start[:len(start)-len(rest)]
+			line++
+			return block, r, line, nil
+		}
+		if !found {
+			errs.add(file, 1, "front matter is not closed: no %q line after the first", fmDelim)
+			return nil, nil, line, errs
+		}
+		rest = r
+		line++
+	}
 }
