@@ -933,7 +933,7 @@ func (s *siteModel) renderAt(p *Page, at string, w io.Writer, scan *errorList) e
 	body := bodyBuffers.Get().(*bytes.Buffer)
 	defer putBody(body)
 	body.Grow(2 * len(source))
-	if err := s.md[p.Lang].Renderer().Render(body, source, doc); err != nil {
+	if err := s.md[p.Lang].Renderer().Render(bodyWriter{body}, source, doc); err != nil {
 		return err
 	}
 	if p == self {
@@ -995,6 +995,13 @@ func putBody(b *bytes.Buffer) {
 		bodyBuffers.Put(b)
 	}
 }
+
+// bodyWriter lets goldmark write into a body's buffer as it is, where it wraps any other
+// writer in a new bufio.Writer and copies everything twice.
+type bodyWriter struct{ *bytes.Buffer }
+
+func (w bodyWriter) Buffered() int { return w.Len() }
+func (w bodyWriter) Flush() error  { return nil }
 
 // bodyString returns the bytes of body as a string without copying them: the page template
 // only reads it while renderAt runs, and body is written again only once it is back in
