@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -39,6 +40,40 @@ func convert(t *testing.T, c *Cache, lang checks.Lang, src string) (html, css st
 	return out.String(), style.String()
 }
 
+// build converts src with a new cache on dir, as a build would, and flushes the cache.
+func build(t *testing.T, dir, src string) (html string, c *Cache) {
+	t.Helper()
+	c = testCache(dir, 0)
+	html, _ = convert(t, c, checks.EN, src)
+	c.Flush()
+	if err := c.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return html, c
+}
+
+// bashBlocks returns Markdown with a bash block per number in [from, to).
+func bashBlocks(from, to int) string {
+	var src strings.Builder
+	for i := from; i < to; i++ {
+		fmt.Fprintf(&src, "```bash\necho %d\n```\n\n", i)
+	}
+	return src.String()
+}
+
+// packs returns the cache's packs, and fails the test if a temporary file is left.
+func packs(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*"+packSuffix))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(dir, tmpPrefix+"*")); len(tmp) > 0 {
+		t.Errorf("temporary files left: %q", tmp)
+	}
+	return files
+}
+
 func TestCacheSameOutput(t *testing.T) {
 	dir := t.TempDir()
 	wantHTML, wantCSS := convert(t, nil, checks.FR, codePage)
@@ -57,6 +92,7 @@ func TestCacheSameOutput(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			html, css := convert(t, tc.c, checks.FR, codePage)
+			tc.c.Flush()
 			if html != wantHTML {
 				t.Errorf("HTML differs from the uncached one:\n got %s\nwant %s", html, wantHTML)
 			}
@@ -78,133 +114,218 @@ func TestCacheSameOutput(t *testing.T) {
 	if n, entries, err := cold.Size(); err != nil || entries != 4 || n == 0 {
 		t.Errorf("Size() = %d bytes, %d entries, %v; want 4 entries", n, entries, err)
 	}
+	if p := packs(t, dir); len(p) != 1 {
+		t.Errorf("packs %q, want the cold build's only (the warm one stored nothing)", p)
+	}
 }
 
-// entryFiles returns the cache's entry files.
-func entryFiles(t *testing.T, dir string) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "?", "*"))
-	if err != nil {
-		t.Fatal(err)
+// A build that stores nothing leaves no pack, and a pack is visible only once flushed.
+func TestCachePackOnFlush(t *testing.T) {
+	dir := t.TempDir()
+	c := testCache(dir, 0)
+	convert(t, c, checks.EN, bashBlocks(0, 3))
+	if p, _ := filepath.Glob(filepath.Join(dir, "*"+packSuffix)); len(p) != 0 {
+		t.Errorf("a pack is visible before the build ends: %q", p)
 	}
-	return files
+	other := testCache(dir, 0)
+	convert(t, other, checks.EN, bashBlocks(0, 3))
+	if st := other.Stats(); st.DiskHits != 0 {
+		t.Errorf("stats %+v: a build read the pack another is writing", st)
+	}
+	other.Flush()
+	c.Flush()
+	if p := packs(t, dir); len(p) != 2 {
+		t.Fatalf("packs %q after the flushes, want 2", p)
+	}
+	// Flushed, the cache serves another build, into another pack.
+	convert(t, c, checks.EN, bashBlocks(0, 5))
+	c.Flush()
+	if st := c.Stats(); st.Stored != 5 || st.DiskHits != 0 {
+		t.Errorf("stats %+v, want 5 stored (3 then 2) and the 3 first from memory", st)
+	}
+	if p := packs(t, dir); len(p) != 3 {
+		t.Errorf("packs %q, want 3", p)
+	}
+	_, warm := build(t, dir, bashBlocks(0, 5))
+	if st := warm.Stats(); st.DiskHits != 5 || st.Stored != 0 {
+		t.Errorf("stats %+v, want the 5 blocks read from the packs", st)
+	}
+	if p := packs(t, dir); len(p) != 3 {
+		t.Errorf("packs %q: a build that stored nothing wrote a pack", p)
+	}
 }
 
-// oneEntry converts src, a page with one code block, with cache c and returns the one entry
-// it wrote in dir, and its bytes.
-func oneEntry(t *testing.T, c *Cache, dir, src string) (string, []byte) {
-	t.Helper()
-	convert(t, c, checks.EN, src)
-	files := entryFiles(t, dir)
-	if len(files) != 1 {
-		t.Fatalf("%d entries, want 1", len(files))
+// TestCacheReadsItsOwnPack: a block forgotten in memory is read back from the pack the build
+// is writing.
+func TestCacheReadsItsOwnPack(t *testing.T) {
+	c := testCache(t.TempDir(), 0)
+	k := c.key("bash", []byte("echo 1\n"))
+	want := highlighted{html: []byte(`<pre class="chroma">x</pre>`), classes: []string{"k", "s"}}
+	c.store(k, want)
+	got, ok := c.load(k)
+	if !ok || string(got.html) != string(want.html) || !slices.Equal(got.classes, want.classes) {
+		t.Errorf("load = %+v, %v; want %+v", got, ok, want)
 	}
-	data, err := os.ReadFile(files[0])
-	if err != nil {
-		t.Fatal(err)
+	if _, ok := c.load(c.key("bash", []byte("echo 2\n"))); ok {
+		t.Error("a block never stored was found")
 	}
-	return files[0], data
+	c.Flush()
+	if err := c.Err(); err != nil {
+		t.Error(err)
+	}
 }
 
-func TestCacheIgnoresBadEntries(t *testing.T) {
+func TestCacheIgnoresBadPacks(t *testing.T) {
 	const src = "```bash\necho \"hello\" && exit 1\n```\n"
 	want, _ := convert(t, nil, checks.EN, src)
-	other := t.TempDir()
-	convert(t, testCache(other, 0), checks.EN, "```ini\nkey = 1\n```\n")
-	foreign, err := os.ReadFile(entryFiles(t, other)[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	k := testCache("", 0).key("bash", []byte("echo \"hello\" && exit 1\n"))
+	foreign := encodeEntry(testCache("", 0).key("ini", []byte("key = 1\n")), highlighted{html: []byte("<b>not this block</b>")})
 	for _, tc := range []struct {
 		name    string
-		corrupt func(entry []byte) []byte
+		corrupt func(pack []byte) []byte
 	}{
 		{"empty", func([]byte) []byte { return nil }},
-		{"truncated", func(e []byte) []byte { return e[:len(e)-10] }},
-		{"byte changed in the HTML", func(e []byte) []byte { return bytes.Replace(e, []byte("hello"), []byte("HELLO"), 1) }},
-		{"HTML replaced, length kept", func(e []byte) []byte {
-			return bytes.Replace(e, []byte("hello"), []byte("<scr>"), 1)
+		{"truncated", func(p []byte) []byte { return p[:len(p)-10] }},
+		{"cut in the middle", func(p []byte) []byte { return p[:len(p)/2] }},
+		{"byte changed in the HTML", func(p []byte) []byte { return bytes.Replace(p, []byte("hello"), []byte("HELLO"), 1) }},
+		{"HTML replaced, length kept", func(p []byte) []byte {
+			return bytes.Replace(p, []byte("hello"), []byte("<scr>"), 1)
 		}},
-		{"another block's entry", func([]byte) []byte { return foreign }},
-		{"older format", func(e []byte) []byte { return bytes.Replace(e, []byte(cacheFormat), []byte("sitegen-highlight 2"), 1) }},
-		{"garbage", func([]byte) []byte { return []byte("not an entry\n<b>bold</b>") }},
+		{"index changed", func(p []byte) []byte {
+			p[len(p)-footerSize-1]++ // the entry's length
+			return p
+		}},
+		{"another block's entry under this key", func([]byte) []byte {
+			p := append(slices.Clone(packHeader), foreign...)
+			return append(p, packTail([]idxEntry{{key: k, off: int64(len(packHeader)), n: uint32(len(foreign))}}, int64(len(p)))...)
+		}},
+		{"older format", func(p []byte) []byte { return bytes.ReplaceAll(p, []byte(cacheFormat), []byte("sitegen-highlight 3")) }},
+		{"garbage", func([]byte) []byte { return []byte("not a pack\n<b>bold</b>") }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			entry, good := oneEntry(t, testCache(dir, 0), dir, src)
-			if err := os.WriteFile(entry, tc.corrupt(bytes.Clone(good)), 0o644); err != nil {
+			build(t, dir, src)
+			p := packs(t, dir)
+			if len(p) != 1 {
+				t.Fatalf("packs %q, want 1", p)
+			}
+			good, err := os.ReadFile(p[0])
+			if err != nil {
 				t.Fatal(err)
 			}
-			c := testCache(dir, 0)
-			if got, _ := convert(t, c, checks.EN, src); got != want {
-				t.Errorf("a bad entry was served:\n got %s\nwant %s", got, want)
+			if err := os.WriteFile(p[0], tc.corrupt(bytes.Clone(good)), 0o644); err != nil {
+				t.Fatal(err)
 			}
-			if st := c.Stats(); st.DiskHits != 0 || st.Highlighted != 1 {
-				t.Errorf("stats %+v, want the block highlighted again", st)
+			got, c := build(t, dir, src)
+			if got != want {
+				t.Errorf("a bad pack was served:\n got %s\nwant %s", got, want)
 			}
-			if repaired, _ := os.ReadFile(entry); !bytes.Equal(repaired, good) {
-				t.Errorf("the bad entry was not replaced:\n%s", repaired)
+			if st := c.Stats(); st.DiskHits != 0 || st.Highlighted != 1 || st.Stored != 1 {
+				t.Errorf("stats %+v, want the block highlighted and stored again", st)
+			}
+			got, c = build(t, dir, src)
+			if got != want {
+				t.Errorf("served after the repair:\n got %s\nwant %s", got, want)
+			}
+			if st := c.Stats(); st.DiskHits != 1 || st.Highlighted != 0 {
+				t.Errorf("stats %+v, want the block stored again read from disk", st)
 			}
 		})
 	}
 }
 
-func TestCacheTrimEvictsOldest(t *testing.T) {
-	dir := t.TempDir()
-	var src strings.Builder
-	for i := range 20 {
-		fmt.Fprintf(&src, "```bash\necho %d\n```\n\n", i)
-	}
-	c := testCache(dir, 0)
-	convert(t, c, checks.EN, src.String())
-	files := entryFiles(t, dir)
-	if len(files) != 20 {
-		t.Fatalf("%d entries, want 20", len(files))
-	}
-	// Give the entries distinct ages, oldest first; remember the five most recent.
-	var size int64
-	base := time.Now().Add(-48 * time.Hour)
-	for i, f := range files {
-		if err := os.Chtimes(f, base, base.Add(time.Duration(i)*time.Minute)); err != nil {
+// setAge sets the time of files to now - age.
+func setAge(t *testing.T, age time.Duration, files ...string) {
+	t.Helper()
+	when := time.Now().Add(-age)
+	for _, f := range files {
+		if err := os.Chtimes(f, when, when); err != nil {
 			t.Fatal(err)
 		}
-		fi, _ := os.Stat(f)
-		size = fi.Size()
 	}
-	c.maxBytes = 5*size + size/2
-	if err := c.Trim(); err != nil {
+}
+
+func TestCacheTrimEvictsOldest(t *testing.T) {
+	dir := t.TempDir()
+	// Five builds, four blocks each, five packs of about the same size; the first is the oldest.
+	var order []string
+	var last *Cache
+	for i := range 5 {
+		_, last = build(t, dir, bashBlocks(4*i, 4*i+4))
+		for _, p := range packs(t, dir) {
+			if !slices.Contains(order, p) {
+				order = append(order, p)
+			}
+		}
+	}
+	if len(order) != 5 {
+		t.Fatalf("packs %q, want 5", order)
+	}
+	var size int64
+	for i, p := range order {
+		setAge(t, 48*time.Hour-time.Duration(i)*time.Minute, p)
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		size = max(size, fi.Size())
+	}
+	last.maxBytes = 2*size + size/2
+	if err := last.Trim(); err != nil {
 		t.Fatal(err)
 	}
-	left := entryFiles(t, dir)
-	if len(left) != 5 {
-		t.Fatalf("%d entries left, want 5", len(left))
+	if left := packs(t, dir); !slices.Equal(left, sorted(order[3:])) {
+		t.Fatalf("packs left %q, want the two most recent %q", left, order[3:])
 	}
-	for i, f := range left {
-		if f != files[15+i] {
-			t.Errorf("kept %s, want the most recent %s", f, files[15+i])
-		}
-	}
-	// A cache that only read entries leaves the folder alone.
+	// A cache that only read entries leaves the folder alone, and refreshes the time of the
+	// pack it read from.
 	r := testCache(dir, 1)
-	kept := ""
-	for i := range 20 {
-		code := fmt.Sprintf("echo %d\n", i)
-		if r.path(r.key("bash", []byte(code))) == left[0] {
-			kept = "```bash\n" + code + "```\n"
-		}
-	}
-	if kept == "" {
-		t.Fatal("no block's key names the entry kept")
-	}
-	convert(t, r, checks.EN, kept)
+	convert(t, r, checks.EN, bashBlocks(12, 13))
 	if st := r.Stats(); st.DiskHits != 1 {
-		t.Fatalf("stats %+v, want the kept block read from disk", st)
+		t.Fatalf("stats %+v, want the block read from disk", st)
 	}
 	if err := r.Trim(); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(entryFiles(t, dir)); n != 5 {
-		t.Errorf("a cache that wrote nothing trimmed: %d entries left", n)
+	if n := len(packs(t, dir)); n != 2 {
+		t.Errorf("a cache that wrote nothing trimmed: %d packs left", n)
+	}
+	if fi, err := os.Stat(order[3]); err != nil || time.Since(fi.ModTime()) > time.Hour {
+		t.Errorf("the pack read from was not refreshed (%v)", err)
+	}
+	if fi, err := os.Stat(order[4]); err != nil || time.Since(fi.ModTime()) < time.Hour {
+		t.Errorf("a pack not read from was refreshed (%v)", err)
+	}
+}
+
+func sorted(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
+}
+
+// TestCacheCompaction: builds that store a block each (a page edited, then built) keep the
+// number of packs bounded, and lose no entry.
+func TestCacheCompaction(t *testing.T) {
+	dir := t.TempDir()
+	const builds = 3 * maxPacks
+	most := 0
+	for i := range builds {
+		_, c := build(t, dir, bashBlocks(0, i+1)) // all earlier blocks read, one new stored
+		if st := c.Stats(); st.Stored != 1 || st.DiskHits != int64(i) {
+			t.Fatalf("build %d: stats %+v, want %d blocks read from disk and 1 stored", i, st, i)
+		}
+		most = max(most, len(packs(t, dir)))
+	}
+	if most > maxPacks || most < maxPacks/2 {
+		t.Errorf("at most %d packs, want between %d and %d", most, maxPacks/2, maxPacks)
+	}
+	_, c := build(t, dir, bashBlocks(0, builds))
+	if st := c.Stats(); st.DiskHits != builds || st.Highlighted != 0 {
+		t.Errorf("stats %+v, want all %d blocks read from disk", st, builds)
+	}
+	if _, entries, err := c.Size(); err != nil || entries != builds {
+		t.Errorf("Size() = %d entries, %v; want %d (no entry copied twice)", entries, err, builds)
 	}
 }
 
@@ -228,6 +349,10 @@ func TestCacheTwoBuildsAtOnce(t *testing.T) {
 			if err := New(checks.FR, h).Convert([]byte(src.String()), &out); err != nil {
 				t.Error(err)
 			}
+			h.Cache.Flush()
+			if err := h.Cache.Trim(); err != nil || h.Cache.Err() != nil {
+				t.Error(err, h.Cache.Err())
+			}
 			got[i] = out.String()
 		}()
 	}
@@ -237,8 +362,50 @@ func TestCacheTwoBuildsAtOnce(t *testing.T) {
 			t.Errorf("build %d: output differs from the uncached one", i)
 		}
 	}
-	if n := len(entryFiles(t, dir)); n != 25 {
-		t.Errorf("%d entries, want 25 (no temporary file left)", n)
+	if n := len(packs(t, dir)); n < 1 || n > 4 {
+		t.Errorf("%d packs, want 1 to 4", n)
+	}
+	_, c := build(t, dir, src.String())
+	if st := c.Stats(); st.DiskHits != 25 || st.Highlighted != 0 {
+		t.Errorf("stats %+v, want the 25 blocks read from disk", st)
+	}
+}
+
+// TestCacheKilledBuild: the pack of a build that never ended is not read, and is removed
+// once an hour old by a build that trims.
+func TestCacheKilledBuild(t *testing.T) {
+	dir := t.TempDir()
+	killed := testCache(dir, 0)
+	convert(t, killed, checks.EN, bashBlocks(0, 2)) // never flushed
+	killed.dmu.Lock()
+	killed.d.bw.Flush() // what a process killed after a while would leave
+	killed.d.w.Close()
+	killed.dmu.Unlock()
+	tmp, _ := filepath.Glob(filepath.Join(dir, tmpPrefix+"*"))
+	if len(tmp) != 1 {
+		t.Fatalf("temporary packs %q, want 1", tmp)
+	}
+	c := testCache(dir, 0)
+	convert(t, c, checks.EN, bashBlocks(0, 2))
+	if st := c.Stats(); st.DiskHits != 0 || st.Highlighted != 2 {
+		t.Errorf("stats %+v: the unfinished pack was read", st)
+	}
+	if err := c.Trim(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(tmp[0]); err != nil {
+		t.Errorf("a recent temporary pack (of a build maybe still running) was removed: %v", err)
+	}
+	setAge(t, 2*time.Hour, tmp[0])
+	_, c = build(t, dir, bashBlocks(2, 3))
+	if err := c.Trim(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(tmp[0]); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the temporary pack an hour old is still there (%v)", err)
+	}
+	if n := len(packs(t, dir)); n != 2 {
+		t.Errorf("%d packs, want 2", n)
 	}
 }
 
@@ -257,35 +424,67 @@ func TestCacheNeedsChromaVersion(t *testing.T) {
 	}
 }
 
-// TestCacheTrimsEarlierLayout: entries of the layout with two hex digits of folder are never
-// read, but count in the bound and go first, being the oldest.
+// TestCacheTrimsEarlierLayout: entries of the layouts with one file per entry (folders of one
+// or two hex digits) are never read, but count in the bound and go first, before any pack.
+// The build state's folder is not the highlight cache's.
 func TestCacheTrimsEarlierLayout(t *testing.T) {
 	dir := t.TempDir()
+	const src = "```bash\necho old\n```\n"
 	c := testCache(dir, 0)
-	entry, data := oneEntry(t, c, dir, "```bash\necho new\n```\n")
-	name := filepath.Base(entry)
-	legacy := filepath.Join(dir, name[:2], strings.Repeat("0", 64))
-	if err := os.MkdirAll(filepath.Dir(legacy), 0o755); err != nil {
+	k := c.key("bash", []byte("echo old\n"))
+	name := fmt.Sprintf("%x", k)
+	entry := encodeEntry(k, highlighted{html: []byte("<b>from an earlier layout</b>")})
+	var legacy []string
+	for _, sub := range []string{name[:1], name[:2]} {
+		p := filepath.Join(dir, sub, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, entry, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		legacy = append(legacy, p)
+	}
+	state := filepath.Join(dir, "builds", "x.state")
+	if err := os.MkdirAll(filepath.Dir(state), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(legacy, data, 0o644); err != nil {
+	if err := os.WriteFile(state, bytes.Repeat([]byte("s"), 1<<20), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	old := time.Now().Add(-48 * time.Hour)
-	if err := os.Chtimes(legacy, old, old); err != nil {
+	setAge(t, time.Hour/2, legacy...) // more recent than the pack: they go first all the same
+	setAge(t, 48*time.Hour, state)
+	want, _ := convert(t, nil, checks.EN, src)
+	got, _ := convert(t, c, checks.EN, src)
+	c.Flush()
+	if got != want {
+		t.Errorf("an entry of an earlier layout was served:\n got %s\nwant %s", got, want)
+	}
+	p := packs(t, dir)
+	if len(p) != 1 {
+		t.Fatalf("packs %q, want 1", p)
+	}
+	setAge(t, 2*time.Hour, p[0])
+	fi, err := os.Stat(p[0])
+	if err != nil {
 		t.Fatal(err)
 	}
-	if n, entries, err := c.Size(); err != nil || entries != 2 || n != 2*int64(len(data)) {
-		t.Fatalf("Size() = %d, %d, %v, want both entries counted", n, entries, err)
+	if n, entries, err := c.Size(); err != nil || entries != 3 || n != fi.Size()+2*int64(len(entry)) {
+		t.Fatalf("Size() = %d, %d, %v, want the pack's entry and both earlier ones counted, not builds/", n, entries, err)
 	}
-	c.maxBytes = int64(len(data))
+	c.maxBytes = fi.Size()
 	if err := c.Trim(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(legacy); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("the entry of the earlier layout is still there (%v)", err)
+	for _, l := range legacy {
+		if _, err := os.Stat(filepath.Dir(l)); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("the entry of an earlier layout or its folder is still there (%v)", err)
+		}
 	}
-	if _, err := os.Stat(entry); err != nil {
-		t.Errorf("the recent entry went: %v", err)
+	if _, err := os.Stat(p[0]); err != nil {
+		t.Errorf("the pack went: %v", err)
+	}
+	if _, err := os.Stat(state); err != nil {
+		t.Errorf("the build state went: %v", err)
 	}
 }

@@ -76,6 +76,7 @@ func TestHighlightIgnoresMatchTimeout(t *testing.T) {
 			if !strings.Contains(css, ".chroma .k {") {
 				t.Errorf("stylesheet lacks the keyword class:\n%s", css)
 			}
+			tc.c.Flush() // the build ends
 			st := tc.c.Stats()
 			if st.Highlighted != tc.highlighted || st.DiskHits != tc.readFromDisk || st.Stored != tc.storedOnDisk {
 				t.Errorf("stats %+v, want %d highlighted, %d read from disk, %d stored", st, tc.highlighted, tc.readFromDisk, tc.storedOnDisk)

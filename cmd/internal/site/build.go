@@ -59,7 +59,8 @@ type Builder struct {
 	// same sources give the same bytes. The zero time means 1970-01-01 UTC; see SourceDate.
 	Date time.Time
 	// Cache remembers highlighted code blocks, in memory and possibly on disk; nil means every
-	// block is highlighted every time it is met.
+	// block is highlighted every time it is met. A build flushes it when it ends
+	// (markdown.Cache.Flush), whatever became of the build.
 	Cache *markdown.Cache
 	// lockHeld is set while a Live holds the output folder's lock for its updates.
 	lockHeld bool
@@ -161,6 +162,9 @@ func (b *Builder) Build(ctx context.Context) (*Site, error) {
 // "sitegen serve" do alike. With live, the pages keep what search finds on them, for the
 // updates to remake the search indexes.
 func (b *Builder) build(ctx context.Context, live bool) (*siteModel, error) {
+	if b.Cache != nil {
+		defer b.Cache.Flush() // the blocks highlighted, for the builds that follow
+	}
 	s, errs := b.load(ctx)
 	if err := errs.err(); err != nil {
 		return nil, err

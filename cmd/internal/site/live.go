@@ -96,6 +96,9 @@ func (lv *Live) Rebuild(ctx context.Context) (*Site, error) {
 func (lv *Live) Update(ctx context.Context, changed []string) (Update, error) {
 	lv.mu.Lock()
 	defer lv.mu.Unlock()
+	if lv.b.Cache != nil {
+		defer lv.b.Cache.Flush() // the blocks highlighted, for the builds that follow
+	}
 	keys, ok := lv.pagesToUpdate(changed)
 	if !ok {
 		return lv.fullUpdate(ctx)
