@@ -2,7 +2,9 @@
 // sitegen binary carries everything it needs, and the theme's own strings in both languages.
 //
 // Templates are parsed once per build ([Parse]); a template that names an unknown string
-// fails the build instead of printing an empty label.
+// fails the build instead of printing an empty label. The site parses them once per language
+// ([ParseFor]), with the theme's strings of the language written into them as text: a theme
+// author writes {{t .Lang "key"}} as ever, and no page pays for it.
 package theme
 
 import (

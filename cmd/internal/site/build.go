@@ -126,9 +126,10 @@ func (s *Site) ChecklistPage(id string, lang checks.Lang) *Page {
 // siteModel is a site being built.
 type siteModel struct {
 	*Site
-	bySource  map[string]*Page // "fr/hosted.md"
-	md        map[checks.Lang]goldmark.Markdown
-	tmpl      *template.Template
+	bySource map[string]*Page // "fr/hosted.md"
+	md       map[checks.Lang]goldmark.Markdown
+	// tmpl holds the theme's templates for each language, its strings written in (theme.ParseFor).
+	tmpl      map[checks.Lang]*template.Template
 	hl        *markdown.Highlighter
 	navs      map[checks.Lang][]*Page
 	incoming  map[*Page]map[*Page]bool
@@ -466,11 +467,14 @@ func (s *siteModel) forEach(ctx context.Context, n int, f func(p *Page, errs *er
 
 // prepareTheme parses the templates once and builds one goldmark instance per language.
 func (s *siteModel) prepareTheme() error {
-	t, err := theme.Parse(s.theme, nil)
-	if err != nil {
-		return err
+	s.tmpl = map[checks.Lang]*template.Template{}
+	for _, l := range checks.Langs() {
+		t, err := theme.ParseFor(s.theme, nil, l)
+		if err != nil {
+			return err
+		}
+		s.tmpl[l] = t
 	}
-	s.tmpl = t
 	blocks := markdown.NewBlocks(map[string]markdown.BlockType{
 		"checklist": markdown.ChecklistBlock(s.Catalog.Checklist, s.renderChecklist),
 		"statuses":  {Resolve: noArgs("statuses"), Render: s.renderStatuses},
@@ -480,7 +484,7 @@ func (s *siteModel) prepareTheme() error {
 		"downloads": {Resolve: noArgs("downloads"), Render: s.renderDownloads},
 		"checker":   {Resolve: noArgs("checker"), Render: s.renderChecker},
 		"infoaddress": {Resolve: noArgs("infoaddress"), Render: func(w util.BufWriter, n *markdown.Block) error {
-			return s.tmpl.ExecuteTemplate(w, "infoaddress", map[string]any{"Lang": n.Lang})
+			return s.tmpl[n.Lang].ExecuteTemplate(w, "infoaddress", map[string]any{"Lang": n.Lang})
 		}},
 	})
 	s.hl = markdown.NewHighlighter()
@@ -593,7 +597,7 @@ func (s *siteModel) renderChecklist(w util.BufWriter, n *markdown.Block) error {
 		return fmt.Errorf("checklist rendered outside a page")
 	}
 	cl := n.Value.(*checks.Checklist)
-	return s.tmpl.ExecuteTemplate(w, "checklist", checklistData{s: s, page: p, Checklist: cl, Lang: n.Lang, Profile: s.Catalog.Profile.ID,
+	return s.tmpl[n.Lang].ExecuteTemplate(w, "checklist", checklistData{s: s, page: p, Checklist: cl, Lang: n.Lang, Profile: s.Catalog.Profile.ID,
 		School: checks.LabelSchool(), Summary: len(cl.Items()) >= summaryFrom})
 }
 
@@ -610,7 +614,7 @@ func noArgs(name string) func(args []string) (any, error) {
 // site.toml, or "your usual ENT contact" when it is empty (the site never invents one).
 func (s *siteModel) renderSupport(w util.BufWriter, n *markdown.Block) error {
 	c := s.Config.Support
-	return s.tmpl.ExecuteTemplate(w, "support", map[string]any{
+	return s.tmpl[n.Lang].ExecuteTemplate(w, "support", map[string]any{
 		"Contact":  c,
 		"Name":     n.Lang.Typeset(c.Name),
 		"Address":  n.Lang.Typeset(c.Address),
@@ -660,7 +664,7 @@ func (s *siteModel) renderHelp(w util.BufWriter, n *markdown.Block) error {
 	if cp := s.ChecklistPage(cl.ID, n.Lang); cp != nil {
 		d.PageURL = relURL(p.URL, cp.URL)
 	}
-	return s.tmpl.ExecuteTemplate(w, "help", d)
+	return s.tmpl[d.Lang].ExecuteTemplate(w, "help", d)
 }
 
 // resolveSources is the value of a sources block: the catalog whose facts it lists.
@@ -733,7 +737,7 @@ func (s *siteModel) renderSources(w util.BufWriter, n *markdown.Block) error {
 	for _, t := range checks.Legend() {
 		legend = append(legend, t.In(l))
 	}
-	return s.tmpl.ExecuteTemplate(w, "sources", map[string]any{"Lang": l, "Legend": legend, "Groups": groups})
+	return s.tmpl[l].ExecuteTemplate(w, "sources", map[string]any{"Lang": l, "Legend": legend, "Groups": groups})
 }
 
 // renderStatuses lists the checker's statuses and what they mean, from package checks.
@@ -743,7 +747,7 @@ func (s *siteModel) renderStatuses(w util.BufWriter, n *markdown.Block) error {
 	for _, st := range checks.Statuses() {
 		rows = append(rows, row{string(st), st.Label().In(n.Lang), st.Meaning().In(n.Lang)})
 	}
-	return s.tmpl.ExecuteTemplate(w, "statuses", map[string]any{"Lang": n.Lang, "Rows": rows})
+	return s.tmpl[n.Lang].ExecuteTemplate(w, "statuses", map[string]any{"Lang": n.Lang, "Rows": rows})
 }
 
 // renderChecker renders the browser checker's drop zone (shown by check.js; without
@@ -766,7 +770,7 @@ func (s *siteModel) renderChecker(w util.BufWriter, n *markdown.Block) error {
 		d["Built"] = true
 		d["Size"] = fmt.Sprintf("%.1f", float64(len(s.checker.Wasm))/1e6)
 	}
-	return s.tmpl.ExecuteTemplate(w, "checker", d)
+	return s.tmpl[n.Lang].ExecuteTemplate(w, "checker", d)
 }
 
 // renderDownloads lists the checker's builds with their size and SHA-256.
@@ -781,7 +785,7 @@ func (s *siteModel) renderDownloads(w util.BufWriter, n *markdown.Block) error {
 		rows = append(rows, row{platformName(d.OS, d.Arch).In(n.Lang), d.Name, relURL(p.URL, "downloads/"+d.Name),
 			fmt.Sprintf("%.1f MB", float64(len(d.Data))/1e6), d.SHA256, d.Version})
 	}
-	return s.tmpl.ExecuteTemplate(w, "downloads", map[string]any{"Lang": n.Lang, "Rows": rows, "Sums": relURL(p.URL, "downloads/SHA256SUMS")})
+	return s.tmpl[n.Lang].ExecuteTemplate(w, "downloads", map[string]any{"Lang": n.Lang, "Rows": rows, "Sums": relURL(p.URL, "downloads/SHA256SUMS")})
 }
 
 // Platform is a system the checker is built for.
@@ -982,7 +986,7 @@ func (s *siteModel) renderAt(p *Page, at string, w io.Writer, scan *errorList) e
 	if buf, ok := w.(*bytes.Buffer); ok {
 		buf.Grow(body.Len() + pageChrome) // grown once, not doubled from 64 bytes
 	}
-	return s.tmpl.ExecuteTemplate(w, "page", d)
+	return s.tmpl[d.Lang].ExecuteTemplate(w, "page", d)
 }
 
 // bodyBuffers hold the HTML of the pages' bodies while their pages render: a worker takes the

@@ -751,7 +751,7 @@ func (s *siteModel) renderRoot(kind string) ([]byte, error) {
 			l, text, root, l, l, template.HTMLEscapeString(l.Typeset(lc.Title)), template.HTMLEscapeString(home))
 	}
 	var out bytes.Buffer
-	err := s.tmpl.ExecuteTemplate(&out, "root", pageData{
+	err := s.tmpl[def].ExecuteTemplate(&out, "root", pageData{
 		Lang:    def,
 		Title:   strings.Join(titles, " · "),
 		CSP:     CSP,
