@@ -7,9 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -486,5 +489,58 @@ func TestCacheTrimsEarlierLayout(t *testing.T) {
 	}
 	if _, err := os.Stat(state); err != nil {
 		t.Errorf("the build state went: %v", err)
+	}
+}
+
+// BenchmarkCacheStore stores distinct 4 KB entries from every core at once, as a cold build's
+// workers do, into one pack under the cache's lock.
+func BenchmarkCacheStore(b *testing.B) {
+	c := testCache(b.TempDir(), 0)
+	block := highlighted{html: bytes.Repeat([]byte("<span class=\"k\">echo</span> "), 140), classes: []string{"k"}}
+	var n atomic.Int64
+	b.SetBytes(int64(len(encodeEntry([32]byte{}, block))))
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			c.store(c.key("bash", strconv.AppendInt(nil, n.Add(1), 10)), block)
+		}
+	})
+	b.StopTimer()
+	c.Flush()
+	if err := c.Err(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// TestCachePackRemovedWhileRead: a pack another build removes (trimmed, or merged into its
+// own) while this build reads from it is at worst a miss, never an error nor a wrong block.
+func TestCachePackRemovedWhileRead(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("an open file cannot be removed on Windows: another build's trim skips it")
+	}
+	dir := t.TempDir()
+	build(t, dir, bashBlocks(0, 4))
+	want, _ := convert(t, nil, checks.EN, bashBlocks(0, 4))
+	c := testCache(dir, 0)
+	first, _ := convert(t, c, checks.EN, bashBlocks(0, 1)) // the index is read
+	for _, p := range packs(t, dir) {
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rest, _ := convert(t, c, checks.EN, bashBlocks(1, 4))
+	c.Flush()
+	if first+rest != want {
+		t.Errorf("output differs from the uncached one:\n got %s\nwant %s", first+rest, want)
+	}
+	if st := c.Stats(); st.DiskHits+st.Highlighted != 4 || st.DiskHits < 1 {
+		t.Errorf("stats %+v, want the first block read from disk and each of the 4 once", st)
+	}
+	if err := c.Err(); err != nil {
+		t.Error(err)
+	}
+	// A new build finds no pack: a miss.
+	_, c = build(t, dir, bashBlocks(0, 1))
+	if st := c.Stats(); st.DiskHits != 0 || st.Highlighted != 1 {
+		t.Errorf("stats %+v, want the block highlighted", st)
 	}
 }
