@@ -728,8 +728,7 @@ type cacheFile struct {
 
 // listPacks lists the packs in the folder, not those being written.
 func (c *Cache) listPacks() ([]cacheFile, error) {
-	files, err := c.list(false)
-	return files, err
+	return c.list(false)
 }
 
 // entries lists the packs and the entries of earlier layouts (the 16 folders of one hex digit,
@@ -740,6 +739,8 @@ func (c *Cache) entries() ([]cacheFile, error) {
 	return c.list(true)
 }
 
+// list lists the packs, and with all the entries of earlier layouts (removing the old
+// temporary files).
 func (c *Cache) list(all bool) ([]cacheFile, error) {
 	if c.dir == "" {
 		return nil, nil
