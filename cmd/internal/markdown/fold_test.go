@@ -141,3 +141,44 @@ func BenchmarkFoldFields(b *testing.B) {
 		Fold(strings.Join(strings.Fields("Vérifier l’URL"+" "+"net.cas-url"+" "+s), " "))
 	}
 }
+
+// BenchmarkWordFolder folds a section's text as search does: one WordFolder for every
+// section, the text added segment by segment.
+func BenchmarkWordFolder(b *testing.B) {
+	segs := strings.SplitAfter(strings.Repeat("net.cas-url Vérifiez que l’URL du serveur CAS est https://cas.example.fr/cas ;\n ", 20), " ")
+	n := 0
+	for _, s := range segs {
+		n += len(s)
+	}
+	b.SetBytes(int64(n))
+	var f WordFolder
+	for b.Loop() {
+		f.Reset()
+		f.Add("Vérifier l’URL")
+		for _, s := range segs {
+			f.Add(s)
+		}
+		_ = f.String()
+	}
+}
+
+// TestWordFolderReset checks that a WordFolder reused after Reset folds as a new one: no word,
+// and no invalid UTF-8, left from before.
+func TestWordFolderReset(t *testing.T) {
+	var f WordFolder
+	for _, before := range [][]string{{"Élèves de l’ENT"}, {"ok\xffbad", "é"}, nil} {
+		for _, parts := range [][]string{{"Vérifier l’URL", "net.cas-url", " Le\u00a0serveur "}, {"e \u0301te\u0301"}, nil} {
+			f.Reset()
+			for _, p := range before {
+				f.Add(p)
+			}
+			f.Reset()
+			for _, p := range parts {
+				f.AddBytes([]byte(p))
+			}
+			if got, want := f.String(), FoldWords(parts...); got != want {
+				t.Errorf("after %q, then Reset: %q gives %q, want %q", before, parts, got, want)
+			}
+		}
+	}
+}

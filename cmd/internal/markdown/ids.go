@@ -114,59 +114,87 @@ func (f *WordFolder) Add(part string) {
 	if !f.invalid && !utf8.ValidString(part) {
 		f.invalid = true
 	}
-	start := -1 // of the word being read
+	// The buffers are worked on as locals and stored once: no write barrier per byte.
+	words, folded := f.words, f.folded
 	for i := 0; i < len(part); {
-		c := part[i]
-		size, space := 1, false
-		if c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r' // unicode.IsSpace's ASCII spaces
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(part[i:])
-			space = unicode.IsSpace(r)
+		// Skip the spaces, then read a word up to the next space.
+		n := spaceAt(part, i)
+		if n > 0 {
+			i += n
+			continue
 		}
-		if space {
-			if start >= 0 {
-				f.addWord(part[start:i])
-				start = -1
+		j := i
+		for j < len(part) {
+			if c := part[j]; c < utf8.RuneSelf && !asciiSpace[c] {
+				j++
+			} else if n := spaceAt(part, j); n > 0 {
+				break
+			} else {
+				_, size := utf8.DecodeRuneInString(part[j:])
+				j += size
 			}
-		} else if start < 0 {
-			start = i
 		}
-		i += size
+		w := part[i:j]
+		if len(words) > 0 {
+			words = append(words, ' ')
+			folded = append(folded, ' ')
+		}
+		words = append(words, w...)
+		if !f.invalid {
+			folded = f.appendFold(folded, w)
+		}
+		i = j
 	}
-	if start >= 0 {
-		f.addWord(part[start:])
+	f.words, f.folded = words, folded
+}
+
+// asciiSpace holds unicode.IsSpace for ASCII.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// spaceAt returns the size of the space at s[i] (unicode.IsSpace), or 0.
+func spaceAt(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		if asciiSpace[c] {
+			return 1
+		}
+		return 0
 	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if unicode.IsSpace(r) {
+		return size
+	}
+	return 0
+}
+
+// appendFold appends the fold of w, valid UTF-8: its ASCII runs copied at once and lowered
+// in place, its other runs as Fold folds them.
+func (f *WordFolder) appendFold(out []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		j := i
+		for j < len(w) && w[j] < utf8.RuneSelf {
+			j++
+		}
+		if j > i {
+			from := len(out)
+			out = append(out, w[i:j]...)
+			for k := from; k < len(out); k++ {
+				out[k] = lowerASCII(out[k])
+			}
+			i = j
+			continue
+		}
+		for j < len(w) && w[j] >= utf8.RuneSelf {
+			j++
+		}
+		out = appendFoldRun(out, w[i:j], &f.nfd)
+		i = j
+	}
+	return out
 }
 
 // AddBytes adds the words of part.
 func (f *WordFolder) AddBytes(part []byte) {
 	f.Add(unsafe.String(unsafe.SliceData(part), len(part))) // Add keeps no reference to it
-}
-
-func (f *WordFolder) addWord(w string) {
-	if len(f.words) > 0 {
-		f.words = append(f.words, ' ')
-		f.folded = append(f.folded, ' ')
-	}
-	f.words = append(f.words, w...)
-	if f.invalid {
-		return
-	}
-	for i := 0; i < len(w); {
-		if c := w[i]; c < utf8.RuneSelf {
-			f.folded = append(f.folded, lowerASCII(c))
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(w) && w[j] >= utf8.RuneSelf {
-			j++
-		}
-		f.folded = appendFoldRun(f.folded, w[i:j], &f.nfd)
-		i = j
-	}
 }
 
 // String returns the words added since the last Reset, folded.
