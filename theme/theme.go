@@ -145,6 +145,9 @@ func Copyable(v string) bool {
 // never inside a word or at one of its hyphens (text copied from a printout would lose a
 // hyphen that ended a line). The rest of s is only escaped.
 func BreakURL(s string) template.HTML {
+	if !strings.Contains(s, "http") { // no address: most of the texts of a checklist's steps
+		return template.HTML(template.HTMLEscapeString(s))
+	}
 	var b strings.Builder
 	last := 0
 	for _, m := range addressRE.FindAllStringIndex(s, -1) {
