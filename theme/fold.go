@@ -14,7 +14,8 @@ import (
 // ParseFor parses the templates of theme fsys, as Parse does, for data whose Lang field is
 // lang: the site executes them once per page, and the theme's strings are the same on every
 // page of a language. So each action that only writes one ({{t .Lang "key"}}, {{t $.Lang
-// "key"}}, {{t $l "key"}} with $l := .Lang, {{colon $l}}) is replaced by its text, escaped
+// "key"}}, {{t $l "key"}} with $l := .Lang, {{colon $l}}), or the language itself
+// ({{.Lang}}), is replaced by its text, escaped
 // once here by html/template itself for where it stands, instead of two function calls per
 // page. The output is the same as Parse's for such data, byte for byte.
 //
@@ -212,13 +213,17 @@ func (f folder) list(l *parse.ListNode, rootDot bool) {
 	}
 }
 
-// action folds {{t LANG "key"}} and {{colon LANG}}, the whole action.
+// action folds {{t LANG "key"}}, {{colon LANG}} and {{LANG}}, the whole action.
 func (f folder) action(n *parse.ActionNode, rootDot bool) {
 	p := n.Pipe
 	if len(p.Decl) > 0 || len(p.Cmds) != 1 {
 		return
 	}
 	args := p.Cmds[0].Args
+	if len(args) == 1 && f.isLang(args[0], rootDot) { // {{.Lang}}: as it prints
+		args[0] = &parse.StringNode{NodeType: parse.NodeString, Pos: args[0].Position(), Quoted: strconv.Quote(f.lang.String()), Text: f.lang.String()}
+		return
+	}
 	fn, ok := args[0].(*parse.IdentifierNode)
 	if !ok || len(args) < 2 || !f.isLang(args[1], rootDot) {
 		return

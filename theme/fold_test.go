@@ -13,8 +13,8 @@ import (
 // foldFS holds templates where the language of a call to t is the data's Lang, or is not
 // certainly: inside range and with, through a variable declared twice, in a template called
 // with less than the data.
-var foldFS = fstest.MapFS{"templates/x.html": {Data: []byte(`{{define "x"}}{{$l := .Lang}}<p title="{{t .Lang "skip"}}">{{t $.Lang "skip"}}</p>
-{{range .Others}}<a title="{{t .Lang "otherLang"}}">{{t .Lang "otherLang"}} {{t $.Lang "otherLang"}}</a>{{end}}
+var foldFS = fstest.MapFS{"templates/x.html": {Data: []byte(`{{define "x"}}{{$l := .Lang}}<p lang="{{.Lang}}" title="{{t .Lang "skip"}}">{{t $.Lang "skip"}} {{$.Lang}} {{$l}}</p>
+{{range .Others}}<a lang="{{.Lang}}" title="{{t .Lang "otherLang"}}">{{t .Lang "otherLang"}} {{t $.Lang "otherLang"}} {{.Lang}} {{$.Lang}}</a>{{end}}
 {{with .Inner}}{{t .Lang "nav"}}{{end}}<a href="{{t $l "search"}}">{{colon $l}}</a><title>{{t $l "home"}}</title>
 {{template "y" .}}{{template "z" .Inner}}{{if .Lang}}{{t .Lang "prev"}}{{else}}{{t .Lang "next"}}{{end}}{{end}}
 {{define "y"}}<b>{{t .Lang "prev"}}</b>{{end}}
