@@ -1,6 +1,8 @@
 package theme
 
 import (
+	"bytes"
+	"html/template"
 	"slices"
 	"strings"
 	"testing"
@@ -120,5 +122,55 @@ func TestThemeFolds(t *testing.T) {
 				t.Errorf("%s: template %s has %d escaped string constants left, want them written as text", lang, name, n)
 			}
 		}
+	}
+}
+
+// benchPage is what the site hands the page template, with a page's usual values.
+type benchPage struct {
+	Lang                                                      checks.Lang
+	SiteTitle, Title, Description, CSP, Root, Home, Canonical string
+	Alternates, Nav                                           []benchLink
+	Prev, Next                                                *benchLink
+	Updated                                                   *struct{ ISO, Text string }
+	Script, Checker                                           bool
+	Content                                                   template.HTML
+}
+
+type benchLink struct {
+	Lang            checks.Lang
+	Title, Rel, Abs string
+	Current         bool
+}
+
+// BenchmarkPageTemplate runs the page template as Parse and as ParseFor give it: the cost of
+// a page's chrome.
+func BenchmarkPageTemplate(b *testing.B) {
+	d := benchPage{Lang: checks.FR, SiteTitle: "PRONOTE et oZe", Title: "Mode hébergé", Description: "Les étapes",
+		CSP: "default-src 'self'", Root: "../../", Home: "../../fr/", Canonical: "https://example.org/fr/heberge/",
+		Alternates: []benchLink{{Lang: checks.FR, Rel: "./", Abs: "https://example.org/fr/heberge/"}, {Lang: checks.EN, Rel: "../../en/hosted/", Abs: "https://example.org/en/hosted/"}},
+		Nav:        []benchLink{{Title: "Accueil", Rel: "../"}, {Title: "Mode hébergé", Rel: "./", Current: true}, {Title: "Purge", Rel: "../purge/"}},
+		Prev:       &benchLink{Title: "Accueil", Rel: "../"}, Next: &benchLink{Title: "Purge", Rel: "../purge/"},
+		Updated: &struct{ ISO, Text string }{"2026-11-29", "29 novembre 2026"}, Content: "<p>Corps</p>"}
+	for _, tt := range []struct {
+		name  string
+		parse func() (*template.Template, error)
+	}{
+		{"Parse", func() (*template.Template, error) { return Parse(Embedded, nil) }},
+		{"ParseFor", func() (*template.Template, error) { return ParseFor(Embedded, nil, checks.FR) }},
+	} {
+		b.Run(tt.name, func(b *testing.B) {
+			tm, err := tt.parse()
+			if err != nil {
+				b.Fatal(err)
+			}
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				if err := tm.ExecuteTemplate(&buf, "page", d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

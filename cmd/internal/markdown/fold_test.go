@@ -76,6 +76,7 @@ func TestFoldWords(t *testing.T) {
 		{"a word cut by the parts", []string{"ab", "cd"}},
 		{"invalid UTF-8", []string{"ok\xffbad\xc3", " \xe2\x80 é\x80x"}},
 		{"mark after a space", []string{"e \u0301te\u0301"}},
+		{"a word of marks only, folded to nothing", []string{"\u0301", "x \u0301 y", "\u0301\u0323"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -93,104 +93,88 @@ func FoldWords(parts ...string) string {
 // uses, keeps its buffers: folding the text of a page section by section allocates the
 // folded strings and nothing else.
 //
-// Words are folded as they are added, in one pass: in valid UTF-8, the fold of words joined
-// by spaces is the words' folds joined by spaces, since Fold folds the runs between ASCII
-// characters one by one (see Fold). Once a part is not valid UTF-8, the words are folded
-// together at the end, as Fold does such a string.
+// Words are folded as they are read, in one pass over each part: in valid UTF-8, the fold of
+// words joined by spaces is the words' folds joined by spaces, since Fold folds the runs
+// between ASCII characters one by one (see Fold). Once a part is not valid UTF-8, the parts
+// are folded together at the end, as Fold does such a string.
 type WordFolder struct {
-	words   []byte // the words so far, separated by single spaces, kept for invalid UTF-8
-	folded  []byte // the fold of words, while every part is valid UTF-8
+	raw     []byte // the parts, each followed by a space, for invalid UTF-8
+	folded  []byte // the fold of the words, while every part is valid UTF-8
+	words   bool   // a word was read
 	invalid bool   // a part was not valid UTF-8
 	nfd     []byte
 }
 
 // Reset forgets the words, and keeps the buffers.
 func (f *WordFolder) Reset() {
-	f.words, f.folded, f.invalid = f.words[:0], f.folded[:0], false
+	f.raw, f.folded, f.words, f.invalid = f.raw[:0], f.folded[:0], false, false
 }
 
 // Add adds the words of part.
 func (f *WordFolder) Add(part string) {
-	if !f.invalid && !utf8.ValidString(part) {
-		f.invalid = true
+	f.raw = append(append(f.raw, part...), ' ')
+	if f.invalid {
+		return
 	}
-	// The buffers are worked on as locals and stored once: no write barrier per byte.
-	words, folded := f.words, f.folded
+	// The buffer is worked on as a local and stored once: no write barrier per byte.
+	folded, words, inWord := f.folded, f.words, false
 	for i := 0; i < len(part); {
-		// Skip the spaces, then read a word up to the next space.
-		n := spaceAt(part, i)
-		if n > 0 {
-			i += n
+		if c := part[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				inWord = false
+			} else {
+				if !inWord {
+					if words {
+						folded = append(folded, ' ')
+					}
+					words, inWord = true, true
+				}
+				folded = append(folded, lowerASCII(c))
+			}
+			i++
 			continue
 		}
-		j := i
-		for j < len(part) {
-			if c := part[j]; c < utf8.RuneSelf && !asciiSpace[c] {
-				j++
-			} else if n := spaceAt(part, j); n > 0 {
-				break
-			} else {
-				_, size := utf8.DecodeRuneInString(part[j:])
-				j += size
+		// A run of other characters, cut at its spaces (no-break spaces and the like).
+		j := i + 1
+		for j < len(part) && part[j] >= utf8.RuneSelf {
+			j++
+		}
+		for k := i; k < j; {
+			end := k
+			for end < j {
+				r, size := utf8.DecodeRuneInString(part[end:j])
+				if r == utf8.RuneError && size == 1 { // not UTF-8: see String
+					f.invalid = true
+					return
+				}
+				if unicode.IsSpace(r) {
+					break
+				}
+				end += size
 			}
-		}
-		w := part[i:j]
-		if len(words) > 0 {
-			words = append(words, ' ')
-			folded = append(folded, ' ')
-		}
-		words = append(words, w...)
-		if !f.invalid {
-			folded = f.appendFold(folded, w)
+			if end > k {
+				if !inWord {
+					if words {
+						folded = append(folded, ' ')
+					}
+					words, inWord = true, true
+				}
+				folded = appendFoldRun(folded, part[k:end], &f.nfd)
+			}
+			if end < j { // the space
+				_, size := utf8.DecodeRuneInString(part[end:j])
+				end += size
+				inWord = false
+			}
+			k = end
 		}
 		i = j
 	}
-	f.words, f.folded = words, folded
+	f.folded, f.words = folded, words
 }
 
 // asciiSpace holds unicode.IsSpace for ASCII.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
-// spaceAt returns the size of the space at s[i] (unicode.IsSpace), or 0.
-func spaceAt(s string, i int) int {
-	if c := s[i]; c < utf8.RuneSelf {
-		if asciiSpace[c] {
-			return 1
-		}
-		return 0
-	}
-	r, size := utf8.DecodeRuneInString(s[i:])
-	if unicode.IsSpace(r) {
-		return size
-	}
-	return 0
-}
-
-// appendFold appends the fold of w, valid UTF-8: its ASCII runs copied at once and lowered
-// in place, its other runs as Fold folds them.
-func (f *WordFolder) appendFold(out []byte, w string) []byte {
-	for i := 0; i < len(w); {
-		j := i
-		for j < len(w) && w[j] < utf8.RuneSelf {
-			j++
-		}
-		if j > i {
-			from := len(out)
-			out = append(out, w[i:j]...)
-			for k := from; k < len(out); k++ {
-				out[k] = lowerASCII(out[k])
-			}
-			i = j
-			continue
-		}
-		for j < len(w) && w[j] >= utf8.RuneSelf {
-			j++
-		}
-		out = appendFoldRun(out, w[i:j], &f.nfd)
-		i = j
-	}
-	return out
-}
 
 // AddBytes adds the words of part.
 func (f *WordFolder) AddBytes(part []byte) {
@@ -200,7 +184,7 @@ func (f *WordFolder) AddBytes(part []byte) {
 // String returns the words added since the last Reset, folded.
 func (f *WordFolder) String() string {
 	if f.invalid {
-		return Fold(string(f.words))
+		return Fold(strings.Join(strings.Fields(string(f.raw)), " "))
 	}
 	return string(f.folded)
 }
