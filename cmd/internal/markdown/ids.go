@@ -45,10 +45,7 @@ func Fold(s string) string {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(s) && s[j] >= utf8.RuneSelf {
-			j++
-		}
+		j := runEnd(s, i)
 		out = appendFoldRun(out, s[i:j], &nfd)
 		i = j
 	}
@@ -60,6 +57,15 @@ func lowerASCII(c byte) byte {
 		c += 'a' - 'A'
 	}
 	return c
+}
+
+// runEnd returns the end of the run of non-ASCII bytes that starts at s[i].
+func runEnd(s string, i int) int {
+	j := i + 1
+	for j < len(s) && s[j] >= utf8.RuneSelf {
+		j++
+	}
+	return j
 }
 
 // appendFoldRun appends the fold of run, a run of non-ASCII characters in valid UTF-8; nfd is
@@ -135,10 +141,7 @@ func (f *WordFolder) Add(part string) {
 			continue
 		}
 		// A run of other characters, cut at its spaces (no-break spaces and the like).
-		j := i + 1
-		for j < len(part) && part[j] >= utf8.RuneSelf {
-			j++
-		}
+		j := runEnd(part, i)
 		for k := i; k < j; {
 			end := k
 			for end < j {
