@@ -183,7 +183,7 @@ func run(sizesFlag, rowsFlag, reportsFlag string, runs, edits, hostileMB int, ou
 	if gnuTime == "" {
 		rssNote = "peak RSS from ru_maxrss, which counts this harness's own memory too (install Debian's time package for exact figures)"
 	}
-	say("Machine: %d cores (%s), %s. Hugo: %s. Medians of %d alternating runs, (min–max) in brackets; %s.", runtime.NumCPU(), cpuModel, runtime.Version(), hv, runs, rssNote)
+	say("Machine: %d cores (%s), %s. Hugo: %s. Medians of %d alternating runs, (min–max) in parentheses; %s.", runtime.NumCPU(), cpuModel, runtime.Version(), hv, runs, rssNote)
 	say("")
 	say("## Full build, N pages per language")
 	say("")
@@ -291,7 +291,7 @@ func run(sizesFlag, rowsFlag, reportsFlag string, runs, edits, hostileMB int, ou
 			ratio("chroma floor / Hugo", "|", h, hs, false)
 		}
 		say("")
-		say("Cache folder after a cold build (highlighted code and the build state): %s in %d files (%.0f B per file).", mbBytes(cacheBytes), cacheEntries, float64(cacheBytes)/float64(max(cacheEntries, 1)))
+		say("Cache folder after a cold build (the build's pack of highlighted code, and the build state): %s in %d files.", mbBytes(cacheBytes), cacheEntries)
 		say("")
 		say("What each warm rebuild said: %s.", reusedLines(warm))
 		say("")

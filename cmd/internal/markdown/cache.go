@@ -802,7 +802,8 @@ func legacyEntries(sub string) []cacheFile {
 }
 
 // Trim flushes this build's pack (Flush), then removes packs, least recently used first,
-// until the cache holds at most its bound; the entries of earlier layouts go before any pack.
+// until the cache holds at most its bound; the entries of earlier layouts, never read, go
+// whatever the bound.
 // It only looks at the folder when this process wrote a pack: reading entries cannot make
 // the cache grow. Another build trimming at the same time is harmless, and a pack that cannot
 // be removed (open on Windows) is skipped.
@@ -815,31 +816,27 @@ func (c *Cache) Trim() error {
 	if err != nil {
 		return fmt.Errorf("highlight cache: %w", err)
 	}
+	// The files of the earlier layouts are never read: they go whatever the bound.
 	var total int64
+	packs := files[:0]
 	for _, f := range files {
-		total += f.size
+		if !f.legacy {
+			packs = append(packs, f)
+			total += f.size
+		} else if err := os.Remove(f.path); err == nil || errors.Is(err, fs.ErrNotExist) {
+			_ = os.Remove(filepath.Dir(f.path)) // once empty
+		}
 	}
 	if total <= c.maxBytes {
 		return nil
 	}
-	slices.SortFunc(files, func(a, b cacheFile) int {
-		if a.legacy != b.legacy {
-			if a.legacy {
-				return -1
-			}
-			return 1
-		}
-		return a.mod.Compare(b.mod)
-	})
-	for _, f := range files {
+	slices.SortFunc(packs, func(a, b cacheFile) int { return a.mod.Compare(b.mod) })
+	for _, f := range packs {
 		if total <= c.maxBytes {
 			break
 		}
 		if err := os.Remove(f.path); err == nil || errors.Is(err, fs.ErrNotExist) {
 			total -= f.size
-			if f.legacy {
-				_ = os.Remove(filepath.Dir(f.path)) // once empty
-			}
 		}
 	}
 	return nil

@@ -475,7 +475,7 @@ func TestCacheTrimsEarlierLayout(t *testing.T) {
 	if n, entries, err := c.Size(); err != nil || entries != 3 || n != fi.Size()+2*int64(len(entry)) {
 		t.Fatalf("Size() = %d, %d, %v, want the pack's entry and both earlier ones counted, not builds/", n, entries, err)
 	}
-	c.maxBytes = fi.Size()
+	c.maxBytes = 1 << 30 // far over what the folder holds: the earlier layouts go all the same
 	if err := c.Trim(); err != nil {
 		t.Fatal(err)
 	}
