@@ -93,6 +93,10 @@ func serveWith(t *testing.T, cat *checks.Catalog, bc *site.BrowserChecker) *serv
 		s.mu.Lock()
 		s.log = append(s.log, fmt.Sprintf("%s %s %d", r.Method, r.URL.Path, body))
 		s.mu.Unlock()
+		// A rebuild writes its files within the second the previous build wrote them,
+		// often: a conditional reload would then get "304 Not Modified" (Last-Modified has
+		// a second's grain) and the browser would show the previous build's page.
+		r.Header.Del("If-Modified-Since")
 		http.FileServer(http.Dir(*s.dir.Load())).ServeHTTP(w, r)
 	}))
 	t.Cleanup(s.Close)
