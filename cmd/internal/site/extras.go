@@ -156,12 +156,16 @@ type searchSpill struct {
 	fs    afero.Fs
 	dir   string
 	mu    sync.Mutex
-	files map[checks.Lang]afero.File
-	// bufs gather each file's writes: a page's entries are a few KB, and a write to the
-	// file for each cost more than the copy.
-	bufs  map[checks.Lang]*bufio.Writer
-	ends  map[checks.Lang]int64
+	files map[checks.Lang]*spillFile
 	spans map[*Page][2]int64 // where each page's entries are in its language's file
+}
+
+// spillFile is the file of one language's spill. Its writes go through a buffer: a page's
+// entries are a few KB, and a write to the file for each cost more than the copy.
+type spillFile struct {
+	f   afero.File
+	w   *bufio.Writer
+	end int64 // bytes written through w
 }
 
 // fileBuffer is the buffer of a file written in many small pieces (the spill, the search
@@ -170,8 +174,7 @@ type searchSpill struct {
 const fileBuffer = 256 << 10
 
 func newSearchSpill(fs afero.Fs, dir string) *searchSpill {
-	return &searchSpill{fs: fs, dir: dir, files: map[checks.Lang]afero.File{}, bufs: map[checks.Lang]*bufio.Writer{},
-		ends: map[checks.Lang]int64{}, spans: map[*Page][2]int64{}}
+	return &searchSpill{fs: fs, dir: dir, files: map[checks.Lang]*spillFile{}, spans: map[*Page][2]int64{}}
 }
 
 // spillPath is the file of lang's spill, in the staging folder dir.
@@ -192,34 +195,33 @@ func (sp *searchSpill) open(langs []checks.Lang) error {
 	return nil
 }
 
-// file returns the buffered writer of lang's file, created on first use. sp.mu is held.
-func (sp *searchSpill) file(l checks.Lang) (*bufio.Writer, error) {
-	if bw := sp.bufs[l]; bw != nil {
-		return bw, nil
+// file returns lang's file, created on first use. sp.mu is held.
+func (sp *searchSpill) file(l checks.Lang) (*spillFile, error) {
+	if sf := sp.files[l]; sf != nil {
+		return sf, nil
 	}
 	f, err := sp.fs.Create(spillPath(sp.dir, l))
 	if err != nil {
 		return nil, err
 	}
-	sp.files[l] = f
-	sp.bufs[l] = bufio.NewWriterSize(f, fileBuffer)
-	return sp.bufs[l], nil
+	sf := &spillFile{f: f, w: bufio.NewWriterSize(f, fileBuffer)}
+	sp.files[l] = sf
+	return sf, nil
 }
 
 // add appends the entries of page p, in JSON.
 func (sp *searchSpill) add(p *Page, data []byte) error {
 	sp.mu.Lock()
 	defer sp.mu.Unlock()
-	bw, err := sp.file(p.Lang)
+	sf, err := sp.file(p.Lang)
 	if err == nil {
-		_, err = bw.Write(data)
+		_, err = sf.w.Write(data)
 	}
 	if err != nil {
 		return fmt.Errorf("search index %s: %w", p.Lang, err)
 	}
-	start := sp.ends[p.Lang]
-	sp.ends[p.Lang] = start + int64(len(data))
-	sp.spans[p] = [2]int64{start, int64(len(data))}
+	sp.spans[p] = [2]int64{sf.end, int64(len(data))}
+	sf.end += int64(len(data))
 	return nil
 }
 
@@ -231,13 +233,14 @@ func (sp *searchSpill) read(p *Page, buf []byte) ([]byte, error) {
 	if !ok {
 		return buf[:0], nil
 	}
-	if bw := sp.bufs[p.Lang]; bw.Buffered() > 0 {
-		if err := bw.Flush(); err != nil {
+	sf := sp.files[p.Lang]
+	if sf.w.Buffered() > 0 {
+		if err := sf.w.Flush(); err != nil {
 			return nil, fmt.Errorf("search index %s: %w", p.Lang, err)
 		}
 	}
 	buf = slices.Grow(buf[:0], int(span[1]))[:span[1]]
-	if _, err := sp.files[p.Lang].ReadAt(buf, span[0]); err != nil {
+	if _, err := sf.f.ReadAt(buf, span[0]); err != nil {
 		return nil, fmt.Errorf("search index %s: %w", p.Lang, err)
 	}
 	return buf, nil
@@ -246,11 +249,10 @@ func (sp *searchSpill) read(p *Page, buf []byte) ([]byte, error) {
 // done closes and removes the spill's files.
 func (sp *searchSpill) done() error {
 	var errs []error
-	for l, f := range sp.files {
-		errs = append(errs, f.Close(), sp.fs.Remove(spillPath(sp.dir, l)))
+	for l, sf := range sp.files {
+		errs = append(errs, sf.f.Close(), sp.fs.Remove(spillPath(sp.dir, l)))
 	}
 	clear(sp.files)
-	clear(sp.bufs)
 	return errors.Join(errs...)
 }
 

@@ -510,39 +510,36 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 	}
 	// The files made from the whole site (the search indexes, the sitemap) are independent:
 	// written at once, each on its own goroutine, they take the time of the largest.
+	writeStreamed := func(o output) error {
+		if clean := path.Clean("/" + o.path)[1:]; clean != o.path {
+			return fmt.Errorf("cannot write %q: not a file path inside the site", o.path)
+		}
+		full := filepath.Join(staging, filepath.FromSlash(o.path))
+		if err := dirs.mkdir(filepath.Dir(full)); err != nil {
+			return err
+		}
+		if err := inc.clear(full); err != nil {
+			return err
+		}
+		n, err := writeStream(b.Out, full, o.stream)
+		if err != nil {
+			return fmt.Errorf("cannot write %s: %w", o.path, err)
+		}
+		inc.wrote(o.path, staging)
+		result.mu.Lock()
+		result.sizes[o.path] = int(n)
+		result.bytes += n
+		result.mu.Unlock()
+		return nil
+	}
 	errs := make([]error, len(streamed))
 	var wg sync.WaitGroup
 	for i, o := range streamed {
-		wg.Go(func() {
-			errs[i] = func() error {
-				if clean := path.Clean("/" + o.path)[1:]; clean != o.path {
-					return fmt.Errorf("cannot write %q: not a file path inside the site", o.path)
-				}
-				full := filepath.Join(staging, filepath.FromSlash(o.path))
-				if err := dirs.mkdir(filepath.Dir(full)); err != nil {
-					return err
-				}
-				if err := inc.clear(full); err != nil {
-					return err
-				}
-				n, err := writeStream(b.Out, full, o.stream)
-				if err != nil {
-					return fmt.Errorf("cannot write %s: %w", o.path, err)
-				}
-				inc.wrote(o.path, staging)
-				result.mu.Lock()
-				result.sizes[o.path] = int(n)
-				result.bytes += n
-				result.mu.Unlock()
-				return nil
-			}()
-		})
+		wg.Go(func() { errs[i] = writeStreamed(o) })
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	if s.spill != nil {
 		spill := s.spill
