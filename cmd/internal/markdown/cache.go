@@ -73,8 +73,7 @@ type Cache struct {
 
 	hits, diskHits, highlighted, stored atomic.Int64
 	wrote                               atomic.Bool // a pack renamed into place
-	errOnce                             sync.Once
-	err                                 error
+	err                                 error       // the first problem with the folder; mu guards it
 }
 
 // memEntry is a block highlighted, or being highlighted, in this process.
@@ -176,11 +175,11 @@ func (c *Cache) Err() error {
 }
 
 func (c *Cache) fail(err error) {
-	c.errOnce.Do(func() {
-		c.mu.Lock()
+	c.mu.Lock()
+	if c.err == nil {
 		c.err = err
-		c.mu.Unlock()
-	})
+	}
+	c.mu.Unlock()
 }
 
 // Dir returns the cache's folder, "" when it keeps nothing on disk.
@@ -303,10 +302,11 @@ type packFile struct {
 
 // disk is what a Cache knows of its folder within a build. Cache.dmu guards it.
 type disk struct {
-	loaded bool
-	packs  []*packFile
-	index  map[[32]byte]idxLoc
-	more   map[[32]byte][]idxLoc // a key held by several packs: the others, tried in turn
+	packs []*packFile
+	index map[[32]byte]idxLoc
+	// more holds, for a key in several packs, the places after the first, tried in turn: a
+	// damaged entry must not hide the copy a later build stored to replace it.
+	more map[[32]byte][]idxLoc
 
 	w      *os.File // this build's pack, nil until an entry is stored
 	bw     *bufio.Writer
@@ -441,7 +441,6 @@ func readEntry(r io.ReaderAt, k [32]byte, off int64, n uint32) (highlighted, boo
 
 // loadIndex reads the index of every pack in the folder. Called with dmu held.
 func (c *Cache) loadIndex() {
-	c.d.loaded = true
 	c.d.index = map[[32]byte]idxLoc{}
 	c.d.more = map[[32]byte][]idxLoc{}
 	packs, _ := c.listPacks()
@@ -484,7 +483,7 @@ func (c *Cache) load(k [32]byte) (highlighted, bool) {
 			}
 		}
 	}
-	if !c.d.loaded {
+	if c.d.index == nil {
 		c.loadIndex()
 	}
 	loc, ok := c.d.index[k]
@@ -495,6 +494,8 @@ func (c *Cache) load(k [32]byte) (highlighted, bool) {
 	locs := append([]idxLoc{loc}, c.d.more[k]...)
 	packs := c.d.packs
 	c.dmu.Unlock()
+	// The packs are read without dmu: Flush, which closes them, never runs while a build asks
+	// for blocks (a build flushes once its pages are made; serve's updates run one at a time).
 	for _, l := range locs {
 		p := packs[l.pack]
 		if b, ok := readEntry(p.f, k, l.off, l.n); ok {
@@ -636,7 +637,7 @@ func (c *Cache) closePacks() {
 	for _, p := range c.d.packs {
 		p.f.Close()
 	}
-	c.d.packs, c.d.index, c.d.more, c.d.loaded = nil, nil, nil, false
+	c.d.packs, c.d.index, c.d.more = nil, nil, nil
 }
 
 // compact copies into this build's pack the entries of the smallest packs in the folder,
