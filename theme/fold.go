@@ -98,34 +98,42 @@ func isDot(pipe *parse.PipeNode) bool {
 	return ok
 }
 
-// walkCalls calls f on each {{template}} call under n, with whether dot is the data there.
-func walkCalls(n parse.Node, rootDot bool, f func(n *parse.TemplateNode, rootDot bool)) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				walkCalls(c, rootDot, f)
-			}
-		}
-	case *parse.TemplateNode:
-		f(n, rootDot)
-	case *parse.IfNode:
-		walkCalls(n.List, rootDot, f)
-		walkCalls(n.ElseList, rootDot, f)
-	case *parse.RangeNode:
-		walkCalls(n.List, false, f)
-		walkCalls(n.ElseList, rootDot, f)
-	case *parse.WithNode:
-		walkCalls(n.List, false, f)
-		walkCalls(n.ElseList, rootDot, f)
+// walk calls visit on each node of the list l and of the lists under it, in order, with the
+// list that holds it, its index there, and whether dot is still the template's data (not
+// inside range or with). visit may replace the node in its list.
+func walk(l *parse.ListNode, rootDot bool, visit func(l *parse.ListNode, i int, rootDot bool)) {
+	if l == nil {
+		return
 	}
+	for i, n := range l.Nodes {
+		visit(l, i, rootDot)
+		switch n := n.(type) {
+		case *parse.IfNode:
+			walk(n.List, rootDot, visit)
+			walk(n.ElseList, rootDot, visit)
+		case *parse.RangeNode:
+			walk(n.List, false, visit)
+			walk(n.ElseList, rootDot, visit)
+		case *parse.WithNode:
+			walk(n.List, false, visit)
+			walk(n.ElseList, rootDot, visit)
+		}
+	}
+}
+
+// walkCalls calls f on each {{template}} call under root, with whether dot is the data there.
+func walkCalls(root *parse.ListNode, rootDot bool, f func(n *parse.TemplateNode, rootDot bool)) {
+	walk(root, rootDot, func(l *parse.ListNode, i int, rootDot bool) {
+		if n, ok := l.Nodes[i].(*parse.TemplateNode); ok {
+			f(n, rootDot)
+		}
+	})
 }
 
 // langVars returns the variables of a template that certainly hold the data's Lang: declared
 // once, as .Lang where dot is the data, and never assigned.
 func langVars(root *parse.ListNode) map[string]bool {
 	decls, assigned, good := map[string]int{}, map[string]bool{}, map[string]bool{}
-	var walk func(n parse.Node, rootDot bool)
 	pipe := func(p *parse.PipeNode, rootDot bool) {
 		if p == nil {
 			return
@@ -141,31 +149,18 @@ func langVars(root *parse.ListNode) map[string]bool {
 			good[p.Decl[0].Ident[0]] = true
 		}
 	}
-	walk = func(n parse.Node, rootDot bool) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n != nil {
-				for _, c := range n.Nodes {
-					walk(c, rootDot)
-				}
-			}
+	walk(root, true, func(l *parse.ListNode, i int, rootDot bool) {
+		switch n := l.Nodes[i].(type) {
 		case *parse.ActionNode:
 			pipe(n.Pipe, rootDot)
 		case *parse.IfNode:
 			pipe(n.Pipe, rootDot)
-			walk(n.List, rootDot)
-			walk(n.ElseList, rootDot)
 		case *parse.RangeNode:
 			pipe(n.Pipe, rootDot)
-			walk(n.List, false)
-			walk(n.ElseList, rootDot)
 		case *parse.WithNode:
 			pipe(n.Pipe, rootDot)
-			walk(n.List, false)
-			walk(n.ElseList, rootDot)
 		}
-	}
-	walk(root, true)
+	})
 	vars := map[string]bool{}
 	for v := range good {
 		if decls[v] == 1 && !assigned[v] {
@@ -193,24 +188,11 @@ type folder struct {
 }
 
 func (f folder) list(l *parse.ListNode, rootDot bool) {
-	if l == nil {
-		return
-	}
-	for _, n := range l.Nodes {
-		switch n := n.(type) {
-		case *parse.ActionNode:
+	walk(l, rootDot, func(l *parse.ListNode, i int, rootDot bool) {
+		if n, ok := l.Nodes[i].(*parse.ActionNode); ok {
 			f.action(n, rootDot)
-		case *parse.IfNode:
-			f.list(n.List, rootDot)
-			f.list(n.ElseList, rootDot)
-		case *parse.RangeNode:
-			f.list(n.List, false)
-			f.list(n.ElseList, rootDot)
-		case *parse.WithNode:
-			f.list(n.List, false)
-			f.list(n.ElseList, rootDot)
 		}
-	}
+	})
 }
 
 // action folds {{t LANG "key"}}, {{colon LANG}} and {{LANG}}, the whole action.
@@ -331,26 +313,13 @@ func (p probes) escape(s string, chain []string) (string, bool) {
 // list writes, in an escaped template, each action that escapes a string constant as the
 // escaped text.
 func (p probes) list(l *parse.ListNode) {
-	if l == nil {
-		return
-	}
-	for i, n := range l.Nodes {
-		switch n := n.(type) {
-		case *parse.ActionNode:
+	walk(l, true, func(l *parse.ListNode, i int, _ bool) {
+		if n, ok := l.Nodes[i].(*parse.ActionNode); ok {
 			if text, ok := p.constant(n.Pipe); ok {
 				l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(text)}
 			}
-		case *parse.IfNode:
-			p.list(n.List)
-			p.list(n.ElseList)
-		case *parse.RangeNode:
-			p.list(n.List)
-			p.list(n.ElseList)
-		case *parse.WithNode:
-			p.list(n.List)
-			p.list(n.ElseList)
 		}
-	}
+	})
 }
 
 // constant returns the output of pipe if it is a string constant followed by html/template's
