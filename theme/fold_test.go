@@ -3,6 +3,7 @@ package theme
 import (
 	"bytes"
 	"html/template"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -38,26 +39,7 @@ func TestParseForFolds(t *testing.T) {
 			other = checks.FR
 		}
 		data := foldData{Lang: lang, Others: []foldData{{Lang: other}}, Inner: &foldData{Lang: other}}
-		plain, err := Parse(foldFS, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		folded, err := ParseFor(foldFS, nil, lang)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, name := range []string{"x", "v", "w"} {
-			var want, got strings.Builder
-			if err := plain.ExecuteTemplate(&want, name, data); err != nil {
-				t.Fatal(err)
-			}
-			if err := folded.ExecuteTemplate(&got, name, data); err != nil {
-				t.Fatal(err)
-			}
-			if got.String() != want.String() {
-				t.Errorf("%s, %s: ParseFor gives\n%s\nParse gives\n%s", lang, name, got.String(), want.String())
-			}
-		}
+		folded := sameAsParse(t, foldFS, lang, data, "x", "v", "w")
 		// Left: the calls whose language may not be the data's. The others are text.
 		left := map[string][]string{}
 		for _, tt := range folded.Templates() {
@@ -131,28 +113,35 @@ func TestThemeFolds(t *testing.T) {
 // that changed it must fail here, not change the site.
 func TestThemeFoldsSameBytes(t *testing.T) {
 	for _, lang := range checks.Langs() {
-		d := samplePage(lang)
-		plain, err := Parse(Embedded, nil)
-		if err != nil {
+		sameAsParse(t, Embedded, lang, samplePage(lang), "page", "root")
+	}
+}
+
+// sameAsParse runs the templates names of fsys on data, parsed by Parse and by ParseFor for
+// lang, reports where they differ, and returns ParseFor's templates.
+func sameAsParse(t *testing.T, fsys fs.FS, lang checks.Lang, data any, names ...string) *template.Template {
+	t.Helper()
+	plain, err := Parse(fsys, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	folded, err := ParseFor(fsys, nil, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		var want, got strings.Builder
+		if err := plain.ExecuteTemplate(&want, name, data); err != nil {
 			t.Fatal(err)
 		}
-		folded, err := ParseFor(Embedded, nil, lang)
-		if err != nil {
+		if err := folded.ExecuteTemplate(&got, name, data); err != nil {
 			t.Fatal(err)
 		}
-		for _, name := range []string{"page", "root"} {
-			var want, got strings.Builder
-			if err := plain.ExecuteTemplate(&want, name, d); err != nil {
-				t.Fatal(err)
-			}
-			if err := folded.ExecuteTemplate(&got, name, d); err != nil {
-				t.Fatal(err)
-			}
-			if got.String() != want.String() {
-				t.Errorf("%s, %s: ParseFor gives\n%s\nParse gives\n%s", lang, name, got.String(), want.String())
-			}
+		if got.String() != want.String() {
+			t.Errorf("%s, %s: ParseFor gives\n%s\nParse gives\n%s", lang, name, got.String(), want.String())
 		}
 	}
+	return folded
 }
 
 // benchPage is what the site hands the page template, with a page's usual values.
