@@ -213,16 +213,18 @@ func run(sizesFlag, rowsFlag, reportsFlag string, runs, edits, hostileMB int, ou
 		var cold, warm, hg, fl, hl []sample
 		var cacheBytes int64
 		var cacheEntries int
-		removeOutput := func(names ...string) {
-			for _, d := range names {
-				if err := setAside(filepath.Join(dir, d), trash, deleteBefore); err != nil {
-					fmt.Fprintln(os.Stderr, "bench:", err)
-				}
+		// removeOutput sets aside what a tool's previous run left: the next run would not be
+		// cold with it in place.
+		removeOutput := func(paths ...string) error {
+			var errs []error
+			for _, p := range paths {
+				errs = append(errs, setAside(p, trash, deleteBefore))
 			}
+			return errors.Join(errs...)
 		}
+		in := func(name string) string { return filepath.Join(dir, name) }
 		for r := 0; r < runs; r++ {
-			removeOutput("public", "public.prev-build", "public.lock")
-			if err := setAside(cache, trash, deleteBefore); err != nil {
+			if err := removeOutput(in("public"), in("public.prev-build"), in("public.lock"), cache); err != nil {
 				return err
 			}
 			s, err := measure(dir, sitegen, build...)
@@ -232,14 +234,18 @@ func run(sizesFlag, rowsFlag, reportsFlag string, runs, edits, hostileMB int, ou
 			cold = append(cold, s)
 			cacheBytes, cacheEntries = du(cache)
 			if hugo != "" {
-				removeOutput("hugo-public")
+				if err := removeOutput(in("hugo-public")); err != nil {
+					return err
+				}
 				s, err := measure(dir, hugo, "--quiet", "-d", "hugo-public")
 				if err != nil {
 					return err
 				}
 				hg = append(hg, s)
 			}
-			removeOutput("floor-public")
+			if err := removeOutput(in("floor-public")); err != nil {
+				return err
+			}
 			if s, err = measure(dir, floor, "-src", "content", "-out", "floor-public"); err != nil {
 				return err
 			}
