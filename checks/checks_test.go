@@ -35,18 +35,25 @@ func TestValidateCatchesFlaws(t *testing.T) {
 			it.Facts = []*Fact{{ID: "x.y", Origin: FromPractice, Claim: Text{FR: "a", EN: "a"}, Ref: Text{FR: "b"}}}
 		}, "Ref has no en text"},
 		{"unknown See", func(c *Catalog) { it, _, _ := c.Item("verify.purge-done"); it.See = "nope" }, `unknown checklist "nope"`},
-		{
-			name: "rule that names another item's ID",
-			break_: func(c *Catalog) {
-				// The bug the Subject prevents: the Serveur PRONOTE rule reading the
-				// PRONOTE.net item's answer by its ID.
-				it, _, _ := c.Item("server.cas-url")
-				it.Check = func(sub *Subject) Verdict {
-					return checkServerCASURL(&Subject{Item: &Item{ID: "net.cas-url"}, Profile: sub.Profile, Evidence: sub.Evidence})
-				}
-			},
-			want: "item server.cas-url: its Check ignores the value typed for this item",
-		},
+		{"value asked without its rule", func(c *Catalog) { it, _, _ := c.Item("server.cas-url"); it.Value = nil }, "item server.cas-url: asks for a value without a Value rule"},
+		{"value rule with an unknown placeholder", func(c *Catalog) {
+			it, _, _ := c.Item("net.service-url")
+			r := *it.Value
+			r.OK.EN = "Fine: {value}"
+			it.Value = &r
+		}, "item net.service-url: Value: OK names unknown placeholder {value}"},
+		{"value rule that shows the value before its space test", func(c *Catalog) {
+			it, _, _ := c.Item("net.service-url")
+			r := *it.Value
+			r.Tests = append(r.Tests[1:2:2], r.Tests...)
+			it.Value = &r
+		}, "shows {got} before a space test of every mode"},
+		{"value rule with a test of no known kind", func(c *Catalog) {
+			it, _, _ := c.Item("net.cas-url")
+			r := *it.Value
+			r.Tests = append([]ValueTest{{Test: "login", Status: Fail, Why: Text{FR: "a", EN: "a"}}}, r.Tests...)
+			it.Value = &r
+		}, `test 0 (login): unknown test`},
 		{
 			name: "rule that judges another item's answer",
 			break_: func(c *Catalog) {
@@ -120,14 +127,15 @@ func TestRulesFollowTheirItem(t *testing.T) {
 		t.Fatalf("renamed and moved items: %v", err)
 	}
 	ev := &Evidence{Answers: &Answers{Source: "r.json", Items: map[string]ItemAnswer{
-		"net.cas-base-url":    {Value: OZE().CASURL},
+		"net.cas-base-url":    {Checked: true, Value: OZE().CASURL},
 		"server.cas-base-url": {Value: "http://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas"},
-		"net.ent-service-url": {Value: "https://0920000a.index-education.net/pronote/"},
+		"net.ent-service-url": {Checked: true, Value: "https://0920000a.index-education.net/pronote"},
 		// Answers under the old IDs must be ignored, not read by a rule that names them.
 		"server.cas-url": {Value: OZE().CASURL},
 	}}}
 	rep := Run(c, ev, Options{Mode: Hosted})
-	want := map[string]Status{"net.cas-base-url": Pass, "server.cas-base-url": Fail, "net.ent-service-url": Pass}
+	// A right value ticked is the admin's word; a wrong one fails; a doubtful one warns.
+	want := map[string]Status{"net.cas-base-url": Answered, "server.cas-base-url": Fail, "net.ent-service-url": Warn}
 	for _, r := range rep.Results {
 		if w, ok := want[r.Item.ID]; ok {
 			if r.Status != w || r.Evidence != "r.json: "+r.Item.ID {

@@ -15,7 +15,24 @@
 // An item that an export or a typed value can prove has a Check: a rule handed a [Subject]
 // (its item, the profile, the evidence), as go/analysis hands an Analyzer its Pass, that
 // returns a [Verdict]. A rule never names an item ID; [Catalog.Validate] runs every rule on
-// made-up evidence to prove it reads its own item's answer and no other.
+// made-up evidence to prove it reads no other item's answer.
+//
+// # Values typed in the checklist
+//
+// An item that asks the admin for a value they read on screen ([Item.Ask]: « URL du serveur
+// CAS », « URL à communiquer au socle ENT ») carries the rule that value must follow as data,
+// a [ValueRule]: the expected value, the forms it may take, and for each way of getting it
+// wrong a [ValueTest] with its verdict (fail or warn) and one line, in both languages, saying
+// what is wrong and the fix. The checker interprets it ([ValueRule.Judge]) on the value typed
+// and on the same setting in an export; the site emits it into its pages, where the
+// checklist's script interprets the same data as the person types, without the WebAssembly
+// checker. A test runs both interpreters on one table of values and wants the same answers.
+//
+// In a report, a typed value the rule rejects fails its step whatever an export says; a
+// doubtful one warns; a right one is the admin's word, as their tick is (answered), never a
+// pass: only an export proves. When the typed value and the export's differ, the message says
+// both (« Vous avez relevé … ; l'export dit … »). Whether « URL du serveur CAS » may end with
+// a "/" is one value, [CASURLTrailingSlash]: no source settles it.
 //
 // # Profiles
 //

@@ -100,8 +100,11 @@ type Item struct {
 	// Table, if not nil, is shown with the step (the delegation per espace).
 	Table *Table
 	// Ask, if not zero, is the label of a value the admin reads on screen and types in the
-	// checklist (the CAS URL they saw), checked like a value from an export.
+	// checklist (the CAS URL they saw), judged by Value as they type and by the checker.
 	Ask Text
+	// Value is the rule the value asked for must follow (required with Ask): data, which the
+	// page's script and the checker both interpret (see [ValueRule]).
+	Value *ValueRule
 	// See names a checklist the step refers to (the purge, from the reminder).
 	See string
 	// Modes are the installation modes the step belongs to.
@@ -136,6 +139,8 @@ type Subject struct {
 	Item     *Item
 	Profile  *Profile
 	Evidence *Evidence
+	// Mode is the installation mode checked (Hosted or OnPrem), 0 when it is not known.
+	Mode Mode
 }
 
 // Answer returns the admin's answer to the subject's item, if the answers file has one.
@@ -151,6 +156,9 @@ type Verdict struct {
 	Message Text
 	// Evidence says where the verdict comes from; see [Result].
 	Evidence string
+	// Value is the value the evidence shows, for an item that asks the admin for one: the
+	// report says so when the value typed differs.
+	Value string
 }
 
 // The names of an item's parts and of the school, as every rendering of a checklist (the
@@ -424,11 +432,21 @@ func (c *Catalog) Validate() error {
 				if it.Proof == 0 {
 					bad("%s: no evidence can prove it (Proof is empty)", where)
 				}
-				// Check judges exports and typed values: an item has one exactly when it
-				// names an export as proof or asks for a value.
-				judged := it.Proof&(InfoMobileApp|IdentityExport) != 0 || !it.Ask.IsZero()
-				if judged != (it.Check != nil) {
+				// Check judges exports (and a typed value against them): an item that names
+				// an export as proof has one, and only such an item or one that asks for a
+				// value may. Value judges the typed value: an item has one exactly when it
+				// asks for a value.
+				exported := it.Proof&(InfoMobileApp|IdentityExport) != 0
+				if exported != (it.Check != nil) && !(it.Check != nil && !it.Ask.IsZero()) {
 					bad("%s: has a Check without an export or a value to judge, or the reverse", where)
+				}
+				if it.Ask.IsZero() != (it.Value == nil) {
+					bad("%s: asks for a value without a Value rule, or the reverse", where)
+				}
+				if it.Value != nil {
+					for _, e := range it.Value.flaws() {
+						bad("%s: Value: %s", where, e)
+					}
 				}
 				if it.Check != nil {
 					for _, e := range probeRule(c, it, asks) {
@@ -506,10 +524,10 @@ func (c *Catalog) askers() []*Item {
 }
 
 // probeRule runs it.Check on made-up evidence and returns what is wrong with it. A rule must
-// not panic, must not judge when given nothing, and must read the answer of its own item: an
-// item that asks for a value is judged from an answer to it alone, and left unjudged by
-// answers to every other item that asks for one. A rule that names an ID instead of taking
-// its item from the [Subject] fails one of the two the day that ID is renamed or moved.
+// not panic, must not judge when given nothing, and must not judge a value typed for another
+// item: the typed value of its own item is judged by the item's [ValueRule], and a rule that
+// names an ID instead of taking its item from the [Subject] would read another's the day
+// that ID is renamed or moved.
 func probeRule(c *Catalog, it *Item, asks []*Item) []string {
 	var errs []string
 	run := func(ev *Evidence) (v Verdict, ok bool) {
@@ -525,28 +543,13 @@ func probeRule(c *Catalog, it *Item, asks []*Item) []string {
 	if v, ok := run(&Evidence{}); ok && judged(v) {
 		errs = append(errs, fmt.Sprintf("its Check says %s with no evidence at all", v.Status))
 	}
-	if it.Ask.IsZero() {
-		return errs
-	}
-	// Any non-empty value gets a verdict from a rule that judges typed values: a right one
-	// passes, another fails or warns.
-	answers := func(ids ...string) *Evidence {
-		a := &Answers{Source: "probe.json", Items: map[string]ItemAnswer{}}
-		for _, id := range ids {
-			a.Items[id] = ItemAnswer{Checked: true, Value: "https://probe.invalid/" + id}
-		}
-		return &Evidence{Answers: a}
-	}
-	if v, ok := run(answers(it.ID)); ok && !judged(v) {
-		errs = append(errs, "its Check ignores the value typed for this item (does the rule name another item's ID?)")
-	}
-	var others []string
+	a := &Answers{Source: "probe.json", Items: map[string]ItemAnswer{}}
 	for _, o := range asks {
 		if o.ID != it.ID {
-			others = append(others, o.ID)
+			a.Items[o.ID] = ItemAnswer{Checked: true, Value: "https://probe.invalid/" + o.ID}
 		}
 	}
-	if v, ok := run(answers(others...)); ok && judged(v) {
+	if v, ok := run(&Evidence{Answers: a}); ok && judged(v) {
 		errs = append(errs, fmt.Sprintf("its Check judges a value typed for another item (%s)", v.Evidence))
 	}
 	return errs

@@ -227,15 +227,20 @@ func judge(cl *Checklist, it *Item, ev *Evidence, p *Profile, applies bool, opts
 		}
 		return res
 	}
+	var v Verdict
 	if it.Check != nil {
-		r := it.Check(&Subject{Item: it, Profile: p, Evidence: ev})
-		if r.Status != "" && r.Status != NoEvidence {
-			res.Status, res.Message, res.Evidence = r.Status, r.Message, r.Evidence
-			return res
-		}
-		if r.Status == NoEvidence && !r.Message.IsZero() {
-			res.Message = r.Message
-		}
+		v = it.Check(&Subject{Item: it, Profile: p, Evidence: ev, Mode: knownMode(opts.Mode)})
+	}
+	if r, ok := judgeTyped(it, ev, v, knownMode(opts.Mode)); ok {
+		res.Status, res.Message, res.Evidence = r.Status, r.Message, r.Evidence
+		return res
+	}
+	if v.Status != "" && v.Status != NoEvidence {
+		res.Status, res.Message, res.Evidence = v.Status, v.Message, v.Evidence
+		return res
+	}
+	if v.Status == NoEvidence && !v.Message.IsZero() {
+		res.Message = v.Message
 	}
 	if ans, ok := ev.answer(it.ID); ok && ans.Checked {
 		if ans.Fingerprint != "" && ans.Fingerprint != it.Fingerprint() {
@@ -271,6 +276,43 @@ func judge(cl *Checklist, it *Item, ev *Evidence, p *Profile, applies bool, opts
 		EN: "Tick this step on the site's checklist once done, then download your answers.",
 	}
 	return res
+}
+
+// knownMode returns m when it is one mode, else 0: the tests of a value rule that hold in
+// one mode only are made only when the mode checked is known.
+func knownMode(m Mode) Mode {
+	if m == Hosted || m == OnPrem {
+		return m
+	}
+	return 0
+}
+
+// judgeTyped combines the verdict of the value the admin typed for it (judged by its
+// [ValueRule]) with v, the verdict of its rule on the exports. A typed value the rule
+// rejects wins: the step fails, whatever an export says. A doubtful one (Warn) wins over an
+// export's pass. Otherwise the export's verdict stands, and a typed value alone decides
+// nothing but a warning: a right value is the admin's word, which their tick gives (see
+// [Run]). When the typed value and the export's differ, the message says both. It returns
+// false when it leaves the item to the export's verdict and the tick.
+func judgeTyped(it *Item, ev *Evidence, v Verdict, mode Mode) (Verdict, bool) {
+	a, ok := ev.answer(it.ID)
+	if it.Value == nil || !ok || CleanValue(a.Value) == "" {
+		return v, false
+	}
+	typed := CleanValue(a.Value)
+	j := it.Value.Judge(typed, mode)
+	var both Text
+	if v.Value != "" && CleanValue(v.Value) != typed {
+		both = Text{FR: " Vous avez relevé « %s » ; l'export dit « %s ».", EN: " You noted « %s »; the export says « %s »."}.Sprintf(typed, v.Value)
+	}
+	exported := v.Status != "" && v.Status != NoEvidence
+	switch {
+	case j.Status == Fail, j.Status == Warn && (!exported || v.Status == Pass):
+		return Verdict{Status: j.Status, Message: Text{FR: j.Message.FR + both.FR, EN: j.Message.EN + both.EN}, Evidence: ev.Answers.Source + ": " + it.ID}, true
+	case exported:
+		return Verdict{Status: v.Status, Message: Text{FR: v.Message.FR + both.FR, EN: v.Message.EN + both.EN}, Evidence: v.Evidence}, true
+	}
+	return v, false
 }
 
 func (ev *Evidence) answer(id string) (ItemAnswer, bool) {

@@ -8,65 +8,6 @@ import (
 	"strings"
 )
 
-// casEndpoints are the paths a CAS server serves under its base URL. A base URL that ends in
-// one of them was copied from a login page instead of the dialog.
-// Longer paths come first, so that a suffix is named in full.
-var casEndpoints = []string{
-	"/p3/serviceValidate", "/p3/proxyValidate", "/serviceValidate", "/proxyValidate",
-	"/samlValidate", "/validate", "/login", "/logout",
-}
-
-// JudgeCASURL compares a CAS server URL (as PRONOTE shows it) with the profile's. It passes
-// when they are equal up to a single trailing slash and the case of the host; every other
-// difference fails with a message that says what to change.
-func JudgeCASURL(got, want string) (Status, Text) {
-	got = strings.TrimSpace(got)
-	if got == "" {
-		return Fail, Text{FR: "L'URL du serveur CAS est vide ; il faut " + want + ".", EN: "The CAS server URL is empty; it must be " + want + "."}
-	}
-	u, err := url.Parse(got)
-	if err != nil || u.Host == "" {
-		return Fail, Text{FR: fmt.Sprintf("%q n'est pas une URL complète ; il faut %s.", got, want), EN: fmt.Sprintf("%q is not a full URL; it must be %s.", got, want)}
-	}
-	w, _ := url.Parse(want)
-	switch {
-	case u.Scheme != "https":
-		return Fail, Text{FR: fmt.Sprintf("L'URL commence par %s:// ; le CAS exige https:// (%s).", u.Scheme, want), EN: fmt.Sprintf("The URL starts with %s://; CAS requires https:// (%s).", u.Scheme, want)}
-	case u.User != nil:
-		return Fail, Text{FR: "L'URL contient un identifiant ou un mot de passe ; retirez-les.", EN: "The URL holds a user name or password; remove them."}
-	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
-		return Fail, Text{FR: "L'URL contient un « ? » ou un « # » ; l'URL de base n'en a pas : " + want + ".", EN: "The URL has a ? or # part; the base URL has none: " + want + "."}
-	}
-	path := strings.TrimSuffix(u.Path, "/")
-	for _, e := range casEndpoints {
-		if strings.HasSuffix(strings.ToLower(path), strings.ToLower(e)) {
-			return Fail, Text{FR: fmt.Sprintf("L'URL se termine par %s : donnez l'URL de base, sans ce suffixe (%s).", e, want), EN: fmt.Sprintf("The URL ends with %s: give the base URL, without that suffix (%s).", e, want)}
-		}
-	}
-	if !strings.EqualFold(u.Hostname(), w.Hostname()) || u.Port() != w.Port() {
-		return Fail, Text{FR: fmt.Sprintf("Le serveur est %s au lieu de %s : ce n'est pas le CAS de l'ENT attendu.", u.Host, w.Host), EN: fmt.Sprintf("The server is %s instead of %s: not the expected ENT's CAS.", u.Host, w.Host)}
-	}
-	wantPath := strings.TrimSuffix(w.Path, "/")
-	if path != wantPath {
-		if gr, wr := realm(path), realm(wantPath); gr != "" && wr != "" && gr != wr {
-			return Fail, Text{FR: fmt.Sprintf("Le royaume (realm) est %q au lieu de %q : corrigez l'URL en %s.", gr, wr, want), EN: fmt.Sprintf("The realm is %q instead of %q: change the URL to %s.", gr, wr, want)}
-		}
-		return Fail, Text{FR: fmt.Sprintf("Le chemin est %q au lieu de %q : corrigez l'URL en %s.", u.Path, w.Path, want), EN: fmt.Sprintf("The path is %q instead of %q: change the URL to %s.", u.Path, w.Path, want)}
-	}
-	return Pass, Text{FR: "L'URL du serveur CAS est la bonne : " + got + ".", EN: "The CAS server URL is right: " + got + "."}
-}
-
-// realm returns the Keycloak realm of a path ".../realms/<realm>/...", or "".
-func realm(path string) string {
-	parts := strings.Split(path, "/")
-	for i := 0; i+1 < len(parts); i++ {
-		if parts[i] == "realms" {
-			return parts[i+1]
-		}
-	}
-	return ""
-}
-
 func noInfo() Verdict {
 	return Verdict{Status: NoEvidence, Message: Text{
 		FR: "Fournissez InfoMobileApp.json (enregistré depuis le navigateur, ou --fetch) pour le prouver.",
@@ -103,15 +44,14 @@ func checkCASActive(sub *Subject) Verdict {
 	return Verdict{Status: Pass, Evidence: infoWhere(ev, "CAS.actif"), Message: Text{FR: "Le CAS est actif sur PRONOTE.net.", EN: "CAS is active on PRONOTE.net."}}
 }
 
-// checkCASURL: InfoMobileApp.json's CAS.casURL, else the value the admin typed.
+// checkCASURL judges InfoMobileApp.json's CAS.casURL by the item's own rule; the value the
+// admin typed is judged by the same rule apart (see [Run]), and compared with this one.
 func checkCASURL(sub *Subject) Verdict {
-	ev, p := sub.Evidence, sub.Profile
+	ev := sub.Evidence
 	if ev.Info != nil && ev.Info.CAS != nil && ev.Info.CAS.URL != nil {
-		st, msg := JudgeCASURL(*ev.Info.CAS.URL, p.CASURL)
-		return Verdict{Status: st, Message: msg, Evidence: infoWhere(ev, "CAS.casURL")}
-	}
-	if r, ok := answeredURL(sub); ok {
-		return r
+		got := *ev.Info.CAS.URL
+		j := sub.Item.Value.Judge(got, sub.Mode)
+		return Verdict{Status: j.Status, Message: j.Message, Evidence: infoWhere(ev, "CAS.casURL"), Value: got}
 	}
 	if ev.Info != nil {
 		return Verdict{Status: Error, Evidence: infoWhere(ev, "CAS.casURL"), Message: Text{
@@ -122,56 +62,29 @@ func checkCASURL(sub *Subject) Verdict {
 	return noInfo()
 }
 
-// checkServerCASURL: only the admin can read Serveur PRONOTE's dialog; judge what they typed.
-func checkServerCASURL(sub *Subject) Verdict {
-	if r, ok := answeredURL(sub); ok {
-		return r
-	}
-	return Verdict{Status: NoEvidence}
-}
-
-// answeredURL judges the CAS URL the admin typed for the subject's item, if they typed one.
-func answeredURL(sub *Subject) (Verdict, bool) {
-	a, ok := sub.Answer()
-	if !ok || strings.TrimSpace(a.Value) == "" {
-		return Verdict{}, false
-	}
-	st, msg := JudgeCASURL(a.Value, sub.Profile.CASURL)
-	return Verdict{Status: st, Message: msg, Evidence: sub.AnswerSource()}, true
-}
-
-// checkServiceURL judges the « URL à communiquer au socle ENT » the admin typed: the causes of
-// INVALID_SERVICE are visible in it.
+// checkServiceURL compares the host of the « URL à communiquer au socle ENT » the admin typed
+// (its form is judged by the item's rule) with the host InfoMobileApp.json publishes the
+// espaces on, when it gives full addresses: a different host is worth a look.
 func checkServiceURL(sub *Subject) Verdict {
 	ev := sub.Evidence
 	a, ok := sub.Answer()
-	if !ok || strings.TrimSpace(a.Value) == "" {
+	if !ok || ev.Info == nil {
 		return Verdict{Status: NoEvidence}
 	}
-	where := sub.AnswerSource()
-	v := strings.TrimSpace(a.Value)
-	u, err := url.Parse(v)
-	switch {
-	case err != nil || u.Host == "":
-		return Verdict{Status: Fail, Evidence: where, Message: Text{FR: fmt.Sprintf("%q n'est pas une URL complète.", v), EN: fmt.Sprintf("%q is not a full URL.", v)}}
-	case u.Scheme != "https":
-		return Verdict{Status: Fail, Evidence: where, Message: Text{FR: "L'adresse de PRONOTE doit être en https:// : l'ENT refuserait le service (INVALID_SERVICE).", EN: "PRONOTE's address must use https://: the ENT would refuse the service (INVALID_SERVICE)."}}
-	case strings.HasSuffix(u.Path, ".html"):
-		return Verdict{Status: Fail, Evidence: where, Message: Text{FR: "Donnez la racine de PRONOTE (…/pronote/), pas la page d'un espace (" + u.Path + ").", EN: "Give PRONOTE's root (…/pronote/), not one espace's page (" + u.Path + ")."}}
-	case !strings.HasSuffix(u.Path, "/"):
-		return Verdict{Status: Warn, Evidence: where, Message: Text{FR: "L'adresse ne finit pas par « / » : elle doit être identique, à la barre près, à celle que l'ENT a enregistrée.", EN: "The address does not end with /: it must match the one the ENT registered exactly, slash included."}}
+	typed := parseAddr(CleanValue(a.Value))
+	if !typed.ok {
+		return Verdict{Status: NoEvidence}
 	}
-	if ev.Info != nil {
-		for _, e := range ev.Info.Espaces {
-			if eu, err := url.Parse(e.URL); err == nil && eu.Host != "" && !strings.EqualFold(eu.Host, u.Host) {
-				return Verdict{Status: Warn, Evidence: where, Message: Text{
-					FR: fmt.Sprintf("L'adresse donne le serveur %s, mais InfoMobileApp.json publie les espaces sur %s.", u.Host, eu.Host),
-					EN: fmt.Sprintf("The address names server %s, but InfoMobileApp.json publishes the espaces on %s.", u.Host, eu.Host),
-				}}
-			}
+	host := hostname(typed.host)
+	for _, e := range ev.Info.Espaces {
+		if eu, err := url.Parse(e.URL); err == nil && eu.Host != "" && lowerASCII(eu.Hostname()) != lowerASCII(host) {
+			return Verdict{Status: Warn, Evidence: sub.AnswerSource(), Message: Text{
+				FR: fmt.Sprintf("L'adresse donne le serveur %s, mais InfoMobileApp.json publie les espaces sur %s.", host, eu.Host),
+				EN: fmt.Sprintf("The address names server %s, but InfoMobileApp.json publishes the espaces on %s.", host, eu.Host),
+			}}
 		}
 	}
-	return Verdict{Status: Pass, Evidence: where, Message: Text{FR: "Adresse à communiquer à l'ENT bien formée : " + v, EN: "Well-formed address for the ENT: " + v}}
+	return Verdict{Status: NoEvidence}
 }
 
 // checkPublished: PRONOTE.net serves InfoMobileApp.json only for a published base.

@@ -263,13 +263,8 @@ func demoCatalog() *checks.Catalog {
 				Origin: checks.FromProcedure,
 				Facts: []*checks.Fact{{ID: "demo.fact", Origin: checks.FromPractice,
 					Claim: checks.Text{FR: "« URL » <i>", EN: "« URL » <i>"}, Ref: checks.Text{FR: "usage : à confirmer", EN: "practice: to confirm"}}},
-				Check: func(sub *checks.Subject) checks.Verdict {
-					if a, ok := sub.Answer(); ok && a.Value != "" {
-						st, msg := checks.JudgeCASURL(a.Value, sub.Profile.CASURL)
-						return checks.Verdict{Status: st, Message: msg, Evidence: sub.AnswerSource()}
-					}
-					return checks.Verdict{}
-				},
+				Value: checks.CASURLRule(&checks.Profile{CASURL: "https://x.example/cas"}),
+				Check: func(sub *checks.Subject) checks.Verdict { return checks.Verdict{} },
 			}},
 		}},
 	}
