@@ -34,6 +34,36 @@
 // both (« Vous avez relevé … ; l'export dit … »). Whether « URL du serveur CAS » may end with
 // a "/" is one value, [CASURLTrailingSlash]: no source settles it.
 //
+// # A step's state
+//
+// What a step is for the person following the procedure is one of five [StepState]s: to do,
+// done (by the person), verified (by the checker), contradicted, to look at again. It is
+// derived from three facts ([StepFacts]): the person's tick, the verdict of the step's
+// [ValueRule] on the value they typed, and the checker's last verdict on the step with its
+// date (older than the person's last change to the step, it is stale). [StateTable] is the
+// derivation, as data: rows of facts and the state they give, the first match winning;
+// [DeriveState] applies it in Go, and the site emits the same rows into its pages, where
+// the checklist's script applies them. So the step's card, the mark after its title, the
+// steps' summary, the counter (« 12 faites · 5 vérifiées · 1 en échec »), print, the answers
+// file and the checker's report all say the same.
+//
+// The rows, first match winning (an empty column matches anything):
+//
+//	tick  value  verdict  age    state         the line says
+//	      fail                   contradicted  the value's rule
+//	             fail     fresh  contradicted  the checker's message
+//	             fail     stale  attention     check again: the verdict predates the change
+//	             error           attention     the checker's message
+//	             warn            attention     the checker's message
+//	      warn                   attention     the value's rule
+//	             pass     fresh  verified      the checker's message
+//	yes                          done
+//	                             todo
+//
+// A contradiction always wins over a tick: the step is neither shown nor counted as done,
+// and its line says why with the fix; the tick is kept, shown as "ticked, but …". Done counts
+// the verified steps too; contradicted and attention steps are counted apart.
+//
 // # Profiles
 //
 // The steps are the same for every ENT that uses PRONOTE's CAS dialog; what differs (the CAS

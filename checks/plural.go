@@ -1,6 +1,9 @@
 package checks
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Noun is a countable phrase in both languages, singular and plural: « ligne » and « lignes »,
 // "school failing" and "schools failing". Every message that counts says its count through
@@ -8,7 +11,8 @@ import "fmt"
 type Noun struct{ One, Many Text }
 
 // N returns n followed by the phrase agreeing with n in each language: French puts 0 and 1
-// in the singular (« 0 ligne », « 1 ligne »), English 1 only ("0 rows", "1 row").
+// in the singular (« 0 ligne », « 1 ligne »), English 1 only ("0 rows", "1 row"): see
+// [SingularCounts].
 func (w Noun) N(n int) Text {
 	p := w.For(n)
 	return Text{FR: fmt.Sprintf("%d %s", n, p.FR), EN: fmt.Sprintf("%d %s", n, p.EN)}
@@ -17,14 +21,21 @@ func (w Noun) N(n int) Text {
 // For returns the phrase alone, agreeing with n as in [Noun.N] (« lignes 3, 4 »).
 func (w Noun) For(n int) Text {
 	p := w.Many
-	if n == 0 || n == 1 {
+	if slices.Contains(singularCounts[FR], n) {
 		p.FR = w.One.FR
 	}
-	if n == 1 {
+	if slices.Contains(singularCounts[EN], n) {
 		p.EN = w.One.EN
 	}
 	return p
 }
+
+// singularCounts are, per language, the counts that take the singular.
+var singularCounts = map[Lang][]int{FR: {0, 1}, EN: {1}}
+
+// SingularCounts returns the counts that take the singular in lang: the plural rule as data,
+// which the site hands to its scripts with the phrases, so that a page counts as Go does.
+func SingularCounts(lang Lang) []int { return slices.Clone(singularCounts[lang]) }
 
 // The counted phrases of the checker's messages.
 var (
@@ -40,6 +51,12 @@ var (
 	NounFailing      = Noun{One: Text{FR: "non conforme", EN: "failing"}, Many: Text{FR: "non conformes", EN: "failing"}}
 	NounReportRead   = Noun{One: Text{FR: "rapport lu", EN: "report read"}, Many: Text{FR: "rapports lus", EN: "reports read"}}
 	NounUnreadable   = Noun{One: Text{FR: "fichier illisible", EN: "unreadable file"}, Many: Text{FR: "fichiers illisibles", EN: "unreadable files"}}
+	NounStep         = Noun{One: Text{FR: "étape", EN: "step"}, Many: Text{FR: "étapes", EN: "steps"}}
+	NounStepTodo     = Noun{One: Text{FR: "à faire", EN: "to do"}, Many: Text{FR: "à faire", EN: "to do"}}
+	NounStepDone     = Noun{One: Text{FR: "faite", EN: "done"}, Many: Text{FR: "faites", EN: "done"}}
+	NounStepVerified = Noun{One: Text{FR: "vérifiée", EN: "verified"}, Many: Text{FR: "vérifiées", EN: "verified"}}
+	NounStepFailed   = Noun{One: Text{FR: "en échec", EN: "failed"}, Many: Text{FR: "en échec", EN: "failed"}}
+	NounStepReview   = Noun{One: Text{FR: "à revoir", EN: "to look at again"}, Many: Text{FR: "à revoir", EN: "to look at again"}}
 )
 
 // nouns names the counted phrases for [Texts].
@@ -47,5 +64,6 @@ var nouns = map[string]Noun{
 	"Row": NounRow, "Line": NounLine, "Identifier": NounIdentifier, "Export": NounExport, "CASID": NounCASID,
 	"CASIDLeft": NounCASIDLeft, "CASIDShared": NounCASIDShared, "School": NounSchool,
 	"SchoolFailed": NounSchoolFailed, "Failing": NounFailing, "ReportRead": NounReportRead,
-	"Unreadable": NounUnreadable,
+	"Unreadable": NounUnreadable, "Step": NounStep, "StepTodo": NounStepTodo, "StepDone": NounStepDone,
+	"StepVerified": NounStepVerified, "StepFailed": NounStepFailed, "StepReview": NounStepReview,
 }

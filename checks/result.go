@@ -113,6 +113,12 @@ type Result struct {
 	Evidence string
 	// Comment is the admin's comment on the item, from the answers file.
 	Comment string
+	// State is what the step is ([StateTable]), from the answers file's tick and value and
+	// the verdict of the exports; "" for a step outside what was checked.
+	State StepState
+	// Ticked says that the answers file ticks the step (on its current wording): a report
+	// names a tick that the state contradicts.
+	Ticked bool
 }
 
 // Report is the checker's verdict on a whole setup.
@@ -231,6 +237,8 @@ func judge(cl *Checklist, it *Item, ev *Evidence, p *Profile, applies bool, opts
 	if it.Check != nil {
 		v = it.Check(&Subject{Item: it, Profile: p, Evidence: ev, Mode: knownMode(opts.Mode)})
 	}
+	facts := factsOf(it, ev, v, knownMode(opts.Mode))
+	res.State, res.Ticked = DeriveState(facts).State, facts.Ticked
 	if r, ok := judgeTyped(it, ev, v, knownMode(opts.Mode)); ok {
 		res.Status, res.Message, res.Evidence = r.Status, r.Message, r.Evidence
 		return res
@@ -313,6 +321,24 @@ func judgeTyped(it *Item, ev *Evidence, v Verdict, mode Mode) (Verdict, bool) {
 		return Verdict{Status: v.Status, Message: Text{FR: v.Message.FR + both.FR, EN: v.Message.EN + both.EN}, Evidence: v.Evidence}, true
 	}
 	return v, false
+}
+
+// factsOf returns what the state of it is derived from in a report: the tick of the answers
+// file (on the step's wording), the typed value's verdict, and v, the verdict of its rule on
+// the exports, which is never older than the answers it is given with.
+func factsOf(it *Item, ev *Evidence, v Verdict, mode Mode) StepFacts {
+	var f StepFacts
+	if a, ok := ev.answer(it.ID); ok {
+		f.Ticked = a.Checked && (a.Fingerprint == "" || a.Fingerprint == it.Fingerprint())
+		if it.Value != nil && CleanValue(a.Value) != "" {
+			f.Value = it.Value.Judge(a.Value, mode).Status
+		}
+	}
+	switch v.Status {
+	case Pass, Fail, Warn, Error:
+		f.Verdict = v.Status
+	}
+	return f
 }
 
 func (ev *Evidence) answer(id string) (ItemAnswer, bool) {

@@ -157,7 +157,7 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 	writeResults := func(rs []Step) {
 		b.WriteString("<ol class=\"results\">")
 		for _, r := range rs {
-			writeResult(b, r, in, colon)
+			writeResult(b, r, l, in, colon)
 		}
 		b.WriteString("</ol>\n")
 	}
@@ -194,7 +194,7 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 }
 
 // writeResult writes one step of the report as a list item.
-func writeResult(b *bufio.Writer, r Step, in func(checks.Text) string, colon string) {
+func writeResult(b *bufio.Writer, r Step, lang checks.Lang, in func(checks.Text) string, colon string) {
 	esc := EscapeHTML
 	b.WriteString(`<li class="st-` + esc(r.Status) + `" id="` + esc(r.ID) + `">` + "\n" +
 		`<p class="head"><span class="badge">` + esc(r.StatusLabel) + `</span> <code class="id">` + esc(r.ID) + "</code> <strong>" + esc(r.Title) + "</strong>")
@@ -202,6 +202,9 @@ func writeResult(b *bufio.Writer, r Step, in func(checks.Text) string, colon str
 		b.WriteString(` <span class="mark">` + esc(m) + "</span>")
 	}
 	b.WriteString("</p>\n<p>" + esc(r.Message) + "</p>\n")
+	if but := r.TickedBut(lang); but != "" {
+		b.WriteString(`<p class="small">` + esc(but) + "</p>\n")
+	}
 	if r.Evidence != "" {
 		b.WriteString(`<p class="small">` + in(words.Evidence) + colon + esc(r.Evidence) + "</p>\n")
 	}

@@ -103,6 +103,21 @@ type Step struct {
 	// Help, for a step that fails, errs or warns, is its procedure's "If it does not work"
 	// section on the site.
 	Help string `json:"help,omitempty"`
+	// State is what the step is (checks.StepState), from the answers file's tick and value
+	// and the exports' verdict, as the site's pages derive it; Ticked says the answers file
+	// ticks it. Both absent for a step outside what was checked.
+	State  string `json:"state,omitempty"`
+	Ticked bool   `json:"ticked,omitempty"`
+}
+
+// TickedBut returns, for a step the answers file ticks but its state contradicts or puts in
+// doubt, the line that says so in lang; "" otherwise.
+func (s Step) TickedBut(l checks.Lang) string {
+	st := checks.StepState(s.State)
+	if !s.Ticked || st != checks.StateContradicted && st != checks.StateAttention {
+		return ""
+	}
+	return fmt.Sprintf(words.TickedBut.In(l), st.Label().In(l))
 }
 
 // New builds the document of rep in meta.Lang.
@@ -201,6 +216,8 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 			URL:         r.Checklist.StepURL(meta.SiteURL, l, r.Item.ID),
 			Comment:     r.Comment,
 			Fingerprint: r.Item.Fingerprint(),
+			State:       string(r.State),
+			Ticked:      r.Ticked,
 		})
 	}
 	return d
@@ -278,6 +295,7 @@ type Wording struct {
 	SendTo          checks.Text
 	Help            checks.Text
 	Marks           checks.Text
+	TickedBut       checks.Text
 }
 
 // Words returns the report's own words.
@@ -323,4 +341,5 @@ var words = Wording{
 	SendTo:          checks.LabelSendTo(),
 	Help:            checks.LabelTroubleshooting(),
 	Marks:           checks.Text{FR: "Origine des étapes", EN: "Where the steps come from"},
+	TickedBut:       checks.Text{FR: "Cochée dans la liste de contrôle, mais %s.", EN: "Ticked in the checklist, but %s."},
 }

@@ -64,6 +64,9 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 		}
 		ew.printf("%s %-14s %s  %s\n", paint(r.Status, marks[r.Status]), paint(r.Status, r.StatusLabel), r.ID, title)
 		ew.printf("    %s\n", r.Message)
+		if but := r.TickedBut(l); but != "" {
+			ew.printf("    %s\n", but)
+		}
 		if r.Evidence != "" {
 			ew.printf("    %s%s%s\n", words.Evidence.In(l), l.Colon(), r.Evidence)
 		}
