@@ -65,7 +65,7 @@ func bashBlocks(from, to int) string {
 }
 
 // packs returns the cache's packs, and fails the test if a temporary file is left.
-func packs(t *testing.T, dir string) []string {
+func packs(t testing.TB, dir string) []string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*"+packSuffix))
 	if err != nil {
@@ -543,4 +543,68 @@ func TestCachePackRemovedWhileRead(t *testing.T) {
 	if st := c.Stats(); st.DiskHits != 0 || st.Highlighted != 1 {
 		t.Errorf("stats %+v, want the block highlighted", st)
 	}
+}
+
+// benchBlocks is the number of distinct blocks of the cache benchmarks' builds: a site of
+// some size.
+const benchBlocks = 1000
+
+// benchBlock returns a block of about 3 KB of HTML (the size of a 15-line block) as the
+// highlighter would give it, for the cache benchmarks.
+func benchBlock() highlighted {
+	return highlighted{html: bytes.Repeat([]byte(`<span class="nb">echo</span> <span class="s2">"x"</span>`+"\n"), 55), classes: []string{"nb", "s2"}}
+}
+
+// benchBuild asks cache c for the benchmark's blocks, as a build does, and flushes it.
+func benchBuild(b *testing.B, c *Cache) {
+	block := benchBlock()
+	for i := range benchBlocks {
+		c.get("bash", strconv.AppendInt(nil, int64(i), 10), func() highlighted { return block })
+	}
+	c.Flush()
+	if err := c.Err(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkCacheCold is a build that highlights every block and stores it: the pack written
+// and renamed into place.
+func BenchmarkCacheCold(b *testing.B) {
+	dir := b.TempDir()
+	for b.Loop() {
+		benchBuild(b, testCache(dir, 0))
+		b.StopTimer()
+		for _, p := range packs(b, dir) {
+			if err := os.Remove(p); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StartTimer()
+	}
+}
+
+// BenchmarkCacheWarm is a build that reads every block from the pack of the build before.
+func BenchmarkCacheWarm(b *testing.B) {
+	dir := b.TempDir()
+	benchBuild(b, testCache(dir, 0))
+	for b.Loop() {
+		c := testCache(dir, 0)
+		benchBuild(b, c)
+		if st := c.Stats(); st.DiskHits != benchBlocks {
+			b.Fatalf("stats %+v, want every block read from disk", st)
+		}
+	}
+}
+
+// BenchmarkCacheMemo asks, from every core, for blocks the build already highlighted.
+func BenchmarkCacheMemo(b *testing.B) {
+	c := testCache("", 0)
+	benchBuild(b, c)
+	block := benchBlock()
+	var n atomic.Int64
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			c.get("bash", strconv.AppendInt(nil, n.Add(1)%100, 10), func() highlighted { return block })
+		}
+	})
 }
