@@ -699,16 +699,11 @@ func (c *Cache) copyPack(p cacheFile) error {
 	return nil
 }
 
-// Size returns the bytes and the number of entries the cache holds on disk (in its packs, and
-// in the files of earlier layouts not yet trimmed).
+// Size returns the bytes and the number of entries the cache holds on disk, in its packs.
 func (c *Cache) Size() (n int64, entries int, err error) {
 	files, err := c.entries()
 	for _, f := range files {
 		n += f.size
-		if f.legacy {
-			entries++
-			continue
-		}
 		if pf, err := os.Open(f.path); err == nil {
 			if _, count, ok := readFooter(pf, f.size); ok {
 				entries += int(count)
@@ -719,12 +714,11 @@ func (c *Cache) Size() (n int64, entries int, err error) {
 	return n, entries, err
 }
 
-// cacheFile is a pack, or an entry of an earlier layout (legacy).
+// cacheFile is a pack.
 type cacheFile struct {
-	path   string
-	size   int64
-	mod    time.Time
-	legacy bool
+	path string
+	size int64
+	mod  time.Time
 }
 
 // listPacks lists the packs in the folder, not those being written.
@@ -732,16 +726,13 @@ func (c *Cache) listPacks() ([]cacheFile, error) {
 	return c.list(false)
 }
 
-// entries lists the packs and the entries of earlier layouts (the 16 folders of one hex digit,
-// the 256 of two, one file per entry: never read, trimmed first). It removes the temporary
-// files of builds that stopped more than an hour ago. Other folders (builds/) are not the
-// highlight cache's.
+// entries lists the packs, and removes the temporary files of builds that stopped more than an
+// hour ago. The folders (builds/) are not the highlight cache's.
 func (c *Cache) entries() ([]cacheFile, error) {
 	return c.list(true)
 }
 
-// list lists the packs, and with all the entries of earlier layouts (removing the old
-// temporary files).
+// list lists the packs, and with all removes the old temporary files.
 func (c *Cache) list(all bool) ([]cacheFile, error) {
 	if c.dir == "" {
 		return nil, nil
@@ -756,9 +747,6 @@ func (c *Cache) list(all bool) ([]cacheFile, error) {
 	var files []cacheFile
 	for _, e := range ents {
 		if e.IsDir() {
-			if all && isLegacyDir(e.Name()) {
-				files = append(files, legacyEntries(filepath.Join(c.dir, e.Name()))...)
-			}
 			continue
 		}
 		fi, err := e.Info()
@@ -778,33 +766,8 @@ func (c *Cache) list(all bool) ([]cacheFile, error) {
 	return files, nil
 }
 
-// isLegacyDir tells the folders of the earlier layouts: one or two hex digits.
-func isLegacyDir(name string) bool {
-	if len(name) > 2 {
-		return false
-	}
-	_, err := strconv.ParseUint(name, 16, 8)
-	return err == nil
-}
-
-// legacyEntries lists the files of a folder of an earlier layout.
-func legacyEntries(sub string) []cacheFile {
-	ents, err := os.ReadDir(sub)
-	if err != nil {
-		return nil // removed meanwhile by another build's trim
-	}
-	var files []cacheFile
-	for _, e := range ents {
-		if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() {
-			files = append(files, cacheFile{path: filepath.Join(sub, e.Name()), size: fi.Size(), mod: fi.ModTime(), legacy: true})
-		}
-	}
-	return files
-}
-
 // Trim flushes this build's pack (Flush), then removes packs, least recently used first,
-// until the cache holds at most its bound; the entries of earlier layouts, never read, go
-// whatever the bound.
+// until the cache holds at most its bound.
 // It only looks at the folder when this process wrote a pack: reading entries cannot make
 // the cache grow. Another build trimming at the same time is harmless, and a pack that cannot
 // be removed (open on Windows) is skipped.
@@ -817,22 +780,12 @@ func (c *Cache) Trim() error {
 	if err != nil {
 		return fmt.Errorf("highlight cache: %w", err)
 	}
-	// The files of the earlier layouts are never read: they go whatever the bound.
 	var total int64
-	packs := files[:0]
 	for _, f := range files {
-		if !f.legacy {
-			packs = append(packs, f)
-			total += f.size
-		} else if err := os.Remove(f.path); err == nil || errors.Is(err, fs.ErrNotExist) {
-			_ = os.Remove(filepath.Dir(f.path)) // once empty
-		}
+		total += f.size
 	}
-	if total <= c.maxBytes {
-		return nil
-	}
-	slices.SortFunc(packs, func(a, b cacheFile) int { return a.mod.Compare(b.mod) })
-	for _, f := range packs {
+	slices.SortFunc(files, func(a, b cacheFile) int { return a.mod.Compare(b.mod) })
+	for _, f := range files {
 		if total <= c.maxBytes {
 			break
 		}

@@ -427,68 +427,37 @@ func TestCacheNeedsChromaVersion(t *testing.T) {
 	}
 }
 
-// TestCacheTrimsEarlierLayout: entries of the layouts with one file per entry (folders of one
-// or two hex digits) are never read, but count in the bound and go first, before any pack.
-// The build state's folder is not the highlight cache's.
-func TestCacheTrimsEarlierLayout(t *testing.T) {
+// TestCacheLeavesOtherFiles: the cache removes only files it wrote, even when it trims down to
+// a bound smaller than one pack. Folders named by one or two hex digits were the layout of the
+// cache's first versions, a file per block: they are a user's files like any other.
+func TestCacheLeavesOtherFiles(t *testing.T) {
 	dir := t.TempDir()
-	const src = "```bash\necho old\n```\n"
-	c := testCache(dir, 0)
-	k := c.key("bash", []byte("echo old\n"))
-	name := fmt.Sprintf("%x", k)
-	entry := encodeEntry(k, highlighted{html: []byte("<b>from an earlier layout</b>")})
-	var legacy []string
-	for _, sub := range []string{name[:1], name[:2]} {
-		p := filepath.Join(dir, sub, name)
+	var others []string
+	for _, name := range []string{"01/photo.jpg", "a/notes.txt", "ff/0123", "builds/x.state", "README"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(p, entry, 0o644); err != nil {
+		if err := os.WriteFile(p, bytes.Repeat([]byte("x"), 1<<20), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		legacy = append(legacy, p)
+		setAge(t, 48*time.Hour, p)
+		others = append(others, p)
 	}
-	state := filepath.Join(dir, "builds", "x.state")
-	if err := os.MkdirAll(filepath.Dir(state), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(state, bytes.Repeat([]byte("s"), 1<<20), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	setAge(t, time.Hour/2, legacy...) // more recent than the pack: they go first all the same
-	setAge(t, 48*time.Hour, state)
-	want, _ := convert(t, nil, checks.EN, src)
-	got, _ := convert(t, c, checks.EN, src)
-	c.Flush()
-	if got != want {
-		t.Errorf("an entry of an earlier layout was served:\n got %s\nwant %s", got, want)
-	}
-	p := packs(t, dir)
-	if len(p) != 1 {
-		t.Fatalf("packs %q, want 1", p)
-	}
-	setAge(t, 2*time.Hour, p[0])
-	fi, err := os.Stat(p[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n, entries, err := c.Size(); err != nil || entries != 3 || n != fi.Size()+2*int64(len(entry)) {
-		t.Fatalf("Size() = %d, %d, %v, want the pack's entry and both earlier ones counted, not builds/", n, entries, err)
-	}
-	c.maxBytes = 1 << 30 // far over what the folder holds: the earlier layouts go all the same
-	if err := c.Trim(); err != nil {
-		t.Fatal(err)
-	}
-	for _, l := range legacy {
-		if _, err := os.Stat(filepath.Dir(l)); !errors.Is(err, fs.ErrNotExist) {
-			t.Errorf("the entry of an earlier layout or its folder is still there (%v)", err)
+	for i := range 3 {
+		_, c := build(t, dir, bashBlocks(i, i+1))
+		c.maxBytes = 1
+		if err := c.Trim(); err != nil {
+			t.Fatal(err)
 		}
 	}
-	if _, err := os.Stat(p[0]); err != nil {
-		t.Errorf("the pack went: %v", err)
+	if p := packs(t, dir); len(p) != 0 {
+		t.Errorf("packs %q left, want none: the bound is smaller than one", p)
 	}
-	if _, err := os.Stat(state); err != nil {
-		t.Errorf("the build state went: %v", err)
+	for _, p := range others {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("a file the cache did not write went: %v", err)
+		}
 	}
 }
 
