@@ -47,7 +47,10 @@ func (ev *Evidence) Personal(s string) string {
 type Info struct {
 	Source string // file name or URL it was read from
 	SHA256 string
-	School string // nomEtab
+	// Fetched is set when the checker read the file from PRONOTE.net itself (--fetch), at
+	// the time of the check; otherwise the person saved it, at a time only Date tells.
+	Fetched bool
+	School  string // nomEtab
 	// UAI is the school's UAI as a hosted espace's address shows it (upper case), else "";
 	// UAIFrom is that address.
 	UAI, UAIFrom string
@@ -57,8 +60,10 @@ type Info struct {
 	// VersionUnread is the "version" field as the file gave it when it could not be read as
 	// numbers, so that a report says so instead of dropping it.
 	VersionUnread string
-	Date          string
-	Espaces       []InfoEspace
+	// Date is the "date" field as the file gives it: the time PRONOTE.net served the file
+	// (see [PublishedWithin]).
+	Date    string
+	Espaces []InfoEspace
 	// HasEspaces reports whether the file had an "espaces" array at all.
 	HasEspaces bool
 	CAS        *InfoCAS

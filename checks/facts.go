@@ -207,12 +207,12 @@ var (
 		ID:     "practice.unique-ids",
 		Origin: FromPractice,
 		Claim: Text{
-			FR: "un identifiant CAS partagé par deux utilisateurs désigne un compte rapproché de la mauvaise personne",
-			EN: "a CAS identifier shared by two users means an account matched to the wrong person",
+			FR: "un identifiant CAS partagé par deux utilisateurs est à examiner : deux personnes différentes ne doivent pas le partager",
+			EN: "a CAS identifier shared by two users is to be looked at: two different people must not share one",
 		},
 		Ref: Text{
-			FR: "déduction de ce site : l'ENT donne à chaque utilisateur son propre identifiant ; la procédure ne demande pas cette vérification",
-			EN: "this site's inference: the ENT gives each user their own identifier; the procedure does not ask for this check",
+			FR: "déduction de ce site : l'ENT donne à chaque personne son propre identifiant, mais une même personne peut avoir deux comptes PRONOTE ; la procédure ne demande pas cette vérification, d'où un avertissement et non une erreur",
+			EN: "this site's inference: the ENT gives each person their own identifier, but one person may hold two PRONOTE accounts; the procedure does not ask for this check, hence a warning, not a failure",
 		},
 	}
 	factOtherModeOnly = &Fact{

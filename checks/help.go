@@ -156,6 +156,17 @@ func setupTroubles(p *Profile, cl *Checklist) []Trouble {
 			Origin: FromPractice,
 			Facts:  []*Fact{factPronoteLogin},
 		},
+		{
+			ID:      "shared-identifier",
+			Symptom: Text{FR: "Le vérificateur signale un identifiant CAS partagé par plusieurs utilisateurs" + practice, EN: "The checker reports a CAS identifier shared by several users" + practice},
+			Cause: Text{
+				FR: "Plusieurs comptes PRONOTE portent le même « Identifiant fournisseur identités ». Regardez les lignes que cite le rapport. Si ce sont deux personnes différentes, l'une arriverait sur le compte de l'autre en se connectant par " + p.Name + " : videz l'identifiant sur la fiche qui n'est pas la sienne (" + p.Name + " envoie le bon à la connexion suivante de son titulaire). Si c'est une même personne avec deux comptes (professeur et parent, par exemple), c'est peut-être voulu : vérifiez avec " + p.Name + " comment elle doit se connecter.",
+				EN: "Several PRONOTE accounts hold the same « Identifiant fournisseur identités » (identity-provider identifier). Look at the lines the report cites. If they are two different people, one would land in the other's account when logging in through " + p.Name + ": clear the identifier on the record that is not theirs (" + p.Name + " sends the right one at its holder's next login). If it is one person with two accounts (a teacher who is also a parent, for instance), it may be intended: check with " + p.Name + " how they should log in.",
+			},
+			Steps:  cl.revisit("verify.unique-ids", "verify.identities"),
+			Origin: FromPractice,
+			Facts:  []*Fact{factUniqueIDs},
+		},
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Mode is a set of installation modes an item applies to.
@@ -40,6 +41,8 @@ func (m Mode) String() string {
 		return "onprem"
 	case AnyMode:
 		return "any"
+	case 0:
+		return "undecided"
 	}
 	return fmt.Sprintf("Mode(%d)", uint8(m))
 }
@@ -51,6 +54,8 @@ func (m Mode) Label() Text {
 		return Text{FR: "mode hébergé", EN: "hosted mode"}
 	case OnPrem:
 		return Text{FR: "mode non hébergé", EN: "on-premises mode"}
+	case 0:
+		return Text{FR: "mode non décidé", EN: "mode not decided"}
 	}
 	return Text{FR: "tous modes", EN: "all modes"}
 }
@@ -141,6 +146,9 @@ type Subject struct {
 	Evidence *Evidence
 	// Mode is the installation mode checked (Hosted or OnPrem), 0 when it is not known.
 	Mode Mode
+	// Now is when the check runs (zero when the caller did not say): how recent a saved
+	// export is.
+	Now time.Time
 }
 
 // Answer returns the admin's answer to the subject's item, if the answers file has one.
@@ -150,7 +158,9 @@ func (sub *Subject) Answer() (ItemAnswer, bool) { return sub.Evidence.answer(sub
 func (sub *Subject) AnswerSource() string { return sub.Evidence.Answers.Source + ": " + sub.Item.ID }
 
 // Verdict is what a rule returns: only what its item's [Result] takes from it. An empty
-// Status, like NoEvidence, leaves the item to the admin's answer.
+// Status, like NoEvidence, leaves the item to the admin's answer. A NoEvidence verdict with
+// an Evidence is a rule that looked at an export which shows part of the step only: its
+// Message stays in the result, beside the admin's answer if there is one.
 type Verdict struct {
 	Status  Status
 	Message Text

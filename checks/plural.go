@@ -57,6 +57,10 @@ var (
 	NounStepVerified = Noun{One: Text{FR: "vérifiée", EN: "verified"}, Many: Text{FR: "vérifiées", EN: "verified"}}
 	NounStepFailed   = Noun{One: Text{FR: "en échec", EN: "failed"}, Many: Text{FR: "en échec", EN: "failed"}}
 	NounStepReview   = Noun{One: Text{FR: "à revoir", EN: "to look at again"}, Many: Text{FR: "à revoir", EN: "to look at again"}}
+	NounFileRead     = Noun{One: Text{FR: "fichier lu", EN: "file read"}, Many: Text{FR: "fichiers lus", EN: "files read"}}
+	NounFileRefused  = Noun{One: Text{FR: "fichier non lu", EN: "file not read"}, Many: Text{FR: "fichiers non lus", EN: "files not read"}}
+	NounEspace       = Noun{One: Text{FR: "espace", EN: "espace"}, Many: Text{FR: "espaces", EN: "espaces"}}
+	NounStepTicked   = Noun{One: Text{FR: "étape cochée", EN: "step ticked"}, Many: Text{FR: "étapes cochées", EN: "steps ticked"}}
 )
 
 // nouns names the counted phrases for [Texts].
@@ -66,4 +70,5 @@ var nouns = map[string]Noun{
 	"SchoolFailed": NounSchoolFailed, "Failing": NounFailing, "ReportRead": NounReportRead,
 	"Unreadable": NounUnreadable, "Step": NounStep, "StepTodo": NounStepTodo, "StepDone": NounStepDone,
 	"StepVerified": NounStepVerified, "StepFailed": NounStepFailed, "StepReview": NounStepReview,
+	"FileRead": NounFileRead, "FileRefused": NounFileRefused, "Espace": NounEspace, "StepTicked": NounStepTicked,
 }

@@ -193,11 +193,12 @@ func TestLegendBothLanguages(t *testing.T) {
 // TestHelpSections pins the "If it does not work" rows and the rollback of each checklist:
 // what the admin sees, where the explanation comes from, and the steps to revisit. The four
 // symptoms an admin meets (HTTP 503, « Identification impossible », INVALID_SERVICE, a user
-// still on the previous ENT) each lead to a step of every configuration checklist.
+// still on the previous ENT, the checker's warning of a shared identifier) each lead to a step
+// of every configuration checklist.
 func TestHelpSections(t *testing.T) {
 	want := map[string]string{
 		"purge troubleshooting":  "identification-impossible index-education purge.clear,purge.every-type | old-ent practice purge.user-type,purge.clear,purge.every-type",
-		"hosted troubleshooting": "http-503 index-education net.publish,net.unpublished | identification-impossible index-education verify.identities,verify.purge-done | invalid-service published net.service-url | old-ent practice net.cas-url,server.cas-url,verify.purge-done | pronote-login practice net.espaces,net.cas-protocol,server.cas-protocol",
+		"hosted troubleshooting": "http-503 index-education net.publish,net.unpublished | identification-impossible index-education verify.identities,verify.purge-done | invalid-service published net.service-url | old-ent practice net.cas-url,server.cas-url,verify.purge-done | pronote-login practice net.espaces,net.cas-protocol,server.cas-protocol | shared-identifier practice verify.unique-ids,verify.identities",
 		"hosted rollback":        "rollback.unpublish practice net.unpublished | rollback.none practice net.espaces | rollback.publish practice net.publish | rollback.direct-login practice net.direct-login",
 	}
 	want["onprem troubleshooting"], want["onprem rollback"] = want["hosted troubleshooting"], want["hosted rollback"]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Status is the verdict on one item.
@@ -104,7 +105,9 @@ func (s Status) Meaning() Text {
 
 // Result is the verdict on one item, with what supports it.
 type Result struct {
-	Item      *Item
+	Item *Item
+	// Checklist is the procedure the result belongs to, whose page it links to; nil for a
+	// step judged while the mode is undecided, which belongs to neither mode's procedure.
 	Checklist *Checklist
 	Status    Status
 	Message   Text
@@ -119,14 +122,20 @@ type Result struct {
 	// Ticked says that the answers file ticks the step (on its current wording): a report
 	// names a tick that the state contradicts.
 	Ticked bool
+	// DependsOnMode is set on a step left unjudged because the mode is undecided and the
+	// step depends on it (its status is NotApplicable).
+	DependsOnMode bool
 }
 
 // Report is the checker's verdict on a whole setup.
 type Report struct {
 	Profile *Profile
-	Mode    Mode
-	Purge   bool
-	Results []Result
+	// Mode is the mode judged: Hosted or OnPrem, AnyMode for the purge alone, 0 when nothing
+	// decided it. Decision says what decided it.
+	Mode     Mode
+	Decision ModeDecision
+	Purge    bool
+	Results  []Result
 }
 
 // Failed reports whether any item failed.
@@ -145,8 +154,12 @@ func (r *Report) Count(s Status) int {
 
 // Options say what to check.
 type Options struct {
-	// Mode is the installation mode (Hosted or OnPrem).
+	// Mode is the installation mode (Hosted or OnPrem), or 0 when nothing decided it: then
+	// only the steps that do not depend on the mode are judged (see [Run]).
 	Mode Mode
+	// Decision says what decided Mode ([DecideMode]); when its By is empty, a Mode that is
+	// set was chosen by the person (ByFlag), and a Mode of 0 is undecided.
+	Decision ModeDecision
 	// Purge asks to check the purge of the previous ENT's identifiers (before the first
 	// logins through the new ENT, when identifiers must all be empty).
 	Purge bool
@@ -154,15 +167,33 @@ type Options struct {
 	// and lists only the purge's items. For a check of identity exports before the change
 	// of ENT, when nothing says, nor needs to say, how PRONOTE is installed.
 	PurgeOnly bool
+	// Now is when the check runs. A saved InfoMobileApp.json shows that the base is
+	// published only when PRONOTE.net served it at most [PublishedWithin] from Now; with a
+	// zero Now, only a fetched one does.
+	Now time.Time
+}
+
+// decision returns what decided the mode, filled in from Mode when the caller gave none.
+func (o Options) decision() ModeDecision {
+	d := o.Decision
+	switch {
+	case d.By != "":
+	case o.Mode == Hosted || o.Mode == OnPrem:
+		d = ModeDecision{Mode: o.Mode, By: ByFlag, From: o.Mode.String()}
+	default:
+		d = ModeDecision{By: Undecided}
+	}
+	return d
 }
 
 // Run judges every item of the catalog against the evidence, once each, in the order of the
 // checked mode's procedure ([Catalog.Steps]).
 // Items of another mode, and the purge unless asked for (by opts or by answers to its
-// items), are not applicable.
+// items), are not applicable. When nothing decided the mode, Run judges only what does not
+// depend on it (see [runUndecided]).
 func Run(cat *Catalog, ev *Evidence, opts Options) *Report {
 	if opts.PurgeOnly {
-		rep := &Report{Profile: cat.Profile, Mode: AnyMode, Purge: true}
+		rep := &Report{Profile: cat.Profile, Mode: AnyMode, Decision: ModeDecision{Mode: AnyMode, By: ByPurgeOnly}, Purge: true}
 		if cl, ok := cat.Checklist(PurgeID); ok {
 			opts.Mode = AnyMode
 			for _, it := range cl.Items() {
@@ -171,7 +202,12 @@ func Run(cat *Catalog, ev *Evidence, opts Options) *Report {
 		}
 		return rep
 	}
-	rep := &Report{Profile: cat.Profile, Mode: opts.Mode, Purge: opts.Purge || answersPurge(cat, ev.Answers)}
+	d := opts.decision()
+	opts.Mode = d.Mode
+	if d.Mode != Hosted && d.Mode != OnPrem {
+		return runUndecided(cat, ev, opts, ModeDecision{By: Undecided, Against: d.Against})
+	}
+	rep := &Report{Profile: cat.Profile, Mode: d.Mode, Decision: d, Purge: opts.Purge || answersPurge(cat, ev.Answers)}
 	// home is, for each applicable item, the selected checklist its result links to.
 	home := map[string]*Checklist{}
 	for _, cl := range cat.Checklists {
@@ -189,6 +225,32 @@ func Run(cat *Catalog, ev *Evidence, opts Options) *Report {
 			rep.Results = append(rep.Results, judge(h, st.Item, ev, cat.Profile, true, opts))
 		} else {
 			rep.Results = append(rep.Results, judge(st.Checklist, st.Item, ev, cat.Profile, false, opts))
+		}
+	}
+	return rep
+}
+
+// runUndecided judges what does not depend on the mode: the purge's steps (when asked for),
+// and the steps of both modes that an export proves, from the exports alone (an answer
+// belongs to one mode's procedure page). Those results belong to no procedure (their
+// Checklist is nil): a report links none of them to a mode's page. Every other step depends
+// on the mode, and is listed so, unjudged.
+func runUndecided(cat *Catalog, ev *Evidence, opts Options, d ModeDecision) *Report {
+	rep := &Report{Profile: cat.Profile, Decision: d, Purge: opts.Purge || answersPurge(cat, ev.Answers)}
+	exports := *ev
+	exports.Answers = nil
+	for _, st := range cat.Steps(AnyMode) {
+		it := st.Item
+		switch {
+		case st.Checklist.ID == PurgeID:
+			rep.Results = append(rep.Results, judge(st.Checklist, it, ev, cat.Profile, rep.Purge, opts))
+		case it.Modes == AnyMode && it.Proof&(InfoMobileApp|IdentityExport) != 0:
+			rep.Results = append(rep.Results, judge(nil, it, &exports, cat.Profile, true, opts))
+		default:
+			rep.Results = append(rep.Results, Result{Item: it, Checklist: nil, Status: NotApplicable, DependsOnMode: true, Message: Text{
+				FR: "Dépend du mode, qui n'est pas décidé : l'étape sera jugée une fois le mode indiqué.",
+				EN: "Depends on the mode, which is not decided: the step is judged once the mode is given.",
+			}})
 		}
 	}
 	return rep
@@ -222,8 +284,8 @@ func judge(cl *Checklist, it *Item, ev *Evidence, p *Profile, applies bool, opts
 		res.Status = NotApplicable
 		if cl.ID == PurgeID {
 			res.Message = Text{
-				FR: "Purge non vérifiée : ajoutez --purge pour vérifier que les identifiants de l'ancien ENT sont supprimés.",
-				EN: "Purge not checked: add --purge to check that the previous ENT's identifiers are deleted.",
+				FR: "Purge non vérifiée : elle n'a pas été demandée, et aucune réponse ne porte sur ses étapes.",
+				EN: "Purge not checked: it was not asked for, and no answer concerns its steps.",
 			}
 		} else {
 			res.Message = Text{
@@ -235,7 +297,7 @@ func judge(cl *Checklist, it *Item, ev *Evidence, p *Profile, applies bool, opts
 	}
 	var v Verdict
 	if it.Check != nil {
-		v = it.Check(&Subject{Item: it, Profile: p, Evidence: ev, Mode: knownMode(opts.Mode)})
+		v = it.Check(&Subject{Item: it, Profile: p, Evidence: ev, Mode: knownMode(opts.Mode), Now: opts.Now})
 	}
 	facts := factsOf(it, ev, v, knownMode(opts.Mode))
 	res.State, res.Ticked = DeriveState(facts).State, facts.Ticked
@@ -247,8 +309,14 @@ func judge(cl *Checklist, it *Item, ev *Evidence, p *Profile, applies bool, opts
 		res.Status, res.Message, res.Evidence = v.Status, v.Message, v.Evidence
 		return res
 	}
+	// looked is what a rule that could not settle the step saw (an export that shows part of
+	// it): said beside the person's answer, never dropped.
+	var looked Text
 	if v.Status == NoEvidence && !v.Message.IsZero() {
 		res.Message = v.Message
+		if v.Evidence != "" {
+			looked = v.Message
+		}
 	}
 	if ans, ok := ev.answer(it.ID); ok && ans.Checked {
 		if ans.Fingerprint != "" && ans.Fingerprint != it.Fingerprint() {
@@ -261,9 +329,11 @@ func judge(cl *Checklist, it *Item, ev *Evidence, p *Profile, applies bool, opts
 			res.Status = Answered
 			res.Message = Text{FR: "Vous avez indiqué que c'est fait.", EN: "You said it is done."}
 			if !ans.At.IsZero() {
-				d := ans.At.Format("2006-01-02 15:04")
-				res.Message = Text{FR: "Vous avez indiqué que c'est fait (" + d + ").", EN: "You said it is done (" + d + ")."}
+				res.Message = Text{FR: "Vous avez indiqué que c'est fait (le %s).", EN: "You said it is done (on %s)."}.Sprintf(DateText(ans.At))
 			}
+		}
+		if !looked.IsZero() {
+			res.Message = Text{FR: res.Message.FR + " " + looked.FR, EN: res.Message.EN + " " + looked.EN}
 		}
 		res.Evidence = ev.Answers.Source + ": " + it.ID
 		return res

@@ -6,12 +6,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 func noInfo() Verdict {
 	return Verdict{Status: NoEvidence, Message: Text{
-		FR: "Fournissez InfoMobileApp.json (enregistré depuis le navigateur, ou --fetch) pour le prouver.",
-		EN: "Give InfoMobileApp.json (saved from the browser, or --fetch) to prove it.",
+		FR: "Fournissez InfoMobileApp.json, que PRONOTE.net publie, pour le prouver.",
+		EN: "Give InfoMobileApp.json, which PRONOTE.net publishes, to prove it.",
 	}}
 }
 
@@ -87,22 +88,69 @@ func checkServiceURL(sub *Subject) Verdict {
 	return Verdict{Status: NoEvidence}
 }
 
-// checkPublished: PRONOTE.net serves InfoMobileApp.json only for a published base.
+// PublishedWithin is how close to the check PRONOTE.net must have served a saved
+// InfoMobileApp.json (its "date") for the file to show that the base is published: the
+// procedure stops publication while the settings change, so a file saved before, or days
+// earlier, says nothing of the base now. A day lets the person save the file and run the
+// check in one sitting, or the next morning, without a file from before the change passing.
+// That "date" is the time PRONOTE.net served the file is this site's inference: the public
+// note on PRONOTE's mobile app that shows the file (see factHostedDomain) gives it with
+// milliseconds beside a CAS token it says changes at each refresh, so the file is made
+// anew at each request.
+const PublishedWithin = 24 * time.Hour
+
+// checkPublished: PRONOTE.net serves InfoMobileApp.json only for a published base. A file
+// the checker fetched shows the base published now; a file the person saved, only if
+// PRONOTE.net served it within PublishedWithin of the check.
 func checkPublished(sub *Subject) Verdict {
 	ev := sub.Evidence
 	if ev.Info == nil {
 		return noInfo()
 	}
-	return Verdict{Status: Pass, Evidence: ev.Info.Source, Message: Text{
-		FR: "PRONOTE.net sert InfoMobileApp.json : la base est publiée.",
-		EN: "PRONOTE.net serves InfoMobileApp.json: the base is published.",
-	}}
+	if ev.Info.Fetched {
+		return Verdict{Status: Pass, Evidence: ev.Info.Source, Message: Text{
+			FR: "PRONOTE.net a servi InfoMobileApp.json à cette vérification : la base est publiée.",
+			EN: "PRONOTE.net served InfoMobileApp.json to this check: the base is published.",
+		}}
+	}
+	where := infoWhere(ev, "date")
+	again := Text{
+		FR: " Enregistrez-le de nouveau une fois la base publiée, puis vérifiez de nouveau.",
+		EN: " Save it again once the base is published, then check again.",
+	}
+	raw := strings.TrimSpace(ev.Info.Date)
+	served, err := time.Parse(time.RFC3339, raw)
+	switch {
+	case raw == "":
+		return Verdict{Status: NoEvidence, Evidence: where, Message: Text{
+			FR: "InfoMobileApp.json n'a pas de date : il ne dit pas quand PRONOTE.net l'a servi, donc pas que la base est publiée maintenant." + again.FR,
+			EN: "InfoMobileApp.json has no date: it does not say when PRONOTE.net served it, so not that the base is published now." + again.EN,
+		}}
+	case err != nil:
+		return Verdict{Status: NoEvidence, Evidence: where, Message: Text{
+			FR: "La date d'InfoMobileApp.json, %q, n'est pas comprise : elle ne dit pas quand PRONOTE.net l'a servi." + again.FR,
+			EN: "InfoMobileApp.json's date, %q, is not understood: it does not say when PRONOTE.net served it." + again.EN,
+		}.Sprintf(raw)}
+	case sub.Now.IsZero() || served.Sub(sub.Now).Abs() > PublishedWithin:
+		return Verdict{Status: NoEvidence, Evidence: where, Message: Text{
+			FR: "PRONOTE.net a servi InfoMobileApp.json le %s, à plus d'un jour de cette vérification : cela ne montre pas que la base est publiée maintenant (la procédure arrête la publication pendant le réglage)." + again.FR,
+			EN: "PRONOTE.net served InfoMobileApp.json on %s, more than a day from this check: that does not show the base is published now (the procedure stops publication during the change)." + again.EN,
+		}.Sprintf(DateTimeText(served.UTC()))}
+	}
+	return Verdict{Status: Pass, Evidence: where, Message: Text{
+		FR: "PRONOTE.net a servi InfoMobileApp.json le %s, moins d'un jour avant cette vérification : la base est publiée.",
+		EN: "PRONOTE.net served InfoMobileApp.json on %s, less than a day from this check: the base is published.",
+	}.Sprintf(DateTimeText(served.UTC()))}
 }
 
 // checkEspaces compares each published espace's delegation with the profile's policy. An
 // espace the file does not let it judge (no or an unknown genreEspace, a protocole the checker
 // does not know, no delegation flag) is listed as not judged, with the value it holds, never
-// counted as a departure; with none judged, there is no evidence.
+// counted as a departure; with none judged, there is no evidence. A departure is a warning.
+// Without one the step is still not proved: no file was seen to show the common page (it has
+// no genreEspace) or Académie, rows of the table all the same, so the file shows the
+// espaces it lists follow the policy, says so, and leaves the rest to the person's tick
+// (no-evidence, with what it saw: see [Verdict]).
 func checkEspaces(sub *Subject) Verdict {
 	ev, p := sub.Evidence, sub.Profile
 	if ev.Info == nil {
@@ -113,7 +161,7 @@ func checkEspaces(sub *Subject) Verdict {
 		return Verdict{Status: Error, Evidence: where, Message: Text{FR: "InfoMobileApp.json n'a pas de liste « espaces ».", EN: "InfoMobileApp.json has no \"espaces\" list."}}
 	}
 	var departures, unjudged []Text
-	judged := 0
+	judged, shown := 0, map[string]bool{}
 	for _, ie := range ev.Info.Espaces {
 		e, why, ok := espaceOf(ie)
 		var got Delegation
@@ -125,6 +173,7 @@ func checkEspaces(sub *Subject) Verdict {
 			continue
 		}
 		judged++
+		shown[e.ID] = true
 		if want := p.Expected(e); got != want {
 			departures = append(departures, Text{
 				FR: fmt.Sprintf("%s : %s au lieu de %s", e.Name.FR, got.Label().FR, want.Label().FR),
@@ -132,15 +181,31 @@ func checkEspaces(sub *Subject) Verdict {
 			})
 		}
 	}
-	var notJudged Text
+	// The rows of the table no file was seen to show (no known genreEspace: the common
+	// page, Académie): the step is not proved for them. A row with a known genreEspace that
+	// the file does not list is an espace PRONOTE.net does not publish, whose delegation
+	// matters to nobody.
+	var silent []Text
+	for _, e := range espaces {
+		if e.Genre == 0 && !shown[e.ID] {
+			silent = append(silent, e.Name)
+		}
+	}
+	var notJudged, notShown Text
 	if len(unjudged) > 0 {
 		notJudged = Text{FR: " Non jugés : " + joinTexts(unjudged, FR) + ".", EN: " Not judged: " + joinTexts(unjudged, EN) + "."}
+	}
+	if len(silent) > 0 {
+		notShown = Text{
+			FR: " InfoMobileApp.json ne dit rien de la délégation de : " + joinTexts(silent, FR) + ".",
+			EN: " InfoMobileApp.json says nothing of the delegation of: " + joinTexts(silent, EN) + ".",
+		}
 	}
 	switch {
 	case len(departures) > 0:
 		return Verdict{Status: Warn, Evidence: where, Message: Text{
-			FR: "Délégation différente de l'usage pour " + p.Name + " — " + joinTexts(departures, FR) + "." + notJudged.FR,
-			EN: "Delegation differs from the usual practice for " + p.Name + " — " + joinTexts(departures, EN) + "." + notJudged.EN,
+			FR: "Délégation différente de l'usage pour " + p.Name + " — " + joinTexts(departures, FR) + "." + notJudged.FR + notShown.FR,
+			EN: "Delegation differs from the usual practice for " + p.Name + " — " + joinTexts(departures, EN) + "." + notJudged.EN + notShown.EN,
 		}}
 	case judged == 0 && len(unjudged) == 0:
 		return Verdict{Status: NoEvidence, Evidence: where, Message: Text{
@@ -153,9 +218,10 @@ func checkEspaces(sub *Subject) Verdict {
 			EN: "InfoMobileApp.json lets no espace be judged." + notJudged.EN,
 		}}
 	}
-	return Verdict{Status: Pass, Evidence: where, Message: Text{
-		FR: fmt.Sprintf("Les %d espaces jugés suivent l'usage pour %s.", judged, p.Name) + notJudged.FR,
-		EN: fmt.Sprintf("The %d espaces judged follow the usual practice for %s.", judged, p.Name) + notJudged.EN,
+	follow := Text{FR: "InfoMobileApp.json montre %s, dont la délégation suit l'usage pour %s.", EN: "InfoMobileApp.json shows %s, whose delegation follows the usual practice for %s."}.Sprintf(NounEspace.N(judged), p.Name)
+	return Verdict{Status: NoEvidence, Evidence: where, Message: Text{
+		FR: follow.FR + notJudged.FR + notShown.FR + " Vérifiez-les à l'écran, puis cochez l'étape.",
+		EN: follow.EN + notJudged.EN + notShown.EN + " Check them on screen, then tick the step.",
 	}}
 }
 
@@ -238,6 +304,12 @@ func checkPurged(sub *Subject) Verdict {
 		if l.Filled() > 0 && first == nil {
 			first = l
 		}
+	}
+	if rows == 0 {
+		return Verdict{Status: NoEvidence, Evidence: sources(ev.Identities), Message: Text{
+			FR: "%s sans aucune ligne : rien ne montre que les identifiants sont vides. Exportez la liste avec ses utilisateurs.",
+			EN: "%s without a single row: nothing shows the identifiers are empty. Export the list with its users.",
+		}.Sprintf(NounExport.N(len(ev.Identities)))}
 	}
 	if first == nil {
 		return Verdict{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
@@ -360,15 +432,28 @@ func checkUnique(sub *Subject) Verdict {
 			}
 		}
 	}
+	if len(hashes) == 0 {
+		rows := 0
+		for _, l := range ev.Identities {
+			rows += l.Rows
+		}
+		return Verdict{Status: NoEvidence, Evidence: sources(ev.Identities), Message: Text{
+			FR: "Aucun identifiant CAS sur %s : rien à comparer. %s écrit l'identifiant de chacun à sa première connexion ; exportez de nouveau après les premières connexions.",
+			EN: "No CAS identifier in %s: nothing to compare. %s writes each user's identifier at their first login; export again after the first logins.",
+		}.Sprintf(NounRow.N(rows), sub.Profile.Name)}
+	}
 	if dups == 0 {
 		return Verdict{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
 			FR: "Aucun doublon parmi %s.", EN: "No duplicate among %s.",
 		}.Sprintf(NounCASID.N(len(hashes)))}
 	}
-	return Verdict{Status: Fail, Evidence: strings.Join(at, ", "), Message: Text{
-		FR: "%s par plusieurs utilisateurs ; le premier aux lignes %s. Videz-les : oZe renverra le bon à la prochaine connexion.",
-		EN: "%s by several users; the first at lines %s. Clear them: oZe sends the right one at the next login.",
-	}.Sprintf(NounCASIDShared.N(dups), strings.Join(at, ", "))}
+	// A warning, not a failure: no source says a shared identifier is wrong (one person
+	// may hold two accounts); what to look at is this site's advice (the trouble
+	// "shared-identifier").
+	return Verdict{Status: Warn, Evidence: strings.Join(at, ", "), Message: Text{
+		FR: "%s par plusieurs utilisateurs ; le premier aux lignes %s. Regardez ces lignes : deux personnes différentes ne doivent pas partager un identifiant (l'une arriverait sur le compte de l'autre) ; une même personne avec deux comptes, peut-être (conseil de ce site, voir « %s »).",
+		EN: "%s by several users; the first at lines %s. Look at those lines: two different people must not share an identifier (one would land in the other's account); one person with two accounts may (this site's advice, see « %s »).",
+	}.Sprintf(NounCASIDShared.N(dups), strings.Join(at, ", "), LabelTroubleshooting())}
 }
 
 func sources(ls []*IdentityList) string {

@@ -4,7 +4,8 @@ import "fmt"
 
 // Texts returns the package's bilingual texts that are not part of an item, by name, for the
 // test of every table of user-facing words: the labels of an item's parts, the origins and their legend, the statuses'
-// labels and meanings, the labels of the modes, evidence kinds and delegations, the names of
+// labels and meanings, the labels of the modes, what decided a mode on each surface and the
+// facts it rests on, the labels of evidence kinds and delegations, the names of
 // the espaces and user types, and each profile's texts. An item's own texts are checked by
 // [Catalog.Validate], with the facts.
 func Texts() map[string]Text {
@@ -35,8 +36,14 @@ func Texts() map[string]Text {
 		m["Status "+string(s)+" meaning"] = s.Meaning()
 		m["Status "+string(s)+" plural"] = s.noun().Many
 	}
-	for _, md := range []Mode{Hosted, OnPrem, AnyMode} {
+	for _, md := range []Mode{Hosted, OnPrem, AnyMode, 0} {
 		m["Mode "+md.String()] = md.Label()
+	}
+	for name, s := range said {
+		m["Said "+name+" cli"], m["Said "+name+" page"], m["Said "+name+" report"] = s.CLI, s.Page, s.Report
+	}
+	for _, f := range ModeFacts() {
+		m["Fact "+f.ID+" claim"], m["Fact "+f.ID+" ref"] = f.Claim, f.Ref
 	}
 	for _, s := range []Source{InfoMobileApp, IdentityExport, Answer} {
 		m["Source "+s.Label().EN] = s.Label()

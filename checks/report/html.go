@@ -81,12 +81,15 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 	in := func(t checks.Text) string { return esc(t.In(l)) }
 	colon := esc(l.Colon())
 	title := esc(fmt.Sprintf(words.Title.In(l), d.Profile.Name))
-	var problems, steps, notApplicable []Step
+	var problems, steps, notApplicable, dependsOnMode []Step
 	for _, r := range d.Results {
-		switch r.Status {
-		case string(checks.Fail), string(checks.Error), string(checks.Warn):
+		switch {
+		case r.DependsOnMode:
+			dependsOnMode = append(dependsOnMode, r)
+			continue
+		case r.Status == string(checks.Fail), r.Status == string(checks.Error), r.Status == string(checks.Warn):
 			problems = append(problems, r)
-		case string(checks.NotApplicable):
+		case r.Status == string(checks.NotApplicable):
 			notApplicable = append(notApplicable, r)
 			continue
 		}
@@ -116,21 +119,27 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 	if schoolUAI != "" {
 		b.WriteString("<dt>" + in(words.UAI) + "</dt><dd>" + esc(schoolUAI) + "</dd>\n")
 	}
-	b.WriteString("<dt>" + in(words.Mode) + "</dt><dd>" + esc(d.ModeLabel))
+	b.WriteString("<dt>" + in(words.Mode) + "</dt><dd>" + esc(d.ModeDecision.Says))
 	if d.Purge {
 		b.WriteString(" · " + in(words.PurgeChecked))
 	}
+	for _, a := range d.ModeDecision.Against {
+		b.WriteString("<br>" + esc(a))
+	}
 	b.WriteString("</dd>\n<dt>" + in(words.Profile) + "</dt><dd>" + esc(d.Profile.Name) + " — <code>" + esc(d.Profile.CASURL) + "</code></dd>\n" +
 		"<dt>" + in(words.Generated) + `</dt><dd><time datetime="` + esc(d.Generated.Format("2006-01-02T15:04:05Z07:00")) + `">` +
-		esc(d.Generated.Format("2006-01-02 15:04 MST")) + "</time></dd>\n" +
+		esc(l.DateTime(d.Generated)) + "</time></dd>\n" +
 		"<dt>" + in(words.Checker) + "</dt><dd>" + esc(d.Checker.Name) + " " + esc(d.Checker.Version) + "</dd>\n")
 	if d.SendTo != "" {
 		b.WriteString("<dt>" + in(words.SendTo) + "</dt><dd>" + esc(d.SendTo) + "</dd>\n")
 	}
 	b.WriteString("</dl>\n")
-	if d.Failed {
+	switch {
+	case d.Failed:
 		b.WriteString(`<p class="verdict bad">` + in(words.VerdictFail) + "</p>\n")
-	} else {
+	case d.Undecided():
+		b.WriteString(`<p class="verdict st-warn">` + esc(saidVerdictUndecided.In(checks.InReport, l)) + "</p>\n")
+	default:
 		b.WriteString(`<p class="verdict good">` + in(words.VerdictOK) + "</p>\n")
 	}
 	if d.Identity != nil && len(d.Identity.Disagree) > 0 {
@@ -167,6 +176,13 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 	}
 	b.WriteString("<h2>" + in(words.Results) + "</h2>\n")
 	writeResults(steps)
+	if len(dependsOnMode) > 0 {
+		b.WriteString("<h2>" + in(words.DependsOnMode) + "</h2>\n<p class=\"small\">" + esc(d.ModeDecision.Says) + "</p>\n<ul class=\"na\">")
+		for _, r := range dependsOnMode {
+			b.WriteString("<li><code>" + esc(r.ID) + "</code> " + esc(r.Title) + "</li>")
+		}
+		b.WriteString("</ul>\n")
+	}
 	if len(notApplicable) > 0 {
 		b.WriteString("<h2>" + in(words.NotApplicable) + "</h2>\n<p class=\"small\">" + in(checks.NotApplicable.Meaning()) + "</p>\n<ul class=\"na\">")
 		for _, r := range notApplicable {
@@ -185,11 +201,11 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 	for _, t := range checks.Legend() {
 		b.WriteString(in(t) + " ")
 	}
-	privacy := words.Masked
+	privacy := saidMasked
 	if showPersonal {
-		privacy = words.Shown
+		privacy = saidShown
 	}
-	b.WriteString("</p>\n<p class=\"note\">" + in(privacy) + "</p>\n</main>\n</body>\n</html>\n\n") // the template's trailing blank line, kept: same bytes as before
+	b.WriteString("</p>\n<p class=\"note\">" + esc(privacy.In(checks.InReport, l)) + "</p>\n</main>\n</body>\n</html>\n\n") // the template's trailing blank line, kept: same bytes as before
 	return b.Flush()
 }
 
@@ -211,7 +227,9 @@ func writeResult(b *bufio.Writer, r Step, lang checks.Lang, in func(checks.Text)
 	if r.Comment != "" {
 		b.WriteString(`<p class="small">` + in(words.Comment) + colon + esc(r.Comment) + "</p>\n")
 	}
-	b.WriteString(`<p class="small">` + in(words.Step) + colon + `<a href="` + escapeHref(r.URL) + `">` + esc(r.URL) + "</a></p>\n")
+	if r.URL != "" {
+		b.WriteString(`<p class="small">` + in(words.Step) + colon + `<a href="` + escapeHref(r.URL) + `">` + esc(r.URL) + "</a></p>\n")
+	}
 	if r.Help != "" {
 		b.WriteString(`<p class="small">` + in(words.Help) + colon + `<a href="` + escapeHref(r.Help) + `">` + esc(r.Help) + "</a></p>\n")
 	}

@@ -55,6 +55,10 @@ func referenceHTML(w io.Writer, d *Doc, showPersonal bool) error {
 		Legend    []refLegend
 		Marks     []string
 		Privacy   string
+		Generated string
+
+		VerdictUndecided string
+		DependsOnMode    []Step
 
 		Problems, Steps, NotApplicable []Step
 		NAReason                       string
@@ -67,13 +71,19 @@ func referenceHTML(w io.Writer, d *Doc, showPersonal bool) error {
 		Style:     template.CSS(css),
 		StyleHash: styleHash,
 		Colon:     l.Colon(),
-		Privacy:   words.Masked.In(l),
+		Privacy:   saidMasked.In(checks.InReport, l),
+		Generated: l.DateTime(d.Generated),
+
+		VerdictUndecided: saidVerdictUndecided.In(checks.InReport, l),
 	}
 	for _, r := range d.Results {
-		switch r.Status {
-		case string(checks.Fail), string(checks.Error), string(checks.Warn):
+		switch {
+		case r.DependsOnMode:
+			data.DependsOnMode = append(data.DependsOnMode, r)
+			continue
+		case r.Status == string(checks.Fail), r.Status == string(checks.Error), r.Status == string(checks.Warn):
 			data.Problems = append(data.Problems, r)
-		case string(checks.NotApplicable):
+		case r.Status == string(checks.NotApplicable):
 			data.NotApplicable = append(data.NotApplicable, r)
 			continue
 		}
@@ -89,7 +99,7 @@ func referenceHTML(w io.Writer, d *Doc, showPersonal bool) error {
 		data.Marks = append(data.Marks, t.In(l))
 	}
 	if showPersonal {
-		data.Privacy = words.Shown.In(l)
+		data.Privacy = saidShown.In(checks.InReport, l)
 	}
 	for _, s := range checks.Statuses() {
 		if n := d.Summary[string(s)]; n > 0 {
@@ -120,18 +130,19 @@ var hostile = []string{
 func docWith(l checks.Lang, s string, i int) *Doc {
 	url := hostile[i%len(hostile)]
 	d := &Doc{
-		Checker:   Checker{Name: s, Version: s},
-		Generated: time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC),
-		Lang:      l,
-		Profile:   ENT{ID: s, Name: s, CASURL: s},
-		ModeLabel: s,
-		Purge:     i%2 == 0,
-		School:    s,
-		Inputs:    []Input{{File: s, SHA256: s, Detail: s}},
-		Summary:   map[string]int{},
-		Failed:    i%2 == 1,
-		SendTo:    s,
-		Notes:     []string{s, "n2"},
+		Checker:      Checker{Name: s, Version: s},
+		Generated:    time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC),
+		Lang:         l,
+		Profile:      ENT{ID: s, Name: s, CASURL: s},
+		ModeLabel:    s,
+		ModeDecision: ModeDecision{By: []string{"flag", "undecided", "espaces"}[i%3], Says: s, Against: []string{s}[:i%2]},
+		Purge:        i%2 == 0,
+		School:       s,
+		Inputs:       []Input{{File: s, SHA256: s, Detail: s}},
+		Summary:      map[string]int{},
+		Failed:       i%2 == 1,
+		SendTo:       s,
+		Notes:        []string{s, "n2"},
 	}
 	if i%3 == 0 {
 		d.Identity = &Identity{Name: []Claim{{Value: s, Source: FromInfo}, {Value: s + "x", Source: FromAnswers}},
@@ -139,7 +150,10 @@ func docWith(l checks.Lang, s string, i int) *Doc {
 	}
 	for j, st := range checks.Statuses() {
 		d.Summary[string(st)] = j + i%2
-		step := Step{ID: s, Title: s, Status: string(st), StatusLabel: s, Message: s, URL: url}
+		step := Step{ID: s, Title: s, Status: string(st), StatusLabel: s, Message: s, URL: url, DependsOnMode: st == checks.NotApplicable && i%2 == 0}
+		if j%3 == 1 {
+			step.URL = "" // a step of no procedure (the mode undecided)
+		}
 		if j%2 == 0 {
 			step.Evidence, step.Comment, step.Help = s, s, hostile[(i+j)%len(hostile)]
 		}

@@ -10,8 +10,10 @@ import (
 )
 
 // Format is the version of the JSON report (and of Doc). A consumer that finds a larger
-// number must not assume it understands the file.
-const Format = 1
+// number must not assume it understands the file. Format 2 says how the mode was decided
+// (modeDecision), may have an undecided mode, and then results that belong to no procedure
+// (no checklist, no url) or depend on the mode (dependsOnMode).
+const Format = 2
 
 // Kind identifies a JSON report.
 const Kind = "pronote-oze-report"
@@ -31,24 +33,50 @@ type Meta struct {
 
 // Doc is a report ready to write. Its JSON form is schema/report.schema.json.
 type Doc struct {
-	Format    int            `json:"format"`
-	Kind      string         `json:"kind"`
-	Checker   Checker        `json:"checker"`
-	Generated time.Time      `json:"generated"`
-	Lang      checks.Lang    `json:"lang"`
-	Profile   ENT            `json:"profile"`
-	Mode      string         `json:"mode"`
-	ModeLabel string         `json:"modeLabel"`
-	Purge     bool           `json:"purge"`
-	School    string         `json:"school,omitempty"`
-	Identity  *Identity      `json:"identity,omitempty"`
-	Inputs    []Input        `json:"inputs"`
-	Summary   map[string]int `json:"summary"`
-	Failed    bool           `json:"failed"`
-	Results   []Step         `json:"results"`
-	SendTo    string         `json:"sendTo,omitempty"`
-	Notes     []string       `json:"notes,omitempty"`
+	Format    int         `json:"format"`
+	Kind      string      `json:"kind"`
+	Checker   Checker     `json:"checker"`
+	Generated time.Time   `json:"generated"`
+	Lang      checks.Lang `json:"lang"`
+	Profile   ENT         `json:"profile"`
+	Mode      string      `json:"mode"`
+	ModeLabel string      `json:"modeLabel"`
+	// ModeDecision says what decided Mode, in the report's words.
+	ModeDecision ModeDecision   `json:"modeDecision"`
+	Purge        bool           `json:"purge"`
+	School       string         `json:"school,omitempty"`
+	Identity     *Identity      `json:"identity,omitempty"`
+	Inputs       []Input        `json:"inputs"`
+	Summary      map[string]int `json:"summary"`
+	Failed       bool           `json:"failed"`
+	Results      []Step         `json:"results"`
+	SendTo       string         `json:"sendTo,omitempty"`
+	Notes        []string       `json:"notes,omitempty"`
+
+	// modeSaid and againstSaid are the mode's decision and the clues against it as each
+	// surface says them: the text report, read in a terminal, names ozecheck's flags.
+	modeSaid    checks.Said
+	againstSaid []checks.Said
 }
+
+// ModeDecision is how the mode was decided ([checks.ModeDecision]), as the report writes it.
+type ModeDecision struct {
+	// By is the checks.ModeBasis: flag, address, espaces, answers, ticks, purge-only,
+	// undecided.
+	By string `json:"by"`
+	// From is what decided it: the address, the espace's address, the answers file, the
+	// flag's value.
+	From     string `json:"from,omitempty"`
+	Inferred bool   `json:"inferred,omitempty"`
+	// Says is the sentence that says it; Against, one per clue that pointed to the other
+	// mode.
+	Says    string   `json:"says"`
+	Against []string `json:"against,omitempty"`
+}
+
+// Undecided reports whether nothing decided the mode: only what does not depend on it was
+// judged.
+func (d *Doc) Undecided() bool { return d.ModeDecision.By == string(checks.Undecided) }
 
 // Mark returns the sign of the step's origin (checks.Origin.Mark), empty for a step of the
 // procedure itself.
@@ -86,15 +114,19 @@ type Input struct {
 // Step is one item's verdict as the report writes it, in the report's language
 // ([checks.Result] is the verdict itself).
 type Step struct {
-	ID          string `json:"id"`
-	Checklist   string `json:"checklist"`
+	ID string `json:"id"`
+	// Checklist and URL are the procedure the step belongs to and its place there; empty for
+	// a step judged while the mode is undecided, which belongs to neither mode's procedure.
+	Checklist   string `json:"checklist,omitempty"`
 	Title       string `json:"title"`
 	Status      string `json:"status"`
 	StatusLabel string `json:"statusLabel"`
 	Message     string `json:"message"`
 	Evidence    string `json:"evidence,omitempty"`
-	URL         string `json:"url"`
+	URL         string `json:"url,omitempty"`
 	Comment     string `json:"comment,omitempty"`
+	// DependsOnMode is set on a step not judged because the mode is undecided.
+	DependsOnMode bool `json:"dependsOnMode,omitempty"`
 	// Fingerprint is the item's wording fingerprint (checks.Item.Fingerprint): the site
 	// shows a verdict beside its step only while the step reads the same.
 	Fingerprint string `json:"fingerprint"`
@@ -140,6 +172,13 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 	if rep.Mode == checks.AnyMode {
 		d.ModeLabel = words.PurgeOnly.In(l)
 	}
+	dec := rep.Decision
+	d.modeSaid = dec.Said()
+	d.ModeDecision = ModeDecision{By: string(dec.By), From: dec.From, Inferred: dec.Inferred, Says: d.modeSaid.In(checks.InReport, l)}
+	for _, a := range dec.AgainstSaid() {
+		d.againstSaid = append(d.againstSaid, a)
+		d.ModeDecision.Against = append(d.ModeDecision.Against, a.In(checks.InReport, l))
+	}
 	if ev.Info != nil {
 		d.School = ev.Info.School
 		src := ev.Info.Source
@@ -181,7 +220,11 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 			d.Notes = append(d.Notes, words.Ignored.Sprintf(strings.Join(a.Ignored, ", ")).In(l))
 		}
 		if unused := unusedAnswers(rep, a); len(unused) > 0 {
-			d.Notes = append(d.Notes, words.Unused.Sprintf(strings.Join(unused, ", ")).In(l))
+			note := words.Unused
+			if rep.Decision.By == checks.Undecided {
+				note = words.UnusedUndecided
+			}
+			d.Notes = append(d.Notes, note.Sprintf(strings.Join(unused, ", ")).In(l))
 		}
 	}
 	for _, w := range ev.Warnings {
@@ -195,32 +238,42 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 		d.Summary[string(s)] = rep.Count(s)
 	}
 	for _, r := range rep.Results {
-		origin := r.Item.OriginIn(r.Checklist.Modes)
-		help := ""
-		switch r.Status {
-		case checks.Fail, checks.Error, checks.Warn:
-			if len(r.Checklist.Troubles) > 0 {
-				help = r.Checklist.HelpURL(meta.SiteURL, l)
-			}
-		}
-		d.Results = append(d.Results, Step{
-			Origin:      origin.String(),
-			Help:        help,
-			ID:          r.Item.ID,
-			Checklist:   r.Checklist.ID,
-			Title:       r.Item.Title.In(l),
-			Status:      string(r.Status),
-			StatusLabel: r.Status.Label().In(l),
-			Message:     r.Message.In(l),
-			Evidence:    r.Evidence,
-			URL:         r.Checklist.StepURL(meta.SiteURL, l, r.Item.ID),
-			Comment:     r.Comment,
-			Fingerprint: r.Item.Fingerprint(),
-			State:       string(r.State),
-			Ticked:      r.Ticked,
-		})
+		d.Results = append(d.Results, step(r, meta.SiteURL, l))
 	}
 	return d
+}
+
+// step writes one result. A result of no procedure (the mode undecided) links to no step,
+// and, when it needs help, to the help page as a whole: each procedure's section there is
+// of one mode.
+func step(r checks.Result, site string, l checks.Lang) Step {
+	s := Step{
+		ID:            r.Item.ID,
+		Title:         r.Item.Title.In(l),
+		Status:        string(r.Status),
+		StatusLabel:   r.Status.Label().In(l),
+		Message:       r.Message.In(l),
+		Evidence:      r.Evidence,
+		Comment:       r.Comment,
+		DependsOnMode: r.DependsOnMode,
+		Fingerprint:   r.Item.Fingerprint(),
+		State:         string(r.State),
+		Ticked:        r.Ticked,
+	}
+	needsHelp := r.Status == checks.Fail || r.Status == checks.Error || r.Status == checks.Warn
+	if cl := r.Checklist; cl != nil {
+		s.Checklist, s.URL = cl.ID, cl.StepURL(site, l, r.Item.ID)
+		s.Origin = r.Item.OriginIn(cl.Modes).String()
+		if needsHelp && len(cl.Troubles) > 0 {
+			s.Help = cl.HelpURL(site, l)
+		}
+		return s
+	}
+	s.Origin = r.Item.OriginIn(r.Item.Modes).String()
+	if needsHelp {
+		s.Help = strings.TrimSuffix(site, "/") + "/" + string(l) + "/" + checks.HelpSlug().In(l) + "/"
+	}
+	return s
 }
 
 // unusedAnswers lists the items a answers that the report does not judge: known to the
@@ -274,8 +327,6 @@ type Wording struct {
 	VerdictFail     checks.Text
 	VerdictOK       checks.Text
 	Legend          checks.Text
-	Masked          checks.Text
-	Shown           checks.Text
 	InputInfo       checks.Text
 	PurgeOnly       checks.Text
 	VersionUnread   checks.Text
@@ -284,6 +335,8 @@ type Wording struct {
 	UnknownType     checks.Text
 	Ignored         checks.Text
 	Unused          checks.Text
+	UnusedUndecided checks.Text
+	DependsOnMode   checks.Text
 	PurgeChecked    checks.Text
 	SHA256          checks.Text
 	UAI             checks.Text
@@ -320,8 +373,6 @@ var words = Wording{
 	VerdictFail:     checks.Text{FR: "Au moins une étape est non conforme : corrigez-la avant d'envoyer ce rapport.", EN: "At least one step fails: fix it before sending this report."},
 	VerdictOK:       checks.Text{FR: "Aucune étape non conforme.", EN: "No step fails."},
 	Legend:          checks.Text{FR: "Signification des statuts", EN: "What the statuses mean"},
-	Masked:          checks.Text{FR: "Les données personnelles (identifiants, noms) sont masquées ; --show-personal-data les affiche.", EN: "Personal data (identifiers, names) is masked; --show-personal-data shows it."},
-	Shown:           checks.Text{FR: "Attention : ce rapport affiche des données personnelles (--show-personal-data).", EN: "Warning: this report shows personal data (--show-personal-data)."},
 	InputInfo:       checks.Text{FR: "publication PRONOTE.net", EN: "PRONOTE.net publication"},
 	PurgeOnly:       checks.Text{FR: "changement d'ENT seul (tous modes)", EN: "change of ENT only (any mode)"},
 	VersionUnread:   checks.Text{FR: "« version » non comprise : %q", EN: "\"version\" not understood: %q"},
@@ -330,6 +381,8 @@ var words = Wording{
 	UnknownType:     checks.Text{FR: "type d'utilisateur inconnu", EN: "unknown user type"},
 	Ignored:         checks.Text{FR: "Réponses ignorées (étapes absentes de cette version) : %s", EN: "Answers ignored (steps not in this version): %s"},
 	Unused:          checks.Text{FR: "Réponses non lues (étapes sans objet dans le mode ou la procédure vérifiés) : %s", EN: "Answers not read (steps not part of the mode or procedure checked): %s"},
+	UnusedUndecided: checks.Text{FR: "Réponses non lues, le mode n'étant pas décidé (une réponse vient de la page d'un mode) : %s", EN: "Answers not read, the mode being undecided (an answer comes from one mode's page): %s"},
+	DependsOnMode:   checks.Text{FR: "Étapes qui dépendent du mode, non jugées", EN: "Steps that depend on the mode, not judged"},
 	PurgeChecked:    checks.Text{FR: "purge vérifiée", EN: "purge checked"},
 	SHA256:          checks.Text{FR: "SHA-256", EN: "SHA-256"},
 	UAI:             checks.Text{FR: "UAI", EN: "UAI"},
@@ -343,3 +396,37 @@ var words = Wording{
 	Marks:           checks.Text{FR: "Origine des étapes", EN: "Where the steps come from"},
 	TickedBut:       checks.Text{FR: "Cochée dans la liste de contrôle, mais %s.", EN: "Ticked in the checklist, but %s."},
 }
+
+// The report's sentences that each surface says its own way (checks.Said): the text report
+// names ozecheck's flags; the HTML report, made the same by the command and the browser,
+// does not.
+var (
+	saidMasked = checks.Say("ReportMasked", checks.Said{
+		CLI:    checks.Text{FR: "Les données personnelles (identifiants, noms) sont masquées ; --show-personal-data les affiche.", EN: "Personal data (identifiers, names) is masked; --show-personal-data shows it."},
+		Page:   checks.Text{FR: "Les données personnelles (identifiants, noms) sont masquées.", EN: "Personal data (identifiers, names) is masked."},
+		Report: checks.Text{FR: "Les données personnelles (identifiants, noms) sont masquées.", EN: "Personal data (identifiers, names) is masked."},
+	})
+	saidShown = checks.Say("ReportShown", checks.Said{
+		CLI:    checks.Text{FR: "Attention : ce rapport affiche des données personnelles (--show-personal-data).", EN: "Warning: this report shows personal data (--show-personal-data)."},
+		Page:   checks.Text{FR: "Attention : ce rapport affiche des données personnelles.", EN: "Warning: this report shows personal data."},
+		Report: checks.Text{FR: "Attention : ce rapport affiche des données personnelles (identifiants, noms).", EN: "Warning: this report shows personal data (identifiers, names)."},
+	})
+	saidVerdictUndecided = checks.Say("ReportVerdictUndecided", checks.Said{
+		CLI: checks.Text{
+			FR: "Aucune étape non conforme parmi celles jugées, mais le mode n'est pas décidé : ajoutez --mode hosted ou --mode onprem pour juger les autres.",
+			EN: "No step judged fails, but the mode is not decided: add --mode hosted or --mode onprem to judge the others.",
+		},
+		Page: checks.Text{
+			FR: "Aucune étape non conforme parmi celles jugées, mais le mode n'est pas décidé : répondez à la question ci-dessus pour juger les autres.",
+			EN: "No step judged fails, but the mode is not decided: answer the question above to judge the others.",
+		},
+		Report: checks.Text{
+			FR: "Aucune étape non conforme parmi celles jugées, mais le mode n'était pas décidé : les étapes qui en dépendent ne sont pas jugées.",
+			EN: "No step judged fails, but the mode was not decided: the steps that depend on it are not judged.",
+		},
+	})
+)
+
+// SaidVerdictUndecided is the verdict of a report whose mode is undecided and that nothing
+// failed, on each surface.
+func SaidVerdictUndecided() checks.Said { return saidVerdictUndecided }

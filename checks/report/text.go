@@ -45,7 +45,11 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 	if uai != "" {
 		ew.printf("%s%s%s\n", words.UAI.In(l), l.Colon(), uai)
 	}
-	ew.printf("%s · %s %s · %s %s\n", d.ModeLabel, words.Checker.In(l), d.Checker.Version, words.Generated.In(l), d.Generated.Format("2006-01-02 15:04 MST"))
+	ew.printf("%s\n", d.modeSaid.In(checks.InTerminal, l))
+	for _, a := range d.againstSaid {
+		ew.printf("%s\n", paint("warn", a.In(checks.InTerminal, l)))
+	}
+	ew.printf("%s %s · %s %s\n", words.Checker.In(l), d.Checker.Version, words.Generated.In(l), l.DateTime(d.Generated))
 	ew.printf("\n%s\n", words.Inputs.In(l))
 	if len(d.Inputs) == 0 {
 		ew.printf("  %s\n", words.NoInputs.In(l))
@@ -54,7 +58,11 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 		ew.printf("  %s\n    %s · %s %s\n", in.File, in.Detail, words.SHA256.In(l), in.SHA256)
 	}
 	ew.printf("\n%s\n", words.Results.In(l))
+	var dependsOnMode []string
 	for _, r := range d.Results {
+		if r.DependsOnMode {
+			dependsOnMode = append(dependsOnMode, r.ID)
+		}
 		if r.Status == "not-applicable" {
 			continue
 		}
@@ -73,10 +81,15 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 		if r.Comment != "" {
 			ew.printf("    %s%s%s\n", words.Comment.In(l), l.Colon(), r.Comment)
 		}
-		ew.printf("    %s\n", r.URL)
+		if r.URL != "" {
+			ew.printf("    %s\n", r.URL)
+		}
 		if r.Help != "" {
 			ew.printf("    %s%s%s\n", words.Help.In(l), l.Colon(), r.Help)
 		}
+	}
+	if len(dependsOnMode) > 0 {
+		ew.printf("\n%s%s%s\n", words.DependsOnMode.In(l), l.Colon(), strings.Join(dependsOnMode, ", "))
 	}
 	ew.printf("\n%s%s", words.Summary.In(l), l.Colon())
 	var parts painted
@@ -89,9 +102,12 @@ func Text(w io.Writer, d *Doc, colour bool) error {
 		}
 	}
 	ew.printf("%s\n", parts)
-	if d.Failed {
+	switch {
+	case d.Failed:
 		ew.printf("%s\n", paint("fail", words.VerdictFail.In(l)))
-	} else {
+	case d.Undecided():
+		ew.printf("%s\n", paint("warn", saidVerdictUndecided.In(checks.InTerminal, l)))
+	default:
 		ew.printf("%s\n", paint("pass", words.VerdictOK.In(l)))
 	}
 	if d.SendTo != "" {

@@ -85,8 +85,10 @@ func modeLabel(mode string, l checks.Lang) string {
 	if m, ok := checks.ParseMode(mode); ok {
 		return m.Label().In(l)
 	}
-	if mode == checks.AnyMode.String() {
-		return checks.AnyMode.Label().In(l)
+	for _, m := range []checks.Mode{checks.AnyMode, 0} { // the purge alone; undecided
+		if mode == m.String() {
+			return m.Label().In(l)
+		}
 	}
 	return mode
 }

@@ -271,7 +271,7 @@ func read(file string, buf *bytes.Buffer) (*School, map[string]string, *checks.T
 		return nil, nil, &t
 	case r.Generated.IsZero():
 		return nil, nil, &msgNoDate
-	case r.Mode != "hosted" && r.Mode != "onprem" && r.Mode != "any":
+	case r.Mode != "hosted" && r.Mode != "onprem" && r.Mode != "any" && r.Mode != "undecided":
 		t := msgBadMode.Sprintf(r.Mode)
 		return nil, nil, &t
 	}

@@ -112,7 +112,9 @@ toute sorte d'encodage), fichier de réponses de la liste de contrôle du site. 
 de chaque fichier est reconnu d'après son contenu ; « - » lit l'entrée standard.
 
 Options :
-  --mode hosted|onprem    mode d'installation (deviné d'après les fichiers sinon)
+  --mode hosted|onprem    mode d'installation ; sans lui, l'adresse de --fetch ou les
+                          fichiers le décident, et le rapport dit comment ; à défaut,
+                          seules les étapes qui n'en dépendent pas sont jugées
   --purge                 vérifier la purge des identifiants de l'ancien ENT
   --lang fr|en            langue du rapport (par défaut : celle du système, sinon fr)
   --format text|json|html format du rapport (text par défaut)
@@ -145,7 +147,9 @@ encoding), the answers file of the site's checklist. Each file's kind is recogni
 its content; "-" reads standard input.
 
 Flags:
-  --mode hosted|onprem    installation mode (guessed from the files otherwise)
+  --mode hosted|onprem    installation mode; without it, --fetch's address or the files
+                          decide it, and the report says how; failing that, only the
+                          steps that do not depend on it are judged
   --purge                 check the purge of the previous ENT's identifiers
   --lang fr|en            report language (default: the system's, else fr)
   --format text|json|html report format (default text)

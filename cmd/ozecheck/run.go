@@ -135,7 +135,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 
 	sess := checker.New(o.showPersonal, o.userType)
-	meta := report.Meta{Version: buildVersion(), Generated: time.Now(), Lang: lang, SiteURL: o.site}
+	now := time.Now()
+	meta := report.Meta{Version: buildVersion(), Generated: now, Lang: lang, SiteURL: o.site}
 	// A contact that does not decode is dropped: the report then names the usual ENT contact.
 	meta.Support, _ = checks.DecodeContact(support)
 
@@ -145,7 +146,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if err != nil {
 			return usageError{err}
 		}
-		if _, err := sess.Read(u, bytes.NewReader(body)); err != nil {
+		if _, err := sess.ReadFetched(u, bytes.NewReader(body)); err != nil {
 			return usageError{localize(err, lang)}
 		}
 		meta.Fetched = u
@@ -156,9 +157,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 	}
 
-	rep, doc, err := sess.Judge(checker.Options{Mode: o.mode, Purge: o.purge}, meta)
+	rep, doc, err := sess.Judge(checker.Options{Mode: o.mode, Address: o.fetch, Purge: o.purge, Now: now}, meta)
 	if err != nil {
 		return usageError{localize(err, lang)}
+	}
+	if doc.Undecided() && (o.format != "text" || o.out != "") {
+		// The text report on the terminal says it; a file or another format would not.
+		fmt.Fprintf(stderr, "ozecheck: %s\n", rep.Decision.Said().In(checks.InTerminal, lang))
 	}
 
 	var buf bytes.Buffer

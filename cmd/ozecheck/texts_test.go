@@ -34,7 +34,7 @@ func TestEveryTextBilingual(t *testing.T) {
 		{"cmd/internal/pdf", fields(pdf.Words()), 13},
 		{"theme", theme.Words(), 26},
 		{"cmd/ozecheck", texts, 17},
-		{"cmd/internal/checker", checker.Texts(), 3},
+		{"cmd/internal/checker", checker.Texts(), 2},
 		{"checks/summary words", fields(summary.Words()), 36},
 		{"checks/summary reasons", summary.Texts(), 11},
 	}
@@ -52,6 +52,23 @@ func TestEveryTextBilingual(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSaidSurfaces holds every message said differently by each surface, those of the
+// report and the checker's included, to the rules of its surfaces: the page and the reports
+// never name a command-line flag.
+func TestSaidSurfaces(t *testing.T) {
+	all := checks.SaidTable()
+	for _, name := range []string{"ModeUndecided", "ReportMasked", "ReportVerdictUndecided"} {
+		if _, ok := all[name]; !ok {
+			t.Errorf("%s is not in the table", name)
+		}
+	}
+	for name, s := range all {
+		for _, f := range s.Faults() {
+			t.Errorf("%s: %s", name, f)
+		}
 	}
 }
 

@@ -101,7 +101,7 @@ func check(req request, inputs []input, now time.Time) outcome {
 	out.JSON = map[checks.Lang]string{}
 	for _, l := range checks.Langs() {
 		meta := report.Meta{Version: version, Generated: now, Lang: l, SiteURL: siteURL}
-		rep, doc, err := sess.Judge(checker.Options{Mode: req.Mode, Purge: req.Purge}, meta)
+		rep, doc, err := sess.Judge(checker.Options{Mode: req.Mode, Purge: req.Purge, Now: now}, meta)
 		if err != nil {
 			out.ModeError, out.JSON = bilingual(err), nil
 			return out

@@ -265,12 +265,12 @@ func TestBrowserCheckerMatchesCLI(t *testing.T) {
 		{
 			name: "every status", script: "statuses", lang: "fr", page: "/fr/verifier/", mode: "hosted",
 			files: []string{"info.json", "reponses.json"},
-			want:  map[string]string{"server.cas-url": "fail", "net.cas-url": "error", "net.unpublished": "answered", "verify.unique-ids": "no-evidence", "net.espaces": "warn", "net.publish": "pass"},
+			want:  map[string]string{"server.cas-url": "fail", "net.cas-protocol": "error", "net.cas-url": "pass", "net.unpublished": "answered", "verify.unique-ids": "no-evidence", "net.espaces": "warn", "net.publish": "no-evidence"},
 		},
 		{
 			name: "a correct setup, in English", script: "pass", lang: "en", page: "/en/check-your-setup/",
 			files: []string{"InfoMobileApp.json", "eleves.csv", "profs.csv", "reponses.json"},
-			want:  map[string]string{"net.cas-url": "pass", "net.espaces": "pass", "server.cas-url": "pass", "net.unpublished": "answered"},
+			want:  map[string]string{"net.cas-url": "pass", "net.espaces": "answered", "net.unpublished": "answered"},
 		},
 	}
 	seen := map[string]bool{}
@@ -467,9 +467,10 @@ func TestVerdictsOnProcedurePages(t *testing.T) {
 
 	want := map[string]stepLook{
 		"server.cas-url":    {Mark: "cl-verdict v-fail", Checked: true},                  // the person's tick stays
-		"net.publish":       {Mark: "cl-verdict v-pass", Checked: true, ByChecker: true}, // ticked by the checker
+		"net.cas-url":       {Mark: "cl-verdict v-pass", Checked: true, ByChecker: true}, // ticked by the checker
 		"net.espaces":       {Mark: "cl-verdict v-warn"},
-		"net.cas-url":       {Mark: "cl-verdict v-error"},
+		"net.cas-protocol":  {Mark: "cl-verdict v-error"},
+		"net.publish":       {}, // no-evidence: a saved file without a date does not show publication
 		"net.unpublished":   {}, // answered: a person's word, no verdict kept
 		"verify.unique-ids": {}, // no-evidence: nothing to show
 	}
@@ -530,8 +531,8 @@ func TestVerdictsOnProcedurePages(t *testing.T) {
 			t.Errorf("%s: mark %q from the CLI's report, %q from the browser's", id, c.Mark, b.Mark)
 		}
 	}
-	if l := fromCLI["net.publish"]; !l.ByChecker || !l.Checked {
-		t.Errorf("net.publish from the CLI's report: %+v, want ticked by the checker", l)
+	if l := fromCLI["net.cas-url"]; !l.ByChecker || !l.Checked {
+		t.Errorf("net.cas-url from the CLI's report: %+v, want ticked by the checker", l)
 	}
 }
 

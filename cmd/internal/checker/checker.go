@@ -3,7 +3,7 @@ package checker
 import (
 	"io"
 	"maps"
-	"strings"
+	"time"
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/checks/evidence"
@@ -34,27 +34,62 @@ func (s *Session) Read(name string, r io.Reader) (evidence.Kind, error) {
 	return evidence.Read(name, r, s.Catalog, s.Evidence, s.opts)
 }
 
+// ReadFetched reads InfoMobileApp.json as the checker itself fetched it from address (what
+// --fetch does): PRONOTE.net served it to this check, which shows the base published.
+func (s *Session) ReadFetched(address string, r io.Reader) (evidence.Kind, error) {
+	k, err := s.Read(address, r)
+	if err == nil && k == evidence.KindInfoMobileApp && s.Evidence.Info != nil && s.Evidence.Info.Source == address {
+		s.Evidence.Info.Fetched = true
+	}
+	return k, err
+}
+
 // Options say how to judge.
 type Options struct {
-	// Mode is "hosted" or "onprem", or "" to guess it from the evidence.
+	// Mode is "hosted" or "onprem" when the person chose it, else "".
 	Mode string
+	// Address is PRONOTE's address the person gave (--fetch's, the check page's field).
+	Address string
+	// Ticks counts, per mode, the steps ticked in the browser on that mode's procedure page.
+	Ticks map[checks.Mode]int
 	// Purge asks to check the purge of the previous ENT's identifiers.
 	Purge bool
+	// Now is when the check runs.
+	Now time.Time
 }
 
 // Judge runs every rule against the evidence read and returns the report and its document
-// in meta.Lang. The error is an [*Error] when the mode is unknown or cannot be guessed.
+// in meta.Lang. The mode is decided by [checks.DecideMode] and the report says how; when
+// nothing decides it, only what does not depend on it is judged. The error is an [*Error]
+// when the mode named is unknown.
 func (s *Session) Judge(o Options, meta report.Meta) (*checks.Report, *report.Doc, error) {
-	if o.Mode == "" && PurgeOnly(o.Purge, s.Evidence) {
-		rep := checks.Run(s.Catalog, s.Evidence, checks.Options{Purge: true, PurgeOnly: true})
-		return rep, report.New(rep, s.Evidence, meta), nil
+	d, err := s.Decide(o)
+	if err != nil {
+		return nil, nil, err
 	}
-	mode, why := ChooseMode(o.Mode, s.Evidence)
-	if why != nil {
-		return nil, nil, &Error{Msg: *why}
+	opts := checks.Options{Decision: d, Mode: d.Mode, Purge: o.Purge, Now: o.Now}
+	if d.By == checks.ByPurgeOnly {
+		opts = checks.Options{Purge: true, PurgeOnly: true, Now: o.Now}
 	}
-	rep := checks.Run(s.Catalog, s.Evidence, checks.Options{Mode: mode, Purge: o.Purge})
+	rep := checks.Run(s.Catalog, s.Evidence, opts)
 	return rep, report.New(rep, s.Evidence, meta), nil
+}
+
+// Decide decides the mode of the check: the purge alone needs none ([PurgeOnly]); else
+// [checks.DecideMode] weighs the person's choice, the address, the evidence and the ticks.
+func (s *Session) Decide(o Options) (checks.ModeDecision, error) {
+	var flag checks.Mode
+	if o.Mode != "" {
+		m, ok := checks.ParseMode(o.Mode)
+		if !ok {
+			return checks.ModeDecision{}, &Error{Msg: MsgBadMode.Sprintf(o.Mode)}
+		}
+		flag = m
+	}
+	if flag == 0 && PurgeOnly(o.Purge, s.Evidence) {
+		return checks.ModeDecision{Mode: checks.AnyMode, By: checks.ByPurgeOnly}, nil
+	}
+	return checks.DecideMode(checks.ModeClues{Flag: flag, Address: o.Address, Ticks: o.Ticks}, s.Evidence), nil
 }
 
 // PurgeOnly reports whether the evidence is only the purge's, with the purge asked for (by
@@ -94,43 +129,9 @@ func Texts() map[string]checks.Text { return maps.Clone(texts) }
 // Messages, in both languages.
 var (
 	MsgBadMode = text("MsgBadMode", checks.Text{FR: "--mode %q : mode inconnu (hosted ou onprem)", EN: "--mode %q: unknown mode (hosted or onprem)"})
-	MsgNoMode  = text("MsgNoMode", checks.Text{FR: "impossible de savoir si PRONOTE est hébergé : ajoutez --mode hosted ou --mode onprem", EN: "cannot tell whether PRONOTE is hosted: add --mode hosted or --mode onprem"})
 	// MsgTooBig refuses a file larger than the browser checker reads (MiB, limit in MiB).
 	MsgTooBig = text("MsgTooBig", checks.Text{
 		FR: "fichier de %d Mio : le navigateur lit jusqu'à %d Mio ; vérifiez-le avec le vérificateur téléchargé (ozecheck)",
 		EN: "file of %d MiB: the browser reads up to %d MiB; check it with the downloaded checker (ozecheck)",
 	})
 )
-
-// ChooseMode returns the mode named by flag, else the one the evidence shows: PRONOTE.net
-// hosted by Index Education publishes under index-education.net; an answers file names its
-// checklist. It returns the reason when it cannot.
-func ChooseMode(flag string, ev *checks.Evidence) (checks.Mode, *checks.Text) {
-	if flag != "" {
-		m, ok := checks.ParseMode(flag)
-		if !ok {
-			t := MsgBadMode.Sprintf(flag)
-			return 0, &t
-		}
-		return m, nil
-	}
-	if ev.Answers != nil {
-		switch ev.Answers.Checklist {
-		case checks.HostedID:
-			return checks.Hosted, nil
-		case checks.OnPremID:
-			return checks.OnPrem, nil
-		}
-	}
-	if ev.Info != nil {
-		for _, e := range ev.Info.Espaces {
-			if strings.Contains(strings.ToLower(e.URL), ".index-education.net/") {
-				return checks.Hosted, nil
-			}
-		}
-		if len(ev.Info.Espaces) > 0 {
-			return checks.OnPrem, nil
-		}
-	}
-	return 0, &MsgNoMode
-}

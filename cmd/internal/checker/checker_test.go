@@ -11,38 +11,43 @@ import (
 	"github.com/hds-oze/pronote-oze/checks/report"
 )
 
-func TestChooseMode(t *testing.T) {
+// TestDecide decides the mode of a session from the flag, the address and the evidence, and
+// refuses an unknown flag in both languages.
+func TestDecide(t *testing.T) {
 	hostedInfo := &checks.Info{Espaces: []checks.InfoEspace{{URL: "https://0920000a.index-education.net/pronote/eleve.html"}}}
-	onpremInfo := &checks.Info{Espaces: []checks.InfoEspace{{URL: "https://pronote.college.fr/pronote/eleve.html"}}}
+	relativeInfo := &checks.Info{Espaces: []checks.InfoEspace{{URL: "mobile.eleve.html"}}}
 	cases := []struct {
 		name string
-		flag string
+		o    Options
 		ev   checks.Evidence
-		want checks.Mode
+		want checks.ModeDecision
 		err  bool
 	}{
-		{name: "flag wins over the evidence", flag: "onprem", ev: checks.Evidence{Info: hostedInfo}, want: checks.OnPrem},
-		{name: "unknown flag", flag: "cloud", err: true},
-		{name: "answers name their checklist", ev: checks.Evidence{Answers: &checks.Answers{Checklist: checks.HostedID}, Info: onpremInfo}, want: checks.Hosted},
-		{name: "hosted by Index Education", ev: checks.Evidence{Info: hostedInfo}, want: checks.Hosted},
-		{name: "any other server is on premises", ev: checks.Evidence{Info: onpremInfo}, want: checks.OnPrem},
-		{name: "answers of the purge say nothing", ev: checks.Evidence{Answers: &checks.Answers{Checklist: checks.PurgeID}}, err: true},
-		{name: "nothing to go by", err: true},
+		{name: "flag wins over the evidence", o: Options{Mode: "onprem"}, ev: checks.Evidence{Info: hostedInfo},
+			want: checks.ModeDecision{Mode: checks.OnPrem, By: checks.ByFlag, From: "onprem"}},
+		{name: "unknown flag", o: Options{Mode: "cloud"}, err: true},
+		{name: "relative espaces, no flag: undecided", ev: checks.Evidence{Info: relativeInfo}, want: checks.ModeDecision{By: checks.Undecided}},
+		{name: "relative espaces fetched from a hosted address", o: Options{Address: "https://0920000a.index-education.net/pronote/"}, ev: checks.Evidence{Info: relativeInfo},
+			want: checks.ModeDecision{Mode: checks.Hosted, By: checks.ByAddress, From: "https://0920000a.index-education.net/pronote/"}},
+		{name: "identity exports and the purge: no mode needed", o: Options{Purge: true}, ev: checks.Evidence{Identities: []*checks.IdentityList{{Source: "e.csv"}}},
+			want: checks.ModeDecision{Mode: checks.AnyMode, By: checks.ByPurgeOnly}},
+		{name: "nothing to go by", want: checks.ModeDecision{By: checks.Undecided}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, why := ChooseMode(tc.flag, &tc.ev)
-			if (why != nil) != tc.err {
-				t.Fatalf("ChooseMode = %v, %v; want error %v", got, why, tc.err)
+			s := New(false, "")
+			s.Evidence = &tc.ev
+			got, err := s.Decide(tc.o)
+			if (err != nil) != tc.err {
+				t.Fatalf("Decide = %+v, %v; want error %v", got, err, tc.err)
 			}
-			if why != nil {
-				if len(why.Missing()) > 0 {
-					t.Errorf("message lacks a language: %+v", why)
-				}
-				return
+			var ce *Error
+			if err != nil && (!errors.As(err, &ce) || len(ce.Msg.Missing()) > 0) {
+				t.Errorf("error %v, want one in both languages", err)
 			}
-			if got != tc.want {
-				t.Errorf("mode = %v, want %v", got, tc.want)
+			got.Against = nil
+			if got.Mode != tc.want.Mode || got.By != tc.want.By || got.From != tc.want.From {
+				t.Errorf("Decide = %+v, want %+v", got, tc.want)
 			}
 		})
 	}
@@ -75,26 +80,31 @@ func TestUnreadableInputLeavesSession(t *testing.T) {
 	}
 }
 
-func TestJudgeUnknownMode(t *testing.T) {
-	_, _, err := New(false, "").Judge(Options{}, report.Meta{Lang: checks.FR})
-	var ce *Error
-	if !errors.As(err, &ce) || !strings.Contains(ce.In(checks.FR), "--mode hosted") || !strings.Contains(ce.In(checks.EN), "cannot tell") {
-		t.Errorf("err = %v", err)
+// TestJudgeUndecided judges a session with nothing to decide the mode: no error, a report
+// that says the mode is undecided.
+func TestJudgeUndecided(t *testing.T) {
+	rep, doc, err := New(false, "").Judge(Options{}, report.Meta{Lang: checks.FR})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Mode != 0 || doc.Mode != "undecided" || !doc.Undecided() || !strings.Contains(doc.ModeDecision.Says, "Mode non décidé") {
+		t.Errorf("mode %v, doc %q, %+v", rep.Mode, doc.Mode, doc.ModeDecision)
 	}
 }
 
 // TestJudgePurgeOnly: identity exports with the purge asked need no mode, and the report holds
-// the purge's steps only; with a file of the procedure the mode is still needed.
+// the purge's steps only; with a file of the procedure the mode is still needed, and
+// undecided without a clue.
 func TestJudgePurgeOnly(t *testing.T) {
 	cases := []struct {
-		name    string
-		purge   bool
-		files   map[string]string
-		wantErr bool
+		name          string
+		purge         bool
+		files         map[string]string
+		wantUndecided bool
 	}{
 		{name: "exports and --purge", purge: true, files: map[string]string{"eleves.csv": "Nom;Identifiant CAS\nA;x1\n"}},
-		{name: "exports without --purge", files: map[string]string{"eleves.csv": "Nom;Identifiant CAS\nA;x1\n"}, wantErr: true},
-		{name: "procedure evidence too", purge: true, files: map[string]string{"eleves.csv": "Nom;Identifiant CAS\nA;\n", "info.json": `{"nomEtab": "X"}`}, wantErr: true},
+		{name: "exports without --purge", files: map[string]string{"eleves.csv": "Nom;Identifiant CAS\nA;x1\n"}, wantUndecided: true},
+		{name: "procedure evidence too", purge: true, files: map[string]string{"eleves.csv": "Nom;Identifiant CAS\nA;\n", "info.json": `{"nomEtab": "X"}`}, wantUndecided: true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -105,15 +115,14 @@ func TestJudgePurgeOnly(t *testing.T) {
 				}
 			}
 			rep, doc, err := s.Judge(Options{Purge: tc.purge}, report.Meta{Lang: checks.EN, Generated: time.Unix(0, 0)})
-			if tc.wantErr {
-				var ce *Error
-				if !errors.As(err, &ce) {
-					t.Fatalf("err = %v, want a mode error", err)
-				}
-				return
-			}
 			if err != nil {
 				t.Fatal(err)
+			}
+			if tc.wantUndecided {
+				if rep.Mode != 0 || rep.Decision.By != checks.Undecided {
+					t.Fatalf("mode %v by %q, want undecided", rep.Mode, rep.Decision.By)
+				}
+				return
 			}
 			if !rep.Purge || rep.Mode != checks.AnyMode || doc.Mode != "any" || len(rep.Results) == 0 {
 				t.Fatalf("purge %v, mode %v (%q), %d results", rep.Purge, rep.Mode, doc.Mode, len(rep.Results))
