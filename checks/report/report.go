@@ -402,14 +402,14 @@ var words = Wording{
 // does not.
 var (
 	saidMasked = checks.Say("ReportMasked", checks.Said{
-		CLI:    checks.Text{FR: "Les données personnelles (identifiants, noms) sont masquées ; --show-personal-data les affiche.", EN: "Personal data (identifiers, names) is masked; --show-personal-data shows it."},
-		Page:   checks.Text{FR: "Les données personnelles (identifiants, noms) sont masquées.", EN: "Personal data (identifiers, names) is masked."},
-		Report: checks.Text{FR: "Les données personnelles (identifiants, noms) sont masquées.", EN: "Personal data (identifiers, names) is masked."},
+		CLI:    checks.Text{FR: "Les données personnelles (identifiants, noms, chemins des fichiers) sont masquées ; --show-personal-data les affiche.", EN: "Personal data (identifiers, names, file paths) is masked; --show-personal-data shows it."},
+		Page:   checks.Text{FR: "Les données personnelles (identifiants, noms, chemins des fichiers) sont masquées.", EN: "Personal data (identifiers, names, file paths) is masked."},
+		Report: checks.Text{FR: "Les données personnelles (identifiants, noms, chemins des fichiers) sont masquées.", EN: "Personal data (identifiers, names, file paths) is masked."},
 	})
 	saidShown = checks.Say("ReportShown", checks.Said{
 		CLI:    checks.Text{FR: "Attention : ce rapport affiche des données personnelles (--show-personal-data).", EN: "Warning: this report shows personal data (--show-personal-data)."},
 		Page:   checks.Text{FR: "Attention : ce rapport affiche des données personnelles.", EN: "Warning: this report shows personal data."},
-		Report: checks.Text{FR: "Attention : ce rapport affiche des données personnelles (identifiants, noms).", EN: "Warning: this report shows personal data (identifiers, names)."},
+		Report: checks.Text{FR: "Attention : ce rapport affiche des données personnelles (identifiants, noms, chemins des fichiers).", EN: "Warning: this report shows personal data (identifiers, names, file paths)."},
 	})
 	saidVerdictUndecided = checks.Say("ReportVerdictUndecided", checks.Said{
 		CLI: checks.Text{

@@ -119,7 +119,7 @@ Options :
   --lang fr|en            langue du rapport (par défaut : celle du système, sinon fr)
   --format text|json|html format du rapport (text par défaut)
   -o FICHIER              écrire le rapport dans FICHIER
-  --show-personal-data    afficher identifiants et noms (masqués par défaut)
+  --show-personal-data    afficher identifiants, noms et chemins (masqués par défaut)
   --user-type TYPE        type d'utilisateur des exports qui ne le disent pas
                           (` + userTypeIDs() + `)
   --fetch ADRESSE         télécharger InfoMobileApp.json depuis l'adresse de PRONOTE
@@ -154,7 +154,7 @@ Flags:
   --lang fr|en            report language (default: the system's, else fr)
   --format text|json|html report format (default text)
   -o FILE                 write the report to FILE
-  --show-personal-data    show identifiers and names (masked by default)
+  --show-personal-data    show identifiers, names and file paths (masked by default)
   --user-type TYPE        user type of exports that do not say
                           (` + userTypeIDs() + `)
   --fetch ADDRESS         download InfoMobileApp.json from PRONOTE's address

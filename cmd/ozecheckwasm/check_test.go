@@ -84,3 +84,21 @@ func TestBrowserAnswers(t *testing.T) {
 		t.Errorf("with an answers file: %+v", out.Files)
 	}
 }
+
+// TestBrowserReportNamesFilesByBaseName: a browser may give a file's path (a folder dropped,
+// or a path typed in a file dialog); the reports made in the browser name it by its base name,
+// as the command's do, and the page's list of files by the name it was given.
+func TestBrowserReportNamesFilesByBaseName(t *testing.T) {
+	export := "Nom;Identifiant CAS\nA;x1\nB;x1\n"
+	out := check(request{Lang: "fr", Mode: "hosted"}, []input{
+		{Name: `C:\Users\prenom.nom\Downloads\eleves.csv`, Size: int64(len(export)), R: strings.NewReader(export)},
+	}, time.Unix(0, 0))
+	if out.ModeError != nil || len(out.Files) != 1 || out.Files[0].Error != nil {
+		t.Fatalf("outcome %+v", out)
+	}
+	for what, rep := range map[string]string{"JSON fr": out.JSON[checks.FR], "JSON en": out.JSON[checks.EN], "HTML": out.HTML} {
+		if strings.Contains(rep, "prenom.nom") || !strings.Contains(rep, "eleves.csv:2") {
+			t.Errorf("%s report: want eleves.csv:2 and no folder of the file", what)
+		}
+	}
+}

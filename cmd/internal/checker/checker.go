@@ -1,8 +1,12 @@
 package checker
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"maps"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/hds-oze/pronote-oze/checks"
@@ -15,6 +19,8 @@ type Session struct {
 	Catalog  *checks.Catalog
 	Evidence *checks.Evidence
 	opts     evidence.IdentityOptions
+	// shown is the name the report gives each file read, by the name it was given as.
+	shown map[string]string
 }
 
 // New returns a session over the default catalog. showPersonal turns off the masking of
@@ -25,19 +31,66 @@ func New(showPersonal bool, userType string) *Session {
 		Catalog:  checks.Default(),
 		Evidence: &checks.Evidence{ShowPersonalData: showPersonal},
 		opts:     evidence.IdentityOptions{UserType: userType},
+		shown:    map[string]string{},
 	}
 }
 
 // Read recognises the kind of one input from its content and adds it to the session. name
-// names it in messages and in the report. On error the session is unchanged.
+// names it as it was given (a path, or a name in the browser). The report names it by its
+// base name (see fileName); an error, which goes to the person who gave the file and not into
+// a report, by name. On error the session is unchanged.
 func (s *Session) Read(name string, r io.Reader) (evidence.Kind, error) {
-	return evidence.Read(name, r, s.Catalog, s.Evidence, s.opts)
+	return s.read(name, s.fileName(name), r)
+}
+
+// read reads the input name, named shown in the report.
+func (s *Session) read(name, shown string, r io.Reader) (evidence.Kind, error) {
+	kind, err := evidence.Read(shown, r, s.Catalog, s.Evidence, s.opts)
+	if err != nil {
+		var ie *evidence.InputError
+		if errors.As(err, &ie) && ie.File == shown {
+			ie.File = name
+		}
+		return kind, err
+	}
+	s.shown[name] = shown
+	return kind, nil
+}
+
+// fileName returns the name the report gives the file name: its base name, without the
+// folders it is in, which hold the user's name (C:\Users\prenom.nom\Downloads,
+// /home/prenom.nom), unless the session shows personal data. Two files read of the same base
+// name in different folders are told apart by a number: eleves.csv, then eleves.csv (2).
+func (s *Session) fileName(name string) string {
+	if s.Evidence.ShowPersonalData {
+		return name
+	}
+	if shown, ok := s.shown[name]; ok {
+		return shown
+	}
+	base := baseName(name)
+	shown := base
+	for n := 2; slices.Contains(slices.Collect(maps.Values(s.shown)), shown); n++ {
+		shown = fmt.Sprintf("%s (%d)", base, n)
+	}
+	return shown
+}
+
+// baseName returns name without its folders, cut after the last slash or backslash whatever
+// the system: a browser's file name, or a name given on Linux, may hold either.
+func baseName(name string) string {
+	trimmed := strings.TrimRight(name, `/\`)
+	if trimmed == "" {
+		return name
+	}
+	return trimmed[strings.LastIndexAny(trimmed, `/\`)+1:]
 }
 
 // ReadFetched reads InfoMobileApp.json as the checker itself fetched it from address (what
-// --fetch does): PRONOTE.net served it to this check, which shows the base published.
+// --fetch does): PRONOTE.net served it to this check, which shows the base published. The
+// report names it by its address, whole: a school's public address is no one's folder.
 func (s *Session) ReadFetched(address string, r io.Reader) (evidence.Kind, error) {
-	k, err := s.Read(address, r)
+	k, err := s.read(address, address, r)
 	if err == nil && k == evidence.KindInfoMobileApp && s.Evidence.Info != nil && s.Evidence.Info.Source == address {
 		s.Evidence.Info.Fetched = true
 	}

@@ -1,7 +1,9 @@
 package checker
 
 import (
+	"bytes"
 	"errors"
+	"html"
 	"strings"
 	"testing"
 	"time"
@@ -134,6 +136,78 @@ func TestJudgePurgeOnly(t *testing.T) {
 			}
 			if !rep.Failed() {
 				t.Error("an identifier left does not fail the purge")
+			}
+		})
+	}
+}
+
+// TestReportsNameFilesByBaseName: the folders a file was given in hold the admin's user name;
+// the text, HTML and JSON reports and every evidence line name the file by its base name,
+// unless personal data is shown. An error, which stays on the admin's screen, names the file
+// as given.
+func TestReportsNameFilesByBaseName(t *testing.T) {
+	info := `{"nomEtab": "X", "espaces": [{"nom": "E", "URL": "https://0920000a.index-education.net/pronote/eleve.html", "genreEspace": 6, "avecDelegation": true, "protocole": "Cas"}], "CAS": {"actif": true, "casURL": "https://wrong.example/cas"}}`
+	files := []struct{ name, body string }{
+		{`C:\Users\prenom.nom\Downloads\InfoMobileApp.json`, info},
+		{"/home/prenom.nom/exports/eleves.csv", "Nom;Identifiant CAS\nA;x1\nB;x2\n"},
+		{"/home/prenom.nom/old/eleves.csv", "Nom;Identifiant CAS\nC;y1\nD;y1\n"},
+	}
+	cases := []struct {
+		name         string
+		showPersonal bool
+		want         []string // in every report
+		wantEvidence string   // in the evidence lines and every report
+		wantNot      []string // in none
+	}{
+		{name: "masked by default", want: []string{"InfoMobileApp.json", "eleves.csv"}, wantEvidence: "eleves.csv (2):2", wantNot: []string{"prenom.nom", "Users", "home"}},
+		{name: "shown with --show-personal-data", showPersonal: true, want: []string{`C:\Users\prenom.nom\Downloads\InfoMobileApp.json`, "/home/prenom.nom/exports/eleves.csv"}, wantEvidence: "/home/prenom.nom/old/eleves.csv:2"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := New(tc.showPersonal, "")
+			for _, f := range files {
+				if _, err := s.Read(f.name, strings.NewReader(f.body)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := s.Read("/home/prenom.nom/photo.png", strings.NewReader("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+			var ie *evidence.InputError
+			if !errors.As(err, &ie) || ie.File != "/home/prenom.nom/photo.png" {
+				t.Errorf("error %v: want it to name the file as given", err)
+			}
+			rep, doc, err := s.Judge(Options{}, report.Meta{Version: "t", Generated: time.Unix(0, 0), Lang: checks.EN, SiteURL: "https://x.example/"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var evidenceLines []string
+			for _, r := range rep.Results {
+				evidenceLines = append(evidenceLines, r.Evidence)
+			}
+			var text, page, js bytes.Buffer
+			for _, err := range []error{report.Text(&text, doc, false), report.HTML(&page, doc, tc.showPersonal), report.JSON(&js, doc)} {
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			outputs := map[string]string{"text": text.String(), "html": html.UnescapeString(page.String()), "json": js.String(), "evidence lines": strings.Join(evidenceLines, "\n")}
+			for what, out := range outputs {
+				want := []string{tc.wantEvidence}
+				if what != "evidence lines" {
+					want = append(want, tc.want...)
+				}
+				for _, w := range want {
+					if what == "json" {
+						w = strings.ReplaceAll(w, `\`, `\\`)
+					}
+					if !strings.Contains(out, w) {
+						t.Errorf("%s report lacks %q", what, w)
+					}
+				}
+				for _, w := range tc.wantNot {
+					if strings.Contains(out, w) {
+						t.Errorf("%s report holds %q", what, w)
+					}
+				}
 			}
 		})
 	}
