@@ -20,6 +20,7 @@ import (
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/checks/report"
+	"github.com/hds-oze/pronote-oze/internal/openfile"
 )
 
 // Format is the version of the JSON summary (schema summary.schema.json, published with the
@@ -221,7 +222,7 @@ type titlesIn struct {
 
 // read reads one report into a row, or says why it cannot; buf is the worker's, reused.
 func read(file string, buf *bytes.Buffer) (*School, map[string]string, *checks.Text) {
-	f, err := os.Open(file)
+	f, err := openfile.Read(file) // a named pipe does not hang: its type is refused below
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {

@@ -52,6 +52,13 @@ func TestScripts(t *testing.T) {
 			"notemp":      cmdNotemp,
 			"csvcells":    cmdCSVCells,
 			"schemavalid": cmdSchemaValid,
+			// mkfifo PATH makes a named pipe (a FIFO), on Unix ([unix] guards its use).
+			"mkfifo": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 1 {
+					ts.Fatalf("usage: mkfifo PATH")
+				}
+				ts.Check(mkfifo(ts.MkAbs(args[0])))
+			},
 			// encode ENCODING SRC DST writes SRC (UTF-8) to DST in ENCODING: windows-1252,
 			// utf16le-bom, utf16le, or truncated-utf16 (UTF-16LE with its last byte cut).
 			// junk KIND DST writes a binary file: xlsx (a ZIP), xls (OLE2) or png.

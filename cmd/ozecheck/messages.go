@@ -28,6 +28,7 @@ var (
 	msgWrote       = text("msgWrote", checks.Text{FR: "rapport écrit dans %s", EN: "report written to %s"})
 	msgOutFolder   = text("msgOutFolder", checks.Text{FR: "c'est un dossier : donnez un nom de fichier pour le rapport", EN: "is a folder: give a file name for the report"})
 	msgOutDangling = text("msgOutDangling", checks.Text{FR: "lien symbolique vers un fichier qui n'existe pas : donnez le fichier lui-même", EN: "symbolic link to a file that does not exist: give the file itself"})
+	msgOutNoReader = text("msgOutNoReader", checks.Text{FR: "tube nommé qu'aucun programme ne lit : lancez d'abord le programme qui le lit", EN: "named pipe that no program reads: start the program that reads it first"})
 	msgOutSpecial  = text("msgOutSpecial", checks.Text{FR: "ni un fichier ordinaire, ni un périphérique, ni un tube : le rapport n'y sera pas écrit", EN: "neither a regular file, a device nor a pipe: the report is not written there"})
 	msgBadTimeout  = text("msgBadTimeout", checks.Text{FR: "--timeout %s : donnez une durée positive, par exemple 20s", EN: "--timeout %s: give a positive duration, for example 20s"})
 

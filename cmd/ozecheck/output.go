@@ -9,6 +9,7 @@ import (
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/cmd/internal/atomicfile"
+	"github.com/hds-oze/pronote-oze/internal/openfile"
 	"github.com/spf13/afero"
 )
 
@@ -16,7 +17,8 @@ import (
 // that is not a regular file:
 //   - a character device or a named pipe (/dev/null, a pipe read by another program) is
 //     written through, as the shell's >> would, and so is a file named under /dev or /proc
-//     (/dev/stdout when the output is redirected to a file, which may be appended to);
+//     (/dev/stdout when the output is redirected to a file, which may be appended to); a
+//     named pipe that no program reads is refused at once, where the shell would wait;
 //   - a symlink is followed: its target gets the report, the link stays; a link to nothing is
 //     refused;
 //   - a regular file is replaced atomically (a temporary file in the same folder, renamed over
@@ -43,7 +45,10 @@ func writeReport(name string, data []byte) error {
 	m := fi.Mode()
 	switch {
 	case m&fs.ModeCharDevice != 0 || m&fs.ModeNamedPipe != 0 || m.IsRegular() && systemName(name):
-		f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
+		f, err := openfile.Append(name)
+		if errors.Is(err, openfile.ErrNoReader) {
+			return &outputError{name, msgOutNoReader}
+		}
 		if err != nil {
 			return err
 		}

@@ -19,6 +19,7 @@ import (
 	"github.com/hds-oze/pronote-oze/checks/evidence"
 	"github.com/hds-oze/pronote-oze/checks/report"
 	"github.com/hds-oze/pronote-oze/cmd/internal/checker"
+	"github.com/hds-oze/pronote-oze/internal/openfile"
 	"github.com/hds-oze/pronote-oze/internal/terminal"
 )
 
@@ -215,7 +216,7 @@ func readFile(sess *checker.Session, name string, stdin io.Reader) error {
 		_, err := sess.Read("stdin", stdin)
 		return err
 	}
-	f, err := os.Open(name)
+	f, err := openfile.Read(name) // a named pipe no program writes to reads as empty
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
