@@ -96,6 +96,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	browserChecker := fl.Bool("browser-checker", true, "compile the checker to WebAssembly for the check page (needs the Go tool); without it the page says it is not built")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to `file`")
 	memprofile := fl.String("memprofile", "", "write a heap profile to `file` once the site is built, its model still in memory")
+	keepPrevious := fl.Bool("keep-previous", true, "keep the site a build replaces beside the output folder, for the next build to make its site from")
 	cacheFlags := addCacheFlags(fl)
 	if err := parseFlags(fl, args); err != nil {
 		return err
@@ -118,6 +119,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	b := &site.Builder{Src: afero.NewOsFs(), SrcDir: *src, Out: afero.NewOsFs(), OutDir: *out, Cache: cacheFlags.open(), Date: date}
 	b.StateDir = cacheFlags.stateDir()
+	b.DiscardPrevious = !*keepPrevious
 	if *downloads {
 		b.Downloads = func(ctx context.Context, cfg *site.Config) ([]site.Download, error) {
 			fmt.Fprintf(stderr, "building the checker for %d platforms…\n", len(site.Platforms()))
@@ -157,6 +159,9 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if s.StateErr != nil {
 		fmt.Fprintf(stderr, "sitegen: warning: %v (the next build renders every page)\n", s.StateErr)
+	}
+	for _, w := range s.Warnings {
+		fmt.Fprintf(stderr, "sitegen: warning: %s\n", w)
 	}
 	fmt.Fprintf(stdout, "search, loaded on the first use of the search box (outside the page budget): script %.1f KB", site.InKB(s.SearchScript))
 	for _, l := range checks.Langs() {

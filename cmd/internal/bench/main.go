@@ -39,9 +39,16 @@ func main() {
 	work := flag.String("work", "", "work `folder` (default: a temporary one, removed)")
 	hostileMB := flag.Int("hostile-mb", 600, "size in MB of the single-line exports given to the checker (0: skip)")
 	reports := flag.String("reports", "1000,10000", "generated reports for ozecheck summary, comma-separated")
-	only := flag.String("only", "", "run one part only: summary")
+	only := flag.String("only", "", "run one part only: summary, or layers (the warm rebuild with the kept site beside the plain path)")
 	deleteBefore := flag.Bool("delete-before", false, "delete each tool's previous output just before its run, as this benchmark once did, instead of moving it aside (see setAside)")
 	flag.Parse()
+	if *only == "layers" {
+		if err := compareLayers(*sizes, *runs, *out, *work); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *only == "summary" {
 		if err := runSummaryOnly(*reports, *runs, *out, *work); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)

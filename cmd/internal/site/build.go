@@ -68,6 +68,10 @@ type Builder struct {
 	// into the same output folder needs to reuse the pages that did not change (see
 	// buildState); "" means every page is rendered every time.
 	StateDir string
+	// DiscardPrevious removes the site a build replaces, where it is otherwise kept beside
+	// OutDir for the next build to make its site from (see stage): the next build then makes
+	// every folder again.
+	DiscardPrevious bool
 }
 
 // Download is one build of the checker.
@@ -110,6 +114,10 @@ type Site struct {
 	// WhyAll, when no page was taken from the previous build though the builder keeps a
 	// state, says why.
 	WhyAll string
+	// Warnings say, one line each, what went wrong beside the output folder without failing
+	// the build (a kept site that could not be used, a replaced site that could not be
+	// removed).
+	Warnings []string
 
 	byURL map[string]*Page // "fr/mode-heberge/"
 }

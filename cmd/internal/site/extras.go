@@ -10,7 +10,6 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -153,8 +152,7 @@ func encodeSearch(entries []searchEntry) ([]byte, error) {
 // of the index as it is written (see writeSearchIndex). The files go before the site is
 // swapped in (see done); with the staging folder if the build fails.
 type searchSpill struct {
-	fs    afero.Fs
-	dir   string
+	st    *stage
 	mu    sync.Mutex
 	files map[checks.Lang]*spillFile
 	spans map[*Page][2]int64 // where each page's entries are in its language's file
@@ -173,17 +171,33 @@ type spillFile struct {
 // the copies.
 const fileBuffer = 256 << 10
 
-func newSearchSpill(fs afero.Fs, dir string) *searchSpill {
-	return &searchSpill{fs: fs, dir: dir, files: map[checks.Lang]*spillFile{}, spans: map[*Page][2]int64{}}
+// startSpill starts the build's spill, in the staging folder st: a staging folder that cannot
+// be written into is reported as such before any page renders, not as a page's error.
+func (s *siteModel) startSpill(st *stage) error {
+	s.spill = &searchSpill{st: st, files: map[checks.Lang]*spillFile{}, spans: map[*Page][2]int64{}}
+	if err := s.spill.open(checks.Langs()); err != nil {
+		return fmt.Errorf("cannot write into %s: %w", st.dir, err)
+	}
+	return nil
 }
 
-// spillPath is the file of lang's spill, in the staging folder dir.
-func spillPath(dir string, lang checks.Lang) string {
-	return filepath.Join(dir, ".search-"+string(lang)+".spill")
+// endSpill removes the build's spill, once the search indexes are written.
+func (s *siteModel) endSpill() error {
+	sp := s.spill
+	if sp == nil {
+		return nil
+	}
+	s.spill = nil
+	return sp.done()
 }
 
-// open creates the spill's file of each language: a staging folder that cannot be written into
-// is reported as such before any page renders, not as a page's error.
+// spillName is the file of lang's spill in the staging folder: no site path (see
+// stage.scratch).
+func spillName(lang checks.Lang) string {
+	return ".search-" + string(lang) + ".spill"
+}
+
+// open creates the spill's file of each language.
 func (sp *searchSpill) open(langs []checks.Lang) error {
 	sp.mu.Lock()
 	defer sp.mu.Unlock()
@@ -200,7 +214,7 @@ func (sp *searchSpill) file(l checks.Lang) (*spillFile, error) {
 	if sf := sp.files[l]; sf != nil {
 		return sf, nil
 	}
-	f, err := sp.fs.Create(spillPath(sp.dir, l))
+	f, err := sp.st.scratch(spillName(l))
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +264,7 @@ func (sp *searchSpill) read(p *Page, buf []byte) ([]byte, error) {
 func (sp *searchSpill) done() error {
 	var errs []error
 	for l, sf := range sp.files {
-		errs = append(errs, sf.f.Close(), sp.fs.Remove(spillPath(sp.dir, l)))
+		errs = append(errs, sf.f.Close(), sp.st.drop(spillName(l)))
 	}
 	clear(sp.files)
 	return errors.Join(errs...)

@@ -39,11 +39,12 @@ import (
 //   - its source file has the same bytes;
 //   - its HTML file and its language's search index are still those the previous build wrote.
 //
-// Its HTML file is then taken as it is: left in place when the staging folder is the site kept
-// from the build before and holds it (see prevSuffix), else hard-linked (or copied, where links
-// fail) from the previous site; its search entries are copied from the previous index, and it
-// is neither parsed nor rendered. The checks that need every page (links, anchors, checklist homes, page budget)
-// run on every build, from the state for the pages reused. Output is byte-identical to a full
+// Its HTML file is then taken as it is from the published site (see stage.take): left in place
+// when the staging folder, made from the kept site, already has that very file, else
+// hard-linked (or copied, where links fail); its search entries are copied from the previous
+// index, and it is neither parsed nor rendered. The checks that need every page (links,
+// anchors, checklist homes, page budget) run on every build, from the state for the pages
+// reused. Output is byte-identical to a full
 // build (a test builds both after a series of edits); any doubt means a full rebuild, never a
 // stale page: a missing, foreign or damaged state is ignored.
 type buildState struct {
@@ -65,21 +66,8 @@ func (k siteKey) rendersAlike(now siteKey, checker, downloads bool) bool {
 	return k.Parts == now.Parts && (!downloads || k.Deps[0] == now.Deps[0]) && (!checker || k.Deps[1] == now.Deps[1])
 }
 
-// backSite is the site kept from the build before the last, which the next build turns into
-// its staging folder: its folders are there, and its pages that are still right stay.
-type backSite struct {
-	Key   siteKey
-	Pages map[string]backPage // by language and source path, as buildState.Pages
-}
-
-type backPage struct {
-	Sum                [32]byte
-	HTML               fileStamp
-	Checker, Downloads bool
-}
-
 // stateFormat names the layout of buildState: a state of another format is ignored.
-const stateFormat = "sitegen-build-state 4"
+const stateFormat = "sitegen-build-state 5"
 
 // pageState is what a build keeps of one page for the next.
 type pageState struct {
@@ -129,27 +117,19 @@ func stamp(name string) (fileStamp, bool) {
 type incremental struct {
 	file string // the state file
 	out  string // the output folder, as it was before this build
-	prev *buildState
-	key  siteKey
-	// why, when there is no previous state to use, says why.
-	why string
-	// last is the state of the previous build, even when its keys differ: it describes the
-	// site in the output folder, which this build keeps (see keep).
+	// last is the state of the previous build, when what every page's rendering reads is
+	// unchanged since (see siteKey); nil otherwise, and why says why.
 	last *buildState
-	// recycling is set when the staging folder is the site kept by the build before (see
-	// prepare); kept when this build keeps the site it replaces.
-	recycling, kept bool
-	// backFiles are the files the recycled staging folder held, by site path.
-	backFiles map[string]bool
+	key  siteKey
+	why  string
 
 	mu      sync.Mutex
-	stamps  map[string]fileStamp // the files written, by site path
 	indexes map[checks.Lang]*indexReader
 	// indexOK says, by language, whether the previous search index is the one the state
 	// describes.
 	indexOK map[checks.Lang]bool
-	// Reused counts the pages taken from the previous build.
-	reused int
+	// taken counts the pages taken from the previous build.
+	taken int
 }
 
 // statePath returns the file of the state of the build of src into out, in dir: one per pair
@@ -185,7 +165,8 @@ func (b *Builder) startIncremental(s *siteModel) *incremental {
 	if err != nil {
 		return nil
 	}
-	inc := &incremental{file: file, out: filepath.Clean(b.OutDir), key: key, stamps: map[string]fileStamp{}, indexes: map[checks.Lang]*indexReader{}, indexOK: map[checks.Lang]bool{}}
+	inc := &incremental{file: file, out: filepath.Clean(b.OutDir), key: key, indexes: map[checks.Lang]*indexReader{}, indexOK: map[checks.Lang]bool{}}
+	s.inc = inc
 	prev, err := readState(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -193,14 +174,13 @@ func (b *Builder) startIncremental(s *siteModel) *incremental {
 	case err != nil:
 		inc.why = "the previous build's state cannot be read (" + err.Error() + ")"
 	default:
-		inc.last = prev
 		for i, k := range key.Parts {
 			if prev.Key.Parts[i] != k {
 				inc.why = keyParts[i]
 				return inc
 			}
 		}
-		inc.prev = prev
+		inc.last = prev
 		for l, want := range prev.Search {
 			cur, ok := stamp(filepath.Join(inc.out, filepath.FromSlash(searchIndexPath(l))))
 			inc.indexOK[l] = ok && cur == want
@@ -241,10 +221,6 @@ type stateHeader struct {
 	Key    siteKey
 	// Search are the search indexes the pages' spans point into, by language.
 	Search map[checks.Lang]fileStamp
-	// Back describes the site before this one, kept beside the output folder (see
-	// prevSuffix): the key it was built with, and for each page's HTML the source sum it was
-	// rendered from and its stamp. Nil when no site was kept.
-	Back *backSite
 	// Count is how many page records follow.
 	Count int
 }
@@ -333,11 +309,11 @@ var keyParts = [...]string{
 
 // reusable returns the state of page p when its HTML can be taken from the previous build.
 func (inc *incremental) reusable(p *Page) *pageState {
-	if inc == nil || inc.prev == nil || !inc.indexOK[p.Lang] {
+	if inc == nil || inc.last == nil || !inc.indexOK[p.Lang] {
 		return nil
 	}
-	st := inc.prev.Pages[string(p.Lang)+"/"+p.Rel]
-	if st == nil || st.Sum != p.sum || !inc.prev.Key.rendersAlike(inc.key, st.Checker, st.Downloads) {
+	st := inc.last.Pages[string(p.Lang)+"/"+p.Rel]
+	if st == nil || st.Sum != p.sum || !inc.last.Key.rendersAlike(inc.key, st.Checker, st.Downloads) {
 		return nil
 	}
 	if cur, ok := stamp(filepath.Join(inc.out, filepath.FromSlash(p.URL+"index.html"))); !ok || cur != st.HTML {
@@ -409,43 +385,22 @@ type indexReader struct {
 	pos int64
 }
 
-// place puts the previous build's file at site path name into the staging folder: a hard link,
-// or a copy where the system cannot link.
-func (inc *incremental) place(name, staging string, prev fileStamp) (fileStamp, error) {
-	from := filepath.Join(inc.out, filepath.FromSlash(name))
-	to := filepath.Join(staging, filepath.FromSlash(name))
-	if err := os.Link(from, to); err == nil {
-		return prev, nil // the same file under a second name: the same stamp
+// split returns the pages of pages to render and those to take as they are from the previous
+// build's site, the latter as outputs that take their file.
+func (inc *incremental) split(s *siteModel, pages []output) (render []*Page, taken []output) {
+	for _, o := range pages {
+		st := inc.reusable(o.page)
+		if st == nil || s.reuse(o.page, st) != nil {
+			render = append(render, o.page)
+			continue
+		}
+		o.taken = st
+		taken = append(taken, o)
 	}
-	data, err := os.ReadFile(from)
-	if err != nil {
-		return fileStamp{}, err
+	if inc != nil {
+		inc.taken = len(taken)
 	}
-	if err := os.WriteFile(to, data, 0o644); err != nil {
-		return fileStamp{}, err
-	}
-	st, ok := stamp(to)
-	if !ok {
-		return st, fmt.Errorf("cannot read %s", to)
-	}
-	return st, nil
-}
-
-// record records the stamp of the file at site path name.
-func (inc *incremental) record(name string, st fileStamp) {
-	inc.mu.Lock()
-	inc.stamps[name] = st
-	inc.mu.Unlock()
-}
-
-// wrote records the stamp of the file at site path name in the staging folder.
-func (inc *incremental) wrote(name, staging string) {
-	if inc == nil {
-		return
-	}
-	if st, ok := stamp(filepath.Join(staging, filepath.FromSlash(name))); ok {
-		inc.record(name, st)
-	}
+	return render, taken
 }
 
 // close releases the previous search indexes.
@@ -459,21 +414,31 @@ func (inc *incremental) close() {
 	clear(inc.indexes)
 }
 
-// save writes the state of the site just published, whose weights are those measured. Pages
-// whose HTML was not stamped are left out: the next build renders them.
-func (inc *incremental) save(s *siteModel, weights map[string]weight) error {
-	h := stateHeader{Format: stateFormat, Key: inc.key, Search: map[checks.Lang]fileStamp{}}
-	if inc.kept {
-		h.Back = inc.keptSite()
+// finish says what the build took from the previous one, and saves the state of the site
+// just published.
+func (inc *incremental) finish(s *siteModel, st *stage) {
+	if inc == nil {
+		return
 	}
+	s.Reused, s.WhyAll = inc.taken, inc.why
+	if inc.why == "" && inc.taken == 0 {
+		s.WhyAll = inc.whyNone(s)
+	}
+	s.StateErr = inc.save(s, st.stamps, st.weights)
+}
+
+// save writes the state of the site just published, whose files have the stamps and weights
+// given. Pages whose HTML was not stamped are left out: the next build renders them.
+func (inc *incremental) save(s *siteModel, stamps map[string]fileStamp, weights map[string]weight) error {
+	h := stateHeader{Format: stateFormat, Key: inc.key, Search: map[checks.Lang]fileStamp{}}
 	for _, l := range checks.Langs() {
-		if idx, ok := inc.stamps[searchIndexPath(l)]; ok {
+		if idx, ok := stamps[searchIndexPath(l)]; ok {
 			h.Search[l] = idx
 		}
 	}
 	var pages []*Page
 	for _, p := range s.Pages {
-		if _, ok := inc.stamps[p.URL+"index.html"]; ok && p.scanned && p.sum != ([32]byte{}) {
+		if _, ok := stamps[p.URL+"index.html"]; ok && p.scanned && p.sum != ([32]byte{}) {
 			pages = append(pages, p)
 		}
 	}
@@ -495,7 +460,7 @@ func (inc *incremental) save(s *siteModel, weights map[string]weight) error {
 		}
 		name := p.URL + "index.html"
 		w := weights[name]
-		ps := pageState{Sum: p.sum, HTML: inc.stamps[name], Raw: w.raw, Gzip: w.gzip, Checker: p.Checker, Downloads: p.downloads, Classes: p.classes, Search: p.searchSpan}
+		ps := pageState{Sum: p.sum, HTML: stamps[name], Raw: w.raw, Gzip: w.gzip, Checker: p.Checker, Downloads: p.downloads, Classes: p.classes, Search: p.searchSpan}
 		ps.Anchors = p.anchors
 		for _, l := range p.links {
 			ps.Links = append(ps.Links, stateLink{l.dest, l.title, l.line})
@@ -556,131 +521,11 @@ func trimStates(dir string, keep int) {
 	}
 }
 
-// prevSuffix is the suffix of the folder beside the output folder where a build keeps the
-// site it replaced, for the next build to turn into its staging folder: the next build then
-// makes no folder and writes only the files that are not already right, and no build removes
-// a whole site.
-const prevSuffix = ".prev-build"
-
-// prepare readies the staging folder: the site kept by the build before, when the state
-// describes it, else an empty folder (a kept site it cannot use is removed).
-func (inc *incremental) prepare(staging string, dirs *dirMaker) error {
-	prevSite := inc.out + prevSuffix
-	info, err := os.Lstat(prevSite)
-	if err != nil {
-		return os.MkdirAll(staging, 0o755)
-	}
-	if info.IsDir() && inc.last != nil && inc.last.Back != nil && os.Rename(prevSite, staging) == nil {
-		// What the kept site holds is read, not assumed: a file added to it, or to the
-		// published site it was, goes like any file the new site does not have; anything
-		// but a file or a folder (a symbolic link would lead writes elsewhere) goes now.
-		inc.recycling = true
-		inc.backFiles = map[string]bool{}
-		return filepath.WalkDir(staging, func(p string, d fs.DirEntry, err error) error {
-			switch {
-			case err != nil:
-				return err
-			case d.IsDir():
-				dirs.made[p] = true
-				return nil
-			case !d.Type().IsRegular():
-				return os.Remove(p)
-			}
-			rel, err := filepath.Rel(staging, p)
-			inc.backFiles[filepath.ToSlash(rel)] = true
-			return err
-		})
-	}
-	if err := removeSite(afero.NewOsFs(), prevSite, nil); err != nil {
-		return fmt.Errorf("cannot remove %s: %w", prevSite, err)
-	}
-	return os.MkdirAll(staging, 0o755)
-}
-
-// keepStaging, when a build that made its staging folder from the kept site fails, puts
-// it back as the kept site for the next build, and reports whether it did: what the build
-// changed in it does not match the state, which describes the kept site as it was, and is
-// rewritten (see stillRight).
-func (inc *incremental) keepStaging(staging string) bool {
-	return inc != nil && inc.recycling && os.Rename(staging, inc.out+prevSuffix) == nil
-}
-
-// stillRight reports whether the staging folder, a kept site, already holds the HTML reused
-// page p needs: rendered under a key that renders it alike, from the same source, untouched since.
-func (inc *incremental) stillRight(p *Page, name, staging string) (fileStamp, bool) {
-	if inc == nil || !inc.recycling {
-		return fileStamp{}, false
-	}
-	back := inc.last.Back
-	bp, ok := back.Pages[string(p.Lang)+"/"+p.Rel]
-	if !ok || bp.Sum != p.sum || !back.Key.rendersAlike(inc.key, bp.Checker, bp.Downloads) {
-		return fileStamp{}, false
-	}
-	cur, ok := stamp(filepath.Join(staging, filepath.FromSlash(name)))
-	return cur, ok && cur == bp.HTML
-}
-
-// clear makes room for the file at site path name in a recycled staging folder: the file
-// there may be a second name of a file of the published site, which writing into would
-// change.
-func (inc *incremental) clear(full string) error {
-	if inc == nil || !inc.recycling {
-		return nil
-	}
-	if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return nil
-}
-
-// dropExtras removes from a recycled staging folder the files of the kept site that the new
-// one does not have, and the folders they leave empty.
-func (inc *incremental) dropExtras(staging string, made map[string]int) {
-	if inc == nil || !inc.recycling {
-		return
-	}
-	dirs := map[string]bool{}
-	for name := range inc.backFiles {
-		if _, ok := made[name]; ok {
-			continue
-		}
-		_ = os.Remove(filepath.Join(staging, filepath.FromSlash(name)))
-		for d := path.Dir(name); d != "."; d = path.Dir(d) {
-			dirs[d] = true
-		}
-	}
-	removeEmptyDirs(staging, dirs)
-}
-
-// keep is how swap disposes of the site it replaced when the state describes it: kept beside
-// the output folder for the next build (see prevSuffix); removed otherwise.
-func (inc *incremental) keep(files []string) func(old string) error {
-	return func(old string) error {
-		if info, err := os.Lstat(old); err == nil && info.IsDir() && inc != nil && inc.last != nil {
-			if err := os.Rename(old, inc.out+prevSuffix); err == nil {
-				inc.kept = true
-				return nil
-			}
-		}
-		return removeSite(afero.NewOsFs(), old, files)
-	}
-}
-
-// keptSite describes the site this build kept: the previous build's, as its state says.
-func (inc *incremental) keptSite() *backSite {
-	last := inc.last
-	b := &backSite{Key: last.Key, Pages: make(map[string]backPage, len(last.Pages))}
-	for name, p := range last.Pages {
-		b.Pages[name] = backPage{Sum: p.Sum, HTML: p.HTML, Checker: p.Checker, Downloads: p.Downloads}
-	}
-	return b
-}
-
 // whyNone says why no page was taken from the previous build though its state applied.
 func (inc *incremental) whyNone(s *siteModel) string {
 	same := 0
 	for _, p := range s.Pages {
-		if st := inc.prev.Pages[string(p.Lang)+"/"+p.Rel]; st != nil && st.Sum == p.sum {
+		if st := inc.last.Pages[string(p.Lang)+"/"+p.Rel]; st != nil && st.Sum == p.sum {
 			same++
 		}
 	}

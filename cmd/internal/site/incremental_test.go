@@ -95,49 +95,47 @@ func TestIncremental(t *testing.T) {
 		change func(t *testing.T)
 		reused int // pages taken from the previous build: all, none, or all but that many
 		fails  string
-		// noKeep is set when the site replaced is removed, not kept: no state describes it.
-		noKeep bool
 	}{
-		{"first build", func(*testing.T) {}, none, "", false},
-		{"nothing changed", func(*testing.T) {}, all, "", false},
-		{"one body edited", appendTo("en/help.md", "\nOne more sentence, with `code`.\n"), 1, "", false},
-		{"a checklist page's body edited", appendTo("fr/hosted.md", "\nUne phrase de plus.\n"), 1, "", false},
-		{"a title edited: the navigation of every page changes", replace("fr/help.md", "title = \"", "title = \"Vraiment : "), none, "", false},
+		{"first build", func(*testing.T) {}, none, ""},
+		{"nothing changed", func(*testing.T) {}, all, ""},
+		{"one body edited", appendTo("en/help.md", "\nOne more sentence, with `code`.\n"), 1, ""},
+		{"a checklist page's body edited", appendTo("fr/hosted.md", "\nUne phrase de plus.\n"), 1, ""},
+		{"a title edited: the navigation of every page changes", replace("fr/help.md", "title = \"", "title = \"Vraiment : "), none, ""},
 		{"a pair of pages added", both(
 			appendTo("fr/cible.md", "+++\ntitle = \"Cible\"\n+++\n\n## Ancre visée\n\nTexte.\n"),
 			appendTo("en/cible.md", "+++\ntitle = \"Target\"\n+++\n\n## Aimed anchor\n\nText.\n"),
 			appendTo("fr/source.md", "+++\ntitle = \"Source\"\n+++\n\nVoir [la cible](cible.md#ancre-visee).\n\n```bash\necho \"même code\"\n```\n"),
 			appendTo("en/source.md", "+++\ntitle = \"Source\"\n+++\n\nSee [the target](cible.md#aimed-anchor).\n\n```bash\necho \"même code\"\n```\n"),
-		), none, "", false},
-		{"nothing changed again", func(*testing.T) {}, all, "", false},
-		{"the anchor a reused page links to removed", replace("fr/cible.md", "## Ancre visée", "## Autre titre"), 0, "content/fr/source.md", false},
-		{"the anchor put back", replace("fr/cible.md", "## Autre titre", "## Ancre visée"), all, "", false},
-		{"a code block edited", replace("en/source.md", "même code", "same code"), 1, "", false},
+		), none, ""},
+		{"nothing changed again", func(*testing.T) {}, all, ""},
+		{"the anchor a reused page links to removed", replace("fr/cible.md", "## Ancre visée", "## Autre titre"), 0, "content/fr/source.md"},
+		{"the anchor put back", replace("fr/cible.md", "## Autre titre", "## Ancre visée"), all, ""},
+		{"a code block edited", replace("en/source.md", "même code", "same code"), 1, ""},
 		// A new build of the browser checker, then of the downloads: the pages that show
 		// each are rendered again (counted below), the others are not.
-		{"the browser checker rebuilt", func(*testing.T) { wasmSize = 300_000 }, -2, "", false},
-		{"the downloads rebuilt", func(*testing.T) { downloadSize = 300_000 }, -3, "", false},
+		{"the browser checker rebuilt", func(*testing.T) { wasmSize = 300_000 }, -2, ""},
+		{"the downloads rebuilt", func(*testing.T) { downloadSize = 300_000 }, -3, ""},
 		{"a file added to the kept site", func(t *testing.T) {
-			if err := os.WriteFile(filepath.Join(out+prevSuffix, "en", "stray.html"), []byte("stray"), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(out+keptSuffix, "en", "stray.html"), []byte("stray"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, all, "", false},
+		}, all, ""},
 		{"a page of the kept site replaced by hand", func(t *testing.T) {
 			// Written beside and renamed over, as most tools save: the kept site shares
 			// files with the published one, and a file rewritten in place changes in both.
-			p := filepath.Join(out+prevSuffix, "en", "source", "index.html")
+			p := filepath.Join(out+keptSuffix, "en", "source", "index.html")
 			if err := os.WriteFile(p+".new", []byte("<p>hand-made</p>"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			if err := os.Rename(p+".new", p); err != nil {
 				t.Fatal(err)
 			}
-		}, all, "", false},
+		}, all, ""},
 		{"a folder of the kept site removed", func(t *testing.T) {
-			if err := os.RemoveAll(filepath.Join(out+prevSuffix, "fr", "cible")); err != nil {
+			if err := os.RemoveAll(filepath.Join(out+keptSuffix, "fr", "cible")); err != nil {
 				t.Fatal(err)
 			}
-		}, all, "", false},
+		}, all, ""},
 		{"a symbolic link in the kept site", func(t *testing.T) {
 			outside := filepath.Join(root, "outside")
 			if err := os.MkdirAll(outside, 0o755); err != nil {
@@ -146,7 +144,7 @@ func TestIncremental(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(outside, "index.html"), []byte("precious"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			page := filepath.Join(out+prevSuffix, "en", "cible")
+			page := filepath.Join(out+keptSuffix, "en", "cible")
 			if err := os.RemoveAll(page); err != nil {
 				t.Fatal(err)
 			}
@@ -158,33 +156,33 @@ func TestIncremental(t *testing.T) {
 					t.Errorf("the build wrote outside its folders, through a link: %q", data)
 				}
 			})
-		}, all, "", false},
+		}, all, ""},
 		{"a file where the kept site had a folder", func(t *testing.T) {
-			page := filepath.Join(out+prevSuffix, "fr", "cible")
+			page := filepath.Join(out+keptSuffix, "fr", "cible")
 			if err := os.RemoveAll(page); err != nil {
 				t.Fatal(err)
 			}
 			if err := os.WriteFile(page, []byte("junk"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, all, "", false},
+		}, all, ""},
 		{"a file added to the published site", func(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(out, "fr", "stray.html"), []byte("stray"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, all, "", false},
-		{"the next build", func(*testing.T) {}, all, "", false}, // makes its site from the one with the stray file
+		}, all, ""},
+		{"the next build", func(*testing.T) {}, all, ""}, // makes its site from the one with the stray file
 		{"a published page edited by hand", func(t *testing.T) {
 			p := filepath.Join(out, "en", "source", "index.html")
 			if err := os.WriteFile(p, []byte("<p>hand-made</p>"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, 1, "", false},
+		}, 1, ""},
 		{"a search index removed", func(t *testing.T) {
 			if err := os.Remove(filepath.Join(out, "search", "fr.json")); err != nil {
 				t.Fatal(err)
 			}
-		}, -9, "", false}, // every English page: checked below against the count of pages
+		}, -9, ""}, // every English page: checked below against the count of pages
 		{"the state damaged", func(t *testing.T) {
 			files, _ := filepath.Glob(filepath.Join(root, "state", "*.state"))
 			if len(files) != 1 {
@@ -193,11 +191,11 @@ func TestIncremental(t *testing.T) {
 			if err := os.WriteFile(files[0], []byte("not a state"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, none, "", true},
+		}, none, ""},
 		{"a page removed", both(
 			func(t *testing.T) { os.Remove(filepath.Join(src, "fr", "source.md")) },
 			func(t *testing.T) { os.Remove(filepath.Join(src, "en", "source.md")) },
-		), none, "", false},
+		), none, ""},
 	}
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
@@ -256,11 +254,8 @@ func TestIncremental(t *testing.T) {
 			}
 			// The site replaced is kept for the next build as it was published: the build
 			// wrote into none of its files, though the new site shares some with it.
-			if before != nil && !st.noKeep {
-				sameTree(t, "the site kept", before, tree(t, afero.NewOsFs(), out+prevSuffix))
-			}
-			if _, err := os.Stat(out + prevSuffix); st.noKeep && !os.IsNotExist(err) {
-				t.Errorf("%s kept though no state describes it (%v)", out+prevSuffix, err)
+			if before != nil {
+				sameTree(t, "the site kept", before, tree(t, afero.NewOsFs(), out+keptSuffix))
 			}
 			if _, err := os.Stat(out + stagingSuffix); !os.IsNotExist(err) {
 				t.Errorf("%s left behind (%v)", out+stagingSuffix, err)

@@ -4,6 +4,10 @@ package site
 
 import "io/fs"
 
+// haveInodes says that files have no inodes here: size and modification time alone cannot
+// tell that two names are the same file.
+const haveInodes = false
+
 // inode returns zeros where the system does not give a file's inode: size and modification
 // time alone then tell a file from another.
 func inode(fs.FileInfo) (ino, dev uint64) { return 0, 0 }

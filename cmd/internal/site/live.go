@@ -238,15 +238,24 @@ func (s *siteModel) reload(keys map[string]bool) (map[*Page]bool, errorList) {
 // their change may change (see liveOutputs), and checks the pages' weight. It returns the
 // files to write, by site path: those that differ from the served ones.
 func (lv *Live) renderToMemory(ctx context.Context, s *siteModel, render map[*Page]bool) (map[string][]byte, error) {
-	pages := s.pageOutputs(slices.Collect(maps.Keys(render)), nil)
+	pages := s.renderOutputs(slices.Collect(maps.Keys(render)), nil)
 	files := map[string][]byte{}
+	weights := map[string]weight{}
 	var mu sync.Mutex
-	result := &made{sizes: map[string]int{}, weights: map[string]weight{}}
 	keep := func(o output, data []byte) error {
-		result.add(o.path, data) // weighs what a first view loads, as publish does
+		if err := checkSitePath(o.path); err != nil {
+			return err
+		}
+		var w weight
+		if firstView(o.path) {
+			w = measure(data) // what a first view loads, as the stage weighs it
+		}
 		mu.Lock()
+		defer mu.Unlock()
 		files[o.path] = data
-		mu.Unlock()
+		if firstView(o.path) {
+			weights[o.path] = w
+		}
 		return nil
 	}
 	if err := makeOutputs(ctx, lv.b.Workers, pages, keep); err != nil {
@@ -270,7 +279,7 @@ func (lv *Live) renderToMemory(ctx context.Context, s *siteModel, render map[*Pa
 		}
 		return afero.ReadFile(lv.b.Out, filepath.Join(filepath.Clean(lv.b.OutDir), filepath.FromSlash(p)))
 	}
-	if err := s.checkBudget(lv.b.PageBudget, lv.b.GzipBudget, pages, result.weights, read); err != nil {
+	if err := s.checkBudget(lv.b.PageBudget, lv.b.GzipBudget, pages, weights, read); err != nil {
 		return nil, err
 	}
 	out := filepath.Clean(lv.b.OutDir)

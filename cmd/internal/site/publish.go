@@ -44,14 +44,14 @@ type output struct {
 	// stream, instead of data, writes the bytes of a file made from the whole site (the
 	// search index), which publish writes as they come rather than holding them.
 	stream func(w io.Writer) error
-	// reused, for a page's HTML, is what the previous build left of it: the file is taken
-	// from the previous site (see incremental), data only hands its search entries on.
-	reused *pageState
+	// taken, for a page's HTML, is what the previous build left of it: the file is taken
+	// from the published site (see incremental), not made.
+	taken *pageState
 }
 
-// pageOutputs returns the HTML file of each page. With scan, the pages not scanned yet are
-// scanned as they render (see renderAt), and their problems gathered in scan.
-func (s *siteModel) pageOutputs(pages []*Page, scan *scanErrors) []output {
+// renderOutputs returns the HTML file of each page, rendered. With scan, the pages not
+// scanned yet are scanned as they render (see renderAt), and their problems gathered in scan.
+func (s *siteModel) renderOutputs(pages []*Page, scan *scanErrors) []output {
 	outs := make([]output, 0, len(pages))
 	for _, p := range pages {
 		outs = append(outs, output{path: p.URL + "index.html", page: p, data: func() ([]byte, error) {
@@ -249,34 +249,6 @@ func fsOutputs(fsys fs.FS, root, prefix string) ([]output, error) {
 	return outs, err
 }
 
-// made is the result of making outputs: the size of each file, by site path, and the weight
-// of those a page's first view loads (HTML, CSS, JS).
-type made struct {
-	mu      sync.Mutex
-	sizes   map[string]int
-	weights map[string]weight
-	bytes   int64
-}
-
-func (m *made) add(p string, data []byte) {
-	var w weight
-	if firstView(p) {
-		w = measure(data)
-	}
-	m.known(p, len(data), w)
-}
-
-// known records a file whose size and weight are known without its bytes.
-func (m *made) known(p string, size int, w weight) {
-	m.mu.Lock()
-	m.sizes[p] = size
-	if firstView(p) {
-		m.weights[p] = w
-	}
-	m.bytes += int64(size)
-	m.mu.Unlock()
-}
-
 // firstView reports whether a file of the site is of the kinds a page's first view loads.
 func firstView(p string) bool {
 	switch path.Ext(p) {
@@ -309,7 +281,11 @@ func makeOutputs(ctx context.Context, n int, outs []output, sink func(o output, 
 		wg.Go(func() {
 			for batch := range next {
 				for _, o := range batch {
-					data, err := o.make()
+					var data []byte
+					var err error
+					if o.taken == nil {
+						data, err = o.make()
+					}
 					if err == nil {
 						if err = sink(o, data); err != nil {
 							mu.Lock()
@@ -364,11 +340,8 @@ func pageOf(outs []output, i int) *Page {
 	return outs[i].page
 }
 
-// make makes the output's bytes, once its path is known to be a clean path inside the site.
+// make makes the output's bytes.
 func (o output) make() ([]byte, error) {
-	if clean := path.Clean("/" + o.path)[1:]; clean == "" || clean != o.path {
-		return nil, fmt.Errorf("cannot write %q: not a file path inside the site", o.path)
-	}
 	if o.stream != nil {
 		var buf bytes.Buffer
 		err := o.stream(&buf)
@@ -377,13 +350,24 @@ func (o output) make() ([]byte, error) {
 	return o.data()
 }
 
-// publish makes the site's outputs into a staging folder beside OutDir, checks the pages'
-// weight, then swaps the new site in. On error the staging folder goes and OutDir is intact.
-// Unless live, what search finds on the pages is spilled to the staging folder as they
-// render (see searchSpill), and the search indexes written from there.
+// put makes output o, whose bytes are data, in the staging folder: a page taken from the
+// published site, a file streamed, or data.
+func (st *stage) put(o output, data []byte) error {
+	switch {
+	case o.taken != nil:
+		return st.take(o.path, o.taken.HTML, weight{o.taken.Raw, o.taken.Gzip})
+	case o.stream != nil:
+		return st.stream(o.path, o.stream, nil)
+	}
+	return st.write(o.path, data)
+}
+
+// publish makes the site's outputs into a staging folder beside OutDir (see stage), checks
+// them, then swaps the new site in; on error OutDir is as it was. Unless live, the pages that
+// did not change since the previous build are taken from its site (see incremental), and what
+// search finds on the pages is spilled to the staging folder as they render (see searchSpill).
 func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err error) {
 	out := filepath.Clean(b.OutDir)
-	staging := out + stagingSuffix
 	if !b.lockHeld {
 		unlock, err := lockOutput(b.Out, out)
 		if err != nil {
@@ -391,202 +375,110 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 		}
 		defer unlock()
 	}
-	if err := recoverSwap(b.Out, out); err != nil {
+	pages, rest, err := s.outputs()
+	if err != nil {
 		return err
 	}
-	if err := b.Out.RemoveAll(staging); err != nil {
-		return fmt.Errorf("cannot clear %s: %w", staging, err)
+	st, err := openStage(b.Out, out, sitePaths(pages, rest), !b.DiscardPrevious)
+	if err != nil {
+		return err
 	}
-	dirs := &dirMaker{fs: b.Out, made: map[string]bool{staging: true}}
+	defer func() {
+		s.Warnings = st.warnings
+		if err != nil {
+			st.abort()
+		}
+	}()
 	var inc *incremental
 	if !live {
 		inc = b.startIncremental(s)
-	}
-	if inc != nil {
-		err = inc.prepare(staging, dirs)
-	} else {
-		err = b.Out.MkdirAll(staging, 0o755)
-	}
-	if err != nil {
-		return fmt.Errorf("cannot create %s: %w", staging, err)
-	}
-	if !live {
-		s.spill = newSearchSpill(b.Out, staging)
-		s.inc = inc
-	}
-	defer func() {
-		inc.close()
-		s.inc = nil
-		if s.spill != nil {
-			err = errors.Join(err, s.spill.done())
-			s.spill = nil
-		}
-		if err != nil && !inc.keepStaging(staging) {
-			_ = b.Out.RemoveAll(staging)
-		}
-	}()
-	if s.spill != nil {
-		if err := s.spill.open(checks.Langs()); err != nil {
-			return fmt.Errorf("cannot write into %s: %w", staging, err)
-		}
-	}
-
-	result := &made{sizes: map[string]int{}, weights: map[string]weight{}}
-	write := func(o output, data []byte) error {
-		full := filepath.Join(staging, filepath.FromSlash(o.path))
-		if err := dirs.mkdir(filepath.Dir(full)); err != nil {
+		defer inc.close()
+		if err := s.startSpill(st); err != nil {
 			return err
 		}
-		if o.reused != nil {
-			if st, ok := inc.stillRight(o.page, o.path, staging); ok {
-				inc.record(o.path, st)
-				result.known(o.path, int(st.Size), weight{o.reused.Raw, o.reused.Gzip})
-				return nil
-			}
-			if err := inc.clear(full); err != nil {
-				return err
-			}
-			st, err := inc.place(o.path, staging, o.reused.HTML)
-			if err != nil {
-				return fmt.Errorf("cannot take %s from the previous site: %w", o.path, err)
-			}
-			inc.record(o.path, st)
-			result.known(o.path, int(st.Size), weight{o.reused.Raw, o.reused.Gzip})
-			return nil
-		}
-		if err := inc.clear(full); err != nil {
-			return err
-		}
-		if err := afero.WriteFile(b.Out, full, data, 0o644); err != nil {
-			return fmt.Errorf("cannot write %s: %w", o.path, err)
-		}
-		if o.page != nil && o.path == o.page.URL+"index.html" {
-			inc.wrote(o.path, staging)
-		}
-		result.add(o.path, data)
-		return nil
+		defer func() { err = errors.Join(err, s.endSpill()) }()
 	}
-	// The pages, each parsed once: scanned as it renders, unless the previous build's can be
-	// taken as they are. A page's links are checked once every page is scanned; with a
-	// problem, nothing is published.
-	scan := &scanErrors{}
-	render, reused := s.order, []output(nil)
-	if inc != nil && inc.prev != nil {
-		render = nil
-		for _, p := range s.order {
-			st := inc.reusable(p)
-			if st == nil || s.reuse(p, st) != nil {
-				render = append(render, p)
-				continue
-			}
-			reused = append(reused, output{path: p.URL + "index.html", page: p, reused: st, data: func() ([]byte, error) { return nil, nil }})
-		}
-		inc.reused = len(reused)
-	}
-	// Taking a page from the previous site is a few system calls, which wait on the disk
-	// more than they compute: more workers than cores.
-	if err := makeOutputs(ctx, 4*cmp.Or(b.Workers, runtime.GOMAXPROCS(0)), reused, write); err != nil {
+	if err := s.makePages(ctx, st, inc, pages, b.Workers); err != nil {
 		return err
 	}
-	pages := s.pageOutputs(render, scan)
-	if err := makeOutputs(ctx, b.Workers, pages, write); err != nil {
+	if err := s.makeFiles(ctx, st, rest, b.Workers); err != nil {
+		return err
+	}
+	if err := s.endSpill(); err != nil {
+		return err
+	}
+	if err := s.checkBudget(b.PageBudget, b.GzipBudget, append(pages, rootPage(rest)...), st.weights, st.read); err != nil {
+		return err
+	}
+	s.tally(st)
+	inc.close() // the previous search indexes, before their folder goes
+	if err := st.commit(); err != nil {
+		return err
+	}
+	inc.finish(s, st)
+	return nil
+}
+
+// outputs lists the files of the site, none made yet: the pages' HTML, in the order they are
+// made, and the rest, made once the pages are (the stylesheet holds the highlighting classes
+// the pages used).
+func (s *siteModel) outputs() (pages, rest []output, err error) {
+	pages = make([]output, 0, len(s.order))
+	for _, p := range s.order {
+		pages = append(pages, output{path: p.URL + "index.html", page: p})
+	}
+	rest, err = s.siteOutputs()
+	return pages, rest, err
+}
+
+// sitePaths returns the site paths of outs.
+func sitePaths(outs ...[]output) []string {
+	var paths []string
+	for _, os := range outs {
+		for _, o := range os {
+			paths = append(paths, o.path)
+		}
+	}
+	return paths
+}
+
+// rootPage returns the output of outs that shows a page (the site root, showing the default
+// language's home page), if any: its weight counts in the page budget.
+func rootPage(outs []output) []output {
+	for _, o := range outs {
+		if o.page != nil {
+			return []output{o}
+		}
+	}
+	return nil
+}
+
+// makePages makes the pages' HTML, each parsed once: scanned as it renders, unless the
+// previous build's can be taken as it is. A page's links are checked once every page is
+// scanned; with a problem, nothing is published.
+func (s *siteModel) makePages(ctx context.Context, st *stage, inc *incremental, pages []output, workers int) error {
+	render, taken := inc.split(s, pages)
+	// Taking a page from the previous site is a few system calls, which wait on the disk
+	// more than they compute: more workers than cores.
+	if err := makeOutputs(ctx, 4*cmp.Or(workers, runtime.GOMAXPROCS(0)), taken, st.put); err != nil {
+		return err
+	}
+	scan := &scanErrors{}
+	if err := makeOutputs(ctx, workers, s.renderOutputs(render, scan), st.put); err != nil {
 		var be *BuildError
 		if !errors.As(err, &be) {
 			return err
 		}
 		scan.add(be.Errs)
 	}
-	pages = append(pages, reused...)
-	if err := append(scan.errs, s.checkPages(ctx, b.Workers)...).err(); err != nil {
-		return err
-	}
-	rest, err := s.siteOutputs()
-	if err != nil {
-		return err
-	}
-	whole, streamed := splitStreamed(rest)
-	if err := makeOutputs(ctx, b.Workers, whole, write); err != nil {
-		return err
-	}
-	// The files made from the whole site (the search indexes, the sitemap) are independent:
-	// written at once, each on its own goroutine, they take the time of the largest.
-	writeStreamed := func(o output) error {
-		if clean := path.Clean("/" + o.path)[1:]; clean != o.path {
-			return fmt.Errorf("cannot write %q: not a file path inside the site", o.path)
-		}
-		full := filepath.Join(staging, filepath.FromSlash(o.path))
-		if err := dirs.mkdir(filepath.Dir(full)); err != nil {
-			return err
-		}
-		if err := inc.clear(full); err != nil {
-			return err
-		}
-		n, err := writeStream(b.Out, full, o.stream)
-		if err != nil {
-			return fmt.Errorf("cannot write %s: %w", o.path, err)
-		}
-		inc.wrote(o.path, staging)
-		result.mu.Lock()
-		result.sizes[o.path] = int(n)
-		result.bytes += n
-		result.mu.Unlock()
-		return nil
-	}
-	errs := make([]error, len(streamed))
-	var wg sync.WaitGroup
-	for i, o := range streamed {
-		wg.Go(func() { errs[i] = writeStreamed(o) })
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	if s.spill != nil {
-		spill := s.spill
-		s.spill = nil
-		if err := spill.done(); err != nil {
-			return err
-		}
-	}
-	for _, o := range rest {
-		if o.page != nil {
-			pages = append(pages, o) // the root, showing the home page
-		}
-	}
-	read := func(p string) ([]byte, error) {
-		return afero.ReadFile(b.Out, filepath.Join(staging, filepath.FromSlash(p)))
-	}
-	if err := s.checkBudget(b.PageBudget, b.GzipBudget, pages, result.weights, read); err != nil {
-		return err
-	}
-	s.Files, s.Bytes = len(result.sizes), result.bytes
-	s.SearchIndex = map[checks.Lang]int{}
-	for _, l := range checks.Langs() {
-		s.SearchIndex[l] = result.sizes[searchIndexPath(l)]
-	}
-	s.SearchScript = result.sizes["assets/search.js"]
-	inc.close() // the previous search indexes, before their folder goes
-	inc.dropExtras(staging, result.sizes)
-	files := slices.Sorted(maps.Keys(result.sizes))
-	dispose := func(old string) error { return removeSite(b.Out, old, files) }
-	if inc != nil {
-		dispose = inc.keep(files)
-	}
-	if err := swap(b.Out, staging, out, dispose); err != nil {
-		return err
-	}
-	if inc != nil {
-		s.Reused, s.WhyAll = inc.reused, inc.why
-		if inc.why == "" && inc.reused == 0 {
-			s.WhyAll = inc.whyNone(s)
-		}
-		s.StateErr = inc.save(s, result.weights)
-	}
-	return nil
+	return append(scan.errs, s.checkPages(ctx, workers)...).err()
 }
 
-// splitStreamed returns the outputs of outs made as a whole, and those streamed.
-func splitStreamed(outs []output) (whole, streamed []output) {
+// makeFiles makes the files of the site besides its pages. Those streamed (the search
+// indexes, the sitemap) are independent: made at once, each on its own goroutine, they take
+// the time of the largest.
+func (s *siteModel) makeFiles(ctx context.Context, st *stage, outs []output, workers int) error {
+	var whole, streamed []output
 	for _, o := range outs {
 		if o.stream != nil {
 			streamed = append(streamed, o)
@@ -594,70 +486,55 @@ func splitStreamed(outs []output) (whole, streamed []output) {
 			whole = append(whole, o)
 		}
 	}
-	return whole, streamed
+	if err := makeOutputs(ctx, workers, whole, st.put); err != nil {
+		return err
+	}
+	errs := make([]error, len(streamed))
+	var wg sync.WaitGroup
+	for i, o := range streamed {
+		wg.Go(func() { errs[i] = st.put(o, nil) })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
-// writeStream writes file name of fsys with what stream writes, and returns its size.
-func writeStream(fsys afero.Fs, name string, stream func(w io.Writer) error) (int64, error) {
-	f, err := fsys.Create(name)
-	if err != nil {
-		return 0, err
+// tally reports what the build made.
+func (s *siteModel) tally(st *stage) {
+	s.Files, s.Bytes = len(st.sizes), st.bytes
+	s.SearchIndex = map[checks.Lang]int{}
+	for _, l := range checks.Langs() {
+		s.SearchIndex[l] = st.sizes[searchIndexPath(l)]
 	}
-	if err := stream(f); err != nil {
-		return 0, errors.Join(err, f.Close())
-	}
-	fi, err := f.Stat()
-	if err != nil {
-		return 0, errors.Join(err, f.Close())
-	}
-	return fi.Size(), f.Close()
+	s.SearchScript = st.sizes["assets/search.js"]
 }
 
-// Suffixes of the folders beside the output folder during a build.
-const (
-	stagingSuffix = ".tmp-build"
-	oldSuffix     = ".old-build"
-)
-
-// swap puts the folder staging in the place of out. On Linux the two folders exchange their
-// names in one step, then the previous site, now at staging, goes. Elsewhere (or on a
-// filesystem that cannot exchange) the previous site moves aside to out+oldSuffix, the new one
-// takes its name, the previous goes; a crash between these two renames leaves no out but
-// out+oldSuffix, which recoverSwap puts back.
-//
-// dispose removes the previous site, or keeps it for the next build (see incremental.keep);
-// nil means removeSite.
-func swap(fsys afero.Fs, staging, out string, dispose func(old string) error) error {
-	if dispose == nil {
-		dispose = func(old string) error { return removeSite(fsys, old, nil) }
-	}
-	old := out + oldSuffix
-	_, err := fsys.Stat(out)
+// swap puts the folder staging in the place of out, and returns where the site it replaced
+// is ("" when out did not exist). On Linux the two folders exchange their names in one step:
+// the previous site is then at staging. Elsewhere (or on a filesystem that cannot exchange)
+// the previous site moves aside to out+oldSuffix and the new one takes its name; a crash
+// between these two renames leaves no out but out+oldSuffix, which recoverSwap puts back.
+func swap(fsys afero.Fs, staging, out string) (old string, err error) {
+	_, err = fsys.Stat(out)
 	existed := err == nil
-	if _, osFs := fsys.(*afero.OsFs); osFs && existed && exchange(staging, out) == nil {
-		if err := dispose(staging); err != nil {
-			return fmt.Errorf("new site in place, but cannot remove the previous one at %s: %w", staging, err)
-		}
-		return nil
+	if existed && onDisk(fsys) && exchange(staging, out) == nil {
+		return staging, nil
 	}
-	if err == nil {
+	old = out + oldSuffix
+	if existed {
 		if err := fsys.Rename(out, old); err != nil {
-			return fmt.Errorf("cannot move the previous site aside: %w", err)
+			return "", fmt.Errorf("cannot move the previous site aside: %w", err)
 		}
 	}
 	if err := fsys.Rename(staging, out); err != nil {
 		if rerr := fsys.Rename(old, out); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
-			return fmt.Errorf("cannot put the new site in place: %w; the previous site is at %s", err, old)
+			return "", fmt.Errorf("cannot put the new site in place: %w; the previous site is at %s", err, old)
 		}
-		return fmt.Errorf("cannot put the new site in place: %w", err)
+		return "", fmt.Errorf("cannot put the new site in place: %w", err)
 	}
 	if !existed {
-		return nil // no previous site was moved aside: nothing to remove
+		return "", nil
 	}
-	if err := dispose(old); err != nil {
-		return fmt.Errorf("new site in place, but cannot remove the previous one at %s: %w", old, err)
-	}
-	return nil
+	return old, nil
 }
 
 // removeSite removes the folder dir, a site, and everything in it. The files it likely holds,
@@ -699,9 +576,30 @@ func removeEmptyDirs(root string, dirs map[string]bool) {
 	slices.SortFunc(byDepth, func(a, b string) int {
 		return cmp.Or(strings.Count(b, "/")-strings.Count(a, "/"), strings.Compare(a, b))
 	})
-	for _, d := range byDepth {
-		// Fails if not empty. (os.Remove would try to unlink it first.)
-		_ = syscall.Rmdir(filepath.Join(root, filepath.FromSlash(d)))
+	// The folders of one depth are removed at once, by several workers, the deepest first.
+	for len(byDepth) > 0 {
+		depth := strings.Count(byDepth[0], "/")
+		n := 1
+		for n < len(byDepth) && strings.Count(byDepth[n], "/") == depth {
+			n++
+		}
+		level := byDepth[:n]
+		byDepth = byDepth[n:]
+		next := make(chan string)
+		var wg sync.WaitGroup
+		for range min(len(level), 4*runtime.GOMAXPROCS(0)) {
+			wg.Go(func() {
+				for d := range next {
+					// Fails if not empty. (os.Remove would try to unlink it first.)
+					_ = syscall.Rmdir(filepath.Join(root, filepath.FromSlash(d)))
+				}
+			})
+		}
+		for _, d := range level {
+			next <- d
+		}
+		close(next)
+		wg.Wait()
 	}
 }
 
@@ -916,46 +814,4 @@ func (s *siteModel) checkBudget(budget, gzipBudget int, pages []output, weights 
 		}
 	}
 	return errs.err()
-}
-
-// dirMaker creates the folders of the new site, each with one system call: it remembers the
-// folders it made, where MkdirAll would look each parent up again for every file.
-type dirMaker struct {
-	fs   afero.Fs
-	mu   sync.Mutex
-	made map[string]bool
-}
-
-func (d *dirMaker) mkdir(dir string) error {
-	d.mu.Lock()
-	done := d.made[dir]
-	d.mu.Unlock()
-	if done {
-		return nil
-	}
-	err := d.fs.Mkdir(dir, 0o755)
-	if errors.Is(err, fs.ErrNotExist) {
-		if err := d.mkdir(filepath.Dir(dir)); err != nil {
-			return err
-		}
-		err = d.fs.Mkdir(dir, 0o755)
-	}
-	if errors.Is(err, fs.ErrExist) {
-		// Something is there: a folder, or, in a staging folder made from a kept site (see
-		// incremental.prepare), a file where the new site has a folder.
-		if info, lerr := lstat(d.fs, dir); lerr == nil && !info.IsDir() {
-			if err = d.fs.Remove(dir); err == nil {
-				err = d.fs.Mkdir(dir, 0o755)
-			}
-		} else {
-			err = nil
-		}
-	}
-	if err != nil {
-		return err
-	}
-	d.mu.Lock()
-	d.made[dir] = true
-	d.mu.Unlock()
-	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -90,8 +89,12 @@ func TestSwap(t *testing.T) {
 				fsys = renameFails{mem, tt.fail}
 			}
 			err := recoverSwap(fsys, "public")
+			var old string
 			if err == nil {
-				err = swap(fsys, "public.tmp-build", "public", nil)
+				old, err = swap(fsys, "public.tmp-build", "public")
+			}
+			if err == nil && old != "" {
+				err = removeSite(fsys, old, nil)
 			}
 			if (err != nil) != tt.wantErr {
 				t.Errorf("swap() = %v, want error %v", err, tt.wantErr)
@@ -117,13 +120,12 @@ func TestSwap(t *testing.T) {
 // and writes nothing.
 func TestOutputPathsStayInside(t *testing.T) {
 	for _, p := range []string{"../escape.html", "", "a/../../b", "/abs.html", "a//b"} {
-		_, err := output{path: p, data: func() ([]byte, error) { return []byte("x"), nil }}.make()
-		if err == nil {
+		if err := checkSitePath(p); err == nil {
 			t.Errorf("output %q was made", p)
 		}
 	}
-	if data, err := (output{path: "fr/index.html", data: func() ([]byte, error) { return []byte("x"), nil }}).make(); err != nil || string(data) != "x" {
-		t.Errorf("make() = %q, %v", data, err)
+	if err := checkSitePath("fr/index.html"); err != nil {
+		t.Errorf("checkSitePath(fr/index.html) = %v", err)
 	}
 }
 
@@ -171,14 +173,15 @@ func TestSwapExchanges(t *testing.T) {
 	writeFile(t, filepath.Join(out, "index.html"), []byte("previous"))
 	writeFile(t, filepath.Join(staging, "index.html"), []byte("new"))
 	writeFile(t, old, []byte("in the way"))
-	if err := swap(afero.NewOsFs(), staging, out, nil); err != nil {
-		t.Fatalf("swap() = %v, want the folders exchanged without moving the previous site aside", err)
+	prev, err := swap(afero.NewOsFs(), staging, out)
+	if err != nil || prev != staging {
+		t.Fatalf("swap() = %q, %v; want the folders exchanged without moving the previous site aside", prev, err)
 	}
 	if got, _ := os.ReadFile(filepath.Join(out, "index.html")); string(got) != "new" {
 		t.Errorf("public/index.html = %q, want the new site", got)
 	}
-	if _, err := os.Stat(staging); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("the previous site was left at the staging folder: %v", err)
+	if got, _ := os.ReadFile(filepath.Join(staging, "index.html")); string(got) != "previous" {
+		t.Errorf("the staging folder holds %q, want the previous site", got)
 	}
 	if got, _ := os.ReadFile(old); string(got) != "in the way" {
 		t.Errorf("swap touched %s", old)
