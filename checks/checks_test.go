@@ -54,6 +54,45 @@ func TestValidateCatchesFlaws(t *testing.T) {
 			r.Tests = append([]ValueTest{{Test: "login", Status: Fail, Why: Text{FR: "a", EN: "a"}}}, r.Tests...)
 			it.Value = &r
 		}, `test 0 (login): unknown test`},
+		{"mark that points nowhere", func(c *Catalog) {
+			it, _, _ := c.Item("net.cas-protocol")
+			it.Detail.FR += " Usage courant*."
+		}, "item net.cas-protocol (hosted): the fr text carries the mark * but no fact of origin practice"},
+		{"mark that points nowhere in a help row", func(c *Catalog) {
+			cl, _ := c.Checklist(HostedID)
+			cl.Troubles[3].Cause.EN += " As published‡."
+		}, "checklist hosted troubleshooting old-ent: the en text carries the mark ‡ but no fact of origin published"},
+		{"mark in a section's intro, which has no facts", func(c *Catalog) {
+			c.Checklists[1].Sections[0].Intro.FR += "†"
+		}, "section hosted/net: the fr text carries the mark †"},
+		{"fact whose mark shows nowhere", func(c *Catalog) {
+			it, _, _ := c.Item("purge.select-all")
+			it.Detail = Text{FR: "Cliquez dans la liste.", EN: "Click in the list."}
+		}, "item purge.select-all (hosted): a fact of origin index-education but its mark † shows nowhere"},
+		{"document without its quote", func(c *Catalog) {
+			it, _, _ := c.Item("purge.select-all")
+			f := *it.Facts[0]
+			f.Quote = ""
+			it.Facts = []*Fact{&f}
+		}, "fact kb.select-all: no quote of the document's words"},
+		{"document without its address", func(c *Catalog) {
+			it, _, _ := c.Item("purge.select-all")
+			f := *it.Facts[0]
+			f.URL = ""
+			it.Facts = []*Fact{&f}
+		}, "fact kb.select-all: no https:// address of the document"},
+		{"quote that does not hold the words the claim is cited for", func(c *Catalog) {
+			it, _, _ := c.Item("purge.select-all")
+			f := *it.Facts[0]
+			f.Claim.FR = "le raccourci « Ctrl + Z » sélectionne tout"
+			it.Facts = []*Fact{&f}
+		}, `fact kb.select-all: the fr claim quotes "Ctrl + Z", which the quote does not hold`},
+		{"the site's reasoning dressed as a quote", func(c *Catalog) {
+			it, _, _ := c.Item("purge.user-type")
+			f := *it.Facts[0]
+			f.Quote = "Élèves, Responsables"
+			it.Facts = []*Fact{&f}
+		}, "fact practice.user-types: the site's own reasoning quotes a document"},
 		{
 			name: "rule that judges another item's answer",
 			break_: func(c *Catalog) {

@@ -8,8 +8,8 @@ import (
 )
 
 // Contact is who admins send the checker's report to: the site's [support] setting, stamped
-// into the checker it serves. The project invents none: a site built without it names the
-// admin's usual ENT contact instead.
+// into the checker it serves. The project invents none: a site built without it tells the
+// admin where to find theirs instead.
 type Contact struct {
 	Name    string `json:"name,omitempty"`
 	Address string `json:"address,omitempty"`
@@ -19,9 +19,14 @@ type Contact struct {
 // IsZero reports whether no part of the contact is set.
 func (c Contact) IsZero() bool { return c == Contact{} }
 
-// FallbackContact is what the site and the reports say when no contact is set.
+// FallbackContact is what the site and the reports say when no contact is set: where the
+// admin finds theirs, not a contact of its own. No public page naming the oZe support
+// channel was found to name here.
 func FallbackContact() Text {
-	return Text{FR: "votre contact ENT habituel", EN: "your usual ENT contact"}
+	return Text{
+		FR: "l'assistance ENT que votre établissement sollicite d'habitude — votre direction ou votre référent numérique sait laquelle, ce site n'en donne aucune",
+		EN: "the ENT support your school usually calls on — your management or digital referent knows which; this site names none",
+	}
 }
 
 // LabelSendTo introduces the contact the report goes to.

@@ -4,10 +4,10 @@ import "testing"
 
 func TestContact(t *testing.T) {
 	none := Contact{}
-	if got := none.Line(FR); got != "votre contact ENT habituel" {
+	if got := none.Line(FR); got != FallbackContact().FR {
 		t.Errorf("no contact in French = %q", got)
 	}
-	if got := none.Line(EN); got != "your usual ENT contact" {
+	if got := none.Line(EN); got != FallbackContact().EN {
 		t.Errorf("no contact in English = %q", got)
 	}
 	if none.Encode() != "" {

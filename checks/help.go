@@ -38,11 +38,12 @@ func LabelRollback() Text { return Text{FR: "Revenir en arrière", EN: "Rolling 
 // LabelRevisit names the steps a row of the help sections sends back to.
 func LabelRevisit() Text { return Text{FR: "Étapes à revoir", EN: "Steps to revisit"} }
 
-// IntroRollback says what the rollback is for and that it is not the procedure's.
+// IntroRollback says what the rollback is for, that it is not the procedure's, and why its
+// order matters.
 func IntroRollback() Text {
 	return Text{
-		FR: "À n'utiliser que si la délégation bloque les connexions et ne peut pas être corrigée tout de suite. La procédure ne décrit pas de retour en arrière : ces étapes sont celles de ce site" + FromPractice.Mark() + ", à confirmer sur place.",
-		EN: "Use only if delegation blocks logins and cannot be fixed at once. The procedure describes no rollback: these steps are this site's" + FromPractice.Mark() + ", to confirm on site.",
+		FR: "À n'utiliser que si la délégation bloque les connexions et ne peut pas être corrigée tout de suite. La procédure ne décrit pas de retour en arrière : ces étapes sont des conseils de ce site, à confirmer sur place. Suivez-les dans l'ordre : il garde au moins un administrateur capable de se connecter. Sans délégation, chacun a besoin de son mot de passe PRONOTE, que certains n'ont peut-être jamais reçu.",
+		EN: "Use only if delegation blocks logins and cannot be fixed at once. The procedure describes no rollback: these steps are this site's advice, to confirm on site. Follow them in order: it keeps at least one administrator able to log in. Without delegation, everyone needs their PRONOTE password, which some may never have received.",
 	}
 }
 
@@ -50,10 +51,10 @@ func IntroRollback() Text {
 var factRollback = &Fact{
 	ID:     "practice.rollback",
 	Origin: FromPractice,
-	Claim:  Text{FR: "le retour en arrière", EN: "the rollback"},
+	Claim:  Text{FR: "le retour en arrière et son ordre", EN: "the rollback and its order"},
 	Ref: Text{
-		FR: "la procédure ne le décrit pas ; il défait ses étapes dans l'ordre inverse, avec « Aucune », la valeur par défaut de PRONOTE",
-		EN: "the procedure does not describe it; it undoes its steps in reverse order, with « Aucune », PRONOTE's default",
+		FR: "la procédure ne le décrit pas ; il défait ses étapes des deux côtés (PRONOTE.net, puis le Serveur PRONOTE) avec « Aucune », la valeur par défaut que montre la procédure, après avoir préparé les mots de passe PRONOTE et vérifié qu'un administrateur peut se connecter sans l'ENT",
+		EN: "the procedure does not describe it; it undoes its steps on both sides (PRONOTE.net, then Serveur PRONOTE) with “Aucune” (None), the default the procedure shows, after preparing PRONOTE passwords and checking that an administrator can log in without the ENT",
 	},
 }
 
@@ -63,111 +64,23 @@ var factOldENT = &Fact{
 	Origin: FromPractice,
 	Claim:  Text{FR: "un utilisateur encore envoyé vers l'ancien ENT", EN: "a user still sent to the previous ENT"},
 	Ref: Text{
-		FR: "déduction de ce site : PRONOTE envoie vers le serveur CAS de « URL du serveur CAS », et garde l'identifiant de l'ancien ENT tant qu'il n'est pas supprimé",
-		EN: "this site's inference: PRONOTE sends users to the CAS server of « URL du serveur CAS », and keeps the previous ENT's identifier until it is deleted",
+		FR: "déduction de ce site : selon le protocole CAS, le service envoie l'utilisateur à « /login » du serveur CAS, celui que nomme « URL du serveur CAS » ; un identifiant resté dans PRONOTE ne change pas cette adresse",
+		EN: "this site's inference: under the CAS protocol, the service sends the user to “/login” of the CAS server, the one “URL du serveur CAS” names; an identifier left in PRONOTE does not change that address",
 	},
 }
 
-// purgeTroubles is the "If it does not work" section of the purge.
-func purgeTroubles(p *Profile, cl *Checklist) []Trouble {
-	doc, practice := FromIndexDoc.Mark(), FromPractice.Mark()
-	return []Trouble{
-		{
-			ID:      "identification-impossible",
-			Symptom: Text{FR: "Un utilisateur voit « Identification impossible »" + doc, EN: "A user sees « Identification impossible »" + doc + " (identification failed)"},
-			Cause: Text{
-				FR: "Ce que " + p.Name + " envoie ne correspond à aucun utilisateur de PRONOTE, souvent parce qu'un identifiant de l'ancien ENT est resté : videz-le, pour le type d'utilisateur concerné, puis traitez le cas dans « Résolution des échecs d'interconnexion ».",
-				EN: "What " + p.Name + " sends matches no PRONOTE user, often because an identifier of the previous ENT remained: clear it, for that user's type, then handle the case in « Résolution des échecs d'interconnexion » (resolving failed interconnections).",
-			},
-			Steps:  cl.revisit("purge.clear", "purge.every-type"),
-			Origin: FromIndexDoc,
-			Facts:  []*Fact{factIdentificationImpossible},
-		},
-		{
-			ID:      "old-ent",
-			Symptom: Text{FR: "Un utilisateur arrive encore sur l'ancien ENT, ou sur le mauvais compte" + practice, EN: "A user still lands on the previous ENT, or in the wrong account" + practice},
-			Cause: Text{
-				FR: "Son identifiant de l'ancien ENT n'a pas été supprimé : " + p.Name + " ne peut pas y écrire le sien. Vérifiez son type d'utilisateur et la colonne « Identifiant fournisseur identités ».",
-				EN: "Their identifier from the previous ENT was not deleted: " + p.Name + " cannot write its own. Check their user type and the « Identifiant fournisseur identités » column.",
-			},
-			Steps:  cl.revisit("purge.user-type", "purge.clear", "purge.every-type"),
-			Origin: FromPractice,
-			Facts:  []*Fact{factOldENT},
-		},
-	}
-}
-
-// setupTroubles is the "If it does not work" section of the configuration, either mode.
-func setupTroubles(p *Profile, cl *Checklist) []Trouble {
-	doc, pub, practice := FromIndexDoc.Mark(), FromPublished.Mark(), FromPractice.Mark()
-	return []Trouble{
-		{
-			ID:      "http-503",
-			Symptom: Text{FR: "Les Espaces affichent « HTTP Error 503 »" + doc, EN: "The Espaces show « HTTP Error 503 »" + doc},
-			Cause: Text{
-				FR: "La base n'est pas publiée sur PRONOTE.net : c'est attendu pendant le réglage, pas après. Publiez-la de nouveau.",
-				EN: "The database is not published on PRONOTE.net: expected during the change, not after. Publish it again.",
-			},
-			Steps:  cl.revisit("net.publish", "net.unpublished"),
-			Origin: FromIndexDoc,
-			Facts:  []*Fact{factHTTP503},
-		},
-		{
-			ID:      "identification-impossible",
-			Symptom: Text{FR: "Un utilisateur voit « Identification impossible »" + doc, EN: "A user sees « Identification impossible »" + doc + " (identification failed)"},
-			Cause: Text{
-				FR: "Ce que " + p.Name + " envoie ne correspond à aucun utilisateur de PRONOTE : traitez le cas dans Communication › Gestion des identités › « Résolution des échecs d'interconnexion », et vérifiez que les identifiants de l'ancien ENT ont été supprimés.",
-				EN: "What " + p.Name + " sends matches no PRONOTE user: handle the case in Communication › Gestion des identités › « Résolution des échecs d'interconnexion » (resolving failed interconnections), and check that the previous ENT's identifiers were deleted.",
-			},
-			Steps:  cl.revisit("verify.identities", "verify.purge-done"),
-			Origin: FromIndexDoc,
-			Facts:  []*Fact{factIdentificationImpossible},
-		},
-		{
-			ID:      "invalid-service",
-			Symptom: Text{FR: p.Name + " affiche une erreur INVALID_SERVICE" + pub, EN: p.Name + " shows an INVALID_SERVICE error" + pub},
-			Cause: Text{
-				FR: "L'adresse de PRONOTE enregistrée chez " + p.Name + " n'est pas exactement celle que PRONOTE présente (https, barre finale, …/pronote/). Relevez « URL à communiquer au socle ENT » et faites-la corriger chez " + p.Name + ".",
-				EN: "The PRONOTE address " + p.Name + " registered is not exactly the one PRONOTE presents (https, trailing slash, …/pronote/). Note « URL à communiquer au socle ENT » and have " + p.Name + " correct it.",
-			},
-			Steps:  cl.revisit("net.service-url"),
-			Origin: FromPublished,
-			Facts:  []*Fact{factInvalidService},
-		},
-		{
-			ID:      "old-ent",
-			Symptom: Text{FR: "Un utilisateur arrive encore sur l'ancien ENT" + practice, EN: "A user still lands on the previous ENT" + practice},
-			Cause: Text{
-				FR: "Soit « URL du serveur CAS » désigne encore l'ancien ENT (sur PRONOTE.net ou sur le Serveur PRONOTE), soit son identifiant de l'ancien ENT n'a pas été supprimé.",
-				EN: "Either « URL du serveur CAS » still names the previous ENT (on PRONOTE.net or on Serveur PRONOTE), or their identifier from the previous ENT was not deleted.",
-			},
-			Steps:  cl.revisit("net.cas-url", "server.cas-url", "verify.purge-done"),
-			Origin: FromPractice,
-			Facts:  []*Fact{factOldENT},
-		},
-		{
-			ID:      "pronote-login",
-			Symptom: Text{FR: "Un utilisateur voit encore la page de connexion de PRONOTE au lieu de " + p.Name + practice, EN: "A user still sees PRONOTE's login page instead of " + p.Name + practice},
-			Cause: Text{
-				FR: "Son espace est resté sur « Aucune », ou le CAS n'est pas coché sous « Protocole Cas ». Dans le Client PRONOTE, c'est le réglage du Serveur PRONOTE qui compte.",
-				EN: "Their espace stayed on « Aucune » (None), or CAS is not ticked under « Protocole Cas ». In Client PRONOTE, Serveur PRONOTE's setting is the one that counts.",
-			},
-			Steps:  cl.revisit("net.espaces", "net.cas-protocol", "server.cas-protocol"),
-			Origin: FromPractice,
-			Facts:  []*Fact{factPronoteLogin},
-		},
-		{
-			ID:      "shared-identifier",
-			Symptom: Text{FR: "Le vérificateur signale un identifiant CAS partagé par plusieurs utilisateurs" + practice, EN: "The checker reports a CAS identifier shared by several users" + practice},
-			Cause: Text{
-				FR: "Plusieurs comptes PRONOTE portent le même « Identifiant fournisseur identités ». Regardez les lignes que cite le rapport. Si ce sont deux personnes différentes, l'une arriverait sur le compte de l'autre en se connectant par " + p.Name + " : videz l'identifiant sur la fiche qui n'est pas la sienne (" + p.Name + " envoie le bon à la connexion suivante de son titulaire). Si c'est une même personne avec deux comptes (professeur et parent, par exemple), c'est peut-être voulu : vérifiez avec " + p.Name + " comment elle doit se connecter.",
-				EN: "Several PRONOTE accounts hold the same « Identifiant fournisseur identités » (identity-provider identifier). Look at the lines the report cites. If they are two different people, one would land in the other's account when logging in through " + p.Name + ": clear the identifier on the record that is not theirs (" + p.Name + " sends the right one at its holder's next login). If it is one person with two accounts (a teacher who is also a parent, for instance), it may be intended: check with " + p.Name + " how they should log in.",
-			},
-			Steps:  cl.revisit("verify.unique-ids", "verify.identities"),
-			Origin: FromPractice,
-			Facts:  []*Fact{factUniqueIDs},
-		},
-	}
+// factOldIdentifier links a leftover identifier to « Identification impossible ».
+var factOldIdentifier = &Fact{
+	ID:     "practice.old-identifier",
+	Origin: FromPractice,
+	Claim: Text{
+		FR: "un identifiant de l'ancien ENT resté dans la colonne peut causer « Identification impossible »",
+		EN: "an identifier of the previous ENT left in the column can cause “Identification impossible”",
+	},
+	Ref: Text{
+		FR: "déduction de ce site : la procédure dit qu'oZe ne peut pas communiquer son identifiant « lorsqu'un identifiant est déjà présent » ; ce que voit alors l'utilisateur, elle ne le dit pas",
+		EN: "this site's inference: the procedure says oZe cannot send its identifier “lorsqu'un identifiant est déjà présent” (when an identifier is already there); what the user then sees, it does not say",
+	},
 }
 
 // factPronoteLogin explains a user who still gets PRONOTE's own login page.
@@ -176,29 +89,150 @@ var factPronoteLogin = &Fact{
 	Origin: FromPractice,
 	Claim:  Text{FR: "la page de connexion de PRONOTE encore affichée", EN: "PRONOTE's login page still shown"},
 	Ref: Text{
-		FR: "déduction de ce site : un espace sur « Aucune » garde l'identification de PRONOTE",
-		EN: "this site's inference: an espace on « Aucune » keeps PRONOTE's own login",
+		FR: "déduction de ce site : « Aucune » est l'absence de délégation ; l'adresse de connexion directe est faite pour se connecter sans l'ENT (« URL à communiquer aux utilisateurs de PRONOTE pour une connexion directe »)",
+		EN: "this site's inference: “Aucune” (None) is no delegation; the direct-login address is made to log in without the ENT (“URL à communiquer aux utilisateurs de PRONOTE pour une connexion directe”, URL to give PRONOTE users for a direct login)",
 	},
 }
 
+// identificationTrouble is the « Identification impossible » row, the same in every checklist
+// but for the steps to revisit.
+func identificationTrouble(p *Profile, steps []*Item) Trouble {
+	doc, practice := FromIndexDoc.Mark(), FromPractice.Mark()
+	return Trouble{
+		ID:      "identification-impossible",
+		Symptom: Text{FR: "Un utilisateur voit « Identification impossible »" + doc, EN: "A user sees “Identification impossible”" + doc + " (identification failed)"},
+		Cause: Text{
+			FR: "Ce qu'envoie " + p.Name + " ne correspond pas à ce que PRONOTE connaît de lui" + doc + " : rapprochez-le dans Communication › Gestion des identités › « Résolution des échecs d'interconnexion »" + doc + " ; pour que vous puissiez le faire, il doit remplir le formulaire du message d'erreur" + doc + ". Après un changement d'ENT, un identifiant de l'ancien ENT resté dans la colonne « Identifiant fournisseur identités » peut en être la cause" + practice + " : la procédure dit qu'il empêche " + p.Name + " de communiquer le sien.",
+			EN: "What " + p.Name + " sends does not match what PRONOTE holds for them" + doc + ": match them in Communication › Gestion des identités › “Résolution des échecs d'interconnexion”" + doc + " (resolving failed interconnections); for you to do so, they must fill in the form of the error message" + doc + ". After a change of ENT, an identifier of the previous ENT left in the “Identifiant fournisseur identités” column can be the cause" + practice + ": the procedure says it keeps " + p.Name + " from sending its own.",
+		},
+		Steps:  steps,
+		Origin: FromIndexDoc,
+		Facts:  []*Fact{factIdentificationImpossible, factOldIdentifier},
+	}
+}
+
+// purgeTroubles is the "If it does not work" section of the purge.
+func purgeTroubles(p *Profile, cl *Checklist) []Trouble {
+	return []Trouble{identificationTrouble(p, cl.revisit("purge.clear", "purge.every-type"))}
+}
+
+// setupTroubles is the "If it does not work" section of the configuration, in the mode of
+// cl: what a user sees, what can cause it, and the steps to revisit.
+func setupTroubles(p *Profile, cl *Checklist) []Trouble {
+	doc, pub, practice := FromIndexDoc.Mark(), FromPublished.Mark(), FromPractice.Mark()
+	unpublished := Trouble{
+		ID:      "unpublished",
+		Symptom: Text{FR: "Les Espaces affichent « HTTP Error 503 »" + doc, EN: "The Espaces show “HTTP Error 503”" + doc},
+		Cause: Text{
+			FR: "Le serveur PRONOTE.net n'est pas publié" + doc + " : c'est attendu pendant le réglage, pas après. Dans la console d'hébergement, volet PRONOTE.net, cliquez sur « Publier la base »" + doc + ".",
+			EN: "The PRONOTE.net server is not published" + doc + ": expected during the change, not after. In the hosting console, PRONOTE.net panel, click “Publier la base”" + doc + " (publish the database).",
+		},
+		Steps:  cl.revisit("net.publish", "net.unpublished"),
+		Origin: FromIndexDoc,
+		Facts:  []*Fact{factHTTP503, factHostedPublication},
+	}
+	if cl.Modes == OnPrem {
+		unpublished.Symptom = Text{FR: "Les Espaces ne s'ouvrent plus" + practice, EN: "The Espaces no longer open" + practice}
+		unpublished.Cause = Text{
+			FR: "Les Espaces ne sont accessibles que si la base est publiée sur PRONOTE.net" + doc + " : c'est attendu pendant le réglage, pas après. Publiez-la de nouveau dans l'application PRONOTE.net" + practice + ".",
+			EN: "The Espaces are reachable only when the database is published on PRONOTE.net" + doc + ": expected during the change, not after. Publish it again in the PRONOTE.net application" + practice + ".",
+		}
+		unpublished.Facts = []*Fact{factPublishNeeded, factOnPremUnpublished, factOnPremPublication}
+	}
+	return []Trouble{
+		unpublished,
+		identificationTrouble(p, cl.revisit("verify.identities", "verify.purge-done")),
+		{
+			ID:      "unregistered-service",
+			Symptom: Text{FR: "En venant de PRONOTE, l'utilisateur voit un message d'erreur de " + p.Name + " au lieu d'arriver dans PRONOTE" + pub, EN: "Coming from PRONOTE, the user sees an error message of " + p.Name + " instead of reaching PRONOTE" + pub},
+			Cause: Text{
+				FR: "Un serveur CAS refuse, avec un message, l'adresse d'un service qu'il n'a pas enregistrée" + pub + " : une cause possible est que l'adresse que présente PRONOTE n'est pas celle que " + p.Name + " a enregistrée. Relevez « URL à communiquer au socle ENT » et donnez-la, copiée telle que le champ l'affiche" + practice + ", au support de " + p.Name + ".",
+				EN: "A CAS server refuses, with a message, the address of a service it has not registered" + pub + ": one possible cause is that the address PRONOTE presents is not the one " + p.Name + " registered. Note “URL à communiquer au socle ENT” (URL to give to the ENT platform) and give it, copied as the field shows it" + practice + ", to " + p.Name + "'s support.",
+			},
+			Steps:  cl.revisit("net.service-url"),
+			Origin: FromPublished,
+			Facts:  []*Fact{factUnregisteredService, factCopyServiceURL},
+		},
+		{
+			ID:      "old-ent",
+			Symptom: Text{FR: "Un utilisateur arrive encore sur l'ancien ENT" + practice, EN: "A user still lands on the previous ENT" + practice},
+			Cause: Text{
+				FR: "PRONOTE envoie l'utilisateur se connecter au serveur CAS que nomme « URL du serveur CAS » : celle de PRONOTE.net pour les Espaces, celle du Serveur PRONOTE pour le Client PRONOTE. L'une des deux désigne sans doute encore l'ancien ENT : corrigez-la. Un favori ou un lien vers l'ancien ENT y mène aussi.",
+				EN: "PRONOTE sends the user to log in at the CAS server that “URL du serveur CAS” names: PRONOTE.net's for the Espaces, Serveur PRONOTE's for Client PRONOTE. One of the two probably still names the previous ENT: correct it. A bookmark or a link to the previous ENT leads there too.",
+			},
+			Steps:  cl.revisit("net.cas-url", "server.cas-url"),
+			Origin: FromPractice,
+			Facts:  []*Fact{factOldENT},
+		},
+		{
+			ID:      "pronote-login",
+			Symptom: Text{FR: "Un utilisateur voit encore la page de connexion de PRONOTE au lieu de " + p.Name + practice, EN: "A user still sees PRONOTE's login page instead of " + p.Name + practice},
+			Cause: Text{
+				FR: "Son espace est resté sur « Aucune », ou « CAS » n'est pas coché sous « " + labelProtocolCAS + " », ou il passe par l'adresse de connexion directe (…/pronote/?login=true). Pour le Client PRONOTE, c'est le réglage du Serveur PRONOTE qui compte.",
+				EN: "Their espace stayed on “Aucune” (None), or “CAS” is not ticked under “" + labelProtocolCAS + "”, or they use the direct-login address (…/pronote/?login=true). For Client PRONOTE, Serveur PRONOTE's setting is the one that counts.",
+			},
+			Steps:  cl.revisit("net.espaces", "net.cas-protocol", "net.direct-login", "server.cas-protocol"),
+			Origin: FromPractice,
+			Facts:  []*Fact{factPronoteLogin},
+		},
+		{
+			ID:      "shared-identifier",
+			Symptom: Text{FR: "Le vérificateur signale un identifiant CAS partagé par plusieurs utilisateurs" + practice, EN: "The checker reports a CAS identifier shared by several users" + practice},
+			Cause: Text{
+				FR: "Plusieurs comptes PRONOTE portent le même « Identifiant fournisseur identités ». Regardez les lignes que cite le rapport. Si ce sont deux personnes différentes, l'une arriverait sur le compte de l'autre en se connectant par " + p.Name + " : videz l'identifiant sur la fiche qui n'est pas la sienne (" + p.Name + " envoie le bon à la connexion suivante de son titulaire). Si c'est une même personne avec deux comptes (professeur et parent, par exemple), c'est peut-être voulu : vérifiez avec " + p.Name + " comment elle doit se connecter.",
+				EN: "Several PRONOTE accounts hold the same “Identifiant fournisseur identités” (identity-provider identifier). Look at the lines the report cites. If they are two different people, one would land in the other's account when logging in through " + p.Name + ": clear the identifier on the record that is not theirs (" + p.Name + " sends the right one at its holder's next login). If it is one person with two accounts (a teacher who is also a parent, for instance), it may be intended: check with " + p.Name + " how they should log in.",
+			},
+			Steps:  cl.revisit("verify.unique-ids", "verify.identities"),
+			Origin: FromPractice,
+			Facts:  []*Fact{factUniqueIDs},
+		},
+	}
+}
+
 // setupRollback is the rollback of the configuration, either mode: steps to undo it, each
-// with the item it undoes.
+// with the items it undoes, in an order that keeps an administrator able to log in: check
+// that one can log in without the ENT, hand out the PRONOTE passwords while logins still
+// work, undo PRONOTE.net, then Serveur PRONOTE, whose delegation the Client's logins go
+// through.
 func setupRollback(p *Profile, cl *Checklist) []Trouble {
+	doc, pub, practice := FromIndexDoc.Mark(), FromPublished.Mark(), FromPractice.Mark()
 	return []Trouble{
 		{
+			ID:      "rollback.admin",
+			Symptom: Text{FR: "Avant tout, assurez-vous qu'un compte administrateur se connecte avec son mot de passe PRONOTE" + practice, EN: "First of all, make sure an administrator account logs in with its PRONOTE password" + practice},
+			Cause: Text{
+				FR: "Aucune source trouvée ne dit si la délégation du Serveur PRONOTE s'applique aux comptes administratifs. S'il n'en est aucun dont vous connaissiez le mot de passe PRONOTE, n'allez pas plus loin sans l'aide de votre support ou d'Index Education.",
+				EN: "No source found says whether Serveur PRONOTE's delegation applies to administrative accounts. If there is none whose PRONOTE password you know, go no further without your support's or Index Education's help.",
+			},
+			Steps:  cl.revisit("server.cas-protocol"),
+			Origin: FromPractice,
+			Facts:  []*Fact{factRollback, factAdminLogin},
+		},
+		{
+			ID:      "rollback.passwords",
+			Symptom: Text{FR: "Préparez les mots de passe PRONOTE des utilisateurs qui reviendront sur « Aucune »" + practice, EN: "Prepare the PRONOTE passwords of the users who will go back to “Aucune” (None)" + practice},
+			Cause: Text{
+				FR: "Sans délégation, chacun se connecte avec l'identifiant et le mot de passe de PRONOTE, générés par PRONOTE et personnalisés à la première connexion" + doc + ". Qui ne s'est jamais connecté que par l'ENT ne l'a peut-être jamais reçu" + pub + ". Dans le Client PRONOTE, Ressources › Professeurs / Élèves / Responsables… › Liste, la colonne « Mot de passe » montre en infobulle un mot de passe pas encore personnalisé, et le clic droit « Réinitialiser le mot de passe » en donne un nouveau" + doc + " : communiquez-les avant le retour en arrière, tant que vous pouvez vous connecter.",
+				EN: "Without delegation, everyone logs in with PRONOTE's username and password, generated by PRONOTE and personalised at the first login" + doc + ". Someone who only ever logged in through the ENT may never have received theirs" + pub + ". In Client PRONOTE, Ressources › Professeurs / Élèves / Responsables… › Liste (resources, list), the “Mot de passe” (password) column shows a password not yet personalised in a tooltip, and the right-click “Réinitialiser le mot de passe” (reset the password) gives a new one" + doc + ": hand them out before rolling back, while you can still log in.",
+			},
+			Steps:  cl.revisit("net.espaces"),
+			Origin: FromPractice,
+			Facts:  []*Fact{factRollback, factPasswordsGenerated, factENTUsersNoPassword, factShowResetPasswords},
+		},
+		{
 			ID:      "rollback.unpublish",
-			Symptom: Text{FR: "Arrêtez de nouveau la publication de la base sur PRONOTE.net", EN: "Stop publishing the database on PRONOTE.net again"},
-			Cause:   Text{FR: "Comme au début : la délégation ne se modifie que sur une base non publiée.", EN: "As at the start: delegation can be changed only on an unpublished database."},
+			Symptom: Text{FR: "Sur PRONOTE.net, arrêtez de nouveau la publication de la base" + practice, EN: "On PRONOTE.net, stop publishing the database again" + practice},
+			Cause:   Text{FR: "Comme au début : la délégation se modifie sur une base non publiée.", EN: "As at the start: delegation is changed on an unpublished database."},
 			Steps:   cl.revisit("net.unpublished"),
 			Origin:  FromPractice,
 			Facts:   []*Fact{factRollback},
 		},
 		{
 			ID:      "rollback.none",
-			Symptom: Text{FR: "Remettez les espaces sur « Aucune »", EN: "Set the espaces back to « Aucune » (None)"},
+			Symptom: Text{FR: "Remettez sur « Aucune » les espaces à retirer de " + p.Name + practice, EN: "Set the espaces to take off " + p.Name + " back to “Aucune” (None)" + practice},
 			Cause: Text{
-				FR: "« Aucune » est la valeur par défaut de PRONOTE : les utilisateurs de ces espaces se connectent de nouveau avec leurs identifiants PRONOTE, sans " + p.Name + ".",
-				EN: "« Aucune » is PRONOTE's default: users of those espaces log in again with their PRONOTE credentials, without " + p.Name + ".",
+				FR: "« Aucune » est la valeur que la procédure montre partout avant le réglage. Leurs utilisateurs se connecteront avec leur mot de passe PRONOTE (ligne 2).",
+				EN: "“Aucune” is the value the procedure shows everywhere before the change. Their users will log in with their PRONOTE password (line 2).",
 			},
 			Steps:  cl.revisit("net.espaces"),
 			Origin: FromPractice,
@@ -206,18 +240,29 @@ func setupRollback(p *Profile, cl *Checklist) []Trouble {
 		},
 		{
 			ID:      "rollback.publish",
-			Symptom: Text{FR: "Publiez de nouveau la base", EN: "Publish the database again"},
-			Cause:   Text{FR: "Sinon les Espaces restent fermés (« HTTP Error 503 »).", EN: "Otherwise the Espaces stay closed (« HTTP Error 503 »)."},
+			Symptom: Text{FR: "Publiez de nouveau la base sur PRONOTE.net" + practice, EN: "Publish the database on PRONOTE.net again" + practice},
+			Cause:   Text{FR: "Sinon les Espaces restent fermés" + doc + ".", EN: "Otherwise the Espaces stay closed" + doc + "."},
 			Steps:   cl.revisit("net.publish"),
 			Origin:  FromPractice,
-			Facts:   []*Fact{factRollback},
+			Facts:   []*Fact{factRollback, factPublishNeeded},
+		},
+		{
+			ID:      "rollback.server",
+			Symptom: Text{FR: "En dernier, sur le Serveur PRONOTE : arrêtez la base, décochez « CAS » sous « " + labelProtocolCAS + " », remettez la base en service" + practice, EN: "Last, on Serveur PRONOTE: stop the database, untick “CAS” under “" + labelProtocolCAS + "”, put the database back in service" + practice},
+			Cause: Text{
+				FR: "Le Serveur PRONOTE délègue les connexions du Client PRONOTE : tant que sa délégation est active, le Client passe par " + p.Name + ". Pendant l'arrêt, le Client PRONOTE est coupé ; ensuite, on s'y connecte avec son mot de passe PRONOTE — d'où la ligne 1.",
+				EN: "Serveur PRONOTE delegates Client PRONOTE's logins: as long as its delegation is active, the Client goes through " + p.Name + ". While the database is stopped, Client PRONOTE is cut off; afterwards, people log in with their PRONOTE password — hence line 1.",
+			},
+			Steps:  cl.revisit("server.out-of-service", "server.cas-protocol", "server.in-service"),
+			Origin: FromPractice,
+			Facts:  []*Fact{factRollback},
 		},
 		{
 			ID:      "rollback.direct-login",
-			Symptom: Text{FR: "En attendant, utilisez l'adresse de connexion directe", EN: "Meanwhile, use the direct-login address"},
+			Symptom: Text{FR: "En attendant, l'adresse de connexion directe" + practice, EN: "Meanwhile, the direct-login address" + practice},
 			Cause: Text{
-				FR: "Si « Autoriser l'authentification directe par PRONOTE.net » est cochée, …/pronote/?login=true permet de se connecter à PRONOTE.net sans " + p.Name + " pendant la correction. Ne la diffusez qu'aux personnes qui en ont besoin.",
-				EN: "If « Autoriser l'authentification directe par PRONOTE.net » is ticked, …/pronote/?login=true lets people log in to PRONOTE.net without " + p.Name + " while it is fixed. Give it only to those who need it.",
+				FR: "Si « Autoriser l'authentification directe par PRONOTE.net » est cochée, …/pronote/?login=true ouvre la page de connexion de PRONOTE.net sans " + p.Name + " ; il y faut l'identifiant et le mot de passe PRONOTE (ligne 2). Ne la diffusez qu'aux personnes qui en ont besoin.",
+				EN: "If “Autoriser l'authentification directe par PRONOTE.net” is ticked, …/pronote/?login=true opens PRONOTE.net's login page without " + p.Name + "; it takes the PRONOTE username and password (line 2). Give it only to those who need it.",
 			},
 			Steps:  cl.revisit("net.direct-login"),
 			Origin: FromPractice,

@@ -409,9 +409,11 @@ func (c *Catalog) Validate() error {
 		}
 		text("checklist "+cl.ID, "Title", cl.Title, true)
 		text("checklist "+cl.ID, "Slug", cl.Slug, true)
+		marksPointSomewhere("checklist "+cl.ID, []Text{cl.Title}, nil, 0, bad)
 		for _, s := range cl.Sections {
 			text("section "+cl.ID+"/"+s.ID, "Title", s.Title, true)
 			text("section "+cl.ID+"/"+s.ID, "Intro", s.Intro, false)
+			marksPointSomewhere("section "+cl.ID+"/"+s.ID, []Text{s.Title, s.Intro}, nil, 0, bad)
 			for _, it := range s.Items {
 				where := "item " + it.ID
 				if !idPattern.MatchString(it.ID) || !strings.Contains(it.ID, ".") {
@@ -464,6 +466,11 @@ func (c *Catalog) Validate() error {
 					}
 				}
 				provenance(where, it.Origin, it.Facts, bad)
+				for _, m := range []Mode{Hosted, OnPrem} {
+					if cl.Modes&m != 0 && it.Modes&m != 0 {
+						marksPointSomewhere(where+" ("+m.String()+")", it.textsIn(m), it.FactsIn(m), it.OriginIn(m), bad)
+					}
+				}
 				for i, t := range it.Repeat {
 					text(where, fmt.Sprintf("Repeat[%d]", i), t, true)
 				}
@@ -492,6 +499,7 @@ func (c *Catalog) Validate() error {
 				text(where, "Symptom", tr.Symptom, true)
 				text(where, "Cause", tr.Cause, true)
 				provenance(where, tr.Origin, tr.Facts, bad)
+				marksPointSomewhere(where, []Text{tr.Symptom, tr.Cause}, tr.Facts, 0, bad)
 				if len(tr.Steps) == 0 {
 					bad("%s: names no step to revisit", where)
 				}
@@ -511,6 +519,9 @@ func (c *Catalog) Validate() error {
 			bad("fact %s: ID used by two different facts", f.ID)
 		}
 		facts[f.ID] = f
+	}
+	for _, f := range otherFacts() {
+		provenance("pages and mode", FromProcedure, []*Fact{f}, bad)
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("invalid catalog:\n\t%s", strings.Join(errs, "\n\t"))
@@ -587,23 +598,67 @@ func provenance(where string, origin Origin, facts []*Fact, bad func(string, ...
 		for _, l := range f.Ref.Missing() {
 			bad("%s: fact %s: Ref has no %s text (name the document, or say why)", where, f.ID, l)
 		}
+		for _, p := range f.Problems() {
+			bad("%s: fact %s: %s", where, f.ID, p)
+		}
 	}
 	if !justified {
 		bad("%s: origin %s but no fact of that origin says where it comes from", where, origin)
 	}
 }
 
-// Facts returns every fact the catalog's steps state that the procedure does not, each
-// once, in the order of the checklists.
+// textsIn returns every text of the step that the checklist of mode m shows.
+func (it *Item) textsIn(m Mode) []Text {
+	texts := []Text{it.Title, it.Where, it.DetailIn(m), it.ExpectIn(m), it.Ask}
+	if it.Table != nil {
+		texts = append(texts, it.Table.Head...)
+		for _, row := range it.Table.Rows {
+			texts = append(texts, row...)
+		}
+	}
+	return texts
+}
+
+// marksPointSomewhere reports a mark in texts with no fact of its origin among facts (a mark
+// that points nowhere), and a fact whose mark shows nowhere in texts. A renderer shows the
+// mark of own, the origin of a step that is not the procedure's, on its title.
+func marksPointSomewhere(where string, texts []Text, facts []*Fact, own Origin, bad func(string, ...any)) {
+	has := map[Origin]bool{}
+	for _, f := range facts {
+		has[f.Origin] = true
+	}
+	shown := map[Origin]bool{}
+	for _, t := range texts {
+		for _, l := range Langs() {
+			for _, o := range MarksIn(t.In(l)) {
+				shown[o] = true
+				if !has[o] {
+					bad("%s: the %s text carries the mark %s but no fact of origin %s says where it comes from: %q", where, l, o.Mark(), o, t.In(l))
+				}
+			}
+		}
+	}
+	for o := range has {
+		if !shown[o] && o != own {
+			bad("%s: a fact of origin %s but its mark %s shows nowhere", where, o, o.Mark())
+		}
+	}
+}
+
+// Facts returns every fact the catalog states that the procedure does not, each once: its
+// checklists' in their order, then those the pages cite ([PageFacts]) and those the mode's
+// decision rests on ([ModeFacts]). The sources pages list them all.
 func (c *Catalog) Facts() []*Fact {
 	var out []*Fact
 	seen := map[*Fact]bool{}
+	var all []*Fact
 	for _, cl := range c.Checklists {
-		for _, f := range cl.Facts() {
-			if !seen[f] {
-				seen[f] = true
-				out = append(out, f)
-			}
+		all = append(all, cl.Facts()...)
+	}
+	for _, f := range append(all, otherFacts()...) {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
 		}
 	}
 	return out

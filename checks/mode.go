@@ -369,12 +369,14 @@ var (
 		Modes:  Hosted,
 		Claim: Text{
 			FR: "un PRONOTE hébergé par Index Education est servi sous index-education.net, le domaine d'Index Education, et ses espaces peuvent y avoir des adresses relatives (« mobile.eleve.html »)",
-			EN: "a PRONOTE hosted by Index Education is served under index-education.net, Index Education's domain, and its espaces may have relative addresses there (« mobile.eleve.html »)",
+			EN: "a PRONOTE hosted by Index Education is served under index-education.net, Index Education's domain, and its espaces may have relative addresses there (“mobile.eleve.html”)",
 		},
 		Ref: Text{
-			FR: "la procédure, pour le mode hébergé, donne https://pronote.index-education.net/pronote/ comme « URL à communiquer au socle ENT » ; une note publique sur l'application mobile de PRONOTE (GitHub, Androz2091/pronote-qrcode-api, pronote-qrcode-reverse-engineering/README.md) cite InfoMobileApp.json servi par https://0310047h.index-education.net/pronote/, avec « { nom: 'Espace Direction', URL: 'mobile.direction.html' } »",
-			EN: "the procedure, for the hosted mode, gives https://pronote.index-education.net/pronote/ as « URL à communiquer au socle ENT »; a public note on PRONOTE's mobile app (GitHub, Androz2091/pronote-qrcode-api, pronote-qrcode-reverse-engineering/README.md) quotes InfoMobileApp.json served by https://0310047h.index-education.net/pronote/, with « { nom: 'Espace Direction', URL: 'mobile.direction.html' } »",
+			FR: refQRCodeNote.FR + " ; la procédure, pour le mode hébergé, donne https://pronote.index-education.net/pronote/ comme « URL à communiquer au socle ENT »",
+			EN: refQRCodeNote.EN + "; the procedure, for the hosted mode, gives https://pronote.index-education.net/pronote/ as “URL à communiquer au socle ENT”",
 		},
+		URL:   urlQRCodeNote,
+		Quote: "url: 'https://0310047h.index-education.net/pronote/mobile.eleve.html' […] // https://0310047h.index-education.net/pronote/infoMobileApp.json?id=0D264427-EEFC-4810-A9E9-346942A862A4 […] espaces: [ { nom: 'Espace Direction', URL: 'mobile.direction.html' }, […] { nom: 'Espace Élèves', URL: 'mobile.eleve.html' } ]",
 	}
 	factOtherDomain = &Fact{
 		ID:     "practice.other-domain-onprem",

@@ -77,7 +77,7 @@ var espaces = []Espace{
 	{ID: "accompagnants", Name: Text{FR: "Espace Accompagnants", EN: "Espace Accompagnants (teaching assistants)"}, Genre: 26},
 	{ID: "eleves", Name: Text{FR: "Espace Elèves", EN: "Espace Elèves (students)"}, Genre: 6},
 	{ID: "entreprise", Name: Text{FR: "Espace Entreprise", EN: "Espace Entreprise (internship supervisors)"}, Genre: 39},
-	{ID: "academie", Name: Text{FR: "Espace Académie", EN: "Espace Académie (education authority)"}},
+	{ID: "academie", Name: Text{FR: "Espace Académie", EN: "Espace Académie (inspectors)"}},
 }
 
 // EspaceByGenre returns the espace whose genreEspace is genre.
@@ -146,10 +146,9 @@ func (p *Profile) Expected(e Espace) Delegation {
 }
 
 // OZE returns the profile of oZe, the ENT of the Hauts-de-Seine department, a new value at
-// each call. Its CAS base URL is the one public data served by real Hauts-de-Seine PRONOTE
-// instances confirms. The espace policy is usual practice, not a rule of the department:
-// accounts that oZe does not hold (internship supervisors, inspectors) keep PRONOTE's own
-// login.
+// each call. Its CAS base URL is the procedure's. The espace policy is usual practice, not a
+// rule of the department: the espaces of people from outside the school (internship
+// supervisors, inspectors), assumed to have no oZe account, keep PRONOTE's own login.
 func OZE() *Profile {
 	p := oze
 	p.Policy = maps.Clone(oze.Policy)
@@ -173,8 +172,8 @@ var oze = Profile{
 		"academie":      None,
 	},
 	PolicyWhy: Text{
-		FR: "Les maîtres de stage (Espace Entreprise) et les inspecteurs (Espace Académie) n'ont pas de compte oZe : ils gardent l'identification PRONOTE. La page commune passe par le CAS quand les espaces des titulaires d'un compte oZe y passent, même si Entreprise et Académie restent sur « Aucune ».",
-		EN: "Internship supervisors (Espace Entreprise) and inspectors (Espace Académie) have no oZe account: they keep PRONOTE's own login. The common page goes through CAS when the espaces of oZe account holders do, even if Entreprise and Académie stay on « Aucune ».",
+		FR: "Les maîtres de stage (Espace Entreprise) et les inspecteurs (Espace Académie)" + FromIndexDoc.Mark() + " viennent de l'extérieur : le tableau suppose qu'ils n'ont pas de compte oZe et les laisse sur « Aucune », avec l'identifiant et le mot de passe PRONOTE que vous leur donnez. Ce qu'ils voient sur la page commune, passée sur « Cas », n'est décrit nulle part : vérifiez-le, ou laissez-la sur « Aucune ».",
+		EN: "Internship supervisors (Espace Entreprise) and inspectors (Espace Académie)" + FromIndexDoc.Mark() + " come from outside: the table assumes they have no oZe account and leaves them on “Aucune” (None), with the PRONOTE username and password you give them. What they see on the common page, set to “Cas”, is described nowhere: check it, or leave it on “Aucune”.",
 	},
 	ServiceURLExample: "https://<UAI>.index-education.net/pronote/",
 }

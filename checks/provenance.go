@@ -1,6 +1,10 @@
 package checks
 
-import "fmt"
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
 
 // Origin says where a step or a fact of the site comes from. The procedure (the seed, the
 // original French instructions for oZe) is the authority for its own steps; anything else the
@@ -112,7 +116,7 @@ func ShortLegend() []Text {
 	var out []Text
 	for _, o := range origins {
 		if o.Mark() == "" {
-			out = append(out, Text{FR: "sans signe : " + o.Short().FR, EN: "no sign: " + o.Short().EN})
+			out = append(out, Text{FR: "(sans signe) " + o.Short().FR, EN: "(no sign) " + o.Short().EN})
 			continue
 		}
 		out = append(out, Text{FR: o.Mark() + " " + o.Short().FR, EN: o.Mark() + " " + o.Short().EN})
@@ -125,9 +129,15 @@ func LabelSources() Text { return Text{FR: "Sources", EN: "Sources"} }
 
 // Fact is a statement the site makes that the procedure does not: a screen label the
 // procedure does not show, an error message, a policy. Every fact is registered in this
-// package (see [Facts]) and a test lists them all, so that none is added silently.
+// package (see [Catalog.Facts]) and a test lists them all, so that none is added silently.
+//
+// A fact from a document (FromIndexDoc, FromPublished) names it (Ref), gives its address
+// (URL) and quotes the document's own words (Quote); every term its Claim puts between
+// quotation marks is found in Quote, so that the quote is the words the claim is cited for
+// ([Fact.Problems]). A fact of FromPractice is the site's own reasoning: Ref says why, and
+// that the school may decide otherwise.
 type Fact struct {
-	// ID is stable and semantic ("kb.http-503").
+	// ID is stable and semantic ("kb.http-503"); it is the fact's anchor on the sources page.
 	ID string
 	// Origin is where the fact comes from; never FromProcedure.
 	Origin Origin
@@ -138,14 +148,105 @@ type Fact struct {
 	// Ref is the reference: the document and its page for FromIndexDoc and FromPublished;
 	// why the site says it, and that the school may decide otherwise, for FromPractice.
 	Ref Text
+	// URL is where the document can be read (FromIndexDoc, FromPublished).
+	URL string
+	// Quote is the document's words the claim rests on, verbatim and in the document's
+	// language; "[…]" marks a cut (FromIndexDoc, FromPublished).
+	Quote string
 }
 
-// Note returns the fact as a source line: "† claim — reference".
+// Note returns the fact as a source line: "† claim — reference: « quote » (address)".
 func (f *Fact) Note() Text {
-	return Text{
+	n := Text{
 		FR: f.Origin.Mark() + " " + f.Claim.FR + " — " + f.Ref.FR,
 		EN: f.Origin.Mark() + " " + f.Claim.EN + " — " + f.Ref.EN,
 	}
+	if f.Quote != "" {
+		n.FR += " : « " + f.Quote + " »"
+		n.EN += ": “" + f.Quote + "”"
+	}
+	if f.URL != "" {
+		n.FR += " (" + f.URL + ")"
+		n.EN += " (" + f.URL + ")"
+	}
+	return n
+}
+
+// Problems returns what keeps the fact from being a source a reader can check: a document
+// without its address or its words, a claim that quotes nothing from them or quotes words
+// they do not hold, the site's own reasoning dressed as a quote.
+func (f *Fact) Problems() []string {
+	var out []string
+	switch f.Origin {
+	case FromIndexDoc, FromPublished:
+		if !strings.HasPrefix(f.URL, "https://") {
+			out = append(out, "no https:// address of the document (URL)")
+		}
+		if strings.TrimSpace(f.Quote) == "" {
+			out = append(out, "no quote of the document's words (Quote)")
+			break
+		}
+		for _, l := range Langs() {
+			terms := QuotedTerms(f.Claim.In(l))
+			if len(terms) == 0 {
+				out = append(out, fmt.Sprintf("the %s claim quotes no words of the document", l))
+			}
+			for _, t := range terms {
+				if !strings.Contains(foldQuote(f.Quote), foldQuote(t)) {
+					out = append(out, fmt.Sprintf("the %s claim quotes %q, which the quote does not hold", l, t))
+				}
+			}
+		}
+	case FromPractice:
+		if f.Quote != "" || f.URL != "" {
+			out = append(out, "the site's own reasoning quotes a document: give the fact that document's origin")
+		}
+	}
+	return out
+}
+
+// QuotedTerms returns the terms s puts between quotation marks: « » in French, “ ” in
+// English.
+func QuotedTerms(s string) []string {
+	var out []string
+	for _, m := range quotedTerm.FindAllStringSubmatch(s, -1) {
+		t := m[1] + m[2]
+		if t = strings.TrimSpace(strings.Trim(t, "\u00a0\u202f")); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+var quotedTerm = regexp.MustCompile(`«[\s\x{a0}\x{202f}]*([^«»]*?)[\s\x{a0}\x{202f}]*»|“([^“”]*)”`)
+
+// foldQuote makes a quote and a quoted term comparable: the case, runs of spaces and the
+// typographic apostrophe do not count.
+func foldQuote(s string) string {
+	s = strings.NewReplacer("’", "'", "\u00a0", " ", "\u202f", " ").Replace(strings.ToLower(s))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// StripMarks returns s without the marks of the origins, for a text quoted where the marks
+// would point nowhere (a link's words).
+func StripMarks(s string) string {
+	for _, o := range origins {
+		if m := o.Mark(); m != "" {
+			s = strings.ReplaceAll(s, m, "")
+		}
+	}
+	return s
+}
+
+// MarksIn returns the origins whose marks s carries.
+func MarksIn(s string) []Origin {
+	var out []Origin
+	for _, o := range origins {
+		if m := o.Mark(); m != "" && strings.Contains(s, m) {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // OriginIn returns the origin of the step in the checklist of mode m: a step the procedure

@@ -38,8 +38,8 @@ func checkCASActive(sub *Subject) Verdict {
 	}
 	if !*ev.Info.CAS.Active {
 		return Verdict{Status: Fail, Evidence: infoWhere(ev, "CAS.actif"), Message: Text{
-			FR: "PRONOTE.net publie la base avec le CAS inactif : cochez « CAS » sous « Protocole CAS ».",
-			EN: "PRONOTE.net publishes the base with CAS inactive: tick « CAS » under « Protocole CAS ».",
+			FR: "PRONOTE.net publie la base avec le CAS inactif : cochez « CAS » sous « " + labelProtocolCAS + " ».",
+			EN: "PRONOTE.net publishes the base with CAS inactive: tick “CAS” under “" + labelProtocolCAS + "”.",
 		}}
 	}
 	return Verdict{Status: Pass, Evidence: infoWhere(ev, "CAS.actif"), Message: Text{FR: "Le CAS est actif sur PRONOTE.net.", EN: "CAS is active on PRONOTE.net."}}
@@ -56,8 +56,8 @@ func checkCASURL(sub *Subject) Verdict {
 	}
 	if ev.Info != nil {
 		return Verdict{Status: Error, Evidence: infoWhere(ev, "CAS.casURL"), Message: Text{
-			FR: "InfoMobileApp.json n'a pas de champ CAS.casURL : le CAS est-il coché ? Tapez l'URL vue dans la liste de contrôle du site.",
-			EN: "InfoMobileApp.json has no CAS.casURL field: is CAS ticked? Type the URL you saw in the checklist.",
+			FR: "InfoMobileApp.json n'a pas de champ CAS.casURL : le CAS est-il coché ? Relevez l'URL du serveur CAS dans PRONOTE et tapez-la dans la liste de contrôle du site.",
+			EN: "InfoMobileApp.json has no CAS.casURL field: is CAS ticked? Read the CAS server URL in PRONOTE and type it in the site's checklist.",
 		}}
 	}
 	return noInfo()
@@ -339,7 +339,7 @@ func checkPurged(sub *Subject) Verdict {
 	}
 	return Verdict{Status: Fail, Evidence: fmt.Sprintf("%s:%d", first.Source, first.FirstFilled[0].Line), Message: Text{
 		FR: "%s sur %s ; %s. Videz la colonne « %s ».",
-		EN: "%s in %s; %s. Clear the « %s » column.",
+		EN: "%s in %s; %s. Clear the “%s” column.",
 	}.Sprintf(NounCASIDLeft.N(filled), NounRow.N(rows), cited, first.Column)}
 }
 
@@ -452,7 +452,7 @@ func checkUnique(sub *Subject) Verdict {
 	// "shared-identifier").
 	return Verdict{Status: Warn, Evidence: strings.Join(at, ", "), Message: Text{
 		FR: "%s par plusieurs utilisateurs ; le premier aux lignes %s. Regardez ces lignes : deux personnes différentes ne doivent pas partager un identifiant (l'une arriverait sur le compte de l'autre) ; une même personne avec deux comptes, peut-être (conseil de ce site, voir « %s »).",
-		EN: "%s by several users; the first at lines %s. Look at those lines: two different people must not share an identifier (one would land in the other's account); one person with two accounts may (this site's advice, see « %s »).",
+		EN: "%s by several users; the first at lines %s. Look at those lines: two different people must not share an identifier (one would land in the other's account); one person with two accounts may (this site's advice, see “%s”).",
 	}.Sprintf(NounCASIDShared.N(dups), strings.Join(at, ", "), LabelTroubleshooting())}
 }
 

@@ -238,7 +238,7 @@ func TestCheckUniqueCitesTheFirstSharedIdentifier(t *testing.T) {
 	if r.Status != Warn {
 		t.Fatalf("status %s, want warn: no source says a shared identifier is wrong", r.Status)
 	}
-	if !strings.Contains(r.Message.EN, "Look at those lines") || !strings.Contains(r.Message.EN, "this site's advice, see « If it does not work »") {
+	if !strings.Contains(r.Message.EN, "Look at those lines") || !strings.Contains(r.Message.EN, "this site's advice, see “If it does not work”") {
 		t.Errorf("message %q, want what to look at and where the help is", r.Message.EN)
 	}
 	if want := "eleves.csv:2, eleves.csv:8"; r.Evidence != want {
@@ -305,7 +305,7 @@ func TestCheckEspacesReadsRealServers(t *testing.T) {
 		{
 			name:    "daCAS is CAS",
 			espaces: []InfoEspace{delegates("Espace Professeurs", 8, "daCAS"), delegates("Espace Parents", 7, "daCAS"), entreprise},
-			status:  NoEvidence, want: []string{"shows 3 espaces, whose delegation follows", "says nothing of the delegation of: Page commune (common page), Espace Académie (education authority). Check them on screen"}, notWant: []string{"instead of", "Not judged"},
+			status:  NoEvidence, want: []string{"shows 3 espaces, whose delegation follows", "says nothing of the delegation of: Page commune (common page), Espace Académie (inspectors). Check them on screen"}, notWant: []string{"instead of", "Not judged"},
 		},
 		{
 			name:    "a protocole the checker does not know is reported raw, not a departure",

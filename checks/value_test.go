@@ -31,7 +31,7 @@ func TestCASURLRule(t *testing.T) {
 		{"p3 suffix", want + "/p3/serviceValidate", Fail, TestSuffix, "ends with /p3/serviceValidate"},
 		{"other host", "https://ent.netocentre.fr/cas", Fail, TestHost, "instead of enc.hauts-de-seine.fr"},
 		{"other port", "https://enc.hauts-de-seine.fr:8443/auth/realms/oze_hds/protocol/cas", Fail, TestHost, "enc.hauts-de-seine.fr:8443 instead"},
-		{"other realm", "https://enc.hauts-de-seine.fr/auth/realms/other/protocol/cas", Fail, TestRealm, "realm is « other » instead of « oze_hds »"},
+		{"other realm", "https://enc.hauts-de-seine.fr/auth/realms/other/protocol/cas", Fail, TestRealm, "realm is “other” instead of “oze_hds”"},
 		{"wrong realm and /login", "https://enc.hauts-de-seine.fr/auth/realms/oze_hd/protocol/cas/login", Fail, TestSuffix, "ends with /login"},
 		{"other path", "https://enc.hauts-de-seine.fr/cas", Fail, TestPath, "path is"},
 		{"path case", "https://enc.hauts-de-seine.fr/auth/realms/OZE_HDS/protocol/cas", Fail, TestRealm, "realm"},

@@ -32,7 +32,7 @@ func CASURLRule(p *Profile) *ValueRule {
 			}},
 			{Test: TestNotURL, Status: Fail, Why: Text{
 				FR: "« {got} » n'est pas une URL complète ; il faut {want}.",
-				EN: "« {got} » is not a full URL; it must be {want}.",
+				EN: "“{got}” is not a full URL; it must be {want}.",
 			}},
 			{Test: TestScheme, Args: []string{"https"}, Status: Fail, Why: Text{
 				FR: "L'URL commence par {part}:// ; le CAS exige https:// ({want}).",
@@ -56,7 +56,7 @@ func CASURLRule(p *Profile) *ValueRule {
 			}},
 			{Test: TestRealm, Status: Fail, Why: Text{
 				FR: "Le royaume (realm) est « {part} » au lieu de « {wantpart} » : corrigez l'URL en {want}.",
-				EN: "The realm is « {part} » instead of « {wantpart} »: change the URL to {want}.",
+				EN: "The realm is “{part}” instead of “{wantpart}”: change the URL to {want}.",
 			}},
 			{Test: TestSlash, Status: Fail, Why: Text{
 				FR: "L'URL diffère par sa barre « / » finale : inscrivez exactement {want}.",
@@ -64,7 +64,7 @@ func CASURLRule(p *Profile) *ValueRule {
 			}},
 			{Test: TestPath, Status: Fail, Why: Text{
 				FR: "Le chemin est « {part} » au lieu de « {wantpart} » : corrigez l'URL en {want}.",
-				EN: "The path is « {part} » instead of « {wantpart} »: change the URL to {want}.",
+				EN: "The path is “{part}” instead of “{wantpart}”: change the URL to {want}.",
 			}},
 		},
 		OK: Text{FR: "L'URL du serveur CAS est la bonne : {got}.", EN: "The CAS server URL is right: {got}."},
@@ -86,11 +86,11 @@ func ServiceURLRule(p *Profile) *ValueRule {
 			}},
 			{Test: TestNotURL, Status: Fail, Why: Text{
 				FR: "« {got} » n'est pas une URL complète.",
-				EN: "« {got} » is not a full URL.",
+				EN: "“{got}” is not a full URL.",
 			}},
 			{Test: TestScheme, Args: []string{"https"}, Status: Fail, Why: Text{
-				FR: "L'adresse de PRONOTE doit être en https:// : l'ENT refuserait le service (INVALID_SERVICE).",
-				EN: "PRONOTE's address must use https://: the ENT would refuse the service (INVALID_SERVICE).",
+				FR: "L'adresse de PRONOTE doit être en https:// : l'ENT refuserait une adresse de service qu'il n'a pas enregistrée.",
+				EN: "PRONOTE's address must use https://: the ENT would refuse a service address it has not registered.",
 			}},
 			{Test: TestQuery, Status: Fail, Why: Text{
 				FR: "L'adresse contient un « ? » ou un « # » : c'est celle de la connexion directe, pas celle à communiquer à l'ENT (…/pronote/).",

@@ -27,7 +27,7 @@ type Meta struct {
 	SiteURL string
 	// Fetched is the URL InfoMobileApp.json was fetched from, if it was.
 	Fetched string
-	// Support is who the site says to send reports to; zero names the usual ENT contact.
+	// Support is who the site says to send reports to; zero tells where to find it (checks.FallbackContact).
 	Support checks.Contact
 }
 

@@ -191,7 +191,7 @@ func TestInputVersion(t *testing.T) {
 
 // TestHelpOriginAndSendTo: a failing step links to its procedure's "If it does not work"
 // section, a step that is not the procedure's carries its origin and mark, and the report
-// says who to send it to — the site's contact, or the usual ENT contact when there is none.
+// says who to send it to — the site's contact, or where to find one when there is none.
 func TestHelpOriginAndSendTo(t *testing.T) {
 	d := sampleDoc(checks.FR)
 	steps := map[string]Step{}
@@ -210,14 +210,14 @@ func TestHelpOriginAndSendTo(t *testing.T) {
 	if r := steps["net.cas-url"]; r.Origin != "procedure" || r.Mark() != "" {
 		t.Errorf("net.cas-url: origin %q mark %q, want procedure and no mark", r.Origin, r.Mark())
 	}
-	if d.SendTo != "votre contact ENT habituel" {
+	if d.SendTo != checks.FallbackContact().FR {
 		t.Errorf("no contact: sendTo %q", d.SendTo)
 	}
 	var text bytes.Buffer
 	if err := Text(&text, d, false); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Si ça ne marche pas\u202f: https://site.example/fr/si-ca-ne-marche-pas/#hosted.troubleshooting", "À qui envoyer le rapport\u202f: votre contact ENT habituel", "* usage courant"} {
+	for _, want := range []string{"Si ça ne marche pas\u202f: https://site.example/fr/si-ca-ne-marche-pas/#hosted.troubleshooting", "À qui envoyer le rapport\u202f: " + checks.FallbackContact().FR, "* usage courant"} {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("text report lacks %q", want)
 		}

@@ -138,7 +138,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	sess := checker.New(o.showPersonal, o.userType)
 	now := time.Now()
 	meta := report.Meta{Version: buildVersion(), Generated: now, Lang: lang, SiteURL: o.site}
-	// A contact that does not decode is dropped: the report then names the usual ENT contact.
+	// A contact that does not decode is dropped: the report then says where to find it.
 	meta.Support, _ = checks.DecodeContact(support)
 
 	if o.fetch != "" {

@@ -31,7 +31,7 @@ type Checklist struct {
 	// (SOURCE_DATE_EPOCH=0), never the clock.
 	Date time.Time
 	// SendTo is who to send the checker's report to (checks.Contact.Line): the site's
-	// contact, or the usual ENT contact.
+	// contact, or where to find one.
 	SendTo string
 }
 

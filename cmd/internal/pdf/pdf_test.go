@@ -166,7 +166,7 @@ func TestKeepsWhatChangesAnAction(t *testing.T) {
 		return norm(string(out))
 	}
 	hosted := read(checks.HostedID)
-	for _, want := range []string{"Si ce n'est pas le cas, corrigez-le", "HTTP Error 503", "Notes :", "† documentation d'Index Education", "Si ça ne marche pas", "Revenir en arrière", "fiche 1523-5294", "À qui envoyer le rapport : votre contact ENT habituel"} {
+	for _, want := range []string{"Si ce n'est pas le cas, corrigez-le", "HTTP Error 503", "Notes :", "† documentation d'Index Education", "Si ça ne marche pas", "Revenir en arrière", "fiche 1523-5294", "À qui envoyer le rapport : l'assistance ENT"} {
 		if !strings.Contains(hosted, want) {
 			t.Errorf("hosted PDF lacks %q", want)
 		}

@@ -619,7 +619,8 @@ func noArgs(name string) func(args []string) (any, error) {
 }
 
 // renderSupport writes who to send the checker's report to: the [support] setting of
-// site.toml, or "your usual ENT contact" when it is empty (the site never invents one).
+// site.toml, or where to find one (checks.FallbackContact) when it is empty (the site never
+// invents one).
 func (s *siteModel) renderSupport(w util.BufWriter, n *markdown.Block) error {
 	c := s.Config.Support
 	return s.tmpl[n.Lang].ExecuteTemplate(w, "support", map[string]any{
@@ -675,12 +676,42 @@ func (s *siteModel) renderHelp(w util.BufWriter, n *markdown.Block) error {
 	return s.tmpl[d.Lang].ExecuteTemplate(w, "help", d)
 }
 
-// resolveSources is the value of a sources block: the catalog whose facts it lists.
-func (s *siteModel) resolveSources(args []string) (any, error) {
-	if len(args) > 0 {
-		return nil, fmt.Errorf("sources block takes no argument, got %q", strings.Join(args, " "))
+// sourcesBlock is the value of a ```sources [origin…]``` block: the catalog whose facts it
+// lists, and the origins it lists ("index-education", "published", "practice"; none: all).
+type sourcesBlock struct {
+	Catalog *checks.Catalog
+	Origins []checks.Origin
+}
+
+// Facts returns the facts of the block's origins, in the catalog's order.
+func (b sourcesBlock) Facts() []*checks.Fact {
+	var out []*checks.Fact
+	for _, f := range b.Catalog.Facts() {
+		if slices.Contains(b.Origins, f.Origin) {
+			out = append(out, f)
+		}
 	}
-	return s.Catalog, nil
+	return out
+}
+
+// resolveSources is the value of a sources block: the catalog, and the origins named.
+func (s *siteModel) resolveSources(args []string) (any, error) {
+	b := sourcesBlock{Catalog: s.Catalog}
+	for _, a := range args {
+		i := slices.IndexFunc(checks.Origins(), func(o checks.Origin) bool { return o.String() == a && o.Mark() != "" })
+		if i < 0 {
+			return nil, fmt.Errorf("sources block: unknown origin %q (want index-education, published or practice)", a)
+		}
+		b.Origins = append(b.Origins, checks.Origins()[i])
+	}
+	if len(b.Origins) == 0 {
+		for _, o := range checks.Origins() {
+			if o.Mark() != "" {
+				b.Origins = append(b.Origins, o)
+			}
+		}
+	}
+	return b, nil
 }
 
 // sourcesSlug is the URL path of the page that lists the sources (a sources block), in
@@ -692,47 +723,59 @@ func (s *siteModel) sourcesPage(lang checks.Lang) *Page {
 	return s.byURL[string(lang)+"/"+sourcesSlug+"/"]
 }
 
-// renderSources lists every fact the site states that the procedure does not, by origin,
-// with its reference and the steps that state it.
+// renderSources lists the facts of the block's origins, by origin: the claim, the document
+// with its address and its words (or the site's reason), and the steps and help rows that
+// state it, by checklist, with their numbers and titles.
 func (s *siteModel) renderSources(w util.BufWriter, n *markdown.Block) error {
 	p, _ := n.Page.(*Page)
 	if p == nil {
 		return fmt.Errorf("sources rendered outside a page")
 	}
-	l := n.Lang
-	type step struct{ URL, Title string }
+	l, blk := n.Lang, n.Value.(sourcesBlock)
+	type link struct{ URL, Text string }
+	type use struct {
+		Checklist string
+		Links     []link
+	}
 	type fact struct {
-		ID, Mark, Claim, Ref string
-		Steps                []step
+		ID, Mark, Claim, Ref, URL, Quote string
+		Uses                             []use
 	}
 	type group struct {
 		ID, Title string
 		Facts     []fact
 	}
+	help := s.helpPage(l)
 	var groups []group
-	facts := s.Catalog.Facts()
-	for _, o := range checks.Origins() {
+	for _, o := range blk.Origins {
 		label := []rune(o.Label().In(l))
 		g := group{ID: "origin-" + o.String(), Title: strings.TrimSpace(o.Mark() + " " + strings.ToUpper(string(label[:1])) + string(label[1:]))}
-		for _, f := range facts {
+		for _, f := range blk.Facts() {
 			if f.Origin != o {
 				continue
 			}
-			fd := fact{ID: f.ID, Mark: o.Mark(), Claim: f.Claim.In(l), Ref: f.Ref.In(l)}
+			fd := fact{ID: f.ID, Mark: o.Mark(), Claim: f.Claim.In(l), Ref: f.Ref.In(l), URL: f.URL, Quote: f.Quote}
 			for _, cl := range s.Catalog.Checklists {
 				cp := s.ChecklistPage(cl.ID, l)
 				if cp == nil {
 					continue
 				}
+				u := use{Checklist: cl.Title.In(l)}
 				for _, it := range cl.Items() {
 					if slices.Contains(it.FactsIn(cl.Modes), f) {
-						fd.Steps = append(fd.Steps, step{relURL(p.URL, cp.URL) + "#" + it.ID, cl.Slug.In(l) + " › " + it.ID})
+						u.Links = append(u.Links, link{relURL(p.URL, cp.URL) + "#" + it.ID, fmt.Sprintf("%d. %s", cl.StepNumber(it.ID), it.Title.In(l))})
 					}
 				}
-				for _, tr := range append(append([]checks.Trouble(nil), cl.Troubles...), cl.Rollback...) {
-					if slices.Contains(tr.Facts, f) {
-						fd.Steps = append(fd.Steps, step{relURL(p.URL, cp.URL) + "#" + cl.ID + "." + tr.ID, cl.Slug.In(l) + " › " + tr.ID})
+				for part, trs := range [][]checks.Trouble{cl.Troubles, cl.Rollback} {
+					name := []checks.Text{checks.LabelTroubleshooting(), checks.LabelRollback()}[part].In(l)
+					for _, tr := range trs {
+						if help != nil && slices.Contains(tr.Facts, f) {
+							u.Links = append(u.Links, link{relURL(p.URL, help.URL) + "#" + cl.ID + "." + tr.ID, name + " : " + strings.TrimRight(checks.StripMarks(tr.Symptom.In(l)), " ")})
+						}
 					}
+				}
+				if len(u.Links) > 0 {
+					fd.Uses = append(fd.Uses, u)
 				}
 			}
 			g.Facts = append(g.Facts, fd)

@@ -22,7 +22,7 @@ type Config struct {
 	// Languages holds the per-language settings, by language tag.
 	Languages map[string]LangConfig `toml:"languages"`
 	// Support is who admins send the checker's report to; shown wherever the pages say so
-	// and stamped into the checker. Left empty, the site names "your usual ENT contact".
+	// and stamped into the checker. Left empty, the site says where to find one.
 	Support checks.Contact `toml:"support"`
 }
 

@@ -175,7 +175,7 @@ func TestBrowserCheckerPage(t *testing.T) {
 }
 
 // TestSupportContact builds the real content twice: as it is (no contact in site.toml: the
-// help and check pages name the usual ENT contact) and with a contact added (they show it,
+// help and check pages tell where to find the ENT support) and with a contact added (they show it,
 // and no longer the fallback).
 func TestSupportContact(t *testing.T) {
 	build := func(t *testing.T, toml string) afero.Fs {
@@ -203,7 +203,7 @@ func TestSupportContact(t *testing.T) {
 	pages := []string{"public/fr/si-ca-ne-marche-pas/index.html", "public/en/if-it-does-not-work/index.html", "public/fr/verifier/index.html", "public/en/check-your-setup/index.html"}
 	out := build(t, "")
 	for i, p := range pages {
-		want := []string{"Votre contact ENT habituel.", "Your usual ENT contact."}[i%2]
+		want := []string{"assistance ENT que votre établissement sollicite", "The ENT support your school usually calls on"}[i%2]
 		if html := read(t, out, p); !strings.Contains(html, want) {
 			t.Errorf("no contact set: %s lacks %q", p, want)
 		}
@@ -216,7 +216,7 @@ func TestSupportContact(t *testing.T) {
 				t.Errorf("contact set: %s lacks %q", p, want)
 			}
 		}
-		if strings.Contains(html, "contact ENT habituel") || strings.Contains(html, "usual ENT contact") {
+		if strings.Contains(html, "sollicite d") || strings.Contains(html, "usually calls on") {
 			t.Errorf("contact set: %s still shows the fallback", p)
 		}
 	}

@@ -235,11 +235,11 @@ func (p *Page) collect(doc ast.Node, errs *errorList) {
 				anchors[cl.ID+"."+checks.TroubleshootingAnchor] = true
 				anchors[cl.ID+"."+checks.RollbackAnchor] = true
 			}
-			if c, ok := n.Value.(*checks.Catalog); ok && n.Name == "sources" {
-				for _, f := range c.Facts() {
+			if b, ok := n.Value.(sourcesBlock); ok {
+				for _, f := range b.Facts() {
 					anchors[f.ID] = true
 				}
-				for _, o := range checks.Origins() {
+				for _, o := range b.Origins {
 					anchors["origin-"+o.String()] = true
 				}
 			}

@@ -250,7 +250,7 @@ func demoCatalog() *checks.Catalog {
 				ID:     "demo.url",
 				Title:  checks.Text{FR: "Vérifiez « URL » <b>", EN: "Check « URL » <b>"},
 				Where:  checks.Text{FR: "Menu › Sous-menu", EN: "Menu › Submenu"},
-				Detail: checks.Text{FR: "Pourquoi : parce que.", EN: "Why: because."},
+				Detail: checks.Text{FR: "Pourquoi : parce que*.", EN: "Why: because*."},
 				Expect: checks.Text{FR: "https://x.example/cas", EN: "https://x.example/cas"},
 				Ask:    checks.Text{FR: "URL vue", EN: "URL seen"},
 				Table: &checks.Table{
