@@ -136,7 +136,7 @@ fichier illisible.
 Synthèse de nombreux rapports : ozecheck summary --help
 
 Exemple (Windows, PowerShell) :
-  .\ozecheck.exe --format html -o rapport.html InfoMobileApp.json eleves.csv reponses.json
+  .\ozecheck-windows-amd64.exe --format html -o rapport.html InfoMobileApp.json eleves.csv reponses.json
 `,
 		EN: `ozecheck checks PRONOTE's authentication delegation to oZe (CAS) from configuration
 exports, without screenshots.
@@ -170,7 +170,7 @@ Exit status: 0 no step failed, 1 at least one did, 2 usage error or unreadable f
 Summary of many reports: ozecheck summary --help
 
 Example (Windows, PowerShell):
-  .\ozecheck.exe --lang en --format html -o report.html InfoMobileApp.json students.csv answers.json
+  .\ozecheck-windows-amd64.exe --lang en --format html -o report.html InfoMobileApp.json students.csv answers.json
 `,
 	})
 )
