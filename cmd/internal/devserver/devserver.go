@@ -2,8 +2,8 @@
 // small script that reloads open pages when the site is rebuilt (Server-Sent Events) and shows
 // build errors over them, and a watcher that rebuilds on every change of the content.
 //
-// Files are streamed from disk (a checker download is 12 MB); only pages are read whole, to
-// add the reload script. What the output folder may hold besides the site is not served:
+// Files are streamed from disk (a checker download is 12 MB), pages too: the reload script is
+// added as a page goes by, without holding it. What the output folder may hold besides the site is not served:
 // dot-files (the builder's temporary files among them) and symbolic links.
 package devserver
 
@@ -144,17 +144,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.ServeContent(w, r, f.Name(), st.ModTime(), f)
 		return
 	}
-	// A page gets the reload script; pages are small (the build bounds their weight).
-	data, err := io.ReadAll(f)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	data = inject(data)
-	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
+	// A page gets the reload script, streamed too: nothing bounds what the output folder
+	// holds, and a page read whole per request would hold it as many times as requests.
+	// Its length is not known before the end: no Content-Length, no ranges.
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
-		w.Write(data)
+		injectCopy(w, f)
 	}
 }
 
@@ -191,17 +186,40 @@ func open(root *os.Root, name string) (*os.File, error) {
 	return root.Open(name)
 }
 
-// inject adds the reload script to a page as it is served; the file on disk has none.
-func inject(page []byte) []byte {
-	i := bytes.LastIndex(page, []byte("</head>"))
-	if i < 0 {
-		return page
+// headEnd is where the reload script goes: before the first "</head>".
+var headEnd = []byte("</head>")
+
+// injectCopy copies the page src to w with the reload script before its first "</head>" (the
+// file on disk has none), through one buffer: at most len(headEnd)-1 bytes are kept back
+// between two reads, in case they start "</head>". A page without it is copied as it is.
+func injectCopy(w io.Writer, src io.Reader) error {
+	buf := make([]byte, 32<<10)
+	kept := 0
+	for {
+		n, err := src.Read(buf[kept:])
+		data := buf[:kept+n]
+		if i := bytes.Index(data, headEnd); i >= 0 {
+			for _, part := range [][]byte{data[:i], reloadTag, []byte("\n"), data[i:]} {
+				if _, err := w.Write(part); err != nil {
+					return err
+				}
+			}
+			_, err := io.CopyBuffer(w, src, buf)
+			return err
+		}
+		kept = min(len(data), len(headEnd)-1)
+		if _, err := w.Write(data[:len(data)-kept]); err != nil {
+			return err
+		}
+		copy(buf, data[len(data)-kept:])
+		if err == io.EOF {
+			_, err = w.Write(buf[:kept])
+			return err
+		}
+		if err != nil {
+			return err
+		}
 	}
-	out := make([]byte, 0, len(page)+len(reloadTag)+1)
-	out = append(out, page[:i]...)
-	out = append(out, reloadTag...)
-	out = append(out, '\n')
-	return append(out, page[i:]...)
 }
 
 // events streams the rebuilds to a page.

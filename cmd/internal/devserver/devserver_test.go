@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -338,6 +339,50 @@ func TestServeStreams(t *testing.T) {
 	}
 }
 
+// TestServePageStreams: a page gets the reload script before its first "</head>" wherever it
+// falls against the copy's buffer, and the server does not hold the page to do so: serving a
+// 32 MB page allocates far less than the page (it read it whole, and copied it once more, per
+// request).
+func TestServePageStreams(t *testing.T) {
+	out := t.TempDir()
+	srv := New(out)
+	filler := func(n int) string { return strings.Repeat("<p>x</p>", n/8+1)[:n] }
+	for _, at := range []int{0, 100, 32<<10 - 7, 32<<10 - 3, 32<<10 - 1, 32 << 10, 64<<10 - 4, -1} {
+		page := "<html><head>" + filler(max(at, 0)) + "</head><body>" + filler(1000) + "</head></body></html>"
+		want := strings.Replace(page, "</head>", string(reloadTag)+"\n</head>", 1)
+		if at < 0 { // no head: served as it is
+			page = "<html><body>" + filler(40<<10) + "</body></html>"
+			want = page
+		}
+		if err := os.WriteFile(filepath.Join(out, "index.html"), []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest("GET", "/index.html", nil))
+		if rec.Code != 200 || rec.Body.String() != want {
+			t.Errorf("</head> at %d: status %d, %d bytes served, want %d: the script not once before the first </head>", at, rec.Code, rec.Body.Len(), len(want))
+		}
+		rec = httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest("HEAD", "/index.html", nil))
+		if rec.Code != 200 || rec.Body.Len() != 0 {
+			t.Errorf("HEAD: status %d, %d bytes of body", rec.Code, rec.Body.Len())
+		}
+	}
+
+	big := "<html><head><title>big</title></head><body>" + strings.Repeat("<p>Lorem ipsum dolor sit amet.</p>\n", 1<<20) + "</body></html>"
+	if err := os.WriteFile(filepath.Join(out, "big.html"), []byte(big), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	w := discard{httptest.NewRecorder()}
+	srv.ServeHTTP(w, httptest.NewRequest("GET", "/big.html", nil))
+	runtime.ReadMemStats(&after)
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(len(big))/8 {
+		t.Errorf("serving a %d MB page allocated %d MB: the page is held in memory", len(big)>>20, alloc>>20)
+	}
+}
+
 // BenchmarkServeLargeFile serves a 12 MB file (a checker download): the bytes allocated per
 // request show whether the file is read into memory.
 func BenchmarkServeLargeFile(b *testing.B) {
@@ -351,6 +396,21 @@ func BenchmarkServeLargeFile(b *testing.B) {
 		rec := httptest.NewRecorder()
 		rec.Body = nil // discard what is written
 		srv.ServeHTTP(discard{rec}, httptest.NewRequest("GET", "/big.bin", nil))
+	}
+}
+
+// BenchmarkServeLargePage serves a 12 MB page: the reload script is added as it goes by, and
+// the bytes allocated per request show that the page is not held.
+func BenchmarkServeLargePage(b *testing.B) {
+	out := b.TempDir()
+	page := append([]byte("<html><head></head><body>"), make([]byte, 12<<20)...)
+	if err := os.WriteFile(filepath.Join(out, "big.html"), page, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	srv := New(out)
+	b.ReportAllocs()
+	for b.Loop() {
+		srv.ServeHTTP(discard{httptest.NewRecorder()}, httptest.NewRequest("GET", "/big.html", nil))
 	}
 }
 
