@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -24,7 +25,6 @@ import (
 	"github.com/hds-oze/pronote-oze/theme"
 	"github.com/spf13/afero"
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -154,6 +154,35 @@ type siteModel struct {
 	inc *incremental
 	// live is set for a site kept in memory between builds (see Live).
 	live bool
+	// search, for a live site, holds what search finds on each page, its entries in JSON
+	// separated by commas, for the updates to write the search indexes again.
+	search *searchParts
+	// trees holds the syntax trees of the pages parsed for their URL (see Page.loadHead),
+	// each until the page renders.
+	trees *parsedTrees
+	// parses counts the Markdown parses of the build (a test wants one per page).
+	parses *atomic.Int64
+}
+
+// parsedTrees are syntax trees kept from one phase of the build to the next, by page.
+type parsedTrees struct {
+	mu    sync.Mutex
+	trees map[*Page]*parsedPage
+}
+
+func (t *parsedTrees) put(p *Page, tree *parsedPage) {
+	t.mu.Lock()
+	t.trees[p] = tree
+	t.mu.Unlock()
+}
+
+// take returns the tree of p, once: it is forgotten.
+func (t *parsedTrees) take(p *Page) *parsedPage {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	tree := t.trees[p]
+	delete(t.trees, p)
+	return tree
 }
 
 // Build reads the content, checks it and, only if it has no error, replaces the output folder
@@ -250,6 +279,9 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 		bySource: map[string]*Page{},
 		md:       map[checks.Lang]goldmark.Markdown{},
 		date:     b.Date,
+		trees:    &parsedTrees{trees: map[*Page]*parsedPage{}},
+		search:   &searchParts{parts: map[*Page][]byte{}},
+		parses:   new(atomic.Int64),
 	}
 	s.src = b.Src
 	s.theme = b.Theme
@@ -328,7 +360,9 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 	// Read the front matters, in parallel: the pages are independent. The pages are parsed
 	// when they are rendered (see publish), once.
 	perrs := s.forEach(ctx, b.Workers, func(p *Page, errs *errorList) {
-		p.loadHead(b.Src, s.md[p.Lang], errs)
+		if tree, _ := p.loadHead(b.Src, s.md[p.Lang], errs, s.parses); tree != nil {
+			s.trees.put(p, tree)
+		}
 	})
 	errs = append(errs, perrs...)
 
@@ -349,7 +383,7 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 		// Nothing will be rendered: scan the pages now, to report all their problems at once.
 		errs = append(errs, s.forEach(ctx, b.Workers, func(p *Page, errs *errorList) {
 			if !p.scanned {
-				p.scanFile(b.Src, s.md[p.Lang], errs)
+				p.scanFile(b.Src, s.md[p.Lang], errs, s.parses)
 			}
 		})...)
 		errs = append(errs, s.checkPages(ctx, b.Workers)...)
@@ -930,73 +964,65 @@ func newDate(t time.Time, lang checks.Lang) *date {
 	return &date{ISO: t.Format(time.DateOnly), Text: day + " " + months[t.Month()-1].In(lang) + " " + strconv.Itoa(t.Year())}
 }
 
-// render writes one page's HTML: it parses the page again (the scan kept no syntax tree),
-// points its links at their targets and renders it in the theme.
+// render writes page p's HTML at its URL, p scanned already.
 func (s *siteModel) render(p *Page, w io.Writer) error {
-	return s.renderAt(p, p.URL, w, nil)
+	return s.renderPage(p, w, nil)
 }
 
-// renderAt writes page p as served at site path at: its links lead from there, its canonical
-// link to p's own URL. The site root serves the default language's home page this way.
-//
-// With scan not nil, a page not scanned yet is scanned as it renders at its own URL, so that a
-// build parses each page once: what the checks need (anchors, links, checklists) is collected
-// from the tree being rendered, and the page's problems are added to scan. Rendering needs
-// only what loadHead gave of the other pages (their URLs and titles).
-func (s *siteModel) renderAt(p *Page, at string, w io.Writer, scan *errorList) error {
-	self := p
-	canonical := s.Config.BaseURL + p.URL
-	var doc ast.Node
-	var source []byte
-	if at == p.URL {
-		doc, source = p.tree, p.source // kept by loadHead, used once
-		p.tree, p.source = nil, nil
-	} else {
-		q := *p
-		q.URL, q.tree, q.source = at, nil, nil
-		p, scan = &q, nil
-	}
-	if doc == nil {
-		raw, err := afero.ReadFile(s.src, p.src)
-		if err != nil {
-			return fmt.Errorf("cannot read %s again: %w", p.File, unwrapPath(err))
-		}
-		// The front matter was read and checked by loadHead: only the body is needed again.
-		var ferrs errorList
-		if _, source, _, ferrs = cutFrontMatter(p.File, raw); ferrs.err() != nil {
-			return ferrs.err()
-		}
-		if scan == nil || p.scanned {
-			scan = nil
-		} else {
-			p.body = source // for the line numbers of the page's problems
-			defer func() { p.body = nil }()
-		}
-		doc = p.parse(s.md[p.Lang], source, scan)
-		if scan != nil {
-			p.collect(doc, scan)
-		}
-	}
-	if p == self {
-		data, err := encodeSearch(s.searchEntries(p, doc, source))
-		if err == nil && s.spill != nil {
-			err = s.spill.add(p, data)
-		} else if err == nil {
-			p.search = data
-		}
+// renderPage writes page p's HTML at its URL. A page parsed for its URL (see Page.loadHead)
+// renders from the tree kept; any other is parsed again from its file and, with scan, when it
+// was not scanned yet, scanned from the same tree, so that a build parses each page once:
+// what the checks need (anchors, links, checklists) is collected, and the page's problems are
+// added to scan. Rendering needs only what loadHead gave of the other pages (their URLs and
+// titles). What search finds on the page is kept (see keepSearch), and the highlighting
+// classes it uses.
+func (s *siteModel) renderPage(p *Page, w io.Writer, scan *errorList) error {
+	tree := s.trees.take(p)
+	if tree == nil {
+		text, err := p.readBody(s.src)
 		if err != nil {
 			return err
 		}
+		if p.scanned {
+			scan = nil
+		}
+		tree = &parsedPage{p.parse(s.md[p.Lang], text, scan, s.parses), text.body}
+		if scan != nil {
+			p.collect(tree.doc, text, scan)
+		}
 	}
-	s.rewriteLinks(p, doc)
-	body := bodyBuffers.Get().(*bytes.Buffer)
-	defer putBody(body)
-	body.Grow(2 * len(source))
-	if err := s.md[p.Lang].Renderer().Render(bodyWriter{body}, source, doc); err != nil {
+	if err := s.keepSearch(p, tree); err != nil {
 		return err
 	}
-	if p == self {
-		p.classes = markdown.UsedClasses(doc)
+	if err := s.writePage(p, p, tree, w); err != nil {
+		return err
+	}
+	p.classes = markdown.UsedClasses(tree.doc)
+	return nil
+}
+
+// renderAtRoot writes page p, the default language's home page, as the site root serves it:
+// its links lead from the root, its canonical link to p's own URL.
+func (s *siteModel) renderAtRoot(p *Page, w io.Writer) error {
+	text, err := p.readBody(s.src)
+	if err != nil {
+		return err
+	}
+	at := *p
+	at.URL = ""
+	return s.writePage(&at, p, &parsedPage{p.parse(s.md[p.Lang], text, nil, s.parses), text.body}, w)
+}
+
+// writePage writes the HTML of page p, served at p.URL, from its tree: its links pointed at
+// their targets, its body rendered in the theme. p shows page self: self's canonical URL,
+// and self's place in the navigation.
+func (s *siteModel) writePage(p, self *Page, tree *parsedPage, w io.Writer) error {
+	s.rewriteLinks(p, tree.doc)
+	body := bodyBuffers.Get().(*bytes.Buffer)
+	defer putBody(body)
+	body.Grow(2 * len(tree.source))
+	if err := s.md[p.Lang].Renderer().Render(bodyWriter{body}, tree.source, tree.doc); err != nil {
+		return err
 	}
 	lc := s.Config.Languages[string(p.Lang)]
 	d := pageData{
@@ -1007,7 +1033,7 @@ func (s *siteModel) renderAt(p *Page, at string, w io.Writer, scan *errorList) e
 		CSP:         CSP,
 		Root:        relURL(p.URL, ""),
 		Home:        relURL(p.URL, string(p.Lang)+"/"),
-		Canonical:   canonical,
+		Canonical:   s.Config.BaseURL + self.URL,
 		Updated:     newDate(p.FM.Updated, p.Lang),
 		Script:      len(p.Checklists) > 0,
 		Checker:     p.Checker,
@@ -1021,23 +1047,31 @@ func (s *siteModel) renderAt(p *Page, at string, w io.Writer, scan *errorList) e
 			d.Alternates = append(d.Alternates, link{Lang: l, Rel: relURL(p.URL, t.URL), Abs: s.Config.BaseURL + t.URL})
 		}
 	}
-	nav := s.navs[p.Lang]
-	for i, q := range nav {
-		l := link{Lang: q.Lang, Title: q.Lang.Typeset(q.FM.Title), Rel: relURL(p.URL, q.URL), Current: q == self}
-		d.Nav = append(d.Nav, l)
-		if l.Current {
-			if i > 0 {
-				d.Prev = &link{Title: p.Lang.Typeset(nav[i-1].FM.Title), Rel: relURL(p.URL, nav[i-1].URL)}
-			}
-			if i+1 < len(nav) {
-				d.Next = &link{Title: p.Lang.Typeset(nav[i+1].FM.Title), Rel: relURL(p.URL, nav[i+1].URL)}
-			}
-		}
-	}
+	d.Nav, d.Prev, d.Next = s.navLinks(p, self)
 	if buf, ok := w.(*bytes.Buffer); ok {
 		buf.Grow(body.Len() + pageChrome) // grown once, not doubled from 64 bytes
 	}
 	return s.tmpl[d.Lang].ExecuteTemplate(w, "page", d)
+}
+
+// navLinks returns the navigation of page p, served at p.URL and showing page self: every
+// page of the navigation, self marked current, and the pages before and after it.
+func (s *siteModel) navLinks(p, self *Page) (all []link, prev, next *link) {
+	nav := s.navs[p.Lang]
+	for i, q := range nav {
+		l := link{Lang: q.Lang, Title: q.Lang.Typeset(q.FM.Title), Rel: relURL(p.URL, q.URL), Current: q == self}
+		all = append(all, l)
+		if !l.Current {
+			continue
+		}
+		if i > 0 {
+			prev = &link{Title: p.Lang.Typeset(nav[i-1].FM.Title), Rel: relURL(p.URL, nav[i-1].URL)}
+		}
+		if i+1 < len(nav) {
+			next = &link{Title: p.Lang.Typeset(nav[i+1].FM.Title), Rel: relURL(p.URL, nav[i+1].URL)}
+		}
+	}
+	return all, prev, next
 }
 
 // bodyBuffers hold the HTML of the pages' bodies while their pages render: a worker takes the
@@ -1063,7 +1097,7 @@ func (w bodyWriter) Buffered() int { return w.Len() }
 func (w bodyWriter) Flush() error  { return nil }
 
 // bodyString returns the bytes of body as a string without copying them: the page template
-// only reads it while renderAt runs, and body is written again only once it is back in
+// only reads it while writePage runs, and body is written again only once it is back in
 // bodyBuffers, after the template has run.
 func bodyString(body *bytes.Buffer) string {
 	return unsafe.String(unsafe.SliceData(body.Bytes()), body.Len())

@@ -104,6 +104,38 @@ func (s *siteModel) searchEntries(p *Page, doc ast.Node, source []byte) []search
 	return out
 }
 
+// keepSearch keeps what search finds on page p, from its tree: in the build's spill, or with
+// the site kept in memory.
+func (s *siteModel) keepSearch(p *Page, tree *parsedPage) error {
+	data, err := encodeSearch(s.searchEntries(p, tree.doc, tree.source))
+	if err != nil {
+		return err
+	}
+	if s.spill != nil {
+		return s.spill.add(p, data)
+	}
+	s.search.put(p, data)
+	return nil
+}
+
+// searchParts holds what search finds on each page, its entries in JSON separated by commas.
+type searchParts struct {
+	mu    sync.Mutex
+	parts map[*Page][]byte
+}
+
+func (sp *searchParts) put(p *Page, data []byte) {
+	sp.mu.Lock()
+	sp.parts[p] = data
+	sp.mu.Unlock()
+}
+
+func (sp *searchParts) get(p *Page) []byte {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	return sp.parts[p]
+}
+
 // wordFolders keep the buffers of searchEntries from one page to the next.
 var wordFolders = sync.Pool{New: func() any { return new(markdown.WordFolder) }}
 
@@ -285,29 +317,24 @@ func (s *siteModel) writeSearchIndex(lang checks.Lang, w io.Writer) error {
 	bw.WriteByte('[')
 	off := int64(1)
 	var buf []byte
+	spans := make(map[*Page][2]int64, len(pages)) // where each page's entries are
 	for _, p := range pages {
-		part := p.search
+		part, err := s.searchPart(p, buf)
+		if err != nil {
+			return fmt.Errorf("search index %s: %w", lang, err)
+		}
 		if s.spill != nil {
-			var err error
-			if p.prevSearch != nil {
-				buf, err = s.inc.oldSearch(p, buf)
-			} else {
-				buf, err = s.spill.read(p, buf)
-			}
-			if err != nil {
-				return fmt.Errorf("search index %s: %w", lang, err)
-			}
-			part = buf
+			buf = part
 		}
 		if len(part) == 0 {
-			p.searchSpan = [2]int64{off, 0}
+			spans[p] = [2]int64{off, 0}
 			continue
 		}
 		if off > 1 {
 			bw.WriteByte(',')
 			off++
 		}
-		p.searchSpan = [2]int64{off, int64(len(part))}
+		spans[p] = [2]int64{off, int64(len(part))}
 		bw.Write(part)
 		off += int64(len(part))
 	}
@@ -315,7 +342,21 @@ func (s *siteModel) writeSearchIndex(lang checks.Lang, w io.Writer) error {
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("search index %s: %w", lang, err)
 	}
+	s.inc.written(spans)
 	return nil
+}
+
+// searchPart returns the search entries of page p, in JSON separated by commas: those its
+// rendering left, with the site or in the build's spill, or, for a page taken from the
+// previous build, those of the previous index. What is read goes into buf's storage.
+func (s *siteModel) searchPart(p *Page, buf []byte) ([]byte, error) {
+	switch {
+	case s.spill == nil:
+		return s.search.get(p), nil
+	case s.inc.took(p) != nil:
+		return s.inc.oldSearch(p, buf)
+	}
+	return s.spill.read(p, buf)
 }
 
 // writeSitemap writes sitemap.xml to w: every page with its last-updated date and its

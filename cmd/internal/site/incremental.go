@@ -128,8 +128,10 @@ type incremental struct {
 	// indexOK says, by language, whether the previous search index is the one the state
 	// describes.
 	indexOK map[checks.Lang]bool
-	// taken counts the pages taken from the previous build.
-	taken int
+	// taken holds the pages taken from the previous build, with their state; spans where
+	// the search entries of each page are in the index written (see siteModel.writeSearchIndex).
+	taken map[*Page]*pageState
+	spans map[*Page][2]int64
 }
 
 // statePath returns the file of the state of the build of src into out, in dir: one per pair
@@ -165,7 +167,8 @@ func (b *Builder) startIncremental(s *siteModel) *incremental {
 	if err != nil {
 		return nil
 	}
-	inc := &incremental{file: file, out: filepath.Clean(b.OutDir), key: key, indexes: map[checks.Lang]*indexReader{}, indexOK: map[checks.Lang]bool{}}
+	inc := &incremental{file: file, out: filepath.Clean(b.OutDir), key: key, indexes: map[checks.Lang]*indexReader{}, indexOK: map[checks.Lang]bool{},
+		taken: map[*Page]*pageState{}, spans: map[*Page][2]int64{}}
 	s.inc = inc
 	prev, err := readState(file)
 	switch {
@@ -340,8 +343,7 @@ func (s *siteModel) reuse(p *Page, st *pageState) error {
 		p.Checklists = append(p.Checklists, cl)
 	}
 	p.Checker, p.downloads, p.classes, p.scanned = st.Checker, st.Downloads, st.Classes, true
-	p.tree, p.source = nil, nil
-	p.prevSearch = &st.Search
+	s.trees.take(p) // not rendered: the tree parsed for its URL goes
 	s.hl.MarkUsed(st.Classes)
 	return nil
 }
@@ -350,7 +352,7 @@ func (s *siteModel) reuse(p *Page, st *pageState) error {
 // index. The index is written in URL order, as the previous one was: the previous one is read
 // forward, through a buffer, rather than with a system call per page.
 func (inc *incremental) oldSearch(p *Page, buf []byte) ([]byte, error) {
-	span := *p.prevSearch
+	span := inc.taken[p].Search
 	inc.mu.Lock()
 	defer inc.mu.Unlock()
 	r := inc.indexes[p.Lang]
@@ -396,11 +398,29 @@ func (inc *incremental) split(s *siteModel, pages []output) (render []*Page, tak
 		}
 		o.taken = st
 		taken = append(taken, o)
-	}
-	if inc != nil {
-		inc.taken = len(taken)
+		inc.taken[o.page] = st
 	}
 	return render, taken
+}
+
+// took returns the state of page p when it was taken from the previous build, else nil.
+func (inc *incremental) took(p *Page) *pageState {
+	if inc == nil {
+		return nil
+	}
+	return inc.taken[p]
+}
+
+// written records where the search entries of pages are in the index written, for the state.
+func (inc *incremental) written(spans map[*Page][2]int64) {
+	if inc == nil {
+		return
+	}
+	inc.mu.Lock()
+	defer inc.mu.Unlock()
+	for p, span := range spans {
+		inc.spans[p] = span
+	}
 }
 
 // close releases the previous search indexes.
@@ -420,8 +440,8 @@ func (inc *incremental) finish(s *siteModel, st *stage) {
 	if inc == nil {
 		return
 	}
-	s.Reused, s.WhyAll = inc.taken, inc.why
-	if inc.why == "" && inc.taken == 0 {
+	s.Reused, s.WhyAll = len(inc.taken), inc.why
+	if inc.why == "" && len(inc.taken) == 0 {
 		s.WhyAll = inc.whyNone(s)
 	}
 	s.StateErr = inc.save(s, st.stamps, st.weights)
@@ -460,7 +480,7 @@ func (inc *incremental) save(s *siteModel, stamps map[string]fileStamp, weights 
 		}
 		name := p.URL + "index.html"
 		w := weights[name]
-		ps := pageState{Sum: p.sum, HTML: stamps[name], Raw: w.raw, Gzip: w.gzip, Checker: p.Checker, Downloads: p.downloads, Classes: p.classes, Search: p.searchSpan}
+		ps := pageState{Sum: p.sum, HTML: stamps[name], Raw: w.raw, Gzip: w.gzip, Checker: p.Checker, Downloads: p.downloads, Classes: p.classes, Search: inc.spans[p]}
 		ps.Anchors = p.anchors
 		for _, l := range p.links {
 			ps.Links = append(ps.Links, stateLink{l.dest, l.title, l.line})

@@ -174,7 +174,7 @@ func (s *siteModel) reload(keys map[string]bool) (map[*Page]bool, errorList) {
 	for k := range keys {
 		p := s.bySource[k]
 		old[p] = before{p.URL, p.FM.Title, p.FM.Weight}
-		if p.load(s.src, s.md[p.Lang], &errs) {
+		if p.load(s.src, s.md[p.Lang], &errs, s.parses) {
 			pages = append(pages, p)
 		}
 	}
@@ -386,6 +386,10 @@ func (s *siteModel) clone() *siteModel {
 	c.navs = make(map[checks.Lang][]*Page, len(s.navs))
 	for l, ps := range s.navs {
 		c.navs[l] = pages(ps)
+	}
+	c.search = &searchParts{parts: make(map[*Page][]byte, len(s.search.parts))}
+	for p, data := range s.search.parts {
+		c.search.parts[to[p]] = data
 	}
 	c.incoming = make(map[*Page]map[*Page]bool, len(s.incoming))
 	for t, from := range s.incoming {

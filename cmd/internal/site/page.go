@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"fmt"
 	"maps"
 	"path"
 	"regexp"
@@ -15,7 +16,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
+	gmtext "github.com/yuin/goldmark/text"
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
@@ -43,29 +44,38 @@ type Page struct {
 
 	// src is the page's path in the source filesystem.
 	src string
-	// body is the Markdown after the front matter, held only while the page is scanned:
-	// rendering reads it again, so that memory does not grow with the site.
-	body     []byte
-	bodyLine int
-	scanned  bool // anchors, links and checklists are known
-	// tree and source are the syntax tree and Markdown of a page scanned by loadHead for its
-	// URL, kept until it renders so that it is parsed once.
-	tree    ast.Node
-	source  []byte
+
+	// What the build learnt of the page from its source, when it scanned it (see collect) or
+	// took it from the previous build's state (see siteModel.reuse).
+	scanned bool // anchors, links and checklists are known
 	anchors anchorSet
 	links   []pageLink
-	out     []*Page // the pages its links lead to, set by checkLinks
-	// search is what the site's search finds on the page, its entries in JSON separated by
-	// commas, set by render. A build hands it to its spill instead (see searchSpill).
-	search []byte
-	// searchSpan is where the entries are in the search index written: offset and length;
-	// prevSearch, for a page taken from the previous build, where they are in its index.
-	searchSpan [2]int64
-	prevSearch *[2]int64
 	// sum is the SHA-256 of the source file, and classes the highlighting classes the page
 	// uses, set when it renders: what an incremental build keeps (see buildState).
 	sum     [32]byte
 	classes []string
+	out     []*Page // the pages its links lead to, set by checkLinks
+}
+
+// pageText is a page's Markdown after its front matter, and the line of the file it starts
+// at: what parsing reads, and what the line numbers of the page's problems come from.
+type pageText struct {
+	body []byte
+	line int // of body's first byte
+}
+
+// lineOf returns the source line of a byte offset of the body.
+func (t pageText) lineOf(offset int) int {
+	if offset < 0 || offset > len(t.body) {
+		return t.line
+	}
+	return t.line + bytes.Count(t.body[:offset], []byte("\n"))
+}
+
+// parsedPage is a page's syntax tree and the Markdown it was parsed from.
+type parsedPage struct {
+	doc    ast.Node
+	source []byte
 }
 
 // pageLink is a link of a page's Markdown, as written.
@@ -74,25 +84,17 @@ type pageLink struct {
 	line        int
 }
 
-// line returns the source line of a byte offset of the body.
-func (p *Page) line(offset int) int {
-	if offset < 0 || offset > len(p.body) {
-		return p.bodyLine
+// parse parses text, the page's Markdown, and adds its problems to errs when errs is not nil.
+// It counts the parse in parses, when not nil.
+func (p *Page) parse(md goldmark.Markdown, text pageText, errs *errorList, parses *atomic.Int64) ast.Node {
+	if parses != nil {
+		parses.Add(1)
 	}
-	return p.bodyLine + bytes.Count(p.body[:offset], []byte("\n"))
-}
-
-// parses counts the pages parsed, for the test that a build parses each page once.
-var parses atomic.Int64
-
-// parse parses body, the page's Markdown.
-func (p *Page) parse(md goldmark.Markdown, body []byte, errs *errorList) ast.Node {
-	parses.Add(1)
 	pc := markdown.NewContext(p.Lang, p)
-	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	doc := md.Parser().Parse(gmtext.NewReader(text.body), parser.WithContext(pc))
 	if errs != nil {
 		for _, e := range markdown.Errors(pc) {
-			errs.add(p.File, p.line(e.Offset), "%v", e.Err)
+			errs.add(p.File, text.lineOf(e.Offset), "%v", e.Err)
 		}
 	}
 	return doc
@@ -100,11 +102,10 @@ func (p *Page) parse(md goldmark.Markdown, body []byte, errs *errorList) ast.Nod
 
 // load reads the page's file, its front matter, and scans it. It reports false, with the
 // error, when the file cannot be read.
-func (p *Page) load(fsys afero.Fs, md goldmark.Markdown, errs *errorList) bool {
-	body, ok := p.readHead(fsys, errs)
+func (p *Page) load(fsys afero.Fs, md goldmark.Markdown, errs *errorList, parses *atomic.Int64) bool {
+	text, ok := p.readHead(fsys, errs)
 	if ok && !p.scanned {
-		p.body = body
-		p.scan(md, errs)
+		p.collect(p.parse(md, text, errs, parses), text, errs)
 	}
 	return ok
 }
@@ -112,12 +113,12 @@ func (p *Page) load(fsys afero.Fs, md goldmark.Markdown, errs *errorList) bool {
 // readHead reads the page's file and its front matter into p, and returns the Markdown after
 // it. It reports false, with the error, when the file cannot be read. A page that would cost
 // too much to parse is reported and marked scanned, with nothing found in it.
-func (p *Page) readHead(fsys afero.Fs, errs *errorList) ([]byte, bool) {
+func (p *Page) readHead(fsys afero.Fs, errs *errorList) (pageText, bool) {
 	raw, err := afero.ReadFile(fsys, p.src)
 	if err != nil {
 		errs.add(p.File, 0, "cannot read: %v", unwrapPath(err))
 		p.scanned = true // nothing to scan: not read again to report the same error
-		return nil, false
+		return pageText{}, false
 	}
 	if !utf8.Valid(raw) {
 		bad := invalidUTF8(raw)
@@ -126,14 +127,14 @@ func (p *Page) readHead(fsys afero.Fs, errs *errorList) ([]byte, bool) {
 	p.sum = sha256.Sum256(raw)
 	fm, body, bodyLine, ferrs := splitFrontMatter(p.File, raw)
 	*errs = append(*errs, ferrs...)
-	p.FM, p.bodyLine, p.scanned, p.tree, p.source = fm, bodyLine, false, nil, nil
+	text := pageText{body, bodyLine}
+	p.FM, p.scanned = fm, false
 	if e := markdown.CheckCost(body); e != nil { // refused before goldmark spends its time on it
-		p.body = body
-		errs.add(p.File, p.line(e.Offset), "%v", e.Err)
-		p.body, p.anchors, p.links, p.Checklists, p.scanned = nil, anchorSet{"main"}, nil, nil, true
-		return nil, true
+		errs.add(p.File, text.lineOf(e.Offset), "%v", e.Err)
+		p.anchors, p.links, p.Checklists, p.scanned = anchorSet{"main"}, nil, nil, true
+		return pageText{}, true
 	}
-	return body, true
+	return text, true
 }
 
 // invalidUTF8 returns the offset of the first byte of data that is not UTF-8.
@@ -151,52 +152,59 @@ func invalidUTF8(data []byte) int {
 // loadHead reads the page's front matter: what the other pages need to know of it before any
 // is rendered (its title, weight and URL). A page without a slug whose body may hold a
 // checklist block is scanned too, since its URL may be its checklist's; the others are
-// scanned while they render (see siteModel.renderAt). It reports false, with the error,
-// when the file cannot be read.
-func (p *Page) loadHead(fsys afero.Fs, md goldmark.Markdown, errs *errorList) bool {
-	body, ok := p.readHead(fsys, errs)
-	if ok && !p.scanned && p.FM.Slug == "" && checklistFence.Match(body) {
-		p.body = body
-		defer func() { p.body = nil }()
-		doc := p.parse(md, body, errs)
-		p.collect(doc, errs)
-		if len(p.Checklists) == 1 {
-			// The page's URL is its checklist's: at most one such page per checklist and
-			// language builds, so keeping their trees until they render costs little.
-			p.tree, p.source = doc, body
-		}
+// scanned while they render (see siteModel.renderPage). It returns the tree of a page whose
+// URL is its checklist's, to render from, and reports false, with the error, when the file
+// cannot be read.
+func (p *Page) loadHead(fsys afero.Fs, md goldmark.Markdown, errs *errorList, parses *atomic.Int64) (*parsedPage, bool) {
+	text, ok := p.readHead(fsys, errs)
+	if !ok || p.scanned || p.FM.Slug != "" || !checklistFence.Match(text.body) {
+		return nil, ok
 	}
-	return ok
+	doc := p.parse(md, text, errs, parses)
+	p.collect(doc, text, errs)
+	if len(p.Checklists) != 1 {
+		return nil, true
+	}
+	// The page's URL is its checklist's: at most one such page per checklist and language
+	// builds, so keeping their trees until they render costs little.
+	return &parsedPage{doc, text.body}, true
 }
 
 // checklistFence matches every line that may open a checklist block: a fence after any
 // indentation and list or quote markers, with an info string starting with "checklist".
 var checklistFence = regexp.MustCompile("(?m)^[ \\t>*+\\-0-9.)]*(```+|~~~+)[ \\t]*checklist")
 
+// readBody reads the page's file again and returns its Markdown after the front matter,
+// which loadHead read and checked.
+func (p *Page) readBody(fsys afero.Fs) (pageText, error) {
+	raw, err := afero.ReadFile(fsys, p.src)
+	if err != nil {
+		return pageText{}, fmt.Errorf("cannot read %s again: %w", p.File, unwrapPath(err))
+	}
+	_, body, line, ferrs := cutFrontMatter(p.File, raw)
+	if err := ferrs.err(); err != nil {
+		return pageText{}, err
+	}
+	return pageText{body, line}, nil
+}
+
 // scanFile reads the page's body again and scans it; its front matter's problems were
 // reported by loadHead.
-func (p *Page) scanFile(fsys afero.Fs, md goldmark.Markdown, errs *errorList) {
+func (p *Page) scanFile(fsys afero.Fs, md goldmark.Markdown, errs *errorList, parses *atomic.Int64) {
 	raw, err := afero.ReadFile(fsys, p.src)
 	if err != nil {
 		errs.add(p.File, 0, "cannot read: %v", unwrapPath(err))
 		return
 	}
-	_, p.body, p.bodyLine, _ = splitFrontMatter(p.File, raw)
-	p.scan(md, errs)
+	_, body, line, _ := cutFrontMatter(p.File, raw)
+	text := pageText{body, line}
+	p.collect(p.parse(md, text, errs, parses), text, errs)
 }
 
-// scan parses the page and keeps what the other pages need to know of it and what must be
-// checked (see collect); the syntax tree itself is not kept, so that memory does not grow
-// with the size of the site.
-func (p *Page) scan(md goldmark.Markdown, errs *errorList) {
-	defer func() { p.body = nil }()
-	doc := p.parse(md, p.body, errs)
-	p.collect(doc, errs)
-}
-
-// collect keeps, from the page's syntax tree, what the other pages need to know of it
-// (anchors, checklists) and what must be checked (links), and reports images.
-func (p *Page) collect(doc ast.Node, errs *errorList) {
+// collect keeps, from the page's syntax tree, parsed from text, what the other pages need to
+// know of it (anchors, checklists) and what must be checked (links), and reports images. The
+// tree itself is not kept, so that memory does not grow with the size of the site.
+func (p *Page) collect(doc ast.Node, text pageText, errs *errorList) {
 	p.scanned = true
 	anchors := map[string]bool{"main": true}
 	defer func() { p.anchors = newAnchorSet(anchors) }()
@@ -211,17 +219,17 @@ func (p *Page) collect(doc ast.Node, errs *errorList) {
 				anchors[string(id.([]byte))] = true
 			}
 		case *ast.Link:
-			p.links = append(p.links, pageLink{dest: string(n.Destination), title: string(n.Title), line: p.line(n.Pos())})
+			p.links = append(p.links, pageLink{dest: string(n.Destination), title: string(n.Title), line: text.lineOf(n.Pos())})
 		case *ast.AutoLink:
 			// <https://…> and <name@example.org> are links like any other: checkLinks applies the
 			// same rule to them (an e-mail address is a mailto: link, as it is rendered).
-			dest := string(n.URL(p.body))
+			dest := string(n.URL(text.body))
 			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
 				dest = "mailto:" + dest
 			}
-			p.links = append(p.links, pageLink{dest: dest, line: p.line(n.Pos())})
+			p.links = append(p.links, pageLink{dest: dest, line: text.lineOf(n.Pos())})
 		case *ast.Image:
-			errs.add(p.File, p.line(n.Pos()), "images are not supported: describe the screen with its labels instead (%q)", n.Destination)
+			errs.add(p.File, text.lineOf(n.Pos()), "images are not supported: describe the screen with its labels instead (%q)", n.Destination)
 		case *markdown.Block:
 			anchors[n.Name] = true
 			p.Checker = p.Checker || n.Name == "checker" || n.Name == "infoaddress"

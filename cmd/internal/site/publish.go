@@ -50,7 +50,8 @@ type output struct {
 }
 
 // renderOutputs returns the HTML file of each page, rendered. With scan, the pages not
-// scanned yet are scanned as they render (see renderAt), and their problems gathered in scan.
+// scanned yet are scanned as they render (see renderPage), and their problems gathered in
+// scan.
 func (s *siteModel) renderOutputs(pages []*Page, scan *scanErrors) []output {
 	outs := make([]output, 0, len(pages))
 	for _, p := range pages {
@@ -61,7 +62,7 @@ func (s *siteModel) renderOutputs(pages []*Page, scan *scanErrors) []output {
 				return buf.Bytes(), err
 			}
 			var errs errorList
-			err := s.renderAt(p, p.URL, &buf, &errs)
+			err := s.renderPage(p, &buf, &errs)
 			scan.add(errs)
 			return buf.Bytes(), err
 		}})
@@ -133,7 +134,7 @@ func (s *siteModel) rootOutputs() ([]output, error) {
 	if home := s.byURL[s.Config.DefaultLang+"/"]; home != nil {
 		root = output{path: "index.html", page: home, data: func() ([]byte, error) {
 			var buf bytes.Buffer
-			err := s.renderAt(home, "", &buf, nil)
+			err := s.renderAtRoot(home, &buf)
 			return buf.Bytes(), err
 		}}
 	}
