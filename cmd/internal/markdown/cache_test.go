@@ -64,6 +64,30 @@ func bashBlocks(from, to int) string {
 	return src.String()
 }
 
+// entry returns the entry of key k holding block b, as a pack holds it.
+func entry(k [32]byte, b highlighted) []byte {
+	p := encodePayload(b)
+	return append(appendEntryHeader(nil, k, p), p...)
+}
+
+// diskEntries returns the number of entries the packs in dir hold.
+func diskEntries(t *testing.T, dir string) int {
+	t.Helper()
+	n := 0
+	for _, p := range packs(t, dir) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		idx, ok := readPackIndex(bytes.NewReader(data), int64(len(data)))
+		if !ok {
+			t.Fatalf("%s does not read as a pack", p)
+		}
+		n += len(idx)
+	}
+	return n
+}
+
 // packs returns the cache's packs, and fails the test if a temporary file is left.
 func packs(t testing.TB, dir string) []string {
 	t.Helper()
@@ -114,8 +138,8 @@ func TestCacheSameOutput(t *testing.T) {
 	if st := cold.Stats(); st.Stored != 4 {
 		t.Errorf("the cold cache stored %d entries, want 4", st.Stored)
 	}
-	if n, entries, err := cold.Size(); err != nil || entries != 4 || n == 0 {
-		t.Errorf("Size() = %d bytes, %d entries, %v; want 4 entries", n, entries, err)
+	if entries := diskEntries(t, dir); entries != 4 {
+		t.Errorf("%d entries on disk, want 4", entries)
 	}
 	if p := packs(t, dir); len(p) != 1 {
 		t.Errorf("packs %q, want the cold build's only (the warm one stored nothing)", p)
@@ -163,13 +187,14 @@ func TestCachePackOnFlush(t *testing.T) {
 func TestCacheReadsItsOwnPack(t *testing.T) {
 	c := testCache(t.TempDir(), 0)
 	k := c.key("bash", []byte("echo 1\n"))
-	want := highlighted{html: []byte(`<pre class="chroma">x</pre>`), classes: []string{"k", "s"}}
-	c.store(k, want)
-	got, ok := c.load(k)
-	if !ok || string(got.html) != string(want.html) || !slices.Equal(got.classes, want.classes) {
-		t.Errorf("load = %+v, %v; want %+v", got, ok, want)
+	want := encodePayload(highlighted{html: []byte(`<pre class="chroma">x</pre>`), classes: []string{"k", "s"}})
+	if err := c.store.Put(k, want); err != nil {
+		t.Fatal(err)
 	}
-	if _, ok := c.load(c.key("bash", []byte("echo 2\n"))); ok {
+	if got, ok := c.store.Get(k); !ok || !bytes.Equal(got, want) {
+		t.Errorf("Get = %q, %v; want %q", got, ok, want)
+	}
+	if _, ok := c.store.Get(c.key("bash", []byte("echo 2\n"))); ok {
 		t.Error("a block never stored was found")
 	}
 	c.Flush()
@@ -182,7 +207,7 @@ func TestCacheIgnoresBadPacks(t *testing.T) {
 	const src = "```bash\necho \"hello\" && exit 1\n```\n"
 	want, _ := convert(t, nil, checks.EN, src)
 	k := testCache("", 0).key("bash", []byte("echo \"hello\" && exit 1\n"))
-	foreign := encodeEntry(testCache("", 0).key("ini", []byte("key = 1\n")), highlighted{html: []byte("<b>not this block</b>")})
+	foreign := entry(testCache("", 0).key("ini", []byte("key = 1\n")), highlighted{html: []byte("<b>not this block</b>")})
 	for _, tc := range []struct {
 		name    string
 		corrupt func(pack []byte) []byte
@@ -273,7 +298,7 @@ func TestCacheTrimEvictsOldest(t *testing.T) {
 		}
 		size = max(size, fi.Size())
 	}
-	last.maxBytes = 2*size + size/2
+	last.store.maxBytes = 2*size + size/2
 	if err := last.Trim(); err != nil {
 		t.Fatal(err)
 	}
@@ -327,8 +352,8 @@ func TestCacheCompaction(t *testing.T) {
 	if st := c.Stats(); st.DiskHits != builds || st.Highlighted != 0 {
 		t.Errorf("stats %+v, want all %d blocks read from disk", st, builds)
 	}
-	if _, entries, err := c.Size(); err != nil || entries != builds {
-		t.Errorf("Size() = %d entries, %v; want %d (no entry copied twice)", entries, err, builds)
+	if entries := diskEntries(t, dir); entries != builds {
+		t.Errorf("%d entries on disk, want %d (no entry copied twice)", entries, builds)
 	}
 }
 
@@ -380,10 +405,10 @@ func TestCacheKilledBuild(t *testing.T) {
 	dir := t.TempDir()
 	killed := testCache(dir, 0)
 	convert(t, killed, checks.EN, bashBlocks(0, 2)) // never flushed
-	killed.dmu.Lock()
-	killed.d.bw.Flush() // what a process killed after a while would leave
-	killed.d.w.Close()
-	killed.dmu.Unlock()
+	killed.store.wmu.Lock()
+	killed.store.w.bw.Flush() // what a process killed after a while would leave
+	killed.store.w.f.Close()
+	killed.store.wmu.Unlock()
 	tmp, _ := filepath.Glob(filepath.Join(dir, tmpPrefix+"*"))
 	if len(tmp) != 1 {
 		t.Fatalf("temporary packs %q, want 1", tmp)
@@ -446,7 +471,7 @@ func TestCacheLeavesOtherFiles(t *testing.T) {
 	}
 	for i := range 3 {
 		_, c := build(t, dir, bashBlocks(i, i+1))
-		c.maxBytes = 1
+		c.store.maxBytes = 1
 		if err := c.Trim(); err != nil {
 			t.Fatal(err)
 		}
@@ -467,10 +492,13 @@ func BenchmarkCacheStore(b *testing.B) {
 	c := testCache(b.TempDir(), 0)
 	block := highlighted{html: bytes.Repeat([]byte("<span class=\"k\">echo</span> "), 140), classes: []string{"k"}}
 	var n atomic.Int64
-	b.SetBytes(int64(len(encodeEntry([32]byte{}, block))))
+	payload := encodePayload(block)
+	b.SetBytes(int64(len(entry([32]byte{}, block))))
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			c.store(c.key("bash", strconv.AppendInt(nil, n.Add(1), 10)), block)
+			if err := c.store.Put(c.key("bash", strconv.AppendInt(nil, n.Add(1), 10)), payload); err != nil {
+				b.Error(err)
+			}
 		}
 	})
 	b.StopTimer()
@@ -576,4 +604,49 @@ func BenchmarkCacheMemo(b *testing.B) {
 			c.get("bash", strconv.AppendInt(nil, n.Add(1)%100, 10), func() highlighted { return block })
 		}
 	})
+}
+
+// TestCacheFlushWhileAsked: Flush may run while blocks are asked for (the store, not its
+// callers, keeps them apart): each block asked for meanwhile is read whole from the disk,
+// none is missed for a pack closed under it.
+func TestCacheFlushWhileAsked(t *testing.T) {
+	dir := t.TempDir()
+	const n = 2000
+	build(t, dir, bashBlocks(0, n))
+	c := testCache(dir, 0)
+	stop := make(chan struct{})
+	flushes := make(chan int)
+	go func() {
+		i := 0
+		for ; ; i++ {
+			select {
+			case <-stop:
+				flushes <- i
+				return
+			default:
+				c.Flush()
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += 4 {
+				b := c.get("bash", fmt.Appendf(nil, "echo %d\n", i), func() highlighted {
+					return highlighted{err: fmt.Errorf("block %d highlighted: not read from disk", i)}
+				})
+				if b.err != nil {
+					t.Error(b.err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(stop)
+	t.Logf("%d flushes", <-flushes)
+	if st := c.Stats(); st.DiskHits != n || st.Highlighted != 0 {
+		t.Errorf("stats %+v, want all %d blocks read from disk", st, n)
+	}
 }
