@@ -21,7 +21,10 @@ import (
 // name are never read. Format 2 was written by a highlighter whose matches could time out on
 // a loaded machine: its entries may be wrong. Format 3 kept one file per entry; format 4 keeps
 // the entries of a build in one pack file.
-const cacheFormat = "sitegen-highlight 4"
+const cacheFormat = formatName + " 4"
+
+// formatName starts cacheFormat in every format, and so every file the cache writes.
+const formatName = "sitegen-highlight"
 
 // DefaultCacheSize bounds the highlight cache on disk. A 15-line block takes about 3 KB, so
 // this holds some 80 000 distinct blocks; past it, the least recently used go first.

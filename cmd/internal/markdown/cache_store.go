@@ -2,11 +2,13 @@ package markdown
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -341,7 +343,10 @@ type cacheFile struct {
 	tmp  bool
 }
 
-// list lists the packs in the folder and the temporary files of those being written.
+// list lists the packs in the folder and the temporary files of those being written: the
+// files the store wrote, which it may remove. A file is one only if its name is one the
+// store gives (ownName) and it starts as the store starts every file (ownStart); anything
+// else in the folder is someone else's.
 func (s *packStore) list() ([]cacheFile, error) {
 	ents, err := os.ReadDir(s.dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -352,17 +357,57 @@ func (s *packStore) list() ([]cacheFile, error) {
 	}
 	var files []cacheFile
 	for _, e := range ents {
-		tmp := strings.HasPrefix(e.Name(), tmpPrefix)
-		if !tmp && !strings.HasSuffix(e.Name(), packSuffix) {
+		tmp, ok := ownName(e.Name())
+		if !ok {
 			continue
 		}
 		fi, err := e.Info()
 		if err != nil || !fi.Mode().IsRegular() {
 			continue
 		}
-		files = append(files, cacheFile{path: filepath.Join(s.dir, e.Name()), size: fi.Size(), mod: fi.ModTime(), tmp: tmp})
+		p := filepath.Join(s.dir, e.Name())
+		if ownStart(p, tmp) {
+			files = append(files, cacheFile{path: p, size: fi.Size(), mod: fi.ModTime(), tmp: tmp})
+		}
 	}
 	return files, nil
+}
+
+// packID is the length of the random part of a pack's name, in hex digits (createPack).
+const packID = 16
+
+// ownName reports whether name is one the store gives its files: 16 hex digits then ".pack",
+// or ".tmp-" then 16 hex digits for a pack being written; tmp tells which.
+func ownName(name string) (tmp, ok bool) {
+	if id, ok := strings.CutPrefix(name, tmpPrefix); ok {
+		return true, isHexID(id)
+	}
+	id, ok := strings.CutSuffix(name, packSuffix)
+	return false, ok && isHexID(id)
+}
+
+func isHexID(s string) bool {
+	if len(s) != packID {
+		return false
+	}
+	_, err := hex.DecodeString(s)
+	return err == nil && strings.ToLower(s) == s
+}
+
+// ownStart reports whether the file at p starts as the store starts every file: with
+// "sitegen-highlight ", the first words of packHeader in every format. A temporary file may
+// also be empty, or hold part of those words only: the store writes through a buffer, and a
+// build killed before it filled up leaves less.
+func ownStart(p string, tmp bool) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	mark := []byte(formatName + " ")
+	got := make([]byte, len(mark))
+	n, _ := io.ReadFull(f, got)
+	return n == len(mark) && bytes.Equal(got, mark) || tmp && bytes.Equal(got[:n], mark[:n])
 }
 
 // packWriter is this build's pack being written.
@@ -379,7 +424,7 @@ func createPack(dir string) (*packWriter, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	var r [8]byte
+	var r [packID / 2]byte
 	if _, err := rand.Read(r[:]); err != nil {
 		return nil, err
 	}
