@@ -101,14 +101,21 @@ func readFooter(r io.ReaderAt, size int64) (off int64, count int64, ok bool) {
 }
 
 // readPackIndex returns the index of a pack of size bytes, or false if it is not a whole pack
-// of this format with the index its footer vouches for.
-func readPackIndex(r io.ReaderAt, size int64) ([]idxEntry, bool) {
-	off, count, ok := readFooter(r, size)
-	if !ok {
+// of this format with the index its footer vouches for. What the footer says is checked
+// against size before anything is allocated: the index must fit between the entries and the
+// footer, the entries it lists must fit before it (each at least minEntrySize bytes), and a
+// pack larger than limit, the cache's bound, is not read at all. So what it allocates is a
+// fraction of the smaller of size and limit, whatever the footer claims.
+func readPackIndex(r io.ReaderAt, size, limit int64) ([]idxEntry, bool) {
+	if size > limit {
 		return nil, false
 	}
-	head := make([]byte, len(packHeader))
-	if _, err := r.ReadAt(head, 0); err != nil || !bytes.Equal(head, packHeader) {
+	off, count, ok := readFooter(r, size)
+	if !ok || count > (off-int64(len(packHeader)))/minEntrySize {
+		return nil, false
+	}
+	var head [len(cacheFormat) + len(" pack\n")]byte
+	if _, err := r.ReadAt(head[:], 0); err != nil || !bytes.Equal(head[:], packHeader) {
 		return nil, false
 	}
 	raw := make([]byte, size-footerSize-off)

@@ -115,23 +115,28 @@ func (s *packStore) packs() *packSet {
 	return s.read
 }
 
-// openPacks opens the packs in the folder and reads their index.
+// openPacks opens the packs in the folder and reads their index: the most recent first, as
+// many as the store's bound holds (the others would go at the next Trim), so that what it
+// reads is bounded by maxBytes whatever the folder holds.
 func (s *packStore) openPacks() *packSet {
 	set := &packSet{index: map[[32]byte]idxLoc{}, more: map[[32]byte][]idxLoc{}}
 	files, _ := s.list()
+	slices.SortFunc(files, func(a, b cacheFile) int { return b.mod.Compare(a.mod) })
+	left := s.maxBytes
 	for _, p := range files {
-		if p.tmp {
+		if p.tmp || p.size > left {
 			continue
 		}
 		f, err := os.Open(p.path)
 		if err != nil {
 			continue // removed meanwhile by another build
 		}
-		idx, ok := readPackIndex(f, p.size)
+		idx, ok := readPackIndex(f, p.size, left)
 		if !ok {
 			f.Close()
 			continue
 		}
+		left -= p.size
 		pi := int32(len(set.packs))
 		set.packs = append(set.packs, &packFile{path: p.path, f: f, mod: p.mod})
 		for _, e := range idx {
@@ -284,7 +289,7 @@ func (s *packStore) compact() ([]string, error) {
 		if left <= maxPacks/2 {
 			break
 		}
-		if err := s.w.copyPack(p); err != nil {
+		if err := s.w.copyPack(p, s.maxBytes); err != nil {
 			return nil, err
 		}
 		merged = append(merged, p.path)
@@ -475,16 +480,17 @@ func (w *packWriter) get(k [32]byte) ([]byte, bool) {
 	return readEntry(w.f, k, e.off, e.n)
 }
 
-// copyPack appends the entries of pack p the pack does not hold yet, those that read right.
-func (w *packWriter) copyPack(p cacheFile) error {
+// copyPack appends the entries of pack p the pack does not hold yet, those that read right;
+// a pack larger than maxBytes is not read.
+func (w *packWriter) copyPack(p cacheFile, maxBytes int64) error {
 	f, err := os.Open(p.path)
 	if err != nil {
 		return nil // removed meanwhile
 	}
 	defer f.Close()
-	idx, ok := readPackIndex(f, p.size)
+	idx, ok := readPackIndex(f, p.size, maxBytes)
 	if !ok {
-		return nil // not a pack: removed with the others
+		return nil // not a pack of this format: removed with the others
 	}
 	var buf []byte
 	for _, e := range idx {

@@ -2,8 +2,11 @@ package markdown
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -79,7 +82,7 @@ func diskEntries(t *testing.T, dir string) int {
 		if err != nil {
 			t.Fatal(err)
 		}
-		idx, ok := readPackIndex(bytes.NewReader(data), int64(len(data)))
+		idx, ok := readPackIndex(bytes.NewReader(data), int64(len(data)), DefaultCacheSize)
 		if !ok {
 			t.Fatalf("%s does not read as a pack", p)
 		}
@@ -305,10 +308,10 @@ func TestCacheTrimEvictsOldest(t *testing.T) {
 	if left := packs(t, dir); !slices.Equal(left, sorted(order[3:])) {
 		t.Fatalf("packs left %q, want the two most recent %q", left, order[3:])
 	}
-	// A cache that only read entries leaves the folder alone, and refreshes the time of the
-	// pack it read from.
-	r := testCache(dir, 1)
-	convert(t, r, checks.EN, bashBlocks(12, 13))
+	// A cache that only read entries leaves the folder alone, even over its bound, and
+	// refreshes the time of the pack it read from (the most recent: the bound holds it only).
+	r := testCache(dir, size+size/2)
+	convert(t, r, checks.EN, bashBlocks(16, 17))
 	if st := r.Stats(); st.DiskHits != 1 {
 		t.Fatalf("stats %+v, want the block read from disk", st)
 	}
@@ -318,10 +321,10 @@ func TestCacheTrimEvictsOldest(t *testing.T) {
 	if n := len(packs(t, dir)); n != 2 {
 		t.Errorf("a cache that wrote nothing trimmed: %d packs left", n)
 	}
-	if fi, err := os.Stat(order[3]); err != nil || time.Since(fi.ModTime()) > time.Hour {
+	if fi, err := os.Stat(order[4]); err != nil || time.Since(fi.ModTime()) > time.Hour {
 		t.Errorf("the pack read from was not refreshed (%v)", err)
 	}
-	if fi, err := os.Stat(order[4]); err != nil || time.Since(fi.ModTime()) < time.Hour {
+	if fi, err := os.Stat(order[3]); err != nil || time.Since(fi.ModTime()) < time.Hour {
 		t.Errorf("a pack not read from was refreshed (%v)", err)
 	}
 }
@@ -665,5 +668,104 @@ func TestCacheFlushWhileAsked(t *testing.T) {
 	t.Logf("%d flushes", <-flushes)
 	if st := c.Stats(); st.DiskHits != n || st.Highlighted != 0 {
 		t.Errorf("stats %+v, want all %d blocks read from disk", st, n)
+	}
+}
+
+// sparsePack is a pack file of size bytes that holds only the header it starts with and the
+// footer it ends with, and reads as zeros elsewhere, as a sparse file does; it records the
+// largest read asked of it.
+type sparsePack struct {
+	size    int64
+	foot    []byte
+	largest int
+}
+
+func (p *sparsePack) ReadAt(b []byte, off int64) (int, error) {
+	p.largest = max(p.largest, len(b))
+	if off < 0 || off >= p.size {
+		return 0, io.EOF
+	}
+	n := int(min(int64(len(b)), p.size-off))
+	if off < int64(len(packHeader)) {
+		copy(b[:n], packHeader[off:])
+	}
+	if start := p.size - int64(len(p.foot)); off+int64(n) > start {
+		from := max(start, off)
+		copy(b[from-off:n], p.foot[from-start:])
+	}
+	if n < len(b) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+// footer returns a pack's footer saying its index of count entries starts at off.
+func footer(off, count int64) []byte {
+	f := binary.BigEndian.AppendUint64(nil, uint64(off))
+	f = binary.BigEndian.AppendUint64(f, uint64(count))
+	f = append(f, make([]byte, sha256.Size)...)
+	return append(f, packMagic...)
+}
+
+// TestPackIndexBounded: what a pack's footer says is checked against the file's size before
+// anything is allocated or read: a pack whose footer claims a large index is refused having
+// read its footer only, whatever the size it claims.
+func TestPackIndexBounded(t *testing.T) {
+	header := int64(len(packHeader))
+	for _, tc := range []struct {
+		name       string
+		off, count int64 // the index's offset and entries, as the footer says
+		limit      int64
+	}{
+		{"an index filling a 6 GB sparse pack", header, 6 << 30 / idxEntrySize, 8 << 30},
+		{"more entries than fit before the index", header + 100, 1 << 20 / idxEntrySize, DefaultCacheSize},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// The index ends where the footer starts, as readFooter wants.
+			p := &sparsePack{size: tc.off + tc.count*idxEntrySize + footerSize, foot: footer(tc.off, tc.count)}
+			if _, ok := readPackIndex(p, p.size, tc.limit); ok {
+				t.Error("the pack was read as one")
+			}
+			if p.largest > footerSize {
+				t.Errorf("a read of %d bytes, want none larger than the footer (%d)", p.largest, footerSize)
+			}
+		})
+	}
+}
+
+// TestCacheReadsWithinBound: the packs read are the most recent, as many as the cache's bound
+// holds: a pack larger than the bound, which the cache never keeps, is not read at all.
+func TestCacheReadsWithinBound(t *testing.T) {
+	dir := t.TempDir()
+	build(t, dir, bashBlocks(0, 20)) // the older pack, the larger
+	older := packs(t, dir)
+	setAge(t, 2*time.Hour, older...)
+	build(t, dir, bashBlocks(20, 21))
+	var sizes []int64
+	for _, p := range packs(t, dir) {
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sizes = append(sizes, fi.Size())
+	}
+	small, large := slices.Min(sizes), slices.Max(sizes)
+	for _, tc := range []struct {
+		name     string
+		maxBytes int64
+		diskHits int64
+	}{
+		{"both packs within the bound", small + large, 21},
+		{"the recent pack only", small + large - 1, 1},
+		{"neither", small - 1, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			setAge(t, 2*time.Hour, older...) // as old again: a hit refreshes a pack's time
+			c := testCache(dir, tc.maxBytes)
+			convert(t, c, checks.EN, bashBlocks(0, 21))
+			if st := c.Stats(); st.DiskHits != tc.diskHits || st.Highlighted != 21-tc.diskHits {
+				t.Errorf("stats %+v, want %d blocks read from disk, the others highlighted", st, tc.diskHits)
+			}
+		})
 	}
 }
