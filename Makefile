@@ -30,6 +30,7 @@ bench:
 FUZZTIME ?= 30s
 fuzz:
 	go test -run=^$$ -fuzz=FuzzRender -fuzztime=$(FUZZTIME) ./cmd/internal/markdown/
+	go test -run=^$$ -fuzz=FuzzPackReader -fuzztime=$(FUZZTIME) ./cmd/internal/markdown/
 	go test -run=^$$ -fuzz=FuzzIdentities -fuzztime=$(FUZZTIME) ./checks/evidence/
 	go test -run=^$$ -fuzz=FuzzInfoMobileApp -fuzztime=$(FUZZTIME) ./checks/evidence/
 	go test -run=^$$ -fuzz=FuzzAnswers -fuzztime=$(FUZZTIME) ./checks/evidence/

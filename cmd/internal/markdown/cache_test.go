@@ -769,3 +769,64 @@ func TestCacheReadsWithinBound(t *testing.T) {
 		})
 	}
 }
+
+// FuzzPackReader reads any bytes as a pack: its index, then every entry the index lists. It
+// must never panic, and an entry served must be exactly what a pack holds for its key and
+// payload: its header made again from them is the bytes read. With fixSum, the fuzz target
+// first writes the checksum of the index the footer points to into the footer, so that the
+// fuzzer gets past the checksum to the index's entries and what they point to.
+func FuzzPackReader(f *testing.F) {
+	dir := f.TempDir()
+	w, err := createPack(dir)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for i, b := range []highlighted{{html: []byte("<b>x</b>"), classes: []string{"k"}}, {}, {html: []byte("\n\n")}} {
+		if err := w.put([32]byte{byte(i)}, encodePayload(b)); err != nil {
+			f.Fatal(err)
+		}
+	}
+	if err := w.finish(); err != nil {
+		f.Fatal(err)
+	}
+	written := packs(f, dir)
+	if len(written) != 1 {
+		f.Fatalf("packs %q, want 1", written)
+	}
+	pack, err := os.ReadFile(written[0])
+	if err != nil {
+		f.Fatal(err)
+	}
+	if idx, ok := readPackIndex(bytes.NewReader(pack), int64(len(pack)), 1<<20); !ok || len(idx) != 3 {
+		f.Fatalf("the seed pack does not read as a pack of 3 entries")
+	}
+	f.Add(pack, false)
+	f.Add(pack, true)
+	f.Add(pack[:len(pack)-1], true)
+	f.Add([]byte{}, false)
+	f.Add(append(slices.Clone(packHeader), footer(int64(len(packHeader)), 0)...), true)
+	f.Fuzz(func(t *testing.T, data []byte, fixSum bool) {
+		if fixSum && len(data) >= footerSize {
+			end := len(data) - footerSize
+			if off := binary.BigEndian.Uint64(data[end:]); off <= uint64(end) {
+				sum := sha256.Sum256(data[off:end])
+				copy(data[end+16:], sum[:])
+			}
+		}
+		idx, ok := readPackIndex(bytes.NewReader(data), int64(len(data)), 1<<20)
+		if !ok {
+			return
+		}
+		for _, e := range idx {
+			payload, ok := readEntry(bytes.NewReader(data), e.key, e.off, e.n)
+			if !ok {
+				continue
+			}
+			want := append(appendEntryHeader(nil, e.key, payload), payload...)
+			if got := data[e.off : e.off+int64(e.n)]; !bytes.Equal(got, want) {
+				t.Fatalf("entry served from %q, which is not the entry of its key and payload %q", got, want)
+			}
+			decodePayload(payload)
+		}
+	})
+}
