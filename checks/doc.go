@@ -53,6 +53,8 @@
 //	      fail                   contradicted  the value's rule
 //	             fail     fresh  contradicted  the checker's message
 //	             fail     stale  attention     check again: the verdict predates the change
+//	             error    stale  attention     check again
+//	             warn     stale  attention     check again
 //	             error           attention     the checker's message
 //	             warn            attention     the checker's message
 //	      warn                   attention     the value's rule

@@ -91,12 +91,12 @@ const (
 // StateRule is one row of [StateTable]: the facts it matches (an empty column matches
 // everything) and the state, with what its line says.
 type StateRule struct {
-	Tick    string    `json:"tick"`    // "yes", "no"
-	Value   string    `json:"value"`   // "none", or a Status: pass, warn, fail
-	Verdict string    `json:"verdict"` // "none", or a Status: pass, fail, warn, error
-	Age     string    `json:"age"`     // "fresh", "stale"
+	Tick    string    `json:"tick,omitempty"`    // "yes", "no"
+	Value   string    `json:"value,omitempty"`   // "none", or a Status: pass, warn, fail
+	Verdict string    `json:"verdict,omitempty"` // "none", or a Status: pass, fail, warn, error
+	Age     string    `json:"age,omitempty"`     // "fresh", "stale"
 	State   StepState `json:"state"`
-	Why     Why       `json:"why"`
+	Why     Why       `json:"why,omitempty"`
 }
 
 // StateTable derives a step's state: the first row that matches its facts gives it. It is
@@ -107,7 +107,8 @@ type StateRule struct {
 //     said;
 //   - a checker's fail contradicts it, unless the person changed the step since: then it is
 //     to look at again, never done;
-//   - a warning or an error of the checker, or a doubtful typed value, is to look at again;
+//   - a warning or an error of the checker, or a doubtful typed value, is to look at again
+//     (a verdict older than the person's change says to check again);
 //   - a pass of the checker, given after the person's last change, verifies it;
 //   - a tick, with nothing against it, makes it done; otherwise it is to do.
 //
@@ -117,6 +118,8 @@ var StateTable = []StateRule{
 	{Value: string(Fail), State: StateContradicted, Why: WhyValue},
 	{Verdict: string(Fail), Age: colFresh, State: StateContradicted, Why: WhyVerdict},
 	{Verdict: string(Fail), Age: colStale, State: StateAttention, Why: WhyStale},
+	{Verdict: string(Error), Age: colStale, State: StateAttention, Why: WhyStale},
+	{Verdict: string(Warn), Age: colStale, State: StateAttention, Why: WhyStale},
 	{Verdict: string(Error), State: StateAttention, Why: WhyVerdict},
 	{Verdict: string(Warn), State: StateAttention, Why: WhyVerdict},
 	{Value: string(Warn), State: StateAttention, Why: WhyValue},

@@ -43,6 +43,8 @@ func TestStateTable(t *testing.T) {
 		{"the checker failed it, then the person ticked", StepFacts{Ticked: true, Verdict: Fail, Stale: true}, StateAttention, WhyStale},
 		{"the checker failed it, then the person fixed the value", StepFacts{Value: Pass, Verdict: Fail, Stale: true}, StateAttention, WhyStale},
 		{"ticked, the checker warns", StepFacts{Ticked: true, Verdict: Warn}, StateAttention, WhyVerdict},
+		{"the checker warned, then the person changed the value", StepFacts{Value: Pass, Verdict: Warn, Stale: true}, StateAttention, WhyStale},
+		{"the checker could not read the file, then the person ticked", StepFacts{Ticked: true, Verdict: Error, Stale: true}, StateAttention, WhyStale},
 		{"ticked, the checker could not read the file", StepFacts{Ticked: true, Verdict: Error}, StateAttention, WhyVerdict},
 		{"ticked, doubtful value typed", StepFacts{Ticked: true, Value: Warn}, StateAttention, WhyValue},
 		{"the checker passes it, not ticked", StepFacts{Verdict: Pass}, StateVerified, WhyVerdict},

@@ -12,9 +12,10 @@
   // ozeAnswers returns the answers file of checklist cl as "Download my answers" gives it: this
   // procedure's answers, and those of the other procedures (the purge) for steps that only
   // one of them holds: one file says it all, and never mixes two procedures' answers to the
-  // same step. checklist.js loads this file when the button is clicked; the check page offers
+  // same step. states, when given, are the steps' states as the page shows them (steps.js),
+  // by item ID. checklist.js loads this file when the button is clicked; the check page offers
   // the answers to the browser checker.
-  window.ozeAnswers = function (profile, cl) {
+  window.ozeAnswers = function (profile, cl, states) {
     var base = NS + profile + ':', school = get(base + '@school') || {};
     var doc = {
       kind: 'pronote-oze-answers', format: FORMAT, profile: profile,
@@ -39,6 +40,8 @@
       var item = { checked: !!s.checked, fp: s.fp };
       if (s.at) item.at = s.at;
       if (s.value) item.value = s.value;
+      if (s.value && s.vat) item.valueAt = s.vat;
+      if (states && states[id] && by[cl]) item.state = states[id];
       if (s.comment) item.comment = s.comment;
       doc.items[id] = item;
     });

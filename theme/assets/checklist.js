@@ -6,8 +6,10 @@
 // state was keyed "pronote-oze:<profile>:<item ID>": each procedure copies it once, the first
 // time it is opened. An item whose wording changed (data-fp) starts again unticked. Adds
 // progress, reset, and "download my answers" (answers.js, loaded on click, makes the file ozecheck reads;
-// schema/answers.schema.json). Without this script the checklist still reads and prints as
-// a list of boxes with lines to fill in.
+// schema/answers.schema.json). What each step is — done, verified, contradicted… — is
+// steps.js's, loaded once something is ticked, typed or verified in this browser: before,
+// every step is to do. Without this script the checklist still reads and prints as a list of
+// boxes with lines to fill in.
 (function () {
   'use strict';
   var NS = 'pronote-oze:', me = document.currentScript;
@@ -56,7 +58,8 @@
   }
 
   // need loads the script name (beside this one) once: the answers builder (answers.js) and
-  // the checker's verdicts (verdicts.js) load on use, outside the first view.
+  // the steps' states (steps.js, with the checker's verdicts) load on use, outside the first
+  // view.
   var loaded = {};
   function need(name) {
     return loaded[name] = loaded[name] || new Promise(function (ok) {
@@ -70,7 +73,7 @@
   function setup(root) {
     var t = root.dataset, profile = t.profile, cl = t.checklist;
     var base = NS + profile + ':', prefix = base + cl + ':', migrated = base + '@migrated:' + cl;
-    var items = Array.prototype.slice.call(root.querySelectorAll('.cl-item'));
+    var items = Array.from(root.querySelectorAll('.cl-item'));
 
     // Once per procedure: copy the state saved before it had keys of its own.
     if (!get(migrated)) {
@@ -153,18 +156,17 @@
     function update(row, field, v) {
       row.state[field] = v;
       row.state.fp = row.li.dataset.fp;
-      if (field === 'checked') row.state.at = new Date().toISOString();
+      var stamp = { checked: 'at', value: 'vat' }[field]; // when the tick, the value changed
+      if (stamp) row.state[stamp] = new Date().toISOString();
       put(prefix + row.id, row.state);
       paint();
     }
+    // paint shows each step's state (steps.js), once there is one to show: loaded, steps.js
+    // paints every checklist itself.
     function paint() {
-      var done = 0;
-      rows.forEach(function (r) {
-        r.li.classList.toggle('done', r.box.checked);
-        if (r.step) r.step.classList.toggle('done', r.box.checked);
-        if (r.box.checked) done++;
-      });
-      progress.textContent = t.tProgress.replace('%d', done).replace('%d', rows.length);
+      if (window.ozeSteps) return window.ozeSteps.paint(root);
+      progress.textContent = t.tProgress;
+      if (rows.some(function (r) { return r.state.checked || r.state.value; }) || /verdict:/.test(Object.keys(localStorage))) need('steps');
     }
 
     reset.addEventListener('click', function () {
@@ -176,16 +178,17 @@
         if (r.value) { r.value.value = ''; r.value.dispatchEvent(new Event('input')); }
         r.comment.value = '';
       });
+      if (window.ozeSteps) window.ozeSteps.reset(root);
       paint();
     });
 
     function save() { need('answers').then(saveNow); }
     function saveNow() {
-      var doc = window.ozeAnswers(profile, cl);
+      var doc = window.ozeAnswers(profile, cl, root.states);
       var file = t.tFile + '-' + cl + '-' + doc.saved.slice(0, 10) + '.json';
       var blob = new Blob([JSON.stringify(doc, null, 2) + '\n'], { type: 'application/json' });
       var a = el('a', { href: URL.createObjectURL(blob), download: file });
-      document.body.appendChild(a);
+      document.body.append(a);
       a.click();
       setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
       said.textContent = t.tDownloaded.replace('%s', file);
@@ -195,12 +198,8 @@
     download.addEventListener('click', save);
     download2.addEventListener('click', save);
 
+    root.cl = rows; // what steps.js paints
     paint();
-    // The checker's verdicts, when this browser has some: verdicts.js (loaded only then)
-    // shows them beside the steps, through root.cl (the rows, and their paint).
-    rows.paint = paint;
-    root.cl = rows;
-    if (/verdict:/.test(Object.keys(localStorage))) need('verdicts');
     // The browser scrolled to the linked step before the toolbar existed: scroll again, below it.
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (target && root.contains(target)) target.scrollIntoView();

@@ -154,7 +154,7 @@ func TestStateKeptAcrossReloadAndLanguages(t *testing.T) {
 		chromedp.Navigate(srv.URL+"/fr/mode-heberge/"),
 		chromedp.WaitVisible(chromedp.CSS(".cl-progress")),
 	)
-	if got := progress(t, ctx); got != "0 / 19 étapes faites" {
+	if got := progress(t, ctx); got != "19 étapes\u202f: 0 faite" {
 		t.Errorf("progress = %q", got)
 	}
 	do(t, ctx,
@@ -162,23 +162,23 @@ func TestStateKeptAcrossReloadAndLanguages(t *testing.T) {
 		chromedp.Click(box("net.cas-protocol")),
 		chromedp.SendKeys(chromedp.CSS(`textarea[name="net.cas-url:value"]`), casURLSeen),
 		chromedp.Reload(),
-		chromedp.WaitVisible(chromedp.CSS(".cl-progress")),
+		chromedp.WaitVisible(chromedp.CSS(".cl-progress")), painted(),
 	)
 	if !checked(t, ctx, "hosted.net-open") || !checked(t, ctx, "net.cas-protocol") || checked(t, ctx, "net.espaces") {
 		t.Error("ticks not kept across a reload")
 	}
-	if got := progress(t, ctx); got != "2 / 19 étapes faites" {
+	if got := progress(t, ctx); got != "19 étapes\u202f: 2 faites" {
 		t.Errorf("progress after reload = %q", got)
 	}
 	value, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(`textarea[name="net.cas-url:value"]`)))
 	if err != nil || value != casURLSeen {
 		t.Errorf("value after reload = %q, %v", value, err)
 	}
-	do(t, ctx, chromedp.Navigate(srv.URL+"/en/hosted-mode/"), chromedp.WaitVisible(chromedp.CSS(".cl-progress")))
+	do(t, ctx, chromedp.Navigate(srv.URL+"/en/hosted-mode/"), chromedp.WaitVisible(chromedp.CSS(".cl-progress")), painted())
 	if !checked(t, ctx, "hosted.net-open") || !checked(t, ctx, "net.cas-protocol") {
 		t.Error("the English page does not show the ticks made on the French page")
 	}
-	if got := progress(t, ctx); got != "2 / 19 steps done" {
+	if got := progress(t, ctx); got != "19 steps: 2 done" {
 		t.Errorf("English progress = %q", got)
 	}
 }

@@ -270,7 +270,7 @@ func TestBrowserCheckerMatchesCLI(t *testing.T) {
 		{
 			name: "a correct setup, in English", script: "pass", lang: "en", page: "/en/check-your-setup/",
 			files: []string{"InfoMobileApp.json", "eleves.csv", "profs.csv", "reponses.json"},
-			want:  map[string]string{"net.cas-url": "pass", "net.espaces": "answered", "net.unpublished": "answered"},
+			want:  map[string]string{"net.cas-url": "pass", "net.espaces": "answered", "server.cas-url": "answered", "net.unpublished": "answered"},
 		},
 	}
 	seen := map[string]bool{}
@@ -408,20 +408,20 @@ func TestCheckPageLooks(t *testing.T) {
 	}
 }
 
-// marks returns, for each step of the procedure page open in ctx, its verdict mark's class
-// ("cl-verdict v-fail"), whether its box is ticked and whether the checker ticked it.
+// stepLook is a step of the procedure page as steps.js shows it: its state (its card's s-*
+// class), whether its box is ticked and whether the checker ticked it.
 type stepLook struct {
-	Mark      string
+	State     string
 	Checked   bool
 	ByChecker bool
 }
 
 func stepsLook(t *testing.T, ctx context.Context) map[string]stepLook {
 	t.Helper()
-	do(t, ctx, chromedp.WaitVisible(chromedp.CSS(".cl-progress")), chromedp.Sleep(300*time.Millisecond))
+	do(t, ctx, chromedp.WaitVisible(chromedp.CSS(".cl-progress")), painted())
 	got, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]stepLook](`Object.fromEntries(Array.from(document.querySelectorAll('.cl-item')).map(li => {
-		const m = li.querySelector('.cl-verdict');
-		return [li.id, {Mark: m ? m.className : '', Checked: li.querySelector('input[type=checkbox]').checked, ByChecker: li.classList.contains('by-checker')}];
+		const s = li.className.match(/\bs-(\S+)/);
+		return [li.id, {State: s ? s[1] : '', Checked: li.querySelector('input[type=checkbox]').checked, ByChecker: li.classList.contains('by-checker')}];
 	}))`))
 	if err != nil {
 		t.Fatal(err)
@@ -430,11 +430,12 @@ func stepsLook(t *testing.T, ctx context.Context) map[string]stepLook {
 }
 
 // TestVerdictsOnProcedurePages ticks a step by hand, judges the "every status" fixture in the
-// browser, and opens the hosted procedure: each judged step shows its verdict; the failed
-// step keeps the person's tick; a passed step nobody ticked is ticked by the checker; the
-// counter tells done and verified apart. A reworded step drops its verdict; Reset clears
-// ticks and verdicts. Then, in a fresh browser, the CLI's report.json dropped on the check
-// page gives the same marks.
+// browser, and opens the hosted procedure: each judged step takes the state its verdict
+// gives; the failed step keeps the person's tick but is not done; a passed step nobody
+// ticked is verified, ticked by the checker; the counter counts done, verified, failed and
+// to look at again apart. A reworded step drops its verdict; Reset clears ticks and
+// verdicts. Then, in a fresh browser, the CLI's report.json dropped on the check page gives
+// the same states.
 func TestVerdictsOnProcedurePages(t *testing.T) {
 	bc, bin := builtChecker(t)
 	srv := serveWith(t, nil, bc)
@@ -445,8 +446,8 @@ func TestVerdictsOnProcedurePages(t *testing.T) {
 	ctx := newTab(t)
 	w := watch(t, ctx)
 	do(t, ctx, chromedp.Navigate(srv.URL+procedure), chromedp.WaitVisible(chromedp.CSS(".cl-progress")), chromedp.Click(box("server.cas-url")))
-	if v := stepsLook(t, ctx); v["server.cas-url"].Mark != "" {
-		t.Fatalf("a verdict before any check: %+v", v["server.cas-url"])
+	if v := stepsLook(t, ctx); v["server.cas-url"].State != "done" {
+		t.Fatalf("ticked, before any check: %+v", v["server.cas-url"])
 	}
 	do(t, ctx, chromedp.Navigate(srv.URL+"/fr/verifier/"))
 	dropFiles(t, ctx, "hosted", false, files...)
@@ -466,22 +467,22 @@ func TestVerdictsOnProcedurePages(t *testing.T) {
 	}
 
 	want := map[string]stepLook{
-		"server.cas-url":    {Mark: "cl-verdict v-fail", Checked: true},                  // the person's tick stays
-		"net.cas-url":       {Mark: "cl-verdict v-pass", Checked: true, ByChecker: true}, // ticked by the checker
-		"net.espaces":       {Mark: "cl-verdict v-warn"},
-		"net.cas-protocol":  {Mark: "cl-verdict v-error"},
-		"net.publish":       {}, // no-evidence: a saved file without a date does not show publication
-		"net.unpublished":   {}, // answered: a person's word, no verdict kept
-		"verify.unique-ids": {}, // no-evidence: nothing to show
+		"server.cas-url":    {State: "contradicted", Checked: true},              // the person's tick stays, not done
+		"net.cas-url":       {State: "verified", Checked: true, ByChecker: true}, // ticked by the checker
+		"net.espaces":       {State: "attention"},                                // warn
+		"net.cas-protocol":  {State: "attention"},                                // error
+		"net.publish":       {State: "todo"},                                     // no-evidence: a saved file without a date does not show publication
+		"net.unpublished":   {State: "todo"},                                     // answered: a person's word, no verdict kept
+		"verify.unique-ids": {State: "todo"},                                     // no-evidence: nothing to show
 	}
 	for id, wl := range want {
 		if got := browser[id]; got != wl {
 			t.Errorf("%s: %+v, want %+v", id, got, wl)
 		}
 	}
-	progress, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('.cl-progress').textContent + ' | ' + document.querySelector('.cl-verified').textContent`))
-	if err != nil || !strings.HasPrefix(progress, "2 / ") || !strings.HasSuffix(progress, "| 1 vérifiées par le vérificateur") {
-		t.Errorf("counter = %q (%v), want 2 done (the person's and the checker's) and 1 verified", progress, err)
+	progress, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('.cl-progress').textContent`))
+	if want := "19 étapes : 1 faite · 1 vérifiée · 1 en échec · 2 à revoir"; err != nil || progress != want {
+		t.Errorf("counter = %q (%v), want %q: the checker's pass is done and verified, the person's contradicted tick is not done", progress, err, want)
 	}
 	if v := cspViolations(t, ctx); len(v) > 0 {
 		t.Errorf("CSP violations: %v", v)
@@ -496,16 +497,16 @@ func TestVerdictsOnProcedurePages(t *testing.T) {
 	srv.rebuild(t, cat)
 	do(t, ctx, chromedp.Reload())
 	reworded := stepsLook(t, ctx)
-	if reworded["net.espaces"].Mark != "" || reworded["server.cas-url"].Mark != "cl-verdict v-fail" {
+	if reworded["net.espaces"].State != "todo" || reworded["server.cas-url"].State != "contradicted" {
 		t.Errorf("after rewording net.espaces: %+v, %+v", reworded["net.espaces"], reworded["server.cas-url"])
 	}
 	srv.rebuild(t, nil)
 
 	// Reset, once confirmed, clears the ticks and the verdicts of this checklist.
-	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(".cl-progress")),
+	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(".cl-progress")), painted(),
 		chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS(".cl-reset")))
 	for id, l := range stepsLook(t, ctx) {
-		if l != (stepLook{}) {
+		if l != (stepLook{State: "todo"}) {
 			t.Errorf("after reset, %s: %+v", id, l)
 		}
 	}
@@ -515,7 +516,7 @@ func TestVerdictsOnProcedurePages(t *testing.T) {
 		t.Errorf("verdicts left after reset: %v %v", left, err)
 	}
 
-	// The CLI's report, dropped in a fresh browser, gives the same marks (the ticks aside:
+	// The CLI's report, dropped in a fresh browser, gives the same states (the ticks aside:
 	// this browser has none of the person's).
 	report := filepath.Join(t.TempDir(), "report.json")
 	if err := os.WriteFile(report, cli(t, bin, dir, "--mode", "hosted", "--format", "json", "--lang", "en", "info.json", "reponses.json"), 0o644); err != nil {
@@ -527,8 +528,8 @@ func TestVerdictsOnProcedurePages(t *testing.T) {
 	do(t, ctx2, chromedp.Navigate(srv.URL+procedure))
 	fromCLI := stepsLook(t, ctx2)
 	for id, b := range browser {
-		if c := fromCLI[id]; c.Mark != b.Mark {
-			t.Errorf("%s: mark %q from the CLI's report, %q from the browser's", id, c.Mark, b.Mark)
+		if c := fromCLI[id]; c.State != b.State {
+			t.Errorf("%s: state %q from the CLI's report, %q from the browser's", id, c.State, b.State)
 		}
 	}
 	if l := fromCLI["net.cas-url"]; !l.ByChecker || !l.Checked {

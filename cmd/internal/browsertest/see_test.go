@@ -223,7 +223,8 @@ func TestPrintedPage(t *testing.T) {
 	do(t, ctx, ready(srv.URL+"/fr/mode-heberge/"),
 		chromedp.Click(box("net.cas-protocol")),
 		chromedp.Click(box("net.cas-url")),
-		chromedp.SendKeys(chromedp.CSS(`textarea[name="net.cas-url:value"]`), casURLSeen))
+		chromedp.SendKeys(chromedp.CSS(`textarea[name="net.cas-url:value"]`), casURLSeen),
+		waitState("net.cas-url", "done"))
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 		t.Fatal(err)
 	}

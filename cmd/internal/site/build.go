@@ -566,6 +566,13 @@ type checklistData struct {
 	Summary bool
 }
 
+// Progress returns the counter of the checklist before anything is ticked, typed or
+// verified (checks.CountSteps); the checklist's script writes it from the same phrases once
+// there is something to count.
+func (d checklistData) Progress() string {
+	return checks.CountSteps(len(d.Checklist.Items()), nil).In(d.Lang)
+}
+
 // summaryFrom is the number of steps from which a checklist opens with their list.
 const summaryFrom = 6
 

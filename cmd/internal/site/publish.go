@@ -93,7 +93,7 @@ func (s *siteModel) siteOutputs() ([]output, error) {
 		s.schemaOutputs,
 		s.downloadOutputs,
 		s.checkerOutputs,
-		s.verdictOutputs,
+		s.stepsOutputs,
 		s.pdfOutputs,
 	} {
 		o, err := add()
@@ -193,20 +193,31 @@ func (s *siteModel) checkerOutputs() ([]output, error) {
 	}, nil
 }
 
-// verdictOutputs returns the words of the checker's verdict marks in every language
-// (assets/verdicts.json), fetched by verdicts.js with them: the procedure pages, whose first
-// view does not load the marks, do not carry their words either.
-func (s *siteModel) verdictOutputs() ([]output, error) {
-	words := map[checks.Lang]string{}
-	for _, l := range checks.Langs() {
-		w, err := theme.T(l, "jsVerdicts")
-		if err != nil {
-			return nil, err
-		}
-		words[l] = w
+// stepsOutputs returns what the checklists' script for the steps' states (steps.js,
+// loaded on use) reads (assets/steps.json): the state table, the value rules, the counter's
+// phrases and plural rule (checks.PageData) and the words of its lines in every language.
+// The procedure pages' first view carries none of it.
+func (s *siteModel) stepsOutputs() ([]output, error) {
+	doc := struct {
+		*checks.PageData
+		Words map[checks.Lang]map[string]string `json:"words"`
+	}{checks.NewPageData(s.Catalog), map[checks.Lang]map[string]string{}}
+	keys := map[string]string{
+		"tickedBut": "jsTickedBut", "byValue": "jsByValue", "byChecker": "jsByChecker",
+		"byCheckerTick": "jsByCheckerTick", "stale": "jsStale", "line": "jsLine", "dateLocale": "jsDateLocale", "help": "troubleshooting",
 	}
-	data, err := json.Marshal(words)
-	return []output{{path: "assets/verdicts.json", data: func() ([]byte, error) { return data, err }}}, nil
+	for _, l := range checks.Langs() {
+		doc.Words[l] = map[string]string{}
+		for name, key := range keys {
+			w, err := theme.T(l, key)
+			if err != nil {
+				return nil, err
+			}
+			doc.Words[l][name] = w
+		}
+	}
+	data, err := json.Marshal(doc)
+	return []output{{path: "assets/steps.json", data: func() ([]byte, error) { return data, err }}}, nil
 }
 
 // pdfOutputs returns the printable checklist of each procedure, in each language where a

@@ -157,10 +157,10 @@ async function checker(b) {
   if (bad.length) fail('check page problems', bad.join('; '));
 
   await b.goto(base + '/fr/mode-heberge/');
-  const shown = await waitFor(b, `!!document.querySelector('[id="server.cas-url"] .cl-verdict.v-fail') && !!document.querySelector('[id="net.publish"] .cl-verdict.v-pass')`, 10000);
-  if (shown) ok('verdicts: the checker\'s verdicts show beside the procedure\'s steps');
-  else fail('verdicts', 'no fail mark on server.cas-url nor pass mark on net.publish: ' +
-    JSON.stringify(await b.eval(`Array.from(document.querySelectorAll('.cl-verdict')).map(v => v.closest('.cl-item').id + ' ' + v.className)`)));
+  const shown = await waitFor(b, `!!document.querySelector('[id="server.cas-url"].s-contradicted .cl-state') && !!document.querySelector('[id="net.publish"].s-verified .cl-state')`, 10000);
+  if (shown) ok('verdicts: the checker\'s verdicts give the procedure\'s steps their states');
+  else fail('verdicts', 'server.cas-url is not shown failed, or net.publish verified: ' +
+    JSON.stringify(await b.eval(`Array.from(document.querySelectorAll('.cl-item')).map(li => li.id + ' ' + li.className)`)));
 }
 
 async function search(b) {
