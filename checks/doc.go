@@ -138,9 +138,16 @@
 //   - the genreEspace numbers of InfoMobileApp.json ([Espaces]): seen in files served by real
 //     instances; Académie's was never seen.
 //
-// The error messages PRONOTE users meet (« Identification impossible », HTTP Error 503 when
-// PRONOTE.net is not published) are those of Index Education's knowledge base, fiche
-// 1523-5294 "Que signifie ce message d'erreur ? (connexion aux Espaces web)".
+// # Sources
+//
+// What the site states that the procedure does not is a [Fact] with its [Origin]: Index
+// Education's documentation (†), another published source (‡), or the site's own advice or
+// inference (*). A fact from a document gives the document's address and quotes its words,
+// and the terms its claim puts between quotation marks are in that quote ([Fact.Problems]);
+// [Catalog.Validate] refuses a fact without them and a mark in a step or a help row that no
+// fact of its origin backs. The error messages PRONOTE users meet (« Identification
+// impossible », HTTP Error 503 when PRONOTE.net is not published) are those of Index
+// Education's knowledge base, fiche 1523-5294, quoted in facts.go.
 //
 // This package does no I/O: evidence arrives already read (see [Evidence]), and reports are
 // written by other packages.

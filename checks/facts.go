@@ -369,8 +369,8 @@ var (
 			EN: "keep “Nom de la délégation” (delegation name) and the “Paramètres d'identification des utilisateurs” (user identification settings) as “Mon ENT” filled them",
 		},
 		Ref: Text{
-			FR: "la procédure montre ces deux éléments sans dire d'y toucher, et dit que choisir l'ENT « récupère automatiquement tous les paramètres » ; aucune source trouvée ne dit lequel des trois modes de reconnaissance oZe attend : ne changez rien sans l'avis d'oZe",
-			EN: "the procedure shows both without saying to change them, and says that choosing the ENT fetches “tous les paramètres” (all the settings) automatically; no source found says which of the three recognition modes oZe expects: change nothing without oZe's advice",
+			FR: "la procédure montre ces deux éléments sans dire d'y toucher, et dit de choisir l'ENT « pour récupérer automatiquement tous les paramètres » ; aucune source trouvée ne dit lequel des trois modes de reconnaissance oZe attend : ne changez rien sans l'avis d'oZe",
+			EN: "the procedure shows both without saying to change them, and says to choose the ENT “pour récupérer automatiquement tous les paramètres” (to fetch all the settings automatically); no source found says which of the three recognition modes oZe expects: change nothing without oZe's advice",
 		},
 	}
 	factSameAddresses = &Fact{

@@ -144,10 +144,10 @@ func setupTroubles(p *Profile, cl *Checklist) []Trouble {
 		identificationTrouble(p, cl.revisit("verify.identities", "verify.purge-done")),
 		{
 			ID:      "unregistered-service",
-			Symptom: Text{FR: "En venant de PRONOTE, l'utilisateur voit un message d'erreur de " + p.Name + " au lieu d'arriver dans PRONOTE" + pub, EN: "Coming from PRONOTE, the user sees an error message of " + p.Name + " instead of reaching PRONOTE" + pub},
+			Symptom: Text{FR: "En venant de PRONOTE, l'utilisateur voit sur " + p.Name + " un message d'erreur au lieu d'arriver dans PRONOTE" + pub, EN: "Coming from PRONOTE, the user sees an error message on " + p.Name + " instead of reaching PRONOTE" + pub},
 			Cause: Text{
-				FR: "Un serveur CAS refuse, avec un message, l'adresse d'un service qu'il n'a pas enregistrée" + pub + " : une cause possible est que l'adresse que présente PRONOTE n'est pas celle que " + p.Name + " a enregistrée. Relevez « URL à communiquer au socle ENT » et donnez-la, copiée telle que le champ l'affiche" + practice + ", au support de " + p.Name + ".",
-				EN: "A CAS server refuses, with a message, the address of a service it has not registered" + pub + ": one possible cause is that the address PRONOTE presents is not the one " + p.Name + " registered. Note “URL à communiquer au socle ENT” (URL to give to the ENT platform) and give it, copied as the field shows it" + practice + ", to " + p.Name + "'s support.",
+				FR: "Un serveur CAS qui n'accepte que les services enregistrés chez lui refuse les autres avec un message" + pub + " : une cause possible est que l'adresse que présente PRONOTE n'est pas celle que " + p.Name + " a enregistrée. Relevez « URL à communiquer au socle ENT » et donnez-la, copiée telle que le champ l'affiche" + practice + ", à l'assistance ENT de votre établissement.",
+				EN: "A CAS server that accepts only the services registered with it refuses the others with a message" + pub + ": one possible cause is that the address PRONOTE presents is not the one " + p.Name + " registered. Note “URL à communiquer au socle ENT” (URL to give to the ENT platform) and give it, copied as the field shows it" + practice + ", to your school's ENT support.",
 			},
 			Steps:  cl.revisit("net.service-url"),
 			Origin: FromPublished,
@@ -166,7 +166,7 @@ func setupTroubles(p *Profile, cl *Checklist) []Trouble {
 		},
 		{
 			ID:      "pronote-login",
-			Symptom: Text{FR: "Un utilisateur voit encore la page de connexion de PRONOTE au lieu de " + p.Name + practice, EN: "A user still sees PRONOTE's login page instead of " + p.Name + practice},
+			Symptom: Text{FR: "Un utilisateur voit encore la page de connexion de PRONOTE au lieu de passer par " + p.Name + practice, EN: "A user still sees PRONOTE's login page instead of " + p.Name + practice},
 			Cause: Text{
 				FR: "Son espace est resté sur « Aucune », ou « CAS » n'est pas coché sous « " + labelProtocolCAS + " », ou il passe par l'adresse de connexion directe (…/pronote/?login=true). Pour le Client PRONOTE, c'est le réglage du Serveur PRONOTE qui compte.",
 				EN: "Their espace stayed on “Aucune” (None), or “CAS” is not ticked under “" + labelProtocolCAS + "”, or they use the direct-login address (…/pronote/?login=true). For Client PRONOTE, Serveur PRONOTE's setting is the one that counts.",
@@ -229,10 +229,10 @@ func setupRollback(p *Profile, cl *Checklist) []Trouble {
 		},
 		{
 			ID:      "rollback.none",
-			Symptom: Text{FR: "Remettez sur « Aucune » les espaces à retirer de " + p.Name + practice, EN: "Set the espaces to take off " + p.Name + " back to “Aucune” (None)" + practice},
+			Symptom: Text{FR: "Remettez sur « Aucune » les espaces qui ne doivent plus passer par " + p.Name + practice, EN: "Set back to “Aucune” (None) the espaces that must no longer go through " + p.Name + practice},
 			Cause: Text{
-				FR: "« Aucune » est la valeur que la procédure montre partout avant le réglage. Leurs utilisateurs se connecteront avec leur mot de passe PRONOTE (ligne 2).",
-				EN: "“Aucune” is the value the procedure shows everywhere before the change. Their users will log in with their PRONOTE password (line 2).",
+				FR: "« Aucune » est la valeur que la procédure montre partout avant le réglage. Leurs utilisateurs se connecteront avec leur mot de passe PRONOTE (voir plus haut).",
+				EN: "“Aucune” is the value the procedure shows everywhere before the change. Their users will log in with their PRONOTE password (see above).",
 			},
 			Steps:  cl.revisit("net.espaces"),
 			Origin: FromPractice,
@@ -250,8 +250,8 @@ func setupRollback(p *Profile, cl *Checklist) []Trouble {
 			ID:      "rollback.server",
 			Symptom: Text{FR: "En dernier, sur le Serveur PRONOTE : arrêtez la base, décochez « CAS » sous « " + labelProtocolCAS + " », remettez la base en service" + practice, EN: "Last, on Serveur PRONOTE: stop the database, untick “CAS” under “" + labelProtocolCAS + "”, put the database back in service" + practice},
 			Cause: Text{
-				FR: "Le Serveur PRONOTE délègue les connexions du Client PRONOTE : tant que sa délégation est active, le Client passe par " + p.Name + ". Pendant l'arrêt, le Client PRONOTE est coupé ; ensuite, on s'y connecte avec son mot de passe PRONOTE — d'où la ligne 1.",
-				EN: "Serveur PRONOTE delegates Client PRONOTE's logins: as long as its delegation is active, the Client goes through " + p.Name + ". While the database is stopped, Client PRONOTE is cut off; afterwards, people log in with their PRONOTE password — hence line 1.",
+				FR: "Le Serveur PRONOTE délègue les connexions du Client PRONOTE : tant que sa délégation est active, le Client passe par " + p.Name + ". Pendant l'arrêt, le Client PRONOTE est coupé ; ensuite, on s'y connecte avec son mot de passe PRONOTE — d'où la vérification du début.",
+				EN: "Serveur PRONOTE delegates Client PRONOTE's logins: as long as its delegation is active, the Client goes through " + p.Name + ". While the database is stopped, Client PRONOTE is cut off; afterwards, people log in with their PRONOTE password — hence the first check.",
 			},
 			Steps:  cl.revisit("server.out-of-service", "server.cas-protocol", "server.in-service"),
 			Origin: FromPractice,
@@ -261,8 +261,8 @@ func setupRollback(p *Profile, cl *Checklist) []Trouble {
 			ID:      "rollback.direct-login",
 			Symptom: Text{FR: "En attendant, l'adresse de connexion directe" + practice, EN: "Meanwhile, the direct-login address" + practice},
 			Cause: Text{
-				FR: "Si « Autoriser l'authentification directe par PRONOTE.net » est cochée, …/pronote/?login=true ouvre la page de connexion de PRONOTE.net sans " + p.Name + " ; il y faut l'identifiant et le mot de passe PRONOTE (ligne 2). Ne la diffusez qu'aux personnes qui en ont besoin.",
-				EN: "If “Autoriser l'authentification directe par PRONOTE.net” is ticked, …/pronote/?login=true opens PRONOTE.net's login page without " + p.Name + "; it takes the PRONOTE username and password (line 2). Give it only to those who need it.",
+				FR: "Si « Autoriser l'authentification directe par PRONOTE.net » est cochée, …/pronote/?login=true ouvre la page de connexion de PRONOTE.net sans " + p.Name + " ; il y faut l'identifiant et le mot de passe PRONOTE (voir plus haut). Ne la diffusez qu'aux personnes qui en ont besoin.",
+				EN: "If “Autoriser l'authentification directe par PRONOTE.net” is ticked, …/pronote/?login=true opens PRONOTE.net's login page without " + p.Name + "; it takes the PRONOTE username and password (see above). Give it only to those who need it.",
 			},
 			Steps:  cl.revisit("net.direct-login"),
 			Origin: FromPractice,

@@ -330,8 +330,8 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Title: Text{FR: "Ouvrez « Définir une délégation CAS » et choisissez " + p.Name + " dans « Mon ENT »", EN: "Open “Définir une délégation CAS” and choose " + p.Name + " in “Mon ENT”"},
 					Where: dialogPath(net, fieldMonENT),
 					Detail: Text{
-						FR: "Cliquez sur l'icône au bout de la ligne CAS (« icône de paramétrage »" + practice + " : la procédure la montre sans nom). Choisir votre ENT dans la liste « Mon ENT » récupère automatiquement tous ses paramètres ; l'entrée peut porter un autre nom que " + p.Name + practice + ". Laissez « Nom de la délégation » et les « Paramètres d'identification des utilisateurs » tels que « Mon ENT » les a remplis" + practice + " : l'un des modes de reconnaissance de ces derniers demande aux utilisateurs leur mot de passe PRONOTE" + doc + ".",
-						EN: "Click the icon at the end of the CAS line (“icône de paramétrage”" + practice + ", settings icon: the procedure shows it without a name). Choosing your ENT in the “Mon ENT” (my ENT) list fetches all its settings automatically; the entry may bear another name than " + p.Name + practice + ". Leave “Nom de la délégation” (delegation name) and the “Paramètres d'identification des utilisateurs” (user identification settings) as “Mon ENT” filled them" + practice + ": one of the latter's recognition modes asks users for their PRONOTE password" + doc + ".",
+						FR: "Cliquez sur l'icône au bout de la ligne CAS (« icône de paramétrage »" + practice + " : la procédure la montre sans nom). Choisir votre ENT dans la liste « Mon ENT » récupère automatiquement tous ses paramètres ; l'entrée peut porter un autre nom que " + p.Name + practice + ". Laissez « Nom de la délégation » et les « Paramètres d'identification des utilisateurs » tels que « Mon ENT » les a remplis" + practice + " (l'un de leurs modes demande le mot de passe PRONOTE" + doc + ").",
+						EN: "Click the icon at the end of the CAS line (“icône de paramétrage”" + practice + ", settings icon: the procedure shows it without a name). Choosing your ENT in the “Mon ENT” (my ENT) list fetches all its settings automatically; the entry may bear another name than " + p.Name + practice + ". Leave “Nom de la délégation” (delegation name) and the “Paramètres d'identification des utilisateurs” (user identification settings) as “Mon ENT” filled them" + practice + " (one of their modes asks for the PRONOTE password" + doc + ").",
 					},
 					Expect: Text{FR: "Mon ENT : " + p.Name + practice, EN: "Mon ENT: " + p.Name + practice},
 					Modes:  AnyMode,
@@ -496,8 +496,8 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Title: Text{FR: "Répétez les réglages de « Définir une délégation CAS » : « Mon ENT », « URL du serveur CAS »", EN: "Repeat the settings of “Définir une délégation CAS”: “Mon ENT”, “URL du serveur CAS”"},
 					Where: dialogPath(srv, fieldCASURL),
 					Detail: Text{
-						FR: "Choisissez " + p.Name + " dans « Mon ENT », vérifiez l'URL du serveur CAS, laissez « Les adresses d'authentification et de validation sont différentes » décochée et les « Paramètres d'identification des utilisateurs » tels que « Mon ENT » les a remplis" + practice + ", comme sur PRONOTE.net.",
-						EN: "Choose " + p.Name + " in “Mon ENT”, check the CAS server URL, leave “Les adresses d'authentification et de validation sont différentes” unticked and the “Paramètres d'identification des utilisateurs” (user identification settings) as “Mon ENT” filled them" + practice + ", as on PRONOTE.net.",
+						FR: "Comme sur PRONOTE.net : choisissez " + p.Name + " dans « Mon ENT », vérifiez l'URL du serveur CAS, laissez décochée la case des adresses différentes et les paramètres d'identification tels quels" + practice + ".",
+						EN: "As on PRONOTE.net: choose " + p.Name + " in “Mon ENT”, check the CAS server URL, leave the different-addresses box unticked and the identification settings as they are" + practice + ".",
 					},
 					Expect: casURL,
 					Ask:    Text{FR: "URL du serveur CAS affichée", EN: "CAS server URL shown"},
@@ -565,8 +565,8 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Title: Text{FR: "Vérifiez qu'aucun identifiant CAS n'est partagé par deux utilisateurs", EN: "Check that no CAS identifier is shared by two users"},
 					Where: Text{FR: delegationPath.FR + " › colonne « Identifiant fournisseur identités »", EN: delegationPath.EN + " › “Identifiant fournisseur identités” column (identity-provider identifier)"},
 					Detail: Text{
-						FR: "Chaque utilisateur reçoit son propre identifiant de " + p.Name + ". Un identifiant en double désigne un compte rapproché de la mauvaise personne : exportez les listes pour le vérifier.",
-						EN: "Each user receives their own identifier from " + p.Name + ". A duplicated identifier means an account matched to the wrong person: export the lists to check it.",
+						FR: "Chaque personne a son identifiant, envoyé par " + p.Name + " : deux personnes différentes ne peuvent le partager, une même personne avec deux comptes peut-être. Exportez les listes pour le vérifier.",
+						EN: "Each person has their own identifier, sent by " + p.Name + ": two different people cannot share one, one person with two accounts may. Export the lists to check it.",
 					},
 					Modes:  AnyMode,
 					Proof:  IdentityExport,

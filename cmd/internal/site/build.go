@@ -811,7 +811,7 @@ func (s *siteModel) renderSources(w util.BufWriter, n *markdown.Block) error {
 					name := []checks.Text{checks.LabelTroubleshooting(), checks.LabelRollback()}[part].In(l)
 					for _, tr := range trs {
 						if help != nil && slices.Contains(tr.Facts, f) {
-							u.Links = append(u.Links, link{relURL(p.URL, help.URL) + "#" + cl.ID + "." + tr.ID, name + " : " + strings.TrimRight(checks.StripMarks(tr.Symptom.In(l)), " ")})
+							u.Links = append(u.Links, link{relURL(p.URL, help.URL) + "#" + cl.ID + "." + tr.ID, name + l.Colon() + strings.TrimRight(checks.StripMarks(tr.Symptom.In(l)), " ")})
 						}
 					}
 				}

@@ -79,6 +79,9 @@ func unlinkedText(n ast.Node, body []byte) string {
 			b.WriteString(" ")
 		case *ast.Text:
 			b.Write(c.Segment.Value(body))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteString(" ")
+			}
 		default:
 			b.WriteString(unlinkedText(c, body))
 		}
