@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -20,10 +21,12 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/spf13/afero"
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/checks/evidence"
+	"github.com/hds-oze/pronote-oze/checks/report"
 	"github.com/hds-oze/pronote-oze/cmd/internal/site"
 	"github.com/hds-oze/pronote-oze/cmd/internal/testenv"
 )
@@ -222,6 +225,9 @@ func TestDownloadAnswers(t *testing.T) {
 		chromedp.Click(box("onprem.net-open")),
 		chromedp.Click(box("server.cas-url")),
 		chromedp.SendKeys(chromedp.CSS(`textarea[name="server.cas-url:value"]`), casURLSeen),
+		chromedp.Click(box("net.cas-url")),
+		chromedp.SendKeys(chromedp.CSS(`textarea[name="net.cas-url:value"]`), casURLSeen+"/login"),
+		waitState("net.cas-url", "contradicted"),
 		chromedp.Click(chromedp.CSS(`[id="net.direct-login"] summary`)),
 		chromedp.SendKeys(chromedp.CSS(`textarea[name="net.direct-login:comment"]`), "décidé : « non »"),
 		chromedp.SendKeys(chromedp.CSS(`input[name="school:name"]`), "Collège André Malraux"),
@@ -251,9 +257,31 @@ func TestDownloadAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var doc struct{ School map[string]string }
+	var doc struct {
+		School map[string]string
+		Items  map[string]struct {
+			Checked bool
+			State   string
+			ValueAt string
+		}
+	}
 	if err := json.Unmarshal(raw, &doc); err != nil || doc.School["name"] != "Collège André Malraux" || doc.School["uai"] != "0921234A" || len(doc.School) != 2 {
 		t.Errorf("school in the answers file = %v (%v), want the name and the UAI in upper case", doc.School, err)
+	}
+	// Each step's state as the page showed it: the contradicted tick is kept, and said so.
+	for id, want := range map[string]string{"onprem.net-open": "done", "server.cas-url": "done", "net.cas-url": "contradicted", "net.direct-login": "todo"} {
+		if it := doc.Items[id]; it.State != want || it.Checked != (want != "todo") {
+			t.Errorf("%s in the answers file: %+v, want state %s", id, it, want)
+		}
+	}
+	if doc.Items["net.cas-url"].ValueAt == "" {
+		t.Error("no valueAt for the typed value")
+	}
+	schema := compileAnswersSchema(t)
+	if inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw)); err != nil {
+		t.Error(err)
+	} else if err := schema.Validate(inst); err != nil {
+		t.Errorf("the answers file does not follow answers.schema.json: %v", err)
 	}
 	f, err := os.Open(file)
 	if err != nil {
@@ -272,8 +300,8 @@ func TestDownloadAnswers(t *testing.T) {
 			ticked = append(ticked, id)
 		}
 	}
-	if len(ticked) != 2 || !a.Items["onprem.net-open"].Checked || !a.Items["server.cas-url"].Checked {
-		t.Errorf("ticked = %v, want exactly onprem.net-open and server.cas-url", ticked)
+	if len(ticked) != 3 || !a.Items["onprem.net-open"].Checked || !a.Items["server.cas-url"].Checked || !a.Items["net.cas-url"].Checked {
+		t.Errorf("ticked = %v, want exactly onprem.net-open, server.cas-url and net.cas-url", ticked)
 	}
 	if got := a.Items["server.cas-url"].Value; got != casURLSeen {
 		t.Errorf("value = %q", got)
@@ -293,7 +321,33 @@ func TestDownloadAnswers(t *testing.T) {
 		if r.Item.ID == "onprem.net-open" && r.Status != checks.Answered {
 			t.Errorf("onprem.net-open: %s %s", r.Status, r.Message.EN)
 		}
+		if r.Item.ID == "net.cas-url" && (r.Status != checks.Fail || r.State != checks.StateContradicted || !r.Ticked) {
+			t.Errorf("net.cas-url: %s, state %s, ticked %v: %s", r.Status, r.State, r.Ticked, r.Message.EN)
+		}
 	}
+}
+
+// compileAnswersSchema compiles the published schema of the answers file, asserting formats.
+func compileAnswersSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	data, err := report.Schemas.ReadFile("schema/answers.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err == nil {
+		err = c.AddResource("answers.schema.json", doc)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("answers.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // TestKeyboard ticks a step with the keyboard only.
