@@ -179,7 +179,7 @@ func checkReceived(t *testing.T, srv *served) {
 			t.Errorf("the server received %q: only GETs without a body are allowed", r)
 		}
 	}
-	if !slices.Contains(log, "GET /assets/ozecheck.wasm 0") || !slices.Contains(log, "GET /assets/wasm_exec.js 0") {
+	if !slices.Contains(log, "GET /assets/ozecheck.wasm.gz 0") || !slices.Contains(log, "GET /assets/wasm_exec.js 0") {
 		t.Errorf("the server's log has no load of the checker: it proves nothing (%v)", log)
 	}
 }
@@ -620,7 +620,7 @@ func TestCheckerLoadsOnUse(t *testing.T) {
 	dir := fixture(t, "pass")
 	ctx := newTab(t)
 	do(t, ctx, chromedp.Navigate(srv.URL+"/en/check-your-setup/"), chromedp.WaitVisible(chromedp.CSS(".wc-ui")), chromedp.Sleep(time.Second))
-	lazy := []string{"/assets/check-run.js", "/assets/verdicts.js", "/assets/answers.js", "/assets/checker-worker.js", "/assets/wasm_exec.js", "/assets/ozecheck.wasm"}
+	lazy := []string{"/assets/check-run.js", "/assets/verdicts.js", "/assets/answers.js", "/assets/checker-worker.js", "/assets/wasm_exec.js", "/assets/ozecheck.wasm.gz"}
 	for _, r := range srv.received() {
 		for _, l := range lazy {
 			if r == "GET "+l+" 0" {

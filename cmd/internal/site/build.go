@@ -2,7 +2,9 @@ package site
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"io"
@@ -84,12 +86,30 @@ type Download struct {
 	SHA256  string
 }
 
-// BrowserChecker is the checker built for the browser (cmd/ozecheckwasm), published as
-// assets/ozecheck.wasm beside the wasm_exec.js of the Go that compiled it.
+// BrowserChecker is the checker built for the browser (cmd/ozecheckwasm), published
+// gzip-compressed as assets/ozecheck.wasm.gz beside the wasm_exec.js of the Go that compiled
+// it: the check page's worker decompresses it, so that what a school downloads does not
+// depend on whether the web server compresses WebAssembly.
 type BrowserChecker struct {
 	Wasm     []byte
 	WasmExec []byte
 	Version  string
+
+	gzOnce sync.Once
+	gz     []byte
+}
+
+// Compressed returns Wasm gzip-compressed at the best level, as the site publishes it,
+// compressed once for every build that publishes this checker.
+func (c *BrowserChecker) Compressed() []byte {
+	c.gzOnce.Do(func() {
+		var b bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression) // a valid level: no error
+		w.Write(c.Wasm)                                       // a bytes.Buffer takes every write
+		w.Close()
+		c.gz = b.Bytes()
+	})
+	return c.gz
 }
 
 // Site is the model of a built site, for the commands and tests.
@@ -860,7 +880,8 @@ func (s *siteModel) renderChecker(w util.BufWriter, n *markdown.Block) error {
 	}
 	if s.checker != nil {
 		d["Built"] = true
-		d["Size"] = fmt.Sprintf("%.1f", float64(len(s.checker.Wasm))/1e6)
+		d["Size"] = fmt.Sprintf("%.1f", float64(len(s.checker.Compressed()))/1e6)
+		d["SHA256"] = fmt.Sprintf("%x", sha256.Sum256(s.checker.Wasm))
 	}
 	return s.tmpl[n.Lang].ExecuteTemplate(w, "checker", d)
 }

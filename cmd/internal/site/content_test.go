@@ -1,9 +1,12 @@
 package site
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"strings"
@@ -166,9 +169,25 @@ func TestBrowserCheckerPage(t *testing.T) {
 		if pages < 10 {
 			t.Errorf("%d pages", pages)
 		}
-		for _, f := range []string{"public/assets/ozecheck.wasm", "public/assets/wasm_exec.js"} {
+		for _, f := range []string{"public/assets/ozecheck.wasm.gz", "public/assets/wasm_exec.js"} {
 			if ok, _ := afero.Exists(out, f); ok != built {
 				t.Errorf("built %v: %s exists %v", built, f, ok)
+			}
+		}
+		if built { // the .wasm is published compressed only, and decompresses to itself
+			gz, err := afero.ReadFile(out, "public/assets/ozecheck.wasm.gz")
+			if err != nil {
+				t.Fatal(err)
+			}
+			zr, err := gzip.NewReader(bytes.NewReader(gz))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if wasm, err := io.ReadAll(zr); err != nil || string(wasm) != "\x00asm\x01\x00\x00\x00" {
+				t.Errorf("ozecheck.wasm.gz decompresses to %q, %v", wasm, err)
+			}
+			if ok, _ := afero.Exists(out, "public/assets/ozecheck.wasm"); ok {
+				t.Error("the uncompressed .wasm is published too")
 			}
 		}
 	}

@@ -188,7 +188,7 @@ func (s *siteModel) checkerOutputs() ([]output, error) {
 		return nil, nil
 	}
 	return []output{
-		{path: "assets/ozecheck.wasm", data: func() ([]byte, error) { return c.Wasm, nil }},
+		{path: "assets/ozecheck.wasm.gz", data: func() ([]byte, error) { return c.Compressed(), nil }},
 		{path: "assets/wasm_exec.js", data: func() ([]byte, error) { return c.WasmExec, nil }},
 	}, nil
 }
