@@ -37,7 +37,7 @@ func contentMarkProblems(body []byte, facts map[string]*checks.Fact) []string {
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.CodeSpan, *ast.HTMLBlock, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
-			label := strings.TrimPrefix(string(n.Text(body)), `\`)
+			label := strings.TrimPrefix(strings.TrimSpace(linkWords(n, body)), `\`)
 			origins := checks.MarksIn(label)
 			if len(origins) == 0 {
 				return ast.WalkContinue, nil
@@ -67,6 +67,19 @@ func contentMarkProblems(body []byte, facts map[string]*checks.Fact) []string {
 		return ast.WalkContinue, nil
 	})
 	return out
+}
+
+// linkWords returns the words of link n.
+func linkWords(n ast.Node, body []byte) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			b.Write(t.Segment.Value(body))
+			continue
+		}
+		b.WriteString(linkWords(c, body))
+	}
+	return b.String()
 }
 
 // unlinkedText returns the words of block n outside its links and code: where a bare mark would
