@@ -4,12 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"path"
 	"slices"
 	"sort"
 	"strconv"
@@ -17,14 +14,10 @@ import (
 	"sync"
 
 	"github.com/spf13/afero"
-	"github.com/tdewolff/minify/v2"
-	"github.com/tdewolff/minify/v2/css"
-	"github.com/tdewolff/minify/v2/js"
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
-	"github.com/hds-oze/pronote-oze/theme"
 )
 
 // searchEntry is one place search can lead to: a page, a heading of it, a step.
@@ -357,95 +350,4 @@ func (s *siteModel) searchPart(p *Page, buf []byte) ([]byte, error) {
 		return s.inc.oldSearch(p, buf)
 	}
 	return s.spill.read(p, buf)
-}
-
-// writeSitemap writes sitemap.xml to w: every page with its last-updated date and its
-// translations as hreflang alternates, the default language's home page marked x-default. It
-// is encoded one URL at a time: a large site's sitemap is never whole in memory.
-func (s *siteModel) writeSitemap(w io.Writer) error {
-	type alt struct {
-		Rel      string `xml:"rel,attr"`
-		Hreflang string `xml:"hreflang,attr"`
-		Href     string `xml:"href,attr"`
-	}
-	type url struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
-		Alts    []alt  `xml:"xhtml:link"`
-	}
-	pages := append([]*Page(nil), s.Pages...)
-	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
-	def := checks.Lang(s.Config.DefaultLang)
-	bw := bufio.NewWriterSize(w, fileBuffer)
-	bw.WriteString(xml.Header)
-	enc := xml.NewEncoder(bw)
-	enc.Indent("", " ")
-	set := xml.StartElement{Name: xml.Name{Local: "urlset"}, Attr: []xml.Attr{
-		{Name: xml.Name{Local: "xmlns"}, Value: "http://www.sitemaps.org/schemas/sitemap/0.9"},
-		{Name: xml.Name{Local: "xmlns:xhtml"}, Value: "http://www.w3.org/1999/xhtml"},
-	}}
-	err := enc.EncodeToken(set)
-	for _, p := range pages {
-		if err != nil {
-			break
-		}
-		u := url{Loc: s.Config.BaseURL + p.URL}
-		if !p.FM.Updated.IsZero() {
-			u.LastMod = p.FM.Updated.Format("2006-01-02")
-		}
-		for _, l := range checks.Langs() {
-			if t := p.Translations[l]; t != nil {
-				u.Alts = append(u.Alts, alt{"alternate", string(l), s.Config.BaseURL + t.URL})
-			}
-		}
-		if t := p.Translations[def]; t != nil && t.isIndex() {
-			u.Alts = append(u.Alts, alt{"alternate", "x-default", s.Config.BaseURL})
-		}
-		err = enc.EncodeElement(u, xml.StartElement{Name: xml.Name{Local: "url"}})
-	}
-	if err == nil {
-		err = enc.EncodeToken(set.End())
-	}
-	if err == nil {
-		err = enc.Flush()
-	}
-	bw.WriteByte('\n')
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err != nil {
-		return fmt.Errorf("sitemap: %w", err)
-	}
-	return nil
-}
-
-// robots returns robots.txt: every page may be indexed; the sitemap is named.
-func (s *siteModel) robots() []byte {
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Config.BaseURL + "sitemap.xml\n")
-}
-
-// minifier shrinks the theme's stylesheet and scripts as they are published: their comments
-// and indentation stay in the sources, not in what every reader downloads.
-var minifier = func() *minify.M {
-	m := minify.New()
-	m.AddFunc("text/css", css.Minify)
-	m.AddFunc("text/javascript", js.Minify)
-	return m
-}()
-
-// asset returns theme asset name as published: minified if it is a stylesheet or a script.
-func (s *siteModel) asset(name string) ([]byte, error) {
-	data, err := fs.ReadFile(theme.Assets(s.theme), name)
-	if err != nil {
-		return nil, err
-	}
-	mediatype := map[string]string{".css": "text/css", ".js": "text/javascript"}[path.Ext(name)]
-	if mediatype == "" {
-		return data, nil
-	}
-	out, err := minifier.Bytes(mediatype, data)
-	if err != nil {
-		return nil, fmt.Errorf("theme asset %s: %w", name, err)
-	}
-	return out, nil
 }

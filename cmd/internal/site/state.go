@@ -23,30 +23,8 @@ import (
 	"github.com/hds-oze/pronote-oze/checks"
 )
 
-// An incremental build reuses what the previous build of the same site made for the pages
-// that did not change. After each build into an output folder on disk, the builder saves a
-// state (see buildState) in its StateDir: for every page, the SHA-256 of its source file and
-// what the build learnt from it (its anchors, links, checklists, the highlighting classes it
-// uses, the weight of its HTML, where its entries are in the search index), and the identity
-// of its HTML file in the output folder (size, modification time, inode). The next build reads
-// every source file again; a page is reused when
-//
-//   - everything a page's rendering reads of the rest of the site is unchanged: the program
-//     (the sitegen executable, which holds the templates' code, the checklists and the
-//     highlighter), the theme's files, the configuration, and the front matter and URL of
-//     every page (the navigation and the links use them); a page added or removed changes
-//     this too; for a page that shows them, the checker's downloads and browser build;
-//   - its source file has the same bytes;
-//   - its HTML file and its language's search index are still those the previous build wrote.
-//
-// Its HTML file is then taken as it is from the published site (see stage.take): left in place
-// when the staging folder, made from the kept site, already has that very file, else
-// hard-linked (or copied, where links fail); its search entries are copied from the previous
-// index, and it is neither parsed nor rendered. The checks that need every page (links,
-// anchors, checklist homes, page budget) run on every build, from the state for the pages
-// reused. Output is byte-identical to a full
-// build (a test builds both after a series of edits); any doubt means a full rebuild, never a
-// stale page: a missing, foreign or damaged state is ignored.
+// buildState is what a build leaves for the next build of the same content into the same
+// output folder (see the package documentation, "The incremental build").
 type buildState struct {
 	stateHeader
 	// Pages are by language and source path ("fr/hosted.md").

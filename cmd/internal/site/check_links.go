@@ -1,17 +1,46 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
-
-	"github.com/yuin/goldmark/ast"
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/checks/report"
 )
+
+// checkPages checks what needs every page scanned: the links and the checklists' homes. It
+// records which pages link to which.
+func (s *siteModel) checkPages(ctx context.Context, workers int) errorList {
+	var errs errorList
+	s.checkChecklistHomes(&errs)
+	errs = append(errs, s.forEach(ctx, workers, func(p *Page, errs *errorList) { s.checkLinks(p, errs) })...)
+	if s.live {
+		s.indexIncoming() // for the updates to know which pages an edit concerns
+	}
+	return errs
+}
+
+// checkChecklistHomes makes sure every checklist shown lives at the URL its checks.Checklist
+// slug gives, where the checker's reports link.
+func (s *siteModel) checkChecklistHomes(errs *errorList) {
+	for _, p := range s.Pages {
+		for _, cl := range p.Checklists {
+			want := cl.Slug.In(p.Lang)
+			if len(p.Checklists) == 1 && p.FM.Slug != "" && p.FM.Slug == want {
+				continue
+			}
+			if home := s.byURL[string(p.Lang)+"/"+want+"/"]; home == nil || !slices.Contains(home.Checklists, cl) {
+				errs.add(p.File, 1, "checklist %s must live at /%s/%s/ (its slug in checks), where the checker links; give one page that URL", cl.ID, p.Lang, want)
+			}
+		}
+
+	}
+}
 
 // checkLinks reports every link of p that leads nowhere, to a missing anchor, to another site,
 // or into another language without saying so.
@@ -39,25 +68,6 @@ func (s *siteModel) indexIncoming() {
 			s.incoming[t][p] = true
 		}
 	}
-}
-
-// rewriteLinks sets the destination of every link of a freshly parsed page to the relative
-// URL of its target. It does not check anchors, which the target may not have been scanned for
-// yet: checkLinks does, and a build with a broken link publishes nothing.
-func (s *siteModel) rewriteLinks(p *Page, doc ast.Node) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := n.(*ast.Link); ok && entering {
-			r, err := s.resolve(p, pageLink{dest: string(l.Destination), title: string(l.Title)}, false)
-			if err == nil {
-				l.Destination = []byte(r.href)
-				if r.lang != "" {
-					l.Title = nil
-					l.SetAttributeString("lang", []byte(r.lang))
-				}
-			}
-		}
-		return ast.WalkContinue, nil
-	})
 }
 
 // resolved is where a link leads.
