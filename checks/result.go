@@ -381,7 +381,7 @@ func judgeTyped(it *Item, ev *Evidence, v Verdict, mode Mode) (Verdict, bool) {
 	j := it.Value.Judge(typed, mode)
 	var both Text
 	if v.Value != "" && CleanValue(v.Value) != typed {
-		both = Text{FR: " Vous avez relevé « %s » ; l'export dit « %s ».", EN: " You noted « %s »; the export says « %s »."}.Sprintf(typed, v.Value)
+		both = Text{FR: " Vous avez relevé « %s » ; l'export dit « %s ».", EN: " You noted “%s”; the export says “%s”."}.Sprintf(typed, v.Value)
 	}
 	exported := v.Status != "" && v.Status != NoEvidence
 	switch {

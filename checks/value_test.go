@@ -137,7 +137,7 @@ func TestTypedAndExportedValues(t *testing.T) {
 				}
 			}
 			both := strings.Contains(got.Message.FR, "Vous avez relevé « "+CleanValue(tt.typed)+" » ; l'export dit « "+tt.exported+" ».") &&
-				strings.Contains(got.Message.EN, "You noted « "+CleanValue(tt.typed)+" »; the export says « "+tt.exported+" ».")
+				strings.Contains(got.Message.EN, "You noted “"+CleanValue(tt.typed)+"”; the export says “"+tt.exported+"”.")
 			if got.Status != tt.status || got.Evidence != tt.evidence || both != tt.both {
 				t.Errorf("%s from %q, %q; want %s from %q, both values named: %v", got.Status, got.Evidence, got.Message.FR, tt.status, tt.evidence, tt.both)
 			}

@@ -70,7 +70,7 @@ var words = map[string]checks.Text{
 	"jsByValue":       {FR: "valeur relevée", EN: "value noted"},
 	"jsByChecker":     {FR: "vérificateur, %s", EN: "checker, %s"},
 	"jsByCheckerTick": {FR: "cochée par le vérificateur", EN: "ticked by the checker"},
-	"jsStale":         {FR: "il a dit « %s » avant votre dernière modification : vérifiez de nouveau.", EN: "it said « %s » before your last change: check again."},
+	"jsStale":         {FR: "il a dit « %s » avant votre dernière modification : vérifiez de nouveau.", EN: "it said “%s” before your last change: check again."},
 	"jsLine":          {FR: "%s (%s) : %s", EN: "%s (%s): %s"},
 	"jsDateLocale":    {FR: "fr-FR", EN: "en-GB"},
 	"jsDownload":      {FR: "Télécharger mes réponses", EN: "Download my answers"},

@@ -168,6 +168,13 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, ", index %s %.1f KB", l, site.InKB(s.SearchIndex[l]))
 	}
 	fmt.Fprintln(stdout)
+	fmt.Fprint(stdout, "steps' states, loaded once something is ticked, typed or verified (outside the page budget):")
+	sep := " "
+	for _, name := range site.StepsFileNames {
+		fmt.Fprintf(stdout, "%s%s %.1f KB", sep, name, site.InKB(s.StepsFiles[name]))
+		sep = ", "
+	}
+	fmt.Fprintln(stdout)
 	closeCache(b.Cache, stdout, stderr)
 	fmt.Fprintf(stdout, "open file://%s/%s/index.html\n", filepath.ToSlash(abs), s.Config.DefaultLang)
 	return nil

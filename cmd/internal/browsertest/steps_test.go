@@ -92,7 +92,7 @@ func TestWrongRealmTyped(t *testing.T) {
 	field := `textarea[name="net.cas-url:value"]`
 	for _, lang := range []struct{ code, page, counter, line, done string }{
 		{"fr", "/fr/mode-heberge/", "19 étapes\u202f: 0 faite · 1 en échec", "Cochée, mais en échec (valeur relevée)\u202f: Le royaume (realm) est «\u00a0oze_hd\u00a0» au lieu de «\u00a0oze_hds\u00a0»", "19 étapes\u202f: 1 faite"},
-		{"en", "/en/hosted-mode/", "19 steps: 0 done · 1 failed", "Ticked, but failed (value noted): The realm is «\u00a0oze_hd\u00a0» instead of «\u00a0oze_hds\u00a0»", "19 steps: 1 done"},
+		{"en", "/en/hosted-mode/", "19 steps: 0 done · 1 failed", "Ticked, but failed (value noted): The realm is “oze_hd” instead of “oze_hds”", "19 steps: 1 done"},
 	} {
 		for _, sc := range screens(900) {
 			for _, scheme := range []string{"light", "dark"} {

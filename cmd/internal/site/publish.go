@@ -313,4 +313,12 @@ func (s *siteModel) tally(st *stage) {
 		s.SearchIndex[l] = st.sizes[searchIndexPath(l)]
 	}
 	s.SearchScript = st.sizes["assets/search.js"]
+	s.StepsFiles = map[string]int{}
+	for _, name := range StepsFileNames {
+		s.StepsFiles[name] = st.sizes["assets/"+name]
+	}
 }
+
+// StepsFileNames are the files checklist.js loads on use for the steps' states: the script,
+// its data (see stepsOutputs), its stylesheet and the checker's verdicts.
+var StepsFileNames = []string{"steps.js", "steps.json", "steps.css", "verdicts.js"}

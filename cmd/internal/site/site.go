@@ -115,6 +115,9 @@ type Site struct {
 	SearchIndex map[checks.Lang]int
 	// SearchScript is the size of the search box's script, loaded on its first focus.
 	SearchScript int
+	// StepsFiles is the size of each file the checklists' states load on use, once something
+	// is ticked, typed or verified (outside the page budget): by name, in StepsFileNames.
+	StepsFiles map[string]int
 	// Reused counts the pages taken as they were from the previous build (see
 	// Builder.StateDir); StateErr is why the state for the next build could not be saved (the
 	// site itself is built).
