@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,8 +14,9 @@ import (
 	"github.com/spf13/afero"
 )
 
-// writeReport writes data to the file name, as -o asks, without ever replacing something
-// that is not a regular file:
+// writeReport writes what fill writes to the file name, as -o asks, as it comes (a summary of
+// many schools is not held in memory first), without ever replacing something that is not a
+// regular file:
 //   - a character device or a named pipe (/dev/null, a pipe read by another program) is
 //     written through, as the shell's >> would, and so is a file named under /dev or /proc
 //     (/dev/stdout when the output is redirected to a file, which may be appended to); a
@@ -27,10 +29,10 @@ import (
 //   - anything else (a folder, a block device, a socket) is refused.
 //
 // No temporary file is left behind, whatever fails.
-func writeReport(name string, data []byte) error {
+func writeReport(name string, fill func(io.Writer) error) error {
 	fi, err := os.Lstat(name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return replaceFile(name, data, 0o644, false)
+		return replaceFile(name, fill, 0o644, false)
 	}
 	if err != nil {
 		return err
@@ -52,7 +54,7 @@ func writeReport(name string, data []byte) error {
 		if err != nil {
 			return err
 		}
-		_, err = f.Write(data)
+		err = fill(f)
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
@@ -62,7 +64,7 @@ func writeReport(name string, data []byte) error {
 		if err != nil {
 			return err
 		}
-		return replaceFile(target, data, m.Perm(), true)
+		return replaceFile(target, fill, m.Perm(), true)
 	case m.IsDir():
 		return &outputError{name, msgOutFolder}
 	}
@@ -76,13 +78,14 @@ func systemName(name string) bool {
 	return err == nil && (strings.HasPrefix(abs, "/dev/") || strings.HasPrefix(abs, "/proc/"))
 }
 
-// replaceFile writes data to a new file beside name, then renames it over name. The new file is
-// created with perm, less the umask; keep sets perm exactly (an existing file's permissions).
-func replaceFile(name string, data []byte, perm fs.FileMode, keep bool) error {
+// replaceFile writes what fill writes to a new file beside name, then renames it over name.
+// The new file is created with perm, less the umask; keep sets perm exactly (an existing
+// file's permissions).
+func replaceFile(name string, fill func(io.Writer) error, perm fs.FileMode, keep bool) error {
 	if keep {
-		return atomicfile.WriteFileMode(afero.NewOsFs(), name, data, perm)
+		return atomicfile.WriteWithMode(afero.NewOsFs(), name, fill, perm)
 	}
-	return atomicfile.WriteFile(afero.NewOsFs(), name, data, perm)
+	return atomicfile.WriteWith(afero.NewOsFs(), name, fill, perm)
 }
 
 // outputError is a -o target that cannot take a report.

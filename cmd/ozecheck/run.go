@@ -180,7 +180,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return err
 	}
 	if o.out != "" {
-		if err := writeReport(o.out, buf.Bytes()); err != nil {
+		if err := writeReport(o.out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
 			return usageError{localize(err, lang)}
 		}
 		fmt.Fprintln(stderr, msgWrote.Sprintf(terminal.Escape(o.out)).In(lang))

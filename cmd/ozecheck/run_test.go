@@ -2,6 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -72,5 +78,45 @@ func TestPauseWhenBare(t *testing.T) {
 				t.Errorf("asked to press Enter without pausing:\n%s", out)
 			}
 		})
+	}
+}
+
+// TestSummaryOutputStreams: -o gets the summary as it is written, as standard output does
+// (issue 22, item 6), not made whole in memory first: writing it to a file allocates no more
+// than writing it to standard output, far less than its size.
+func TestSummaryOutputStreams(t *testing.T) {
+	dir := t.TempDir()
+	var results []string
+	for _, st := range checks.Default().Steps(checks.Hosted) {
+		results = append(results, fmt.Sprintf(`{"id": %q, "status": "fail"}`, st.Item.ID))
+	}
+	for i := range 400 {
+		r := fmt.Sprintf(`{"format": 1, "kind": "pronote-oze-report", "generated": "2026-10-01T08:00:00Z", "mode": "hosted", "school": "Collège n° %d", "failed": true, "results": [%s]}`,
+			i, strings.Join(results, ", "))
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%03d.json", i)), []byte(r), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "summary.html")
+	alloc := func(args ...string) uint64 {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		err := run(context.Background(), append([]string{"summary"}, append(args, dir)...), nil, io.Discard, io.Discard)
+		runtime.ReadMemStats(&after)
+		if !errors.Is(err, errFailed) {
+			t.Fatalf("summary %v: %v, want a failing school", args, err)
+		}
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	toStdout := alloc()
+	toFile := alloc("-o", out)
+	st, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("summary of %d KB: %d KB allocated to standard output, %d KB to -o", st.Size()>>10, toStdout>>10, toFile>>10)
+	if toFile > toStdout+uint64(st.Size())/4 {
+		t.Errorf("writing a %d KB summary to -o allocated %d KB more than to standard output: it is held in memory", st.Size()>>10, (toFile-toStdout)>>10)
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -68,26 +67,15 @@ func runSummary(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return err
 	}
 
-	// Standard output gets the summary as it is written; -o gets it whole, replaced atomically.
-	var buf bytes.Buffer
-	var w io.Writer = stdout
-	if out != "" {
-		w = &buf
-	}
-	var err error
-	switch format {
-	case "csv":
-		err = summary.CSV(w, sum)
-	case "json":
-		err = summary.JSON(w, sum)
-	default:
-		err = summary.HTML(w, sum)
-	}
-	if err != nil {
-		return err
-	}
-	if out != "" {
-		if err := writeReport(out, buf.Bytes()); err != nil {
+	// The summary is written as it is made, to standard output or to -o's file (replaced
+	// atomically once complete).
+	write := map[string]func(io.Writer, *summary.Summary) error{"csv": summary.CSV, "json": summary.JSON, "html": summary.HTML}[format]
+	if out == "" {
+		if err := write(stdout, sum); err != nil {
+			return err
+		}
+	} else {
+		if err := writeReport(out, func(w io.Writer) error { return write(w, sum) }); err != nil {
 			return usageError{localize(err, lang)}
 		}
 		fmt.Fprintln(stderr, msgSummaryWrote.Sprintf(terminal.Escape(out)).In(lang))

@@ -6,6 +6,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -19,16 +20,36 @@ import (
 // name once complete and synced. perm is the mode of the new file, before the umask, as for
 // os.WriteFile. On error the temporary file is removed and name is untouched.
 func WriteFile(fsys afero.Fs, name string, data []byte, perm fs.FileMode) error {
-	return write(fsys, name, data, perm, false)
+	return write(fsys, name, bytesOf(data), perm, false)
 }
 
 // WriteFileMode is WriteFile giving the file exactly the permissions perm, whatever the umask:
 // a replaced file keeps its own.
 func WriteFileMode(fsys afero.Fs, name string, data []byte, perm fs.FileMode) error {
-	return write(fsys, name, data, perm, true)
+	return write(fsys, name, bytesOf(data), perm, true)
 }
 
-func write(fsys afero.Fs, name string, data []byte, perm fs.FileMode, exact bool) (err error) {
+// WriteWith is WriteFile with the content written by fill into the new file as it comes,
+// held nowhere: a summary of many schools is not first made in memory. An error of fill is
+// WriteWith's, and leaves name untouched.
+func WriteWith(fsys afero.Fs, name string, fill func(io.Writer) error, perm fs.FileMode) error {
+	return write(fsys, name, fill, perm, false)
+}
+
+// WriteWithMode is WriteWith giving the file exactly the permissions perm (see WriteFileMode).
+func WriteWithMode(fsys afero.Fs, name string, fill func(io.Writer) error, perm fs.FileMode) error {
+	return write(fsys, name, fill, perm, true)
+}
+
+// bytesOf returns a fill that writes data.
+func bytesOf(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
+}
+
+func write(fsys afero.Fs, name string, fill func(io.Writer) error, perm fs.FileMode, exact bool) (err error) {
 	f, tmp, err := create(fsys, name, perm)
 	if err != nil {
 		return err
@@ -38,7 +59,7 @@ func write(fsys afero.Fs, name string, data []byte, perm fs.FileMode, exact bool
 			_ = fsys.Remove(tmp)
 		}
 	}()
-	_, err = f.Write(data)
+	err = fill(f)
 	if err == nil {
 		err = f.Sync()
 	}

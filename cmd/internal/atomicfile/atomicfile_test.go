@@ -2,6 +2,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -116,5 +117,41 @@ func TestWriteFileModeKeepsPermissions(t *testing.T) {
 	}
 	if st.Mode().Perm() != 0o640 {
 		t.Errorf("mode %v, want 0640", st.Mode().Perm())
+	}
+}
+
+// TestWriteWithStreams: what fill writes reaches the new file as it comes, before fill
+// returns (nothing is held to be written at the end); a fill that fails halfway leaves the
+// previous file and no temporary file.
+func TestWriteWithStreams(t *testing.T) {
+	mem := afero.NewMemMapFs()
+	if err := afero.WriteFile(mem, "out/summary.html", []byte("previous"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	chunk := []byte(strings.Repeat("x", 1<<20))
+	var seen int64
+	fill := func(w io.Writer) error {
+		if _, err := w.Write(chunk); err != nil {
+			return err
+		}
+		_ = afero.Walk(mem, "out", func(p string, info fs.FileInfo, err error) error {
+			if err == nil && strings.HasPrefix(filepath.Base(p), ".summary.html.tmp-") {
+				seen = info.Size()
+			}
+			return err
+		})
+		return errInjected
+	}
+	if err := WriteWith(mem, "out/summary.html", fill, 0o644); !errors.Is(err, errInjected) {
+		t.Fatalf("WriteWith() = %v, want fill's error", err)
+	}
+	if seen != int64(len(chunk)) {
+		t.Errorf("while fill ran, the new file held %d bytes, want the %d written", seen, len(chunk))
+	}
+	if got, _ := afero.ReadFile(mem, "out/summary.html"); string(got) != "previous" {
+		t.Errorf("after fill failed the file holds %d bytes, want the previous content", len(got))
+	}
+	if entries, _ := afero.ReadDir(mem, "out"); len(entries) != 1 {
+		t.Errorf("out holds %d files, want summary.html alone", len(entries))
 	}
 }
