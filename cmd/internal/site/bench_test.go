@@ -170,3 +170,19 @@ func BenchmarkIncrementalBuild(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkSiteKey sums what a page's rendering reads besides its source, for 2 × 500 corpus
+// pages: what every incremental build does before it takes a page.
+func BenchmarkSiteKey(b *testing.B) {
+	src := benchCorpus(b, 500)
+	s, errs := (&Builder{Src: src, SrcDir: "content", Out: afero.NewMemMapFs(), OutDir: "public"}).load(context.Background())
+	if err := errs.err(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.siteKey(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

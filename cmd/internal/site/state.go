@@ -5,15 +5,17 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -235,6 +237,8 @@ var programSum = sync.OnceValues(func() ([32]byte, error) {
 // siteKey sums, part by part, what rendering a page reads besides its own source: a page
 // is reused only if every part is unchanged (the part that changed says why none is). What
 // only the pages with a downloads or checker block show is summed apart (see rendersAlike).
+// Every value is summed whole, through sumValue: a field added to the configuration, the
+// front matter or the checker's builds is in the key without a word here.
 func (s *siteModel) siteKey() (key siteKey, err error) {
 	keys, deps := &key.Parts, &key.Deps
 	prog, err := programSum()
@@ -242,42 +246,126 @@ func (s *siteModel) siteKey() (key siteKey, err error) {
 		return key, err
 	}
 	keys[0] = sha256.Sum256(fmt.Appendf(nil, "%s\x00%x", stateFormat, prog)) // the date shows on the PDFs only, made every time
+	if keys[1], err = themeSum(s.theme); err != nil {
+		return key, err
+	}
+	type pageKey struct { // what the navigation and the links show of a page
+		Lang     checks.Lang
+		Rel, URL string
+		FM       FrontMatter
+	}
+	pages := make([]pageKey, len(s.Pages))
+	for i, p := range s.Pages {
+		pages[i] = pageKey{p.Lang, p.Rel, p.URL, p.FM}
+	}
+	for _, part := range []struct {
+		sum *[32]byte
+		v   any
+	}{{&keys[2], s.Config}, {&keys[3], pages}, {&deps[0], s.downloads}, {&deps[1], s.checker}} {
+		if *part.sum, err = sumValue(part.v); err != nil {
+			return key, err
+		}
+	}
+	return key, nil
+}
+
+// themeSum sums the theme's files, each by its path and bytes.
+func themeSum(theme fs.FS) (sum [32]byte, err error) {
 	h := sha256.New()
-	err = fs.WalkDir(s.theme, ".", func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		data, err := fs.ReadFile(s.theme, p)
+		data, err := fs.ReadFile(theme, p)
 		fmt.Fprintf(h, "\x00theme %q %d\x00", p, len(data))
 		h.Write(data)
 		return err
 	})
-	if err != nil {
-		return key, err
+	copy(sum[:], h.Sum(nil))
+	return sum, err
+}
+
+// sumValue returns the SHA-256 of v, the whole value: every exported field of a struct, the
+// entries of a map in key order, the elements of a slice, what a pointer leads to, a time as
+// the instant it names. Unexported fields (a cache, a sync.Once) are what a value derives
+// from the others and are left out. A kind sumValue cannot sum (a function, a channel) is an
+// error, never a silent hole in the key.
+func sumValue(v any) ([32]byte, error) {
+	w := valueWriter{h: sha256.New()}
+	err := w.value(reflect.ValueOf(v))
+	var sum [32]byte
+	copy(sum[:], w.h.Sum(nil))
+	return sum, err
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// valueWriter writes values to a hash so that two different values write different bytes:
+// each part is preceded by its kind, and a string or a list by its length.
+type valueWriter struct {
+	h   hash.Hash
+	buf []byte
+}
+
+// part writes a kind, a number and, for a string, its bytes.
+func (w *valueWriter) part(kind byte, n int64, s string) {
+	w.buf = append(strconv.AppendInt(append(w.buf[:0], kind), n, 10), ':')
+	w.h.Write(append(w.buf, s...))
+}
+
+func (w *valueWriter) value(v reflect.Value) error {
+	switch {
+	case !v.IsValid():
+		w.part('0', 0, "")
+	case v.Type() == timeType:
+		t := v.Interface().(time.Time)
+		w.part('t', t.UnixNano(), t.Location().String())
+	case v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface:
+		if v.IsNil() {
+			return w.value(reflect.Value{})
+		}
+		return w.value(v.Elem())
+	case v.Kind() == reflect.String:
+		w.part('s', int64(v.Len()), v.String())
+	case v.CanInt():
+		w.part('i', v.Int(), "")
+	case v.CanUint():
+		w.part('u', int64(v.Uint()), "")
+	case v.Kind() == reflect.Bool:
+		w.part('b', map[bool]int64{true: 1}[v.Bool()], "")
+	case v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8:
+		w.part('B', int64(v.Len()), "")
+		w.h.Write(v.Bytes())
+	case v.Kind() == reflect.Slice || v.Kind() == reflect.Array:
+		w.part('l', int64(v.Len()), "")
+		for i := range v.Len() {
+			if err := w.value(v.Index(i)); err != nil {
+				return err
+			}
+		}
+	case v.Kind() == reflect.Map:
+		keys := v.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
+		w.part('m', int64(len(keys)), "")
+		for _, k := range keys {
+			if err := errors.Join(w.value(k), w.value(v.MapIndex(k))); err != nil {
+				return err
+			}
+		}
+	case v.Kind() == reflect.Struct:
+		w.part('{', int64(v.NumField()), v.Type().String())
+		for i := range v.NumField() {
+			if f := v.Type().Field(i); f.IsExported() {
+				w.part('f', int64(i), f.Name)
+				if err := w.value(v.Field(i)); err != nil {
+					return err
+				}
+			}
+		}
+	default:
+		return fmt.Errorf("site key: cannot sum a %s", v.Type())
 	}
-	copy(keys[1][:], h.Sum(nil))
-	cfg, err := json.Marshal(s.Config)
-	if err != nil {
-		return key, err
-	}
-	keys[2] = sha256.Sum256(cfg)
-	h.Reset()
-	for _, p := range s.Pages {
-		fm := p.FM
-		fmt.Fprintf(h, "\x00page %q %q %q %q %q %q %d %d", p.Lang, p.Rel, p.URL, fm.Title, fm.Description, fm.Slug, fm.Weight, fm.Updated.UnixNano())
-	}
-	copy(keys[3][:], h.Sum(nil))
-	h.Reset()
-	for _, d := range s.downloads {
-		fmt.Fprintf(h, "\x00download %q %q %q %q %d %s", d.OS, d.Arch, d.Name, d.Version, len(d.Data), d.SHA256)
-	}
-	copy(deps[0][:], h.Sum(nil))
-	h.Reset()
-	if c := s.checker; c != nil {
-		fmt.Fprintf(h, "checker %q %d %x %x", c.Version, len(c.Wasm), sha256.Sum256(c.Wasm), sha256.Sum256(c.WasmExec))
-	}
-	copy(deps[1][:], h.Sum(nil))
-	return key, nil
+	return nil
 }
 
 // keyParts says, for each part of the site's key, what changed when it differs.
