@@ -286,8 +286,8 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 							EN: "The procedure wants a database “en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net” (in service on Serveur PRONOTE, not published on PRONOTE.net). In production it is published: in the hosting console, PRONOTE.net panel, click “Arrêter la publication”" + doc + " (stop publication), without stopping the database on Serveur PRONOTE. The Espaces then show “HTTP Error 503”" + doc + ": pick a quiet moment. You will publish it again at the end" + practice + ".",
 						},
 						OnPrem: {
-							FR: "La procédure veut une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net ». En production elle est publiée : dans l'application PRONOTE.net, arrêtez sa publication" + doc + " (le bouton n'est nommé nulle part" + practice + "), sans arrêter la base sur le Serveur PRONOTE. Les Espaces sont alors fermés" + doc + " : prévoyez un moment calme. Vous la publierez de nouveau à la fin" + practice + ".",
-							EN: "The procedure wants a database “en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net” (in service on Serveur PRONOTE, not published on PRONOTE.net). In production it is published: in the PRONOTE.net application, stop its publication" + doc + " (the button is named nowhere" + practice + "), without stopping the database on Serveur PRONOTE. The Espaces are then closed" + doc + ": pick a quiet moment. You will publish it again at the end" + practice + ".",
+							FR: "La procédure veut une base « en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net ». En production elle est publiée : dans l'application PRONOTE.net, arrêtez sa publication" + doc + " (aucune source trouvée ne nomme le bouton" + practice + "), sans arrêter la base sur le Serveur PRONOTE. Les Espaces sont alors fermés" + doc + " : prévoyez un moment calme. Vous la publierez de nouveau à la fin" + practice + ".",
+							EN: "The procedure wants a database “en service sur le serveur PRONOTE, mais non publiée sur PRONOTE.net” (in service on Serveur PRONOTE, not published on PRONOTE.net). In production it is published: in the PRONOTE.net application, stop its publication" + doc + " (no source found names the button" + practice + "), without stopping the database on Serveur PRONOTE. The Espaces are then closed" + doc + ": pick a quiet moment. You will publish it again at the end" + practice + ".",
 						},
 					},
 					Expect: Text{FR: "En service : oui · Publiée : non", EN: "In service: yes · Published: no"},
@@ -471,8 +471,8 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 							EN: "In the console, Serveur PRONOTE section" + doc + ". While it is stopped, Client PRONOTE is cut off, and most likely the Espaces too" + practice + ": go on until it is back in service.",
 						},
 						OnPrem: {
-							FR: "Dans l'application Serveur PRONOTE" + doc + ". Pendant l'arrêt, le Client PRONOTE est coupé, et sans doute les Espaces aussi" + practice + " : enchaînez jusqu'à la remise en service.",
-							EN: "In the Serveur PRONOTE application" + doc + ". While it is stopped, Client PRONOTE is cut off, and most likely the Espaces too" + practice + ": go on until it is back in service.",
+							FR: "Dans l'application Serveur PRONOTE, arrêtez la mise en service" + doc + ". Pendant l'arrêt, le Client PRONOTE est coupé, et sans doute les Espaces aussi" + practice + " : enchaînez jusqu'à la remise en service.",
+							EN: "In the Serveur PRONOTE application, stop putting it in service" + doc + ". While it is stopped, Client PRONOTE is cut off, and most likely the Espaces too" + practice + ": go on until it is back in service.",
 						},
 					},
 					Expect: Text{FR: "En service : non", EN: "In service: no"},
