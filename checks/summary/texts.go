@@ -10,7 +10,7 @@ type Wording struct {
 	Row, RowSchool, RowError, Lang, Status, Item, Items, Legend       checks.Text
 	TotalFailing, FailingItems, NoFailing, NoSchool                   checks.Text
 	IdentityWarning, Unidentified, Privacy, SeenTimes, NoErrors       checks.Text
-	ItemsIntro, Note                                                  checks.Text
+	ItemsIntro, Note, Number                                          checks.Text
 }
 
 // Words returns the summary's own words.
@@ -51,7 +51,8 @@ var words = Wording{
 	Privacy:         checks.Text{FR: "Cette synthèse ne reprend aucune donnée personnelle : ni message, ni preuve, ni commentaire des rapports, seulement les statuts et leurs nombres.", EN: "This summary carries no personal data: no message, evidence or comment from the reports, only statuses and their counts."},
 	SeenTimes:       checks.Text{FR: "%d rapports de cet établissement lus : le plus récent est retenu", EN: "%d reports of this school read: the latest is kept"},
 	NoErrors:        checks.Text{FR: "Tous les fichiers ont été lus.", EN: "Every file was read."},
-	ItemsIntro:      checks.Text{FR: "Chaque colonne numérotée du tableau est une étape ; la dernière ligne compte les établissements non conformes.", EN: "Each numbered column of the table is a step; the last row counts the schools that fail it."},
+	ItemsIntro:      checks.Text{FR: "Chaque colonne est une étape, numérotée comme la page de sa procédure et sa fiche PDF la numérotent ; dans la ligne d'un établissement, c'est l'étape de la procédure de son mode (hébergé ou non hébergé). La dernière ligne compte les établissements non conformes.", EN: "Each column is a step, numbered as its procedure's page and PDF number it; in a school's row, it is the step of the procedure of its mode (hosted or on-premises). The last row counts the schools that fail it."},
+	Number:          checks.Text{FR: "N°", EN: "No."},
 	Note:            checks.Text{FR: "Remarque", EN: "Note"},
 }
 
@@ -66,15 +67,30 @@ var (
 	msgNoFormat   = checks.Text{FR: "rapport sans « format »", EN: "report without \"format\""}
 	msgTooNew     = checks.Text{FR: "rapport au format %d, plus récent que ce vérificateur (format %d) : mettez ozecheck à jour", EN: "report in format %d, newer than this checker (format %d): update ozecheck"}
 	msgNoDate     = checks.Text{FR: "rapport sans date (« generated »)", EN: "report without a date (\"generated\")"}
+	msgBadDate    = checks.Text{FR: "date du rapport hors des années 0 à 9999 en temps universel : %s", EN: "report date outside the years 0 to 9999 in UTC: %s"}
 	msgBadMode    = checks.Text{FR: "mode inconnu %q", EN: "unknown mode %q"}
 	msgBadStatus  = checks.Text{FR: "étape %q : statut inconnu %q", EN: "step %q: unknown status %q"}
 )
 
-// Texts returns the reasons an input is not read, by name, for the test of every table.
+// What a row says of a report's steps that this version does not know: how many, how many
+// fail, the first IDs.
+var (
+	nounUnknownStep = checks.Noun{
+		One:  checks.Text{FR: "étape inconnue de ce vérificateur", EN: "step this checker does not know"},
+		Many: checks.Text{FR: "étapes inconnues de ce vérificateur", EN: "steps this checker does not know"},
+	}
+	msgUnknownSteps   = checks.Text{FR: "%s : %s", EN: "%s: %s"}
+	msgUnknownFailing = checks.Text{FR: "%s, dont %s : %s", EN: "%s, %s: %s"}
+)
+
+// Texts returns the reasons an input is not read and the unknown steps' words, by name, for
+// the test of every table.
 func Texts() map[string]checks.Text {
 	return map[string]checks.Text{
 		"msgUnreadable": msgUnreadable, "msgNotFile": msgNotFile, "msgTooBig": msgTooBig, "msgNotJSON": msgNotJSON,
 		"msgNotReport": msgNotReport, "msgBadField": msgBadField, "msgNoFormat": msgNoFormat, "msgTooNew": msgTooNew,
-		"msgNoDate": msgNoDate, "msgBadMode": msgBadMode, "msgBadStatus": msgBadStatus,
+		"msgNoDate": msgNoDate, "msgBadDate": msgBadDate, "msgBadMode": msgBadMode, "msgBadStatus": msgBadStatus,
+		"msgUnknownSteps": msgUnknownSteps, "msgUnknownFailing": msgUnknownFailing,
+		"nounUnknownStep.One": nounUnknownStep.One, "nounUnknownStep.Many": nounUnknownStep.Many,
 	}
 }

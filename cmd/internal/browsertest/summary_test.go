@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -109,6 +110,40 @@ func TestSummaryPage(t *testing.T) {
 			}
 			if got[3] == "rgba(0, 0, 0, 0)" {
 				t.Error("a failed cell has no background: the stylesheet did not apply (CSP hash?)")
+			}
+			// The step a person on the phone calls « step 6 »: the column shows the number the
+			// admin's page and PDF give « URL du serveur CAS », under its procedure's title,
+			// and the failing school's cell in it is the failed one.
+			hosted, _ := checks.Default().Checklist(checks.HostedID)
+			want := strconv.Itoa(hosted.StepNumber("net.cas-url"))
+			col, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+				const heads = [...document.querySelectorAll('table.grid thead tr:nth-child(2) th')];
+				const i = heads.findIndex(h => h.title.includes('net.cas-url'));
+				if (i < 0) return ['', '', '', '', ''];
+				const h = heads[i], shown = h.querySelector('[aria-hidden="true"]'), box = shown.getBoundingClientRect();
+				let group = '', at = 0;
+				for (const g of document.querySelectorAll('table.grid thead tr:first-child th.g')) {
+					if (i >= at && i < at + g.colSpan) group = g.textContent;
+					at += g.colSpan;
+				}
+				const cell = document.querySelector('table.grid tbody tr').children[6 + i];
+				return [shown.textContent, String(box.width > 0 && box.height > 0), group, cell.className + ' ' + cell.title,
+					[...document.querySelectorAll('#failing ~ section h4')].map(e => e.textContent).join(' | ')];
+			})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if col[0] != want || col[1] != "true" {
+				t.Errorf("the column of net.cas-url shows %q (visible: %s), want %s, its number on the hosted page", col[0], col[1], want)
+			}
+			if !strings.Contains(col[2], hosted.Title.In(lang)) {
+				t.Errorf("the column's group is %q, want it under %q", col[2], hosted.Title.In(lang))
+			}
+			if !strings.Contains(col[3], "s-fail") || !strings.Contains(col[3], "— "+want+". ") {
+				t.Errorf("the failing school's cell in that column: %q, want failed, its tooltip naming step %s", col[3], want)
+			}
+			if !strings.HasPrefix(col[4], want+". ") {
+				t.Errorf("failed steps' headings %q: want the first to be step %s", col[4], want)
 			}
 			text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
 			if err != nil {
