@@ -100,9 +100,9 @@ func CleanValue(v string) string {
 
 // addr is a value cut as an address ([URLPattern]).
 type addr struct {
-	ok                                  bool
-	scheme, userinfo, host, path, query string
-	hasUser, hasQuery                   bool
+	ok                 bool
+	scheme, host, path string
+	hasUser, hasQuery  bool
 }
 
 func parseAddr(v string) addr {
@@ -113,7 +113,7 @@ func parseAddr(v string) addr {
 	a := addr{scheme: m[1], path: m[3], hasQuery: m[4] != "" || m[5] != ""}
 	auth := m[2]
 	if i := strings.LastIndexByte(auth, '@'); i >= 0 {
-		a.hasUser, a.userinfo, auth = true, auth[:i], auth[i+1:]
+		a.hasUser, auth = true, auth[i+1:]
 	}
 	a.host = auth
 	a.ok = auth != ""

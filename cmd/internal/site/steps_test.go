@@ -85,13 +85,6 @@ func valueCases() []valueCase {
 	}
 }
 
-// jsVerdict is what the browser's interpreter answers for a value, and what Go's does.
-type jsVerdict struct {
-	Status  checks.Status
-	Test    checks.Test
-	Message map[checks.Lang]string
-}
-
 // TestValueRulesAgree runs steps.js, minified as the site ships it, under node with the
 // steps.json the site writes, and wants from it what the Go checker answers: the same verdict
 // (status, test, line in both languages) on every value of valueCases, the same state for
