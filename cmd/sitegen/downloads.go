@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -16,12 +17,44 @@ import (
 	"github.com/hds-oze/pronote-oze/cmd/internal/site"
 )
 
-// checkerPackage is the checker's import path, built with the Go tool.
-const checkerPackage = "github.com/hds-oze/pronote-oze/cmd/ozecheck"
+// The checker's module and import path, built with the Go tool.
+const (
+	modulePath     = "github.com/hds-oze/pronote-oze"
+	checkerPackage = modulePath + "/cmd/ozecheck"
+)
 
-// buildDownloads cross-compiles the checker for every platform with the Go tool: -trimpath,
-// no cgo, the version and the site's address stamped in. Two builds run at once.
-func buildDownloads(ctx context.Context, version, siteURL string, support checks.Contact) ([]site.Download, error) {
+// moduleSource returns the folder of the module sitegen was compiled from, where the Go tool
+// compiles the checker (for the downloads and the browser) and git describes its version:
+// sitegen may run from a content folder anywhere. It is found from the path of this file as
+// the compiler saw it, and must still hold the module. A sitegen compiled with -trimpath, or
+// whose sources moved, cannot compile the checker: the error says what to do.
+var moduleSource = sync.OnceValues(func() (string, error) {
+	_, file, _, _ := runtime.Caller(0)
+	return moduleAt(file)
+})
+
+// moduleAt returns the folder of the module whose cmd/sitegen holds the source file file.
+func moduleAt(file string) (string, error) {
+	dir := filepath.Dir(filepath.Dir(filepath.Dir(file)))
+	fail := func(why string) (string, error) {
+		return "", fmt.Errorf("the checker is compiled from the sources of the module sitegen was built from (%s), %s: run sitegen from a checkout of that module, or build with -downloads=false -browser-checker=false", modulePath, why)
+	}
+	if !filepath.IsAbs(file) {
+		return fail("whose folder this sitegen does not know (built with -trimpath)")
+	}
+	cmd := exec.Command("go", "list", "-m")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if got := strings.TrimSpace(string(out)); err != nil || got != modulePath {
+		return fail(fmt.Sprintf("no longer at %s (go list -m there: %q, %v)", dir, got, err))
+	}
+	return dir, nil
+}
+
+// buildDownloads cross-compiles the checker for every platform with the Go tool, in the
+// module's folder dir: -trimpath, no cgo, the version and the site's address stamped in. Two
+// builds run at once.
+func buildDownloads(ctx context.Context, dir, version, siteURL string, support checks.Contact) ([]site.Download, error) {
 	platforms := site.Platforms()
 	tmp, err := os.MkdirTemp("", "ozecheck-builds-")
 	if err != nil {
@@ -48,6 +81,7 @@ func buildDownloads(ctx context.Context, version, siteURL string, support checks
 				ldflags += " -X main.support=" + s
 			}
 			cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags", ldflags, "-o", dst, checkerPackage)
+			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), "GOOS="+p.OS, "GOARCH="+p.Arch, "CGO_ENABLED=0")
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
@@ -73,10 +107,12 @@ func buildDownloads(ctx context.Context, version, siteURL string, support checks
 	return out, nil
 }
 
-// projectVersion describes the checked-out commit ("v1.2.0-3-gabc1234-dirty"), or "dev"
-// outside a git checkout.
-func projectVersion() string {
-	out, err := exec.Command("git", "describe", "--tags", "--always", "--dirty").Output()
+// projectVersion describes the checked-out commit of the module's folder dir
+// ("v1.2.0-3-gabc1234-dirty"), or "dev" outside a git checkout.
+func projectVersion(dir string) string {
+	cmd := exec.Command("git", "describe", "--tags", "--always", "--dirty")
+	cmd.Dir = dir
+	out, err := cmd.Output()
 	if v := strings.TrimSpace(string(out)); err == nil && v != "" {
 		return v
 	}

@@ -122,14 +122,22 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	b.DiscardPrevious = !*keepPrevious
 	if *downloads {
 		b.Downloads = func(ctx context.Context, cfg *site.Config) ([]site.Download, error) {
+			dir, err := moduleSource()
+			if err != nil {
+				return nil, err
+			}
 			fmt.Fprintf(stderr, "building the checker for %d platforms…\n", len(site.Platforms()))
-			return buildDownloads(ctx, projectVersion(), cfg.BaseURL, cfg.Support)
+			return buildDownloads(ctx, dir, projectVersion(dir), cfg.BaseURL, cfg.Support)
 		}
 	}
 	if *browserChecker {
 		b.BrowserChecker = func(ctx context.Context, cfg *site.Config) (*site.BrowserChecker, error) {
+			dir, err := moduleSource()
+			if err != nil {
+				return nil, err
+			}
 			fmt.Fprintln(stderr, "building the browser checker (WebAssembly)…")
-			bc, err := webcheck.Build(ctx, projectVersion(), cfg.BaseURL)
+			bc, err := webcheck.BuildIn(ctx, dir, projectVersion(dir), cfg.BaseURL)
 			if err == nil {
 				fmt.Fprintf(stderr, "browser checker: %s\n", webcheck.Sizes(bc.Wasm))
 			}

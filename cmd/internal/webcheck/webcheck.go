@@ -21,8 +21,13 @@ import (
 const Package = "github.com/hds-oze/pronote-oze/cmd/ozecheckwasm"
 
 // Build compiles the browser checker with version and the site's address stamped in, as the
-// downloaded checker is.
+// downloaded checker is, from the module of the current folder.
 func Build(ctx context.Context, version, siteURL string) (*site.BrowserChecker, error) {
+	return BuildIn(ctx, "", version, siteURL)
+}
+
+// BuildIn is Build run in the folder dir, which holds this module ("" for the current folder).
+func BuildIn(ctx context.Context, dir, version, siteURL string) (*site.BrowserChecker, error) {
 	tmp, err := os.MkdirTemp("", "ozecheck-wasm-")
 	if err != nil {
 		return nil, err
@@ -32,6 +37,7 @@ func Build(ctx context.Context, version, siteURL string) (*site.BrowserChecker, 
 	ldflags := fmt.Sprintf("-s -w -X main.version=%s -X main.siteURL=%s", version, siteURL)
 	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags", ldflags, "-o", dst, Package)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
