@@ -38,10 +38,84 @@ func copyDir(t *testing.T, from, to string) {
 	}
 }
 
+// rendered is which pages a build is expected to render, the others being taken as the
+// previous build left them, said in words for the failure message.
+type rendered struct {
+	what string
+	is   func(p *Page) bool
+}
+
+var (
+	everyPage = rendered{"every page", func(*Page) bool { return true }}
+	noPage    = rendered{"no page", func(*Page) bool { return false }}
+)
+
+// only expects the pages of the source files names ("en/help.md") to be rendered.
+func only(names ...string) rendered {
+	return rendered{strings.Join(names, ", "), func(p *Page) bool { return slices.Contains(names, string(p.Lang)+"/"+p.Rel) }}
+}
+
+// edits make the changes of TestIncremental's steps to files under a folder.
+type edits struct{ dir string }
+
+func (e edits) edit(name string, f func(t *testing.T, s string) string) func(t *testing.T) {
+	return func(t *testing.T) {
+		p := filepath.Join(e.dir, filepath.FromSlash(name))
+		data, err := os.ReadFile(p)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		writeFile(t, p, []byte(f(t, string(data))))
+	}
+}
+
+func (e edits) appendTo(name, text string) func(t *testing.T) {
+	return e.edit(name, func(_ *testing.T, s string) string { return s + text })
+}
+
+func (e edits) replace(name, old, new string) func(t *testing.T) {
+	return e.edit(name, func(t *testing.T, s string) string {
+		if !strings.Contains(s, old) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		return strings.Replace(s, old, new, 1)
+	})
+}
+
+func (e edits) remove(names ...string) func(t *testing.T) {
+	return func(t *testing.T) {
+		for _, name := range names {
+			if err := os.RemoveAll(filepath.Join(e.dir, filepath.FromSlash(name))); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+func all(fs ...func(t *testing.T)) func(t *testing.T) {
+	return func(t *testing.T) {
+		for _, f := range fs {
+			f(t)
+		}
+	}
+}
+
+// incrementalStep is a change, then a build of TestIncremental.
+type incrementalStep struct {
+	name   string
+	change func(t *testing.T)
+	// render is what the build renders; fails, when the build must fail, the file its
+	// error names.
+	render rendered
+	fails  string
+}
+
 // TestIncremental edits a copy of the project's content step by step and builds it each time
 // with the state of the previous build, as "sitegen build" does: every build must publish the
-// same bytes as a build from nothing, reuse exactly the pages it may, and a failed build must
-// leave the previous site as it was.
+// same bytes as a build from nothing, render exactly the pages each step names and take the
+// others from the previous build, keep the site it replaced for the next build as it was
+// published (the build wrote into none of its files, though the new site shares some), and
+// leave no staging folder; a failed build must leave the previous site as it was.
 func TestIncremental(t *testing.T) {
 	root := t.TempDir()
 	src := filepath.Join(root, "content")
@@ -58,156 +132,23 @@ func TestIncremental(t *testing.T) {
 		return []Download{{OS: "linux", Arch: "amd64", Name: "ozecheck-linux-amd64", Version: fmt.Sprint("v", downloadSize), Data: make([]byte, downloadSize), SHA256: fmt.Sprint(downloadSize)}}, nil
 	}
 	inc := &Builder{Src: afero.NewOsFs(), SrcDir: src, Out: afero.NewOsFs(), OutDir: out, Date: date, StateDir: filepath.Join(root, "state"), BrowserChecker: checker, Downloads: downloads}
-
-	edit := func(name string, f func(string) string) func(t *testing.T) {
-		return func(t *testing.T) {
-			p := filepath.Join(src, filepath.FromSlash(name))
-			data, err := os.ReadFile(p)
-			if err != nil && !os.IsNotExist(err) {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(f(string(data))), 0o644); err != nil {
-				t.Fatal(err)
-			}
+	full := func() afero.Fs { // the same site, built from nothing
+		fs := afero.NewMemMapFs()
+		if _, err := (&Builder{Src: afero.NewOsFs(), SrcDir: src, Out: fs, OutDir: "public", Date: date, BrowserChecker: checker, Downloads: downloads}).Build(context.Background()); err != nil {
+			t.Fatal(err)
 		}
+		return fs
 	}
-	appendTo := func(name, text string) func(t *testing.T) {
-		return edit(name, func(s string) string { return s + text })
-	}
-	replace := func(name, old, new string) func(t *testing.T) {
-		return edit(name, func(s string) string {
-			if !strings.Contains(s, old) {
-				t.Fatalf("%s has no %q", name, old)
-			}
-			return strings.Replace(s, old, new, 1)
-		})
-	}
-	both := func(fs ...func(t *testing.T)) func(t *testing.T) {
-		return func(t *testing.T) {
-			for _, f := range fs {
-				f(t)
-			}
-		}
-	}
-	const all, none = -1, 0
-	steps := []struct {
-		name   string
-		change func(t *testing.T)
-		reused int // pages taken from the previous build: all, none, or all but that many
-		fails  string
-	}{
-		{"first build", func(*testing.T) {}, none, ""},
-		{"nothing changed", func(*testing.T) {}, all, ""},
-		{"one body edited", appendTo("en/help.md", "\nOne more sentence, with `code`.\n"), 1, ""},
-		{"a checklist page's body edited", appendTo("fr/hosted.md", "\nUne phrase de plus.\n"), 1, ""},
-		{"a title edited: the navigation of every page changes", replace("fr/help.md", "title = \"", "title = \"Vraiment : "), none, ""},
-		{"a pair of pages added", both(
-			appendTo("fr/cible.md", "+++\ntitle = \"Cible\"\n+++\n\n## Ancre visée\n\nTexte.\n"),
-			appendTo("en/cible.md", "+++\ntitle = \"Target\"\n+++\n\n## Aimed anchor\n\nText.\n"),
-			appendTo("fr/source.md", "+++\ntitle = \"Source\"\n+++\n\nVoir [la cible](cible.md#ancre-visee).\n\n```bash\necho \"même code\"\n```\n"),
-			appendTo("en/source.md", "+++\ntitle = \"Source\"\n+++\n\nSee [the target](cible.md#aimed-anchor).\n\n```bash\necho \"même code\"\n```\n"),
-		), none, ""},
-		{"nothing changed again", func(*testing.T) {}, all, ""},
-		{"the anchor a reused page links to removed", replace("fr/cible.md", "## Ancre visée", "## Autre titre"), 0, "content/fr/source.md"},
-		{"the anchor put back", replace("fr/cible.md", "## Autre titre", "## Ancre visée"), all, ""},
-		{"a code block edited", replace("en/source.md", "même code", "same code"), 1, ""},
-		// A new build of the browser checker, then of the downloads: the pages that show
-		// each are rendered again (counted below), the others are not.
-		{"the browser checker rebuilt", func(*testing.T) { wasmSize = 300_000 }, -2, ""},
-		{"the downloads rebuilt", func(*testing.T) { downloadSize = 300_000 }, -3, ""},
-		{"a file added to the kept site", func(t *testing.T) {
-			if err := os.WriteFile(filepath.Join(out+keptSuffix, "en", "stray.html"), []byte("stray"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}, all, ""},
-		{"a page of the kept site replaced by hand", func(t *testing.T) {
-			// Written beside and renamed over, as most tools save: the kept site shares
-			// files with the published one, and a file rewritten in place changes in both.
-			p := filepath.Join(out+keptSuffix, "en", "source", "index.html")
-			if err := os.WriteFile(p+".new", []byte("<p>hand-made</p>"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.Rename(p+".new", p); err != nil {
-				t.Fatal(err)
-			}
-		}, all, ""},
-		{"a folder of the kept site removed", func(t *testing.T) {
-			if err := os.RemoveAll(filepath.Join(out+keptSuffix, "fr", "cible")); err != nil {
-				t.Fatal(err)
-			}
-		}, all, ""},
-		{"a symbolic link in the kept site", func(t *testing.T) {
-			outside := filepath.Join(root, "outside")
-			if err := os.MkdirAll(outside, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(outside, "index.html"), []byte("precious"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			page := filepath.Join(out+keptSuffix, "en", "cible")
-			if err := os.RemoveAll(page); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.Symlink(outside, page); err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() {
-				if data, _ := os.ReadFile(filepath.Join(outside, "index.html")); string(data) != "precious" {
-					t.Errorf("the build wrote outside its folders, through a link: %q", data)
-				}
-			})
-		}, all, ""},
-		{"a file where the kept site had a folder", func(t *testing.T) {
-			page := filepath.Join(out+keptSuffix, "fr", "cible")
-			if err := os.RemoveAll(page); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(page, []byte("junk"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}, all, ""},
-		{"a file added to the published site", func(t *testing.T) {
-			if err := os.WriteFile(filepath.Join(out, "fr", "stray.html"), []byte("stray"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}, all, ""},
-		{"the next build", func(*testing.T) {}, all, ""}, // makes its site from the one with the stray file
-		{"a published page edited by hand", func(t *testing.T) {
-			p := filepath.Join(out, "en", "source", "index.html")
-			if err := os.WriteFile(p, []byte("<p>hand-made</p>"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}, 1, ""},
-		{"a search index removed", func(t *testing.T) {
-			if err := os.Remove(filepath.Join(out, "search", "fr.json")); err != nil {
-				t.Fatal(err)
-			}
-		}, -9, ""}, // every English page: checked below against the count of pages
-		{"the state damaged", func(t *testing.T) {
-			files, _ := filepath.Glob(filepath.Join(root, "state", "*.state"))
-			if len(files) != 1 {
-				t.Fatalf("state files: %v", files)
-			}
-			if err := os.WriteFile(files[0], []byte("not a state"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}, none, ""},
-		{"a page removed", both(
-			func(t *testing.T) { os.Remove(filepath.Join(src, "fr", "source.md")) },
-			func(t *testing.T) { os.Remove(filepath.Join(src, "en", "source.md")) },
-		), none, ""},
-	}
-	for _, st := range steps {
+	for _, st := range incrementalSteps(root, &wasmSize, &downloadSize) {
 		t.Run(st.name, func(t *testing.T) {
 			var before map[string][]byte
 			if _, err := os.Stat(out); err == nil {
-				before = tree(t, afero.NewOsFs(), out)
-			}
-			st.change(t)
-			if _, err := os.Stat(out); err == nil {
+				st.change(t)
 				before = tree(t, afero.NewOsFs(), out) // as the change left it
+			} else {
+				st.change(t)
 			}
-			s, err := inc.Build(context.Background())
+			s, err := inc.build(context.Background(), false)
 			if st.fails != "" {
 				if err == nil || !strings.Contains(err.Error(), st.fails) {
 					t.Fatalf("Build() = %v, want an error naming %s", err, st.fails)
@@ -221,39 +162,8 @@ func TestIncremental(t *testing.T) {
 			if s.StateErr != nil {
 				t.Errorf("state not saved: %v", s.StateErr)
 			}
-			full := afero.NewMemMapFs()
-			if _, err := (&Builder{Src: afero.NewOsFs(), SrcDir: src, Out: full, OutDir: "public", Date: date, BrowserChecker: checker, Downloads: downloads}).Build(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-			sameTree(t, st.name, tree(t, full, "public"), tree(t, afero.NewOsFs(), out))
-			want := st.reused
-			switch {
-			case want == all:
-				want = len(s.Pages)
-			case want == -9:
-				want = len(s.Pages) / 2
-			case want == -2, want == -3:
-				shows := func(p *Page) bool { return p.Checker }
-				if want == -3 {
-					shows = func(p *Page) bool { return p.downloads }
-				}
-				want = len(s.Pages)
-				for _, p := range s.Pages {
-					if shows(p) {
-						want--
-					}
-				}
-				if want == len(s.Pages) {
-					t.Fatal("no page shows the checker or its downloads")
-				}
-			case want > 0:
-				want = len(s.Pages) - want
-			}
-			if s.Reused != want {
-				t.Errorf("%d of %d pages taken from the previous build, want %d", s.Reused, len(s.Pages), want)
-			}
-			// The site replaced is kept for the next build as it was published: the build
-			// wrote into none of its files, though the new site shares some with it.
+			sameTree(t, st.name, tree(t, full(), "public"), tree(t, afero.NewOsFs(), out))
+			checkRendered(t, s, st.render)
 			if before != nil {
 				sameTree(t, "the site kept", before, tree(t, afero.NewOsFs(), out+keptSuffix))
 			}
@@ -261,6 +171,94 @@ func TestIncremental(t *testing.T) {
 				t.Errorf("%s left behind (%v)", out+stagingSuffix, err)
 			}
 		})
+	}
+}
+
+// checkRendered reports every page that s rendered though it was expected to take it from the
+// previous build, or took though it was expected to render it.
+func checkRendered(t *testing.T, s *siteModel, want rendered) {
+	t.Helper()
+	var wrong []string
+	for _, p := range s.Pages {
+		if taken := s.inc.took(p) != nil; taken == want.is(p) {
+			wrong = append(wrong, fmt.Sprintf("%s (taken %v)", p.File, taken))
+		}
+	}
+	if len(wrong) > 0 {
+		t.Errorf("want %s rendered, the others taken from the previous build; wrong: %s", want.what, strings.Join(wrong, ", "))
+	}
+	if s.Reused != len(s.inc.taken) {
+		t.Errorf("Reused = %d for %d pages taken", s.Reused, len(s.inc.taken))
+	}
+}
+
+// incrementalSteps are the steps of TestIncremental, over the folder root that holds content/
+// and public/; wasmSize and downloadSize are the sizes of the checker's builds.
+func incrementalSteps(root string, wasmSize, downloadSize *int) []incrementalStep {
+	src, out := edits{filepath.Join(root, "content")}, edits{filepath.Join(root, "public")}
+	kept := edits{filepath.Join(root, "public") + keptSuffix}
+	showsChecker := rendered{"the pages that show the browser checker", func(p *Page) bool { return p.Checker }}
+	showsDownloads := rendered{"the pages that list the downloads", func(p *Page) bool { return p.downloads }}
+	french := rendered{"every French page", func(p *Page) bool { return p.Lang == "fr" }}
+	return []incrementalStep{
+		{"first build", func(*testing.T) {}, everyPage, ""},
+		{"nothing changed", func(*testing.T) {}, noPage, ""},
+		{"one body edited", src.appendTo("en/help.md", "\nOne more sentence, with `code`.\n"), only("en/help.md"), ""},
+		{"a checklist page's body edited", src.appendTo("fr/hosted.md", "\nUne phrase de plus.\n"), only("fr/hosted.md"), ""},
+		{"a title edited: the navigation of every page changes", src.replace("fr/help.md", "title = \"", "title = \"Vraiment : "), everyPage, ""},
+		{"a pair of pages added", all(
+			src.appendTo("fr/cible.md", "+++\ntitle = \"Cible\"\n+++\n\n## Ancre visée\n\nTexte.\n"),
+			src.appendTo("en/cible.md", "+++\ntitle = \"Target\"\n+++\n\n## Aimed anchor\n\nText.\n"),
+			src.appendTo("fr/source.md", "+++\ntitle = \"Source\"\n+++\n\nVoir [la cible](cible.md#ancre-visee).\n\n```bash\necho \"même code\"\n```\n"),
+			src.appendTo("en/source.md", "+++\ntitle = \"Source\"\n+++\n\nSee [the target](cible.md#aimed-anchor).\n\n```bash\necho \"même code\"\n```\n"),
+		), everyPage, ""},
+		{"nothing changed again", func(*testing.T) {}, noPage, ""},
+		// The page taken from the previous build still has its links checked.
+		{"the anchor a page taken links to removed", src.replace("fr/cible.md", "## Ancre visée", "## Autre titre"), rendered{}, "content/fr/source.md"},
+		{"the anchor put back", src.replace("fr/cible.md", "## Autre titre", "## Ancre visée"), noPage, ""},
+		{"a code block edited", src.replace("en/source.md", "même code", "same code"), only("en/source.md"), ""},
+		{"the browser checker rebuilt", func(*testing.T) { *wasmSize = 300_000 }, showsChecker, ""},
+		{"the downloads rebuilt", func(*testing.T) { *downloadSize = 300_000 }, showsDownloads, ""},
+		{"a file added to the kept site", kept.appendTo("en/stray.html", "stray"), noPage, ""},
+		// Written beside and renamed over, as most tools save: the kept site shares files
+		// with the published one, and a file rewritten in place changes in both.
+		{"a page of the kept site replaced by hand", func(t *testing.T) {
+			p := filepath.Join(kept.dir, "en", "source", "index.html")
+			writeFile(t, p+".new", []byte("<p>hand-made</p>"))
+			if err := os.Rename(p+".new", p); err != nil {
+				t.Fatal(err)
+			}
+		}, noPage, ""},
+		{"a folder of the kept site removed", kept.remove("fr/cible"), noPage, ""},
+		{"a symbolic link in the kept site", func(t *testing.T) {
+			outside := filepath.Join(root, "outside")
+			writeFile(t, filepath.Join(outside, "index.html"), []byte("precious"))
+			kept.remove("en/cible")(t)
+			if err := os.Symlink(outside, filepath.Join(kept.dir, "en", "cible")); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() {
+				if data, _ := os.ReadFile(filepath.Join(outside, "index.html")); string(data) != "precious" {
+					t.Errorf("the build wrote outside its folders, through a link: %q", data)
+				}
+			})
+		}, noPage, ""},
+		{"a file where the kept site had a folder", all(kept.remove("fr/cible"), kept.appendTo("fr/cible", "junk")), noPage, ""},
+		{"a folder where the kept site had a page's file", all(kept.remove("fr/cible/index.html"), kept.appendTo("fr/cible/index.html/x", "junk")), noPage, ""},
+		{"a file added to the published site", out.appendTo("fr/stray.html", "stray"), noPage, ""},
+		{"the next build", func(*testing.T) {}, noPage, ""}, // makes its site from the one with the stray file
+		{"a published page edited by hand", func(t *testing.T) {
+			writeFile(t, filepath.Join(out.dir, "en", "source", "index.html"), []byte("<p>hand-made</p>"))
+		}, only("en/source.md"), ""},
+		{"a search index removed", out.remove("search/fr.json"), french, ""},
+		{"the state damaged", func(t *testing.T) {
+			files, _ := filepath.Glob(filepath.Join(root, "state", "*.state"))
+			if len(files) != 1 {
+				t.Fatalf("state files: %v", files)
+			}
+			writeFile(t, files[0], []byte("not a state"))
+		}, everyPage, ""},
+		{"a page removed", src.remove("fr/source.md", "en/source.md"), everyPage, ""},
 	}
 }
 
