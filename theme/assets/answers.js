@@ -1,6 +1,7 @@
 // The answers file (schema/answers.schema.json) made from the ticks, values and comments this
 // browser keeps (keys "pronote-oze:<profile>:<checklist>:<item ID>", see checklist.js), read
-// by ozecheck and by the browser checker.
+// by ozecheck and by the browser checker; and the checklist's two buttons that act on them,
+// "download my answers" and reset, whose code loads with this file on their first click.
 (function () {
   'use strict';
   var FORMAT = 1, NS = 'pronote-oze:';
@@ -46,5 +47,37 @@
       doc.items[id] = item;
     });
     return doc;
+  };
+
+  // ozeDownload saves the answers file of the checklist root (checklist.js's) in the
+  // downloads, and says so in said.
+  window.ozeDownload = function (root, said) {
+    var t = root.dataset, doc = window.ozeAnswers(t.profile, t.checklist, root.states);
+    var file = t.tFile + '-' + t.checklist + '-' + doc.saved.slice(0, 10) + '.json';
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2) + '\n'], { type: 'application/json' }));
+    a.download = file;
+    document.body.append(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    said.textContent = t.tDownloaded.replace('%s', file);
+    clearTimeout(said.timer);
+    said.timer = setTimeout(function () { said.textContent = ''; }, 12000);
+  };
+
+  // ozeReset clears, once the person confirms, the ticks, values and comments this browser
+  // keeps for the checklist root, and the checker's verdicts on its steps (steps.js).
+  window.ozeReset = function (root) {
+    var t = root.dataset;
+    if (!window.confirm(t.tConfirm)) return;
+    root.cl.forEach(function (r) {
+      try { localStorage.removeItem(NS + t.profile + ':' + t.checklist + ':' + r.id); } catch (e) { /* nothing stored */ }
+      r.state = { fp: r.li.dataset.fp, checked: false };
+      r.box.checked = false;
+      if (r.value) { r.value.value = ''; r.value.dispatchEvent(new Event('input')); }
+      r.comment.value = '';
+    });
+    if (window.ozeSteps) window.ozeSteps.reset(root);
+    root.paint();
   };
 }());

@@ -5,8 +5,8 @@
 // are one record per profile ("pronote-oze:<profile>:@school"). Before per-procedure keys,
 // state was keyed "pronote-oze:<profile>:<item ID>": each procedure copies it once, the first
 // time it is opened. An item whose wording changed (data-fp) starts again unticked. Adds
-// progress, reset, and "download my answers" (answers.js, loaded on click, makes the file ozecheck reads;
-// schema/answers.schema.json). What each step is — done, verified, contradicted… — is
+// progress, reset, and "download my answers" (answers.js, loaded on click, clears the
+// checklist or makes the file ozecheck reads; schema/answers.schema.json). What each step is — done, verified, contradicted… — is
 // steps.js's, loaded once something is ticked, typed or verified in this browser: before,
 // every step is to do. Without this script the checklist still reads and prints as a list of
 // boxes with lines to fill in.
@@ -19,9 +19,6 @@
   }
   function put(k, v) {
     try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* private mode: state lives until reload */ }
-  }
-  function drop(k) {
-    try { localStorage.removeItem(k); } catch (e) { /* nothing stored */ }
   }
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -169,36 +166,17 @@
       if (rows.some(function (r) { return r.state.checked || r.state.value; }) || /verdict:/.test(Object.keys(localStorage))) need('steps');
     }
 
-    reset.addEventListener('click', function () {
-      if (!window.confirm(t.tConfirm)) return;
-      rows.forEach(function (r) {
-        drop(prefix + r.id);
-        r.state = { fp: r.li.dataset.fp, checked: false };
-        r.box.checked = false;
-        if (r.value) { r.value.value = ''; r.value.dispatchEvent(new Event('input')); }
-        r.comment.value = '';
-      });
-      if (window.ozeSteps) window.ozeSteps.reset(root);
-      paint();
-    });
-
-    function save() { need('answers').then(saveNow); }
-    function saveNow() {
-      var doc = window.ozeAnswers(profile, cl, root.states);
-      var file = t.tFile + '-' + cl + '-' + doc.saved.slice(0, 10) + '.json';
-      var blob = new Blob([JSON.stringify(doc, null, 2) + '\n'], { type: 'application/json' });
-      var a = el('a', { href: URL.createObjectURL(blob), download: file });
-      document.body.append(a);
-      a.click();
-      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-      said.textContent = t.tDownloaded.replace('%s', file);
-      clearTimeout(said.timer);
-      said.timer = setTimeout(function () { said.textContent = ''; }, 12000);
+    // Reset and download load their code (answers.js) on click: it clears or writes what
+    // this browser keeps of the checklist (root.cl), then paints again (root.paint).
+    function later(name) {
+      return function () { need('answers').then(function () { window[name](root, said); }); };
     }
-    download.addEventListener('click', save);
-    download2.addEventListener('click', save);
+    reset.addEventListener('click', later('ozeReset'));
+    download.addEventListener('click', later('ozeDownload'));
+    download2.addEventListener('click', later('ozeDownload'));
 
-    root.cl = rows; // what steps.js paints
+    root.cl = rows; // what steps.js paints, answers.js clears or writes
+    root.paint = paint;
     paint();
     // The browser scrolled to the linked step before the toolbar existed: scroll again, below it.
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));

@@ -155,8 +155,12 @@ func (s *siteModel) siteOutputs() ([]output, error) {
 	return outs, nil
 }
 
-// stylesheetPath is the site path of the stylesheet.
-const stylesheetPath = "assets/style.css"
+// stylesheetPath is the site path of the stylesheet; printStylesheetPath that of the print
+// stylesheet, which pages link with media="print".
+const (
+	stylesheetPath      = "assets/style.css"
+	printStylesheetPath = "assets/print.css"
+)
 
 // assetOutputs returns the theme's assets and the stylesheet, the theme's CSS followed by the
 // highlighting classes the pages use.

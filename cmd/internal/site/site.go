@@ -113,8 +113,12 @@ type Site struct {
 	// SearchIndex is the size of each language's search index, loaded on the first use of
 	// the search box (outside the page budget).
 	SearchIndex map[checks.Lang]int
-	// SearchScript is the size of the search box's script, loaded on its first focus.
+	// SearchScript is the size of the search box's script and stylesheet, loaded on its
+	// first focus.
 	SearchScript int
+	// PrintStyle is the size of the print stylesheet, which applies only to print: browsers
+	// fetch it without delaying the page (outside the page budget).
+	PrintStyle int
 	// StepsFiles is the size of each file the checklists' states load on use, once something
 	// is ticked, typed or verified (outside the page budget): by name, in StepsFileNames.
 	StepsFiles map[string]int

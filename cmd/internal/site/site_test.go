@@ -98,6 +98,7 @@ func TestBuildSite(t *testing.T) {
 		{"chroma classes", frHome, `<span class="na">url</span>`},
 		{"nav current", frPurge, `aria-current="page">Purge</a>`},
 		{"stylesheet", frPurge, `<link rel="stylesheet" href="../../assets/style.css">`},
+		{"print stylesheet", frPurge, `<link rel="stylesheet" href="../../assets/print.css" media="print">`},
 		{"script only with a checklist", frPurge, `<script src="../../assets/checklist.js" defer>`},
 		{"previous page", frPurge, `<a class="prev" href="../" rel="prev"><small>Précédent</small> Accueil</a>`},
 		{"next page", frHome, `<a class="next" href="changement-d-ent/" rel="next"><small>Suivant</small> Purge</a>`},
@@ -111,8 +112,11 @@ func TestBuildSite(t *testing.T) {
 	if strings.Contains(frHome, "checklist.js") {
 		t.Errorf("home page loads the checklist script without a checklist")
 	}
-	if css := read(t, fs, "public/assets/style.css"); !strings.Contains(css, ".chroma .na{") || !strings.Contains(css, "@media print") {
-		t.Errorf("style.css lacks the chroma classes or the print stylesheet")
+	if css := read(t, fs, "public/assets/style.css"); !strings.Contains(css, ".chroma .na{") || strings.Contains(css, "@media print") {
+		t.Errorf("style.css lacks the chroma classes, or holds print rules (print.css's)")
+	}
+	if css := read(t, fs, "public/assets/print.css"); !strings.Contains(css, "@page{") {
+		t.Errorf("print.css lacks the page's print rules")
 	}
 	// The root serves the French home page itself: its text, its canonical URL, links that
 	// work from the root, and the way to the English side.
