@@ -101,11 +101,14 @@ var words = map[string]checks.Text{
 	"search":          {FR: "Rechercher", EN: "Search"},
 	"searchHint":      {FR: "ex. : élèves, net.cas-url", EN: "e.g. students, net.cas-url"},
 	"searchNone":      {FR: "Aucun résultat", EN: "No results"},
-	"searchCount":     {FR: "%d résultat(s)", EN: "%d result(s)"},
+	"searchOne":       searchResult.For(1),
+	"searchMany":      searchResult.For(2),
 	"wcNoJS":          {FR: "La vérification dans le navigateur demande JavaScript. Sans lui, téléchargez le vérificateur ci-dessous : il fait la même vérification.", EN: "Checking in the browser needs JavaScript. Without it, download the checker below: it makes the same check."},
 	"wcNotBuilt":      {FR: "Le vérificateur du navigateur ne fait pas partie de cette construction du site (construite avec -browser-checker=false) : « make site » le produit. Utilisez le vérificateur téléchargé.", EN: "The browser checker is not part of this build of the site (built with -browser-checker=false): \"make site\" produces it. Use the downloaded checker."},
 	"wcDrop":          {FR: "Déposez ici InfoMobileApp.json, vos exports des identités, votre fichier de réponses ou un rapport JSON d'ozecheck. Ils sont lus dans ce navigateur et n'en sortent pas.", EN: "Drop InfoMobileApp.json, your identity exports, your answers file or an ozecheck JSON report here. They are read in this browser and never leave it."},
 	"wcPick":          {FR: "Ou choisissez les fichiers :", EN: "Or choose the files:"},
+	"wcDropTouch":     {FR: "Donnez ici InfoMobileApp.json, vos exports des identités, votre fichier de réponses ou un rapport JSON d'ozecheck. Ils sont lus dans ce navigateur et n'en sortent pas.", EN: "Give InfoMobileApp.json, your identity exports, your answers file or an ozecheck JSON report here. They are read in this browser and never leave it."},
+	"wcPickTouch":     {FR: "Choisissez les fichiers :", EN: "Choose the files:"},
 	"wcSize":          {FR: "Le vérificateur (%s Mo) se charge au premier fichier déposé.", EN: "The checker (%s MB) loads with the first file dropped."},
 	"wcOptions":       {FR: "Options", EN: "Options"},
 	"wcMode":          {FR: "Mode :", EN: "Mode:"},
@@ -138,6 +141,10 @@ var words = map[string]checks.Text{
 	"wcAddrVendor":    {FR: "C'est le site d'Index Education, pas votre PRONOTE : donnez l'adresse de votre établissement, qui se termine par /pronote/.", EN: "This is Index Education's website, not your PRONOTE: give your school's address, ending in /pronote/."},
 	"noDownloads":     {FR: "Les exécutables du vérificateur ne font pas partie de cette construction du site : « make site » les produit.", EN: "The checker's executables are not part of this build of the site: \"make site\" produces them."},
 }
+
+// searchResult is what the search box counts: the box writes the count before the phrase
+// agreeing with it (one result says searchOne, more say searchMany, none says searchNone).
+var searchResult = checks.Noun{One: checks.Text{FR: "résultat", EN: "result"}, Many: checks.Text{FR: "résultats", EN: "results"}}
 
 // Copyable reports whether an expected value is one the admin types as it is, and gets a copy
 // button: an address with no part to replace ("https://<UAI>…" has one).

@@ -1,8 +1,11 @@
-// Every page: copy buttons on the values to type and on commands, and the search box.
+// Every page: copy buttons on the values to type and on commands, the search box, the
+// navigation's menu button on a phone, and the step the language link opens.
 // Copy uses the Clipboard API; where it is refused (an old browser, a page not served over
 // https) the text is selected instead, for Ctrl+C. The search box shows, and its code
-// (search.js) loads on its first focus. Without JavaScript the box stays hidden and nothing
-// else changes.
+// (search.js) loads on its first focus. On a narrow screen the navigation folds behind a
+// button. The link to the other language carries the address's fragment (#net.cas-url).
+// Without JavaScript the box stays hidden, the navigation stays open, the language link
+// opens the other page at its top, and nothing else changes.
 (function () {
   'use strict';
   var s = document.currentScript.dataset;
@@ -49,7 +52,23 @@
     addCopy(pre.querySelector('code') || pre, pre);
   });
 
-  // Search: its code (search.js) and its index load on the first focus of the box.
+  // The other language, at the same step: the link takes the address's fragment (both
+  // languages' pages have the same step IDs).
+  var lang = document.querySelector('a.lang'), plain = lang && lang.getAttribute('href');
+  function place() { if (lang) lang.href = plain + location.hash; }
+  place();
+  addEventListener('hashchange', place);
+
+  // The navigation folds behind a button on a narrow screen (the stylesheet decides when).
+  var nav = document.getElementById('nav');
+  if (nav) {
+    var menu = el('button', { type: 'button', 'class': 'menu', 'aria-expanded': 'false', 'aria-controls': 'nav' }, nav.getAttribute('aria-label'));
+    nav.classList.add('folded');
+    menu.onclick = function () { menu.setAttribute('aria-expanded', !nav.classList.toggle('folded')); };
+    nav.previousElementSibling.append(menu);
+  }
+
+  // Search: its code (search.js, which brings search.css) and its index load on the first focus of the box.
   var box = document.querySelector('.search');
   if (!box) return;
   var input = box.querySelector('input');
