@@ -6,6 +6,11 @@
 // neighbour hurts both; the table gives medians with the min–max range.
 //
 //	go run ./cmd/internal/bench -sizes 1000,10000 -runs 5
+//
+// Each part of the table is a benchmark (a type with a run method, its options as fields):
+// builds (sitegen beside Hugo and the floors), serveEdits, exports and hostileExports (the
+// checker), the summary's (summary.go) and layers (the kept site beside the plain path, with
+// -only layers).
 package main
 
 import (
@@ -25,41 +30,200 @@ import (
 	"strings"
 	"syscall"
 	"time"
-
-	"github.com/hds-oze/pronote-oze/checks/evidence/evidencetest"
-	"github.com/hds-oze/pronote-oze/cmd/internal/corpus"
 )
 
+// options are the command's flags.
+type options struct {
+	sizes, rows     []int
+	reports         string
+	runs, edits     int
+	hostileMB       int
+	out, work, only string
+	deleteBefore    bool
+}
+
 func main() {
+	var o options
 	sizes := flag.String("sizes", "1000,10000", "pages per language, comma-separated")
-	runs := flag.Int("runs", 5, "runs of each build")
+	flag.IntVar(&o.runs, "runs", 5, "runs of each build")
 	rows := flag.String("rows", "1000000,2000000", "rows of the identity exports, comma-separated (none: no checker figures)")
-	edits := flag.Int("edits", 7, "page edits timed under serve (0: none)")
-	out := flag.String("out", "bench-results.md", "write the table to `file`")
-	work := flag.String("work", "", "work `folder` (default: a temporary one, removed)")
-	hostileMB := flag.Int("hostile-mb", 600, "size in MB of the single-line exports given to the checker (0: skip)")
-	reports := flag.String("reports", "1000,10000", "generated reports for ozecheck summary, comma-separated")
-	only := flag.String("only", "", "run one part only: summary, or layers (the warm rebuild with the kept site beside the plain path)")
-	deleteBefore := flag.Bool("delete-before", false, "delete each tool's previous output just before its run, as this benchmark once did, instead of moving it aside (see setAside)")
+	flag.IntVar(&o.edits, "edits", 7, "page edits timed under serve (0: none)")
+	flag.StringVar(&o.out, "out", "bench-results.md", "write the table to `file`")
+	flag.StringVar(&o.work, "work", "", "work `folder` (default: a temporary one, removed)")
+	flag.IntVar(&o.hostileMB, "hostile-mb", 600, "size in MB of the single-line exports given to the checker (0: skip)")
+	flag.StringVar(&o.reports, "reports", "1000,10000", "generated reports for ozecheck summary, comma-separated")
+	flag.StringVar(&o.only, "only", "", "run one part only: summary, or layers (the warm rebuild with the kept site beside the plain path)")
+	flag.BoolVar(&o.deleteBefore, "delete-before", false, "delete each tool's previous output just before its run, as this benchmark once did, instead of moving it aside (see setAside)")
 	flag.Parse()
-	if *only == "layers" {
-		if err := compareLayers(*sizes, *runs, *out, *work); err != nil {
-			fmt.Fprintln(os.Stderr, "bench:", err)
-			os.Exit(1)
-		}
-		return
+	err := o.parseLists(*sizes, *rows)
+	if err == nil {
+		err = run(o)
 	}
-	if *only == "summary" {
-		if err := runSummaryOnly(*reports, *runs, *out, *work); err != nil {
-			fmt.Fprintln(os.Stderr, "bench:", err)
-			os.Exit(1)
-		}
-		return
-	}
-	if err := run(*sizes, *rows, *reports, *runs, *edits, *hostileMB, *out, *work, *deleteBefore); err != nil {
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
+}
+
+// parseLists reads the comma-separated lists of numbers of the flags.
+func (o *options) parseLists(sizes, rows string) error {
+	for _, l := range []struct {
+		flag string
+		to   *[]int
+	}{{sizes, &o.sizes}, {rows, &o.rows}} {
+		for _, f := range strings.Split(l.flag, ",") {
+			if f = strings.TrimSpace(f); f == "" {
+				continue
+			}
+			n, err := strconv.Atoi(f)
+			if err != nil {
+				return err
+			}
+			*l.to = append(*l.to, n)
+		}
+	}
+	return nil
+}
+
+// A benchmark measures one thing, and says its part of the table.
+type benchmark interface {
+	run(e *env) error
+}
+
+// benchmarks returns what the options ask to measure, in the order of the table.
+func (o options) benchmarks() []benchmark {
+	if o.only == "layers" {
+		return []benchmark{layers{sizes: o.sizes, runs: o.runs}}
+	}
+	bs := []benchmark{header{runs: o.runs}, builds{sizes: o.sizes, runs: o.runs, deleteBefore: o.deleteBefore}}
+	if o.edits > 0 {
+		bs = append(bs, serveEdits{edits: o.edits})
+	}
+	if len(o.rows) == 0 {
+		return bs
+	}
+	bs = append(bs, exports{rows: o.rows, runs: o.runs})
+	if o.hostileMB > 0 {
+		bs = append(bs, hostileExports{sizeMB: o.hostileMB})
+	}
+	return append(bs, summary{reports: o.reports, runs: o.runs})
+}
+
+func run(o options) error {
+	if o.only == "summary" {
+		return runSummaryOnly(o.reports, o.runs, o.out, o.work)
+	}
+	e, err := newEnv(o.work)
+	if err != nil {
+		return err
+	}
+	defer e.close()
+	for _, b := range o.benchmarks() {
+		if err := b.run(e); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(o.out, []byte(strings.Join(e.table, "\n")+"\n"), 0o644)
+}
+
+// env is what the benchmarks share: the work folder, the tools, the table.
+type env struct {
+	work  string
+	trash string // where outputs are set aside (see setAside)
+	// removeWork is set when the work folder is a temporary one, removed at the end.
+	removeWork bool
+	built      map[string]string // the tools built, by name
+	// largest is the largest corpus written, for the edit loop.
+	largest string
+	table   []string
+}
+
+func newEnv(work string) (*env, error) {
+	e := &env{work: work, built: map[string]string{}}
+	if work == "" {
+		dir, err := os.MkdirTemp("", "sitegen-bench-")
+		if err != nil {
+			return nil, err
+		}
+		e.work, e.removeWork = dir, true
+	}
+	e.trash = filepath.Join(e.work, "set-aside")
+	return e, nil
+}
+
+func (e *env) close() {
+	os.RemoveAll(e.trash)
+	if e.removeWork {
+		os.RemoveAll(e.work)
+	}
+}
+
+// say adds a line to the table, and prints it.
+func (e *env) say(format string, args ...any) {
+	line := fmt.Sprintf(format, args...)
+	fmt.Println(line)
+	e.table = append(e.table, line)
+}
+
+// tool returns the program of the module's cmd/<name>, built on first use.
+func (e *env) tool(name string) (string, error) {
+	if bin, ok := e.built[name]; ok {
+		return bin, nil
+	}
+	bin := filepath.Join(e.work, "bin", filepath.Base(name))
+	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/"+name).CombinedOutput(); err != nil {
+		return "", fmt.Errorf("build %s: %v\n%s", name, err, out)
+	}
+	e.built[name] = bin
+	return bin, nil
+}
+
+// tools returns the programs of names (see tool).
+func (e *env) tools(names ...string) ([]string, error) {
+	bins := make([]string, len(names))
+	for i, n := range names {
+		var err error
+		if bins[i], err = e.tool(n); err != nil {
+			return nil, err
+		}
+	}
+	return bins, nil
+}
+
+// header says what the machine and the tools are.
+type header struct{ runs int }
+
+func (h header) run(e *env) error {
+	e.say("# sitegen benchmark, %s", time.Now().UTC().Format("2006-01-02 15:04 MST"))
+	e.say("")
+	rssNote := "peak RSS from GNU time"
+	if gnuTime == "" {
+		rssNote = "peak RSS from ru_maxrss, which counts this harness's own memory too (install Debian's time package for exact figures)"
+	}
+	e.say("Machine: %d cores (%s), %s. Hugo: %s. Medians of %d alternating runs, (min–max) in parentheses; %s.", runtime.NumCPU(), cpuModel(), runtime.Version(), hugoVersion(), h.runs, rssNote)
+	return nil
+}
+
+// hugo is Hugo, when installed.
+var hugo, _ = exec.LookPath("hugo")
+
+func hugoVersion() string {
+	if hugo == "" {
+		return "not installed: the Hugo column is skipped"
+	}
+	v, _ := exec.Command(hugo, "version").Output()
+	return strings.TrimSpace(string(v))
+}
+
+func cpuModel() string {
+	if f, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, l := range strings.Split(string(f), "\n") {
+			if strings.HasPrefix(l, "model name") {
+				return strings.TrimSpace(strings.SplitN(l, ":", 2)[1])
+			}
+		}
+	}
+	return "unknown CPU"
 }
 
 // sample is one measured run.
@@ -145,262 +309,6 @@ func row(name string, st stats) string {
 		mb(st.med.rss), mb(st.min.rss), mb(st.max.rss))
 }
 
-func run(sizesFlag, rowsFlag, reportsFlag string, runs, edits, hostileMB int, outFile, work string, deleteBefore bool) error {
-	if work == "" {
-		dir, err := os.MkdirTemp("", "sitegen-bench-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
-		work = dir
-	}
-	trash := filepath.Join(work, "set-aside")
-	defer os.RemoveAll(trash)
-	bin := filepath.Join(work, "bin")
-	for _, c := range []string{"sitegen", "ozecheck", "internal/benchfloor"} {
-		if out, err := exec.Command("go", "build", "-o", filepath.Join(bin, filepath.Base(c)), "./cmd/"+c).CombinedOutput(); err != nil {
-			return fmt.Errorf("build %s: %v\n%s", c, err, out)
-		}
-	}
-	sitegen, ozecheck, floor := filepath.Join(bin, "sitegen"), filepath.Join(bin, "ozecheck"), filepath.Join(bin, "benchfloor")
-	hugo, _ := exec.LookPath("hugo")
-	var table []string
-	say := func(format string, args ...any) {
-		line := fmt.Sprintf(format, args...)
-		fmt.Println(line)
-		table = append(table, line)
-	}
-	hv := "not installed: the Hugo column is skipped"
-	if hugo != "" {
-		v, _ := exec.Command(hugo, "version").Output()
-		hv = strings.TrimSpace(string(v))
-	}
-	cpuModel := "unknown CPU"
-	if f, err := os.ReadFile("/proc/cpuinfo"); err == nil {
-		for _, l := range strings.Split(string(f), "\n") {
-			if strings.HasPrefix(l, "model name") {
-				cpuModel = strings.TrimSpace(strings.SplitN(l, ":", 2)[1])
-				break
-			}
-		}
-	}
-	say("# sitegen benchmark, %s", time.Now().UTC().Format("2006-01-02 15:04 MST"))
-	say("")
-	rssNote := "peak RSS from GNU time"
-	if gnuTime == "" {
-		rssNote = "peak RSS from ru_maxrss, which counts this harness's own memory too (install Debian's time package for exact figures)"
-	}
-	say("Machine: %d cores (%s), %s. Hugo: %s. Medians of %d alternating runs, (min–max) in parentheses; %s.", runtime.NumCPU(), cpuModel, runtime.Version(), hv, runs, rssNote)
-	say("")
-	say("## Full build, N pages per language")
-	say("")
-	if deleteBefore {
-		say("Each tool's previous output was deleted just before its run (-delete-before).")
-	} else {
-		say("Each tool's previous output was moved aside before its run and deleted once every run was over: no run follows a large deletion (see setAside in cmd/internal/bench).")
-	}
-	say("")
-	say("sitegen cold: empty cache, no previous site. sitegen warm: a new process after one page was edited, with the cache the cold build before it filled (highlighted code and the build state) and the previous site in place, so that it takes the unchanged pages from it. Every ratio is taken from the same runs.")
-	say("")
-	var largest string
-	for _, f := range strings.Split(sizesFlag, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil {
-			return err
-		}
-		dir := filepath.Join(work, fmt.Sprintf("corpus-%d", n))
-		if err := corpus.Write(dir, n); err != nil {
-			return err
-		}
-		largest = dir
-		cache := filepath.Join(work, fmt.Sprintf("cache-%d", n))
-		build := []string{"build", "-downloads=false", "-browser-checker=false", "-src", "content", "-out", "public", "-cache-dir", cache}
-		edited := filepath.Join(dir, "content", "fr", "pages", "p00007.md")
-		loadBefore := loadAvg()
-		var cold, warm, hg, fl, hl []sample
-		var cacheBytes int64
-		var cacheEntries int
-		// removeOutput sets aside what a tool's previous run left: the next run would not be
-		// cold with it in place.
-		removeOutput := func(paths ...string) error {
-			var errs []error
-			for _, p := range paths {
-				errs = append(errs, setAside(p, trash, deleteBefore))
-			}
-			return errors.Join(errs...)
-		}
-		in := func(name string) string { return filepath.Join(dir, name) }
-		for r := 0; r < runs; r++ {
-			if err := removeOutput(in("public"), in("public.prev-build"), in("public.lock"), cache); err != nil {
-				return err
-			}
-			s, err := measure(dir, sitegen, build...)
-			if err != nil {
-				return err
-			}
-			cold = append(cold, s)
-			cacheBytes, cacheEntries = du(cache)
-			if hugo != "" {
-				if err := removeOutput(in("hugo-public")); err != nil {
-					return err
-				}
-				s, err := measure(dir, hugo, "--quiet", "-d", "hugo-public")
-				if err != nil {
-					return err
-				}
-				hg = append(hg, s)
-			}
-			if err := removeOutput(in("floor-public")); err != nil {
-				return err
-			}
-			if s, err = measure(dir, floor, "-src", "content", "-out", "floor-public"); err != nil {
-				return err
-			}
-			fl = append(fl, s)
-			if s, err = measure(dir, floor, "-src", "content", "-highlight-only"); err != nil {
-				return err
-			}
-			hl = append(hl, s)
-			// The warm rebuild: one page edited, then a new sitegen with the cache filled.
-			if err := appendLine(edited, fmt.Sprintf("Edit %d of the benchmark.", r+1)); err != nil {
-				return err
-			}
-			if s, err = measure(dir, sitegen, build...); err != nil {
-				return err
-			}
-			warm = append(warm, s)
-		}
-		say("Load average (1, 5, 15 min) before: %s; after: %s.", loadBefore, loadAvg())
-		say("")
-		say("| 2 × %d | wall (min–max) | user+sys CPU | peak RSS (min–max) |", n)
-		say("|---|---|---|---|")
-		c, w, f, h := summarize(cold), summarize(warm), summarize(fl), summarize(hl)
-		say("%s", row("sitegen, cold build (empty cache)", c))
-		say("%s", row("sitegen, warm rebuild after a one-page edit", w))
-		say("%s", row("floor: goldmark + chroma alone", f))
-		say("%s", row("floor: chroma alone on the code blocks", h))
-		var hs stats
-		if hugo != "" {
-			hs = summarize(hg)
-			say("%s", row("Hugo", hs))
-		}
-		ratio := func(name, target string, a, b stats, rss bool) {
-			r := fmt.Sprintf("| %s | **%.2f** | %.2f |", name, a.med.wall.Seconds()/b.med.wall.Seconds(), a.med.cpu.Seconds()/b.med.cpu.Seconds())
-			if rss {
-				r += fmt.Sprintf(" %.3f |", float64(a.med.rss)/float64(b.med.rss))
-			} else {
-				r += " |"
-			}
-			say("%s %s", r, target)
-		}
-		say("")
-		say("| ratio (medians) | wall | CPU | peak RSS | target |")
-		say("|---|---|---|---|---|")
-		ratio("sitegen cold / goldmark + chroma floor", "≤ 1.1 (wall) |", c, f, false)
-		if hugo != "" {
-			ratio("sitegen cold / Hugo", "report (chroma-bound) |", c, hs, true)
-			ratio("sitegen warm / Hugo", "≤ 0.25, aim 0.15 (wall); peak RSS ≤ 0.05 at 2 × 10000 |", w, hs, true)
-			ratio("goldmark + chroma floor / Hugo", "|", f, hs, false)
-			ratio("chroma floor / Hugo", "|", h, hs, false)
-		}
-		say("")
-		say("Cache folder after a cold build (the build's pack of highlighted code, and the build state): %s in %d files.", mbBytes(cacheBytes), cacheEntries)
-		say("")
-		say("What each warm rebuild said: %s.", reusedLines(warm))
-		say("")
-	}
-
-	// The edit loop: a page written, until its HTML is rewritten.
-	if edits > 0 {
-		say("")
-		say("## One-page edit under sitegen serve (%s)", filepath.Base(largest))
-		say("")
-		lat, err := editLatency(largest, sitegen, edits)
-		if err != nil {
-			return err
-		}
-		slices.Sort(lat)
-		say("| edits | median | min–max |")
-		say("|---|---|---|")
-		say("| %d | %.1f ms | %.1f–%.1f ms |", len(lat), ms(lat[len(lat)/2]), ms(lat[0]), ms(lat[len(lat)-1]))
-	}
-
-	// The checker on large identity exports, beside wc -l on the same file.
-	if rowsFlag == "" {
-		return os.WriteFile(outFile, []byte(strings.Join(table, "\n")+"\n"), 0o644)
-	}
-	say("")
-	say("## ozecheck on a Windows-1252 identity export (one identifier in ten filled)")
-	say("")
-	// The floor of the checker: the SHA-256 its report carries, computed the same way (Go),
-	// and coreutils' sha256sum, which an admin would use to check a file.
-	sha, _ := exec.LookPath("sha256sum")
-	say("| rows | file | ozecheck wall (min–max) | peak RSS | wc -l wall | ratio to wc -l | SHA-256 alone (Go) | its ratio to wc -l | sha256sum |")
-	say("|---|---|---|---|---|---|---|---|---|")
-	for _, f := range strings.Split(rowsFlag, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil {
-			return err
-		}
-		file := filepath.Join(work, fmt.Sprintf("eleves-%d.csv", n))
-		fh, err := os.Create(file)
-		if err != nil {
-			return err
-		}
-		bw := bufio.NewWriterSize(fh, 1<<20)
-		if err := evidencetest.WriteExport(bw, n); err != nil {
-			return err
-		}
-		if err := bw.Flush(); err != nil {
-			return err
-		}
-		fh.Close()
-		st, _ := os.Stat(file)
-		var oz, wc, gh, sh []sample
-		for r := 0; r < runs+2; r++ {
-			s, err := measure(work, ozecheck, "--mode", "hosted", "--purge", "--format", "json", "-o", filepath.Join(work, "report.json"), file)
-			if err != nil {
-				return err
-			}
-			oz = append(oz, s)
-			w, err := measure(work, "wc", "-l", file)
-			if err != nil {
-				return err
-			}
-			wc = append(wc, w)
-			g, err := measure(work, floor, "-sha256", file)
-			if err != nil {
-				return err
-			}
-			gh = append(gh, g)
-			if sha != "" {
-				h, err := measure(work, sha, file)
-				if err != nil {
-					return err
-				}
-				sh = append(sh, h)
-			}
-		}
-		o, w := summarize(oz), summarize(wc)
-		g := summarize(gh)
-		shaCols := fmt.Sprintf("%.1f ms | %.1f | not installed |", ms(g.med.wall), g.med.wall.Seconds()/w.med.wall.Seconds())
-		if sha != "" {
-			shaCols = fmt.Sprintf("%.1f ms | %.1f | %.1f ms |", ms(g.med.wall), g.med.wall.Seconds()/w.med.wall.Seconds(), ms(summarize(sh).med.wall))
-		}
-		say("| %d | %.0f MB | %.1f ms (%.1f–%.1f) | %s | %.1f ms | %.1f | %s", n, float64(st.Size())/1e6, ms(o.med.wall), ms(o.min.wall), ms(o.max.wall),
-			mb(o.med.rss), ms(w.med.wall), o.med.wall.Seconds()/w.med.wall.Seconds(), shaCols)
-	}
-	if hostileMB > 0 {
-		if err := hostileExports(work, ozecheck, hostileMB, say); err != nil {
-			return err
-		}
-	}
-	if err := benchSummary(work, ozecheck, floor, reportsFlag, runs, say); err != nil {
-		return err
-	}
-	return os.WriteFile(outFile, []byte(strings.Join(table, "\n")+"\n"), 0o644)
-}
-
 // setAside makes room for a tool's next run: it moves path (an earlier output, or a cache
 // folder) into the folder trash, which the benchmark deletes once every run is over, or, with
 // deleteNow, deletes it at once.
@@ -429,65 +337,6 @@ func setAside(path, trash string, deleteNow bool) error {
 		return err
 	}
 	return os.Rename(path, filepath.Join(dst, filepath.Base(path)))
-}
-
-// hostileExports gives the checker exports made to exhaust memory, and reports its peak RSS
-// as GNU time -v measures it: a file of sizeMB megabytes on one line, and a normal header followed
-// by a quote that opens a field and never closes. A record is at most evidence.MaxRecord long,
-// so both are refused within the first MiB or two, whatever their size; the figure to watch is
-// the peak RSS (it was gigabytes, in proportion to the line).
-func hostileExports(work, ozecheck string, sizeMB int, say func(string, ...any)) error {
-	say("")
-	say("## ozecheck on hostile exports of %d MB (peak RSS from /usr/bin/time -v)", sizeMB)
-	say("")
-	say("| export | exit status | wall | peak RSS | first line of the error |")
-	say("|---|---|---|---|---|")
-	for _, c := range []struct{ name, head, chunk string }{
-		{"one line, no line end", "", strings.Repeat("Nom;Id. CAS;", 1<<20/12)},
-		{"a quote never closed, line 2, then short lines", "Nom;Id. CAS\nA;\"", strings.Repeat("Zoé;abc\n", 1<<20/9)},
-	} {
-		chunk := []byte(c.chunk)
-		file := filepath.Join(work, "hostile.csv")
-		f, err := os.Create(file)
-		if err != nil {
-			return err
-		}
-		_, err = f.WriteString(c.head)
-		for n := len(c.head); err == nil && n < sizeMB*1e6; n += len(chunk) {
-			_, err = f.Write(chunk)
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return err
-		}
-		cmd := exec.Command("/usr/bin/time", "-v", ozecheck, "--lang", "en", "--mode", "hosted", filepath.Base(file))
-		cmd.Dir = work
-		var stderr strings.Builder
-		cmd.Stdout, cmd.Stderr = io.Discard, &stderr
-		t0 := time.Now()
-		err = cmd.Run()
-		wall := time.Since(t0)
-		os.Remove(file)
-		if cmd.ProcessState == nil {
-			return fmt.Errorf("/usr/bin/time -v (Debian package time): %v", err)
-		}
-		var rss int64 = -1
-		first := ""
-		for _, l := range strings.Split(stderr.String(), "\n") {
-			if v, ok := strings.CutPrefix(strings.TrimSpace(l), "Maximum resident set size (kbytes): "); ok {
-				rss, _ = strconv.ParseInt(v, 10, 64)
-			} else if first == "" && strings.HasPrefix(l, "ozecheck: ") {
-				first = strings.ReplaceAll(l, "|", "\\|")
-			}
-		}
-		if rss < 0 {
-			return fmt.Errorf("no peak RSS in the output of /usr/bin/time -v:\n%s", stderr.String())
-		}
-		say("| %s | %d | %.2f s | %s | %s |", c.name, cmd.ProcessState.ExitCode(), wall.Seconds(), mb(rss), first)
-	}
-	return nil
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
