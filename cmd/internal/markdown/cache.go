@@ -58,10 +58,13 @@ type Cache struct {
 	err error // the first problem with the folder
 }
 
-// highlighted is a code block turned into HTML, with the chroma classes it uses.
+// highlighted is a code block turned into HTML, with the chroma classes it uses. A block with
+// a note (shown as plain text: see limits) is not kept on disk, so that every build that
+// shows it says why.
 type highlighted struct {
 	html    []byte
 	classes []string
+	note    string
 	err     error
 }
 
@@ -201,7 +204,7 @@ func (c *Cache) load(k [32]byte, highlight func() highlighted) highlighted {
 	}
 	b := highlight()
 	c.highlighted.Add(1)
-	if b.err != nil || c.store == nil {
+	if b.err != nil || b.note != "" || c.store == nil {
 		return b
 	}
 	if err := c.store.Put(k, encodePayload(b)); err != nil {

@@ -632,7 +632,11 @@ func BenchmarkCacheMemo(b *testing.B) {
 func TestCacheFlushWhileAsked(t *testing.T) {
 	dir := t.TempDir()
 	const n = 2000
-	build(t, dir, bashBlocks(0, n))
+	stored := testCache(dir, 0)
+	for i := 0; i < n; i += 100 { // pages of 100 blocks, within MaxHighlightPage
+		convert(t, stored, checks.EN, bashBlocks(i, i+100))
+	}
+	stored.Flush()
 	c := testCache(dir, 0)
 	stop := make(chan struct{})
 	flushes := make(chan int)

@@ -16,7 +16,9 @@
 // The same code in the same language is always highlighted the same: [NewHighlighter] turns
 // off, for the whole process, the match timeout chroma sets on its lexers' regular
 // expressions, which on a loaded machine would make a slow match count as no match. So a
-// [Cache] entry is what any build would have produced.
+// [Cache] entry is what any build would have produced. Since nothing then bounds a lexer's
+// time, a block past [MaxHighlightLine] or [MaxHighlightCost], or that its lexer cannot get
+// through, is shown as plain text, with a [Note] the builder prints ([Notes]).
 //
 // # Cost
 //

@@ -18,6 +18,7 @@ import (
 	"github.com/dlclark/regexp2/v2"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
@@ -107,6 +108,7 @@ func (h *Highlighter) lexer(lang string) chroma.Lexer {
 
 // Extend implements goldmark.Extender.
 func (h *Highlighter) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(limits{h}, 1000)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(h, 200)))
 }
 
@@ -120,10 +122,10 @@ func (h *Highlighter) render(w util.BufWriter, source []byte, node ast.Node, ent
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	var lang string // none for an indented block: plain text
+	var lang string // none for an indented block, or one past the limits: plain text
 	if n, ok := node.(*ast.FencedCodeBlock); ok {
-		if l := n.Language(source); l != nil {
-			lang = string(l)
+		if _, plain := n.Attribute(plainAttr); !plain && n.Language(source) != nil {
+			lang = string(n.Language(source))
 		}
 	}
 	n := node
@@ -141,6 +143,9 @@ func (h *Highlighter) render(w util.BufWriter, source []byte, node ast.Node, ent
 	if b.err != nil {
 		return ast.WalkStop, b.err
 	}
+	if b.note != "" {
+		note(node, source, blockStart(node), "%s", b.note)
+	}
 	h.MarkUsed(b.classes)
 	node.SetAttribute(classesAttr, b.classes)
 	if _, err := w.Write(b.html); err != nil {
@@ -149,15 +154,21 @@ func (h *Highlighter) render(w util.BufWriter, source []byte, node ast.Node, ent
 	return ast.WalkSkipChildren, nil
 }
 
-// highlight turns code in lang into HTML and lists the classes it uses.
+// highlight turns code in lang into HTML and lists the classes it uses. Code its lexer cannot
+// get through (stuck, or panicking) is given as plain text, with a note saying so.
 func (h *Highlighter) highlight(lang string, code []byte) highlighted {
 	lexer := lexers.Fallback
 	if lang != "" {
 		lexer = h.lexer(lang)
 	}
-	tokens, err := chroma.Tokenise(chroma.Coalesce(lexer), nil, string(code))
+	tokens, failed, err := tokenise(lexer, string(code))
 	if err != nil {
 		return highlighted{err: fmt.Errorf("highlight %s code: %w", lexer.Config().Name, err)}
+	}
+	if failed != "" {
+		b := h.highlight("", code)
+		b.note = fmt.Sprintf("chroma's %s lexer %s", lexer.Config().Name, failed)
+		return b
 	}
 	used := map[string]bool{}
 	for _, t := range tokens {

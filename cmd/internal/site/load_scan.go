@@ -48,6 +48,7 @@ func (p *Page) parse(md goldmark.Markdown, text pageText, errs *errorList, parse
 		parses.Add(1)
 	}
 	pc := markdown.NewContext(p.Lang, p)
+	markdown.SetFirstLine(pc, text.line)
 	doc := md.Parser().Parse(gmtext.NewReader(text.body), parser.WithContext(pc))
 	if errs != nil {
 		for _, e := range markdown.Errors(pc) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
 )
 
 // Page is one Markdown page of one language.
@@ -42,6 +43,9 @@ type Page struct {
 	sum     [32]byte
 	classes []string
 	out     []*Page // the pages its links lead to, set by checkLinks
+	// notes are what the page's rendering did otherwise than it asks (a code block shown
+	// unhighlighted), set when it renders: see Site.Notes.
+	notes []markdown.Note
 }
 
 // pageLink is a link of a page's Markdown, as written.

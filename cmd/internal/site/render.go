@@ -107,6 +107,7 @@ func (s *siteModel) renderPage(p *Page, w io.Writer, scan *errorList) error {
 		return err
 	}
 	p.classes = markdown.UsedClasses(tree.doc)
+	p.notes = markdown.Notes(tree.doc)
 	return nil
 }
 

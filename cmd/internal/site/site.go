@@ -138,6 +138,20 @@ type Site struct {
 	byURL map[string]*Page // "fr/mode-heberge/"
 }
 
+// Notes returns, one line each and page by page, what the rendering of the pages did
+// otherwise than they ask: "content/en/x.md:12: code shown without highlighting: …" (see
+// markdown.MaxHighlightLine). A page taken as it was from the previous build, not rendered,
+// has none.
+func (s *Site) Notes() []string {
+	var out []string
+	for _, p := range s.Pages {
+		for _, n := range p.notes {
+			out = append(out, fmt.Sprintf("%s:%d: %s", p.File, n.Line, n.Text))
+		}
+	}
+	return out
+}
+
 // ChecklistPage returns the page where checklist id lives in lang: the one at its slug.
 func (s *Site) ChecklistPage(id string, lang checks.Lang) *Page {
 	cl, ok := s.Catalog.Checklist(id)
