@@ -8,9 +8,9 @@
 //	go run ./cmd/internal/bench -sizes 1000,10000 -runs 5
 //
 // Each part of the table is a benchmark (a type with a run method, its options as fields):
-// builds (sitegen beside Hugo and the floors), serveEdits, exports and hostileExports (the
-// checker), the summary's (summary.go) and layers (the kept site beside the plain path, with
-// -only layers).
+// builds (sitegen beside Hugo and the floors), serveEdits, hostileCode (highlight.go), exports
+// and hostileExports (the checker), the summary's (summary.go) and layers (the kept site
+// beside the plain path, with -only layers).
 package main
 
 import (
@@ -52,7 +52,7 @@ func main() {
 	flag.StringVar(&o.work, "work", "", "work `folder` (default: a temporary one, removed)")
 	flag.IntVar(&o.hostileMB, "hostile-mb", 600, "size in MB of the single-line exports given to the checker (0: skip)")
 	flag.StringVar(&o.reports, "reports", "1000,10000", "generated reports for ozecheck summary, comma-separated")
-	flag.StringVar(&o.only, "only", "", "run one part only: summary, or layers (the warm rebuild with the kept site beside the plain path)")
+	flag.StringVar(&o.only, "only", "", "run one part only: summary, layers (the warm rebuild with the kept site beside the plain path), or highlight (pages of hostile code)")
 	flag.BoolVar(&o.deleteBefore, "delete-before", false, "delete each tool's previous output just before its run, as this benchmark once did, instead of moving it aside (see setAside)")
 	flag.Parse()
 	err := o.parseLists(*sizes, *rows)
@@ -92,13 +92,17 @@ type benchmark interface {
 
 // benchmarks returns what the options ask to measure, in the order of the table.
 func (o options) benchmarks() []benchmark {
-	if o.only == "layers" {
+	switch o.only {
+	case "layers":
 		return []benchmark{layers{sizes: o.sizes, runs: o.runs}}
+	case "highlight":
+		return []benchmark{hostileCode{}}
 	}
 	bs := []benchmark{header{runs: o.runs}, builds{sizes: o.sizes, runs: o.runs, deleteBefore: o.deleteBefore}}
 	if o.edits > 0 {
 		bs = append(bs, serveEdits{edits: o.edits})
 	}
+	bs = append(bs, hostileCode{})
 	if len(o.rows) == 0 {
 		return bs
 	}
