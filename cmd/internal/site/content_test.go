@@ -12,9 +12,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/afero"
+
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/theme"
-	"github.com/spf13/afero"
 )
 
 // TestContent builds the project's real content/ in memory: it must build without error, hold

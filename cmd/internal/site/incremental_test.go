@@ -296,26 +296,3 @@ func TestTrimStates(t *testing.T) {
 		t.Errorf("left %v, want %v", left, want)
 	}
 }
-
-// TestSymlinkedOutput: an output folder that is a symbolic link is replaced by the new site; the
-// folder it leads to is left as it was.
-func TestSymlinkedOutput(t *testing.T) {
-	root := t.TempDir()
-	www, out := filepath.Join(root, "www"), filepath.Join(root, "public")
-	b := &Builder{Src: afero.NewReadOnlyFs(afero.NewOsFs()), SrcDir: "../../../content", Out: afero.NewOsFs(), OutDir: www}
-	if _, err := b.Build(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	want := tree(t, afero.NewOsFs(), www)
-	if err := os.Symlink(www, out); err != nil {
-		t.Fatal(err)
-	}
-	b.OutDir, b.StateDir = out, filepath.Join(root, "state")
-	for i := range 3 { // a site kept from a link, then made from it
-		if _, err := b.Build(context.Background()); err != nil {
-			t.Fatalf("build %d: %v", i+1, err)
-		}
-		sameTree(t, fmt.Sprintf("the folder the link led to, after build %d", i+1), want, tree(t, afero.NewOsFs(), www))
-		sameTree(t, fmt.Sprintf("the site, after build %d", i+1), want, tree(t, afero.NewOsFs(), out))
-	}
-}

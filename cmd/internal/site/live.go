@@ -21,9 +21,10 @@ import (
 // again and re-rendered with its translation, without rebuilding the site. Its methods are
 // safe for one caller at a time.
 type Live struct {
-	b  *Builder
-	mu sync.Mutex
-	s  *siteModel
+	b   *Builder
+	out string // the output folder (see Builder.outputFolder)
+	mu  sync.Mutex
+	s   *siteModel
 	// dirty holds the pages whose last update failed; they are updated again each time, so
 	// that their errors stay reported until fixed.
 	dirty map[string]bool
@@ -43,12 +44,16 @@ type Update struct {
 // stays locked until Close: a build into it meanwhile would replace the files the updates
 // write.
 func (b *Builder) BuildLive(ctx context.Context) (*Live, *Site, error) {
-	unlock, err := lockOutput(b.Out, filepath.Clean(b.OutDir))
+	out, err := b.outputFolder()
+	if err != nil {
+		return nil, nil, err
+	}
+	unlock, err := lockOutput(b.Out, out)
 	if err != nil {
 		return nil, nil, err
 	}
 	b.lockHeld = true
-	lv := &Live{b: b, dirty: map[string]bool{}, unlock: unlock}
+	lv := &Live{b: b, out: out, dirty: map[string]bool{}, unlock: unlock}
 	s, err := lv.full(ctx)
 	if err != nil {
 		lv.Close()
@@ -277,12 +282,12 @@ func (lv *Live) renderToMemory(ctx context.Context, s *siteModel, render map[*Pa
 		if data, ok := files[p]; ok {
 			return data, nil
 		}
-		return afero.ReadFile(lv.b.Out, filepath.Join(filepath.Clean(lv.b.OutDir), filepath.FromSlash(p)))
+		return afero.ReadFile(lv.b.Out, filepath.Join(lv.out, filepath.FromSlash(p)))
 	}
 	if err := s.checkBudget(lv.b.PageBudget, lv.b.GzipBudget, pages, weights, read); err != nil {
 		return nil, err
 	}
-	out := filepath.Clean(lv.b.OutDir)
+	out := lv.out
 	for name, data := range files {
 		if served, err := afero.ReadFile(lv.b.Out, filepath.Join(out, filepath.FromSlash(name))); err == nil && bytes.Equal(served, data) {
 			delete(files, name)
@@ -311,7 +316,7 @@ func (s *siteModel) liveOutputs() ([]output, error) {
 // write replaces files of the served site, each atomically, the stylesheet first: a page
 // never asks for a highlighting class the stylesheet lacks.
 func (lv *Live) write(files map[string][]byte) error {
-	out := filepath.Clean(lv.b.OutDir)
+	out := lv.out
 	put := func(name string) error {
 		full := filepath.Join(out, filepath.FromSlash(name))
 		if err := lv.b.Out.MkdirAll(filepath.Dir(full), 0o755); err != nil {

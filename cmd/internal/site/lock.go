@@ -24,9 +24,23 @@ func lockOutput(fsys afero.Fs, out string) (unlock func(), err error) {
 		return func() {}, nil
 	}
 	name := out + lockSuffix
-	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+	// Neither followed if a symbolic link (the lock would be a file elsewhere), nor waited on if
+	// a FIFO.
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|noFollow|nonBlock, 0o644)
+	if err == nil {
+		var info os.FileInfo
+		if info, err = f.Stat(); err == nil && !info.Mode().IsRegular() {
+			err = errNotRegular{info.Mode()}
+		}
+		if err != nil {
+			f.Close()
+		}
+	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot open the lock %s: %w", name, err)
+		if info, lerr := os.Lstat(name); lerr == nil && !info.Mode().IsRegular() {
+			err = errNotRegular{info.Mode()}
+		}
+		return nil, fmt.Errorf("cannot open the lock %s: %w; a lock is a regular file, which sitegen makes: remove %s", name, err, name)
 	}
 	if err := tryLock(f); err != nil {
 		f.Close()

@@ -8,10 +8,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/hds-oze/pronote-oze/checks"
 )
 
 // markPages are the pages whose sources blocks list the facts of each origin: a mark in the

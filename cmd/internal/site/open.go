@@ -52,6 +52,8 @@ func (e errNotRegular) Error() string {
 // fileKind names the kind of file of mode for people.
 func fileKind(mode fs.FileMode) string {
 	switch {
+	case mode.IsRegular():
+		return "a regular file"
 	case mode.IsDir():
 		return "a folder"
 	case mode&fs.ModeSymlink != 0:

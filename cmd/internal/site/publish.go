@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -169,12 +168,11 @@ func (st *stage) put(o output, data []byte) error {
 	return st.write(o.path, data)
 }
 
-// publish makes the site's outputs into a staging folder beside OutDir (see stage), checks
-// them, then swaps the new site in; on error OutDir is as it was. Unless live, the pages that
+// publish makes the site's outputs into a staging folder beside the output folder out (see
+// stage, outputFolder), checks them, then swaps the new site in; on error out is as it was. Unless live, the pages that
 // did not change since the previous build are taken from its site (see incremental), and what
 // search finds on the pages is spilled to the staging folder as they render (see searchSpill).
-func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err error) {
-	out := filepath.Clean(b.OutDir)
+func (b *Builder) publish(ctx context.Context, s *siteModel, out string, live bool) (err error) {
 	if !b.lockHeld {
 		unlock, err := lockOutput(b.Out, out)
 		if err != nil {
@@ -198,7 +196,7 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, live bool) (err err
 	}()
 	var inc *incremental
 	if !live {
-		inc = b.startIncremental(s)
+		inc = b.startIncremental(s, out)
 		defer inc.close()
 		if err := s.startSpill(st); err != nil {
 			return err

@@ -79,7 +79,7 @@ func openStage(fsys afero.Fs, out string, paths []string, keep bool) (*stage, er
 		return nil, err
 	}
 	if st.keep {
-		if err := st.fromKept(paths); err != nil {
+		if err := st.fromKept(append(paths, markerName)); err != nil {
 			st.warn("the site kept beside %s cannot be used (%v): built from nothing", out, err)
 			st.dropKept()
 		}
@@ -88,6 +88,9 @@ func openStage(fsys afero.Fs, out string, paths []string, keep bool) (*stage, er
 		if err := fsys.Mkdir(st.dir, 0o755); err != nil {
 			return nil, fmt.Errorf("cannot create %s: %w", st.dir, err)
 		}
+	}
+	if err := st.write(markerName, []byte(markerText)); err != nil {
+		return nil, err
 	}
 	return st, nil
 }

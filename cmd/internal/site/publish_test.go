@@ -12,8 +12,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/spf13/afero"
+
+	"github.com/hds-oze/pronote-oze/checks"
 )
 
 // renameFails fails the renames whose source has the suffix from.
@@ -147,7 +148,7 @@ func TestPublishFailureWritesNothing(t *testing.T) {
 	if err := fs.Remove("content/en/index.md"); err != nil {
 		t.Fatal(err)
 	}
-	err := b.publish(context.Background(), s, false)
+	err := b.publish(context.Background(), s, "public", false)
 	var fe *FileError
 	if !errors.As(err, &fe) || fe.File != "content/en/index.md" || !strings.Contains(fe.Error(), "cannot render") {
 		t.Errorf("publish() = %v, want a render error naming content/en/index.md", err)

@@ -11,8 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
 	"github.com/spf13/afero"
+
+	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
 )
 
 // tree returns every file under dir in fsys, by path relative to dir.
@@ -23,8 +24,13 @@ func tree(t *testing.T, fsys afero.Fs, dir string) map[string][]byte {
 		if err != nil || info.IsDir() {
 			return err
 		}
-		data, err := afero.ReadFile(fsys, p)
 		rel, _ := filepath.Rel(dir, p)
+		if info.Mode()&fs.ModeSymlink != 0 { // a link, not what it leads to
+			target, err := os.Readlink(p)
+			files[filepath.ToSlash(rel)] = []byte("symbolic link to " + target)
+			return err
+		}
+		data, err := afero.ReadFile(fsys, p)
 		files[filepath.ToSlash(rel)] = data
 		return err
 	})

@@ -233,6 +233,10 @@ func (b *Builder) build(ctx context.Context, live bool) (*siteModel, error) {
 	if b.Cache != nil {
 		defer b.Cache.Flush() // the blocks highlighted, for the builds that follow
 	}
+	out, err := b.outputFolder()
+	if err != nil {
+		return nil, err
+	}
 	s, errs := b.load(ctx)
 	if err := errs.err(); err != nil {
 		return nil, err
@@ -250,7 +254,7 @@ func (b *Builder) build(ctx context.Context, live bool) (*siteModel, error) {
 			return nil, err
 		}
 	}
-	if err := b.publish(ctx, s, live); err != nil {
+	if err := b.publish(ctx, s, out, live); err != nil {
 		return nil, err
 	}
 	return s, nil

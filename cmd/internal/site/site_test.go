@@ -15,9 +15,10 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/spf13/afero"
+
+	"github.com/hds-oze/pronote-oze/checks"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")

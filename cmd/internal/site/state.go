@@ -132,14 +132,14 @@ func statePath(dir, src, out string) (string, error) {
 // startIncremental prepares an incremental build of s, or returns nil when b cannot build
 // incrementally: no state folder, an output that is not on the operating system's disk, or
 // checklists that do not come from the program (tests reword them).
-func (b *Builder) startIncremental(s *siteModel) *incremental {
+func (b *Builder) startIncremental(s *siteModel, out string) *incremental {
 	if b.StateDir == "" || b.Catalog != nil {
 		return nil
 	}
 	if _, ok := b.Out.(*afero.OsFs); !ok {
 		return nil
 	}
-	file, err := statePath(b.StateDir, b.SrcDir, b.OutDir)
+	file, err := statePath(b.StateDir, b.SrcDir, out)
 	if err != nil {
 		return nil
 	}
@@ -147,7 +147,7 @@ func (b *Builder) startIncremental(s *siteModel) *incremental {
 	if err != nil {
 		return nil
 	}
-	inc := &incremental{file: file, out: filepath.Clean(b.OutDir), key: key, indexes: map[checks.Lang]*indexReader{}, indexOK: map[checks.Lang]bool{},
+	inc := &incremental{file: file, out: out, key: key, indexes: map[checks.Lang]*indexReader{}, indexOK: map[checks.Lang]bool{},
 		taken: map[*Page]*pageState{}, spans: map[*Page][2]int64{}}
 	s.inc = inc
 	prev, err := readState(file)

@@ -1,0 +1,202 @@
+//go:build unix
+
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spf13/afero"
+	"golang.org/x/sys/unix"
+)
+
+// diskSite writes the small site of testdata/site/basic.txtar into dir and returns its content
+// folder.
+func diskSite(t *testing.T, dir string) string {
+	t.Helper()
+	for _, f := range parseTxtar(t, "testdata/site/basic.txtar").Files {
+		writeFile(t, filepath.Join(dir, f.Name), f.Data)
+	}
+	return filepath.Join(dir, "content")
+}
+
+// mkfifo makes a FIFO at name.
+func mkfifo(name string) error { return unix.Mkfifo(name, 0o644) }
+
+// withTimeout runs f and returns its error, or fails the test when f has not returned after
+// 20 seconds: what it does hangs (f is left running).
+func withTimeout(t *testing.T, f func() error) (struct{}, error) {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- f() }()
+	select {
+	case err := <-done:
+		return struct{}{}, err
+	case <-time.After(20 * time.Second):
+		t.Fatal("still running after 20 s: it hangs")
+		return struct{}{}, nil
+	}
+}
+
+// TestOutputFolderRefused builds with output folders a build must not replace — the sources,
+// a folder holding them or inside them, a folder of someone else's files — and wants the
+// build (and serve) refused with the reason, every file left as it was; the folders a build
+// may use are an empty one, a missing one whose parents are missing too, and a site a build
+// made.
+func TestOutputFolderRefused(t *testing.T) {
+	tests := []struct {
+		name     string
+		src, out string // relative to the test's folder, which holds proj/content
+		setup    func(t *testing.T, dir string)
+		want     string // the error's words; "" for a build that works
+	}{
+		{"the content folder itself", "proj/content", "proj/content", nil, "is the content folder"},
+		{"the folder holding the content folder", "proj/content", "proj", nil, "holds the content folder"},
+		{"a folder inside the content folder", "proj/content", "proj/content/public", nil, "is inside the content folder"},
+		{"the content folder through a link", "proj/content", "link", func(t *testing.T, dir string) {
+			if err := os.Symlink(filepath.Join(dir, "proj", "content"), filepath.Join(dir, "link")); err != nil {
+				t.Fatal(err)
+			}
+		}, "is the content folder"},
+		{"the kept site beside it would be the content folder", "proj/x.prev-build", "proj/x", func(t *testing.T, dir string) {
+			if err := os.Rename(filepath.Join(dir, "proj", "content"), filepath.Join(dir, "proj", "x.prev-build")); err != nil {
+				t.Fatal(err)
+			}
+		}, "is the content folder"},
+		{"a folder of someone else's files", "proj/content", "proj/docs", func(t *testing.T, dir string) {
+			writeFile(t, filepath.Join(dir, "proj", "docs", "notes.txt"), []byte("mine"))
+		}, "holds files sitegen did not make (it has no .sitegen)"},
+		{"a file", "proj/content", "proj/docs", func(t *testing.T, dir string) {
+			writeFile(t, filepath.Join(dir, "proj", "docs"), []byte("mine"))
+		}, "is a regular file, not a folder sitegen made"},
+		{"a staging folder of someone else's files beside it", "proj/content", "proj/docs", func(t *testing.T, dir string) {
+			writeFile(t, filepath.Join(dir, "proj", "docs.tmp-build", "notes.txt"), []byte("mine"))
+		}, "docs.tmp-build holds files sitegen did not make"},
+		{"an empty folder", "proj/content", "proj/docs", func(t *testing.T, dir string) {
+			if err := os.MkdirAll(filepath.Join(dir, "proj", "docs"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}, ""},
+		{"a folder whose parents are missing", "proj/content", "a/b/c/public", nil, ""},
+	}
+	for _, tt := range tests {
+		for _, serve := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, serve %v", tt.name, serve), func(t *testing.T) {
+				dir := t.TempDir()
+				diskSite(t, filepath.Join(dir, "proj"))
+				writeFile(t, filepath.Join(dir, "proj", "README"), []byte("unrelated"))
+				if tt.setup != nil {
+					tt.setup(t, dir)
+				}
+				before := tree(t, afero.NewOsFs(), dir)
+				b := &Builder{Src: afero.NewOsFs(), SrcDir: filepath.Join(dir, tt.src), Out: afero.NewOsFs(), OutDir: filepath.Join(dir, tt.out)}
+				var err error
+				if serve {
+					var lv *Live
+					if lv, _, err = b.BuildLive(context.Background()); err == nil {
+						lv.Close()
+					}
+				} else {
+					_, err = b.Build(context.Background())
+				}
+				if tt.want == "" {
+					if err != nil {
+						t.Fatal(err)
+					}
+					if _, err := os.Stat(filepath.Join(dir, tt.out, markerName)); err != nil {
+						t.Errorf("the site has no marker: %v", err)
+					}
+					return
+				}
+				if err == nil || !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("Build() = %v, want an error saying %q", err, tt.want)
+				}
+				sameTree(t, "the files after a refused build", before, tree(t, afero.NewOsFs(), dir))
+			})
+		}
+	}
+}
+
+// TestOutputFolderOfAnotherFilesystem: where the sources and the site are in two
+// filesystems, their paths cannot meet, and a build into "content" works.
+func TestOutputFolderOfAnotherFilesystem(t *testing.T) {
+	src := fsFrom(t, parseTxtar(t, "testdata/site/basic.txtar"))
+	if _, err := (&Builder{Src: src, SrcDir: "content", Out: afero.NewMemMapFs(), OutDir: "content"}).Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSymlinkedOutput: an output folder that is a symbolic link (a web root) is published
+// through: the new site takes the place of the folder it leads to, where the previous one is
+// kept, and the link stays a link to it.
+func TestSymlinkedOutput(t *testing.T) {
+	root := t.TempDir()
+	www, out := filepath.Join(root, "www"), filepath.Join(root, "public")
+	b := &Builder{Src: afero.NewReadOnlyFs(afero.NewOsFs()), SrcDir: diskSite(t, root), Out: afero.NewOsFs(), OutDir: www}
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	want := tree(t, afero.NewOsFs(), www)
+	if err := os.Symlink(www, out); err != nil {
+		t.Fatal(err)
+	}
+	b.OutDir, b.StateDir = out, filepath.Join(root, "state")
+	for i := range 3 {
+		if _, err := b.Build(context.Background()); err != nil {
+			t.Fatalf("build %d: %v", i+1, err)
+		}
+		if target, err := os.Readlink(out); err != nil || target != www {
+			t.Fatalf("after build %d, %s is no longer a link to %s (%q, %v)", i+1, out, www, target, err)
+		}
+		sameTree(t, fmt.Sprintf("the folder the link leads to, after build %d", i+1), want, tree(t, afero.NewOsFs(), www))
+		if _, err := os.Stat(www + keptSuffix); err != nil {
+			t.Errorf("after build %d, the previous site is not kept beside %s: %v", i+1, www, err)
+		}
+	}
+	if _, err := os.Lstat(out + keptSuffix); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a site was kept beside the link: %v", err)
+	}
+}
+
+// TestLockFileLink: the lock beside the output folder is never followed when it is a symbolic
+// link (the build would create or lock a file elsewhere), nor waited on when it is a FIFO.
+func TestLockFileLink(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		make func(t *testing.T, lock, elsewhere string)
+	}{
+		{"a symbolic link", func(t *testing.T, lock, elsewhere string) {
+			if err := os.Symlink(elsewhere, lock); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a FIFO", func(t *testing.T, lock, _ string) {
+			if err := mkfifo(lock); err != nil {
+				t.Skipf("no FIFO here: %v", err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out, elsewhere := filepath.Join(dir, "public"), filepath.Join(dir, "elsewhere")
+			tc.make(t, out+lockSuffix, elsewhere)
+			b := &Builder{Src: afero.NewReadOnlyFs(afero.NewOsFs()), SrcDir: diskSite(t, dir), Out: afero.NewOsFs(), OutDir: out}
+			_, err := withTimeout(t, func() error { _, err := b.Build(context.Background()); return err })
+			if err == nil || !strings.Contains(err.Error(), "public.lock") {
+				t.Errorf("Build() = %v, want an error naming public.lock", err)
+			}
+			if _, err := os.Lstat(elsewhere); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("the build created the file the link leads to: %v", err)
+			}
+			if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("the build published a site without its lock: %v", err)
+			}
+		})
+	}
+}
