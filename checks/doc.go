@@ -124,7 +124,28 @@
 //   - The admin's own answers, ticked on the site's interactive checklist and downloaded as a
 //     file, for what no export shows.
 //
-// Every item gets one [Status]; the statuses are part of the report's JSON schema.
+// Every item gets one [Status]; the statuses are part of the report's JSON schema. A rule
+// with nothing to judge gives NoEvidence and says why, never Pass: no identifier read, an
+// export without rows, a saved InfoMobileApp.json that PRONOTE.net served more than
+// [PublishedWithin] from the check (it may predate the unpublished base of the change), the
+// rows of the delegation table no file shows (the common page, Académie). When the export
+// shows part of a step, what it shows stays in the result beside the person's tick. A
+// shared CAS identifier is a warning: no source says it is wrong (one person may hold two
+// accounts); what to look at is the site's advice, in the help.
+//
+// # The mode
+//
+// The installation mode is decided, never guessed silently ([DecideMode]): the person's
+// choice first, then an address under index-education.net, Index Education's domain, which
+// serves hosted PRONOTEs (the address given, then InfoMobileApp.json's espace addresses
+// when they are absolute: real hosted servers write them relative, "mobile.eleve.html",
+// which say nothing), then the procedure of the answers (a file's, or the ticks of the
+// check page's browser), then an address elsewhere, taken for on-premises (the site's
+// inference). Every report says what decided it, and which clues pointed the other way
+// ([ModeDecision.Said], one sentence per surface: [Said]). When nothing decides it, [Run]
+// judges only what does not depend on the mode: the purge, and the steps both modes share
+// that an export proves, from the exports alone, belonging to neither mode's procedure;
+// the other steps are listed as depending on the mode ([Result.DependsOnMode]).
 //
 // # Uncertain facts
 //

@@ -146,6 +146,10 @@ type Answers struct {
 	// Ignored lists the IDs of answers to items this catalog does not have (a file from
 	// another version of the site); reports mention them.
 	Ignored []string
+	// Ticks is set when the answers were made from the ticks of the browser that runs the
+	// check (the check page), not given as a file: they tell the mode as ticks do
+	// ([ByTicks]).
+	Ticks bool
 }
 
 // AnswersFormat is the version of the answers file this package writes and reads.

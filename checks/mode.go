@@ -63,10 +63,13 @@ type ModeClues struct {
 	// Address is PRONOTE's address the person gave: the one --fetch read, or the check
 	// page's address field; "" if none.
 	Address string
-	// Ticks counts, per mode, the steps ticked in this browser on that mode's procedure page
-	// (the check page's answers); nil elsewhere.
-	Ticks map[Mode]int
+	// Ticks counts the steps ticked in this browser on each mode's procedure page (the
+	// check page's answers); zero elsewhere.
+	Ticks TickCounts
 }
+
+// TickCounts counts the steps ticked on the hosted and on the on-premises procedure page.
+type TickCounts struct{ Hosted, OnPrem int }
 
 // Index Education's domain: the procedure's hosted part gives
 // https://pronote.index-education.net/pronote/ as the address to give the ENT, and a public
@@ -94,10 +97,11 @@ func AddressMode(raw string) (m Mode, inferred, ok bool) {
 
 // DecideMode decides the mode of a check from the clues and the evidence, each weighed in the
 // order of [ModeBasis]: the person's choice; an address under index-education.net (the
-// address given, then the espaces'); the procedure of the answers file, else of the ticks in
-// this browser (the procedure with strictly more ticked steps); an address elsewhere (the
-// address given, then the espaces'). The first clue decides; those that point to the other
-// mode are kept in Against. With no clue the mode is undecided (Mode 0).
+// address given, then the espaces'); the procedure of the answers (a file's, or the ticks of
+// the browser read as answers: [Answers.Ticks]), else the procedure page with strictly more
+// ticked steps in the browser (c.Ticks); an address elsewhere (the address given, then the
+// espaces'). The first clue decides; those that point to the other mode are kept in Against.
+// With no clue the mode is undecided (Mode 0).
 func DecideMode(c ModeClues, ev *Evidence) ModeDecision {
 	var clues []ModeDecision
 	if c.Flag == Hosted || c.Flag == OnPrem {
@@ -127,13 +131,17 @@ func DecideMode(c ModeClues, ev *Evidence) ModeDecision {
 	}
 	clues = append(clues, sourced...)
 	if a := ev.Answers; a != nil {
+		by, from := ByAnswers, a.Source
+		if a.Ticks {
+			by, from = ByTicks, ""
+		}
 		switch a.Checklist {
 		case HostedID:
-			clues = append(clues, ModeDecision{Mode: Hosted, By: ByAnswers, From: a.Source})
+			clues = append(clues, ModeDecision{Mode: Hosted, By: by, From: from})
 		case OnPremID:
-			clues = append(clues, ModeDecision{Mode: OnPrem, By: ByAnswers, From: a.Source})
+			clues = append(clues, ModeDecision{Mode: OnPrem, By: by, From: from})
 		}
-	} else if h, o := c.Ticks[Hosted], c.Ticks[OnPrem]; h != o {
+	} else if h, o := c.Ticks.Hosted, c.Ticks.OnPrem; h != o {
 		m := Hosted
 		if o > h {
 			m = OnPrem
@@ -154,7 +162,7 @@ func DecideMode(c ModeClues, ev *Evidence) ModeDecision {
 }
 
 // Said is one message as each place it is read in says it, so that each says it its own way
-// from one table: the terminal (ozecheck, which names its flags), the site's check page
+// from one table (a row is a Said value; [SaidTable] lists them): the terminal (ozecheck, which names its flags), the site's check page
 // (which names its own controls, never a flag, and starts every sentence with a capital) and
 // the reports (JSON and HTML, written the same by both and read by support: neither flags nor
 // controls).
@@ -162,24 +170,13 @@ type Said struct {
 	CLI, Page, Report Text
 }
 
-// said records every message of the table by name, for the tests of each surface.
-var said = map[string]Said{}
-
-// Say records s in the one table of messages said differently by each surface, under name,
-// and returns it; the packages that write reports declare theirs with it.
-func Say(name string, s Said) Said {
-	said[name] = s
-	return s
-}
-
-func sayAll(name string, s Said) Said { return Say(name, s) }
-
-// flagRE finds a command-line flag ("--mode", "-o") in a sentence.
-var flagRE = regexp.MustCompile(`(^|[\s(«"])--?[a-z]`)
+// flagPattern finds a command-line flag ("--mode", "-o") in a sentence.
+const flagPattern = `(^|[\s(«"])--?[a-z]`
 
 // Faults returns what breaks the rules of its surfaces in s: a side left empty, a page or
 // report sentence that names a command-line flag (only the terminal may).
 func (s Said) Faults() []string {
+	flagRE := regexp.MustCompile(flagPattern)
 	var out []string
 	for _, side := range []struct {
 		name  string
@@ -196,75 +193,61 @@ func (s Said) Faults() []string {
 	return out
 }
 
-// SaidTable returns every message said differently by each surface, by name.
+// SaidTable returns the package's messages said differently by each surface, by name, for
+// the tests of each surface (the reports' are report.SaidTable).
 func SaidTable() map[string]Said {
-	out := make(map[string]Said, len(said))
-	for k, v := range said {
-		out[k] = v
+	return map[string]Said{
+		"ModeByFlag": saidByFlag, "ModeByAddressHosted": saidByAddressHosted, "ModeByAddressElsewhere": saidByAddressElsewhere,
+		"ModeByEspacesHosted": saidByEspacesHosted, "ModeByEspacesElsewhere": saidByEspacesElsewhere, "ModeByAnswers": saidByAnswers,
+		"ModeByTicks": saidByTicks, "ModePurgeOnly": saidPurgeOnly, "ModeUndecided": saidUndecided,
 	}
-	return out
 }
 
-// Sprintf formats each surface's sentence with the same arguments (see [Text.Sprintf]); an
-// argument that is a Said gives each surface its own sentence.
+// Sprintf formats each surface's sentence with the same arguments (see [Text.Sprintf]).
 func (s Said) Sprintf(args ...any) Said {
-	on := func(side func(Said) Text) []any {
-		out := make([]any, len(args))
-		for i, a := range args {
-			if x, ok := a.(Said); ok {
-				a = side(x)
-			}
-			out[i] = a
-		}
-		return out
-	}
-	return Said{
-		CLI:    s.CLI.Sprintf(on(func(x Said) Text { return x.CLI })...),
-		Page:   s.Page.Sprintf(on(func(x Said) Text { return x.Page })...),
-		Report: s.Report.Sprintf(on(func(x Said) Text { return x.Report })...),
-	}
+	return Said{CLI: s.CLI.Sprintf(args...), Page: s.Page.Sprintf(args...), Report: s.Report.Sprintf(args...)}
 }
 
 // The clauses that say what decided the mode, after the mode's name; and the sentences of an
 // undecided mode. One row per way of deciding.
 var (
-	saidByFlag = sayAll("ModeByFlag", Said{
+	saidByFlag = (Said{
 		CLI:    Text{FR: "choisi avec --mode %s", EN: "chosen with --mode %s"},
 		Page:   Text{FR: "choisi ci-dessus", EN: "chosen above"},
 		Report: Text{FR: "indiqué par la personne qui a fait la vérification", EN: "stated by the person who ran the check"},
 	})
-	saidByAddressHosted = sayAll("ModeByAddressHosted", Said{
+	saidByAddressHosted = (Said{
 		CLI:    Text{FR: "l'adresse donnée à --fetch, %s, est sous index-education.net, le domaine d'Index Education, qui sert les PRONOTE hébergés", EN: "the address given to --fetch, %s, is under index-education.net, Index Education's domain, which serves hosted PRONOTEs"},
 		Page:   Text{FR: "l'adresse de PRONOTE saisie sur cette page, %s, est sous index-education.net, le domaine d'Index Education, qui sert les PRONOTE hébergés", EN: "the PRONOTE address typed on this page, %s, is under index-education.net, Index Education's domain, which serves hosted PRONOTEs"},
 		Report: Text{FR: "l'adresse de PRONOTE donnée, %s, est sous index-education.net, le domaine d'Index Education, qui sert les PRONOTE hébergés", EN: "the PRONOTE address given, %s, is under index-education.net, Index Education's domain, which serves hosted PRONOTEs"},
 	})
-	saidByAddressElsewhere = sayAll("ModeByAddressElsewhere", Said{
+	saidByAddressElsewhere = (Said{
 		CLI:    Text{FR: "l'adresse donnée à --fetch, %s, n'est pas sous index-education.net, le domaine d'Index Education, qui sert les PRONOTE hébergés (déduction de ce site)", EN: "the address given to --fetch, %s, is not under index-education.net, Index Education's domain, which serves hosted PRONOTEs (this site's inference)"},
 		Page:   Text{FR: "l'adresse de PRONOTE saisie sur cette page, %s, n'est pas sous index-education.net, le domaine d'Index Education, qui sert les PRONOTE hébergés (déduction de ce site)", EN: "the PRONOTE address typed on this page, %s, is not under index-education.net, Index Education's domain, which serves hosted PRONOTEs (this site's inference)"},
 		Report: Text{FR: "l'adresse de PRONOTE donnée, %s, n'est pas sous index-education.net, le domaine d'Index Education, qui sert les PRONOTE hébergés (déduction de ce site)", EN: "the PRONOTE address given, %s, is not under index-education.net, Index Education's domain, which serves hosted PRONOTEs (this site's inference)"},
 	})
-	saidByEspacesHosted = sayAll("ModeByEspacesHosted", sameEverywhere(Text{
+	saidByEspacesHosted = (sameEverywhere(Text{
 		FR: "InfoMobileApp.json publie les espaces sous index-education.net (%s), le domaine d'Index Education, qui sert les PRONOTE hébergés",
 		EN: "InfoMobileApp.json publishes the espaces under index-education.net (%s), Index Education's domain, which serves hosted PRONOTEs",
 	}))
-	saidByEspacesElsewhere = sayAll("ModeByEspacesElsewhere", sameEverywhere(Text{
+	saidByEspacesElsewhere = (sameEverywhere(Text{
 		FR: "InfoMobileApp.json publie les espaces hors de index-education.net (%s), le domaine d'Index Education, qui sert les PRONOTE hébergés (déduction de ce site)",
 		EN: "InfoMobileApp.json publishes the espaces outside index-education.net (%s), Index Education's domain, which serves hosted PRONOTEs (this site's inference)",
 	}))
-	saidByAnswers = sayAll("ModeByAnswers", sameEverywhere(Text{
+	saidByAnswers = (sameEverywhere(Text{
 		FR: "le fichier de réponses %s vient de la page de la procédure du %s",
 		EN: "the answers file %s comes from the page of the %s procedure",
 	}))
-	saidByTicks = sayAll("ModeByTicks", Said{
+	saidByTicks = (Said{
 		CLI:    Text{FR: "les étapes cochées dans le navigateur l'ont été surtout sur la page du %s", EN: "the steps ticked in the browser were ticked mostly on the %s page"},
 		Page:   Text{FR: "vous avez coché plus d'étapes dans ce navigateur sur la page du %s que sur celle de l'autre mode", EN: "you ticked more steps in this browser on the %s page than on the other mode's"},
 		Report: Text{FR: "les étapes cochées dans le navigateur l'ont été surtout sur la page du %s", EN: "the steps ticked in the browser were ticked mostly on the %s page"},
 	})
-	saidPurgeOnly = sayAll("ModePurgeOnly", sameEverywhere(Text{
+	saidPurgeOnly = (sameEverywhere(Text{
 		FR: "Changement d'ENT seul : la purge des identifiants ne dépend pas du mode.",
 		EN: "Change of ENT only: the purge of identifiers does not depend on the mode.",
 	}))
-	saidUndecided = sayAll("ModeUndecided", Said{
+	saidUndecided = (Said{
 		CLI: Text{
 			FR: "Mode non décidé : rien ne dit si PRONOTE est hébergé par Index Education. Seules les étapes qui n'en dépendent pas sont jugées ; ajoutez --mode hosted (hébergé) ou --mode onprem (non hébergé) pour juger les autres.",
 			EN: "Mode not decided: nothing says whether PRONOTE is hosted by Index Education. Only the steps that do not depend on it are judged; add --mode hosted or --mode onprem (on-premises) to judge the others.",
@@ -278,8 +261,8 @@ var (
 			EN: "Mode not decided: nothing said whether PRONOTE is hosted by Index Education. Only the steps that do not depend on it are judged; the others are listed apart.",
 		},
 	})
-	saidModeDecided = sayAll("ModeDecided", sameEverywhere(Text{FR: "%s : %s.", EN: "%s: %s."}))
-	saidModeAgainst = sayAll("ModeAgainst", sameEverywhere(Text{FR: "Autre indice, qui désigne le %s : %s.", EN: "Another clue, pointing to the %s: %s."}))
+	// anotherClue opens the sentence of a clue that pointed to the other mode.
+	anotherClue = Text{FR: "Autre indice, qui désigne le ", EN: "Another clue, pointing to the "}
 )
 
 func sameEverywhere(t Text) Said { return Said{CLI: t, Page: t, Report: t} }
@@ -316,16 +299,27 @@ func (d ModeDecision) Said() Said {
 	case ByPurgeOnly:
 		return saidPurgeOnly
 	}
-	return saidModeDecided.Sprintf(capital(d.Mode.Label()), d.clause())
+	return d.sentence(capital(d.Mode.Label()))
 }
 
 // AgainstSaid returns one sentence per clue that pointed to the other mode.
 func (d ModeDecision) AgainstSaid() []Said {
 	var out []Said
 	for _, o := range d.Against {
-		out = append(out, saidModeAgainst.Sprintf(o.Mode.Label(), o.clause()))
+		l := o.Mode.Label()
+		out = append(out, o.sentence(Text{FR: anotherClue.FR + l.FR, EN: anotherClue.EN + l.EN}))
 	}
 	return out
+}
+
+// sentence returns, on each surface, the sentence that says what decided d after its
+// opening ("Mode hébergé : choisi avec --mode hosted.").
+func (d ModeDecision) sentence(opening Text) Said {
+	c := d.clause()
+	join := func(t Text) Text {
+		return Text{FR: opening.FR + " : " + t.FR + ".", EN: opening.EN + ": " + t.EN + "."}
+	}
+	return Said{CLI: join(c.CLI), Page: join(c.Page), Report: join(c.Report)}
 }
 
 // In returns the sentence of one surface in lang.

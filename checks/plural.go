@@ -58,9 +58,9 @@ var (
 	NounStepFailed   = Noun{One: Text{FR: "en échec", EN: "failed"}, Many: Text{FR: "en échec", EN: "failed"}}
 	NounStepReview   = Noun{One: Text{FR: "à revoir", EN: "to look at again"}, Many: Text{FR: "à revoir", EN: "to look at again"}}
 	NounFileRead     = Noun{One: Text{FR: "fichier lu", EN: "file read"}, Many: Text{FR: "fichiers lus", EN: "files read"}}
-	NounFileRefused  = Noun{One: Text{FR: "fichier non lu", EN: "file not read"}, Many: Text{FR: "fichiers non lus", EN: "files not read"}}
+	NounFileUnused   = Noun{One: Text{FR: "fichier non pris en compte", EN: "file not used"}, Many: Text{FR: "fichiers non pris en compte", EN: "files not used"}}
 	NounEspace       = Noun{One: Text{FR: "espace", EN: "espace"}, Many: Text{FR: "espaces", EN: "espaces"}}
-	NounStepTicked   = Noun{One: Text{FR: "étape cochée", EN: "step ticked"}, Many: Text{FR: "étapes cochées", EN: "steps ticked"}}
+	NounAnswer       = Noun{One: Text{FR: "réponse", EN: "answer"}, Many: Text{FR: "réponses", EN: "answers"}}
 )
 
 // nouns names the counted phrases for [Texts].
@@ -70,5 +70,5 @@ var nouns = map[string]Noun{
 	"SchoolFailed": NounSchoolFailed, "Failing": NounFailing, "ReportRead": NounReportRead,
 	"Unreadable": NounUnreadable, "Step": NounStep, "StepTodo": NounStepTodo, "StepDone": NounStepDone,
 	"StepVerified": NounStepVerified, "StepFailed": NounStepFailed, "StepReview": NounStepReview,
-	"FileRead": NounFileRead, "FileRefused": NounFileRefused, "Espace": NounEspace, "StepTicked": NounStepTicked,
+	"FileRead": NounFileRead, "FileUnused": NounFileUnused, "Espace": NounEspace, "Answer": NounAnswer,
 }

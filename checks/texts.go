@@ -39,9 +39,10 @@ func Texts() map[string]Text {
 	for _, md := range []Mode{Hosted, OnPrem, AnyMode, 0} {
 		m["Mode "+md.String()] = md.Label()
 	}
-	for name, s := range said {
+	for name, s := range SaidTable() {
 		m["Said "+name+" cli"], m["Said "+name+" page"], m["Said "+name+" report"] = s.CLI, s.Page, s.Report
 	}
+	m["anotherClue"] = anotherClue
 	for _, f := range ModeFacts() {
 		m["Fact "+f.ID+" claim"], m["Fact "+f.ID+" ref"] = f.Claim, f.Ref
 	}

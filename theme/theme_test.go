@@ -1,8 +1,12 @@
 package theme
 
 import (
+	"regexp"
+	"strings"
 	"testing"
 	"text/template/parse"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestTemplatesParse(t *testing.T) {
@@ -122,5 +126,34 @@ func TestCopyable(t *testing.T) {
 		if got := Copyable(v); got != want {
 			t.Errorf("Copyable(%q) = %v", v, got)
 		}
+	}
+}
+
+// TestCheckPageWords holds the check page's words (wc…) to what the browser may show: no
+// command-line flag, and every sentence starting with a capital.
+func TestCheckPageWords(t *testing.T) {
+	notSentences := map[string]string{
+		"wcAnswersFile": "a file name",
+		"wcReportFile":  "a file name",
+		"wcModeAuto":    "an option of the « Mode » list, after its label",
+	}
+	flag := regexp.MustCompile(`(^|[\s(«"])--?[a-z]`)
+	n := 0
+	for k, tx := range words {
+		if !strings.HasPrefix(k, "wc") {
+			continue
+		}
+		n++
+		for _, s := range []string{tx.FR, tx.EN} {
+			if flag.MatchString(s) {
+				t.Errorf("%s names a command-line flag: %q", k, s)
+			}
+			if r, _ := utf8.DecodeRuneInString(s); notSentences[k] == "" && !unicode.IsUpper(r) {
+				t.Errorf("%s starts with a small letter: %q", k, s)
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("%d check page words: is the prefix still wc?", n)
 	}
 }

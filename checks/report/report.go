@@ -401,17 +401,17 @@ var words = Wording{
 // names ozecheck's flags; the HTML report, made the same by the command and the browser,
 // does not.
 var (
-	saidMasked = checks.Say("ReportMasked", checks.Said{
+	saidMasked = (checks.Said{
 		CLI:    checks.Text{FR: "Les données personnelles (identifiants, noms, chemins des fichiers) sont masquées ; --show-personal-data les affiche.", EN: "Personal data (identifiers, names, file paths) is masked; --show-personal-data shows it."},
 		Page:   checks.Text{FR: "Les données personnelles (identifiants, noms, chemins des fichiers) sont masquées.", EN: "Personal data (identifiers, names, file paths) is masked."},
 		Report: checks.Text{FR: "Les données personnelles (identifiants, noms, chemins des fichiers) sont masquées.", EN: "Personal data (identifiers, names, file paths) is masked."},
 	})
-	saidShown = checks.Say("ReportShown", checks.Said{
+	saidShown = (checks.Said{
 		CLI:    checks.Text{FR: "Attention : ce rapport affiche des données personnelles (--show-personal-data).", EN: "Warning: this report shows personal data (--show-personal-data)."},
 		Page:   checks.Text{FR: "Attention : ce rapport affiche des données personnelles.", EN: "Warning: this report shows personal data."},
 		Report: checks.Text{FR: "Attention : ce rapport affiche des données personnelles (identifiants, noms, chemins des fichiers).", EN: "Warning: this report shows personal data (identifiers, names, file paths)."},
 	})
-	saidVerdictUndecided = checks.Say("ReportVerdictUndecided", checks.Said{
+	saidVerdictUndecided = (checks.Said{
 		CLI: checks.Text{
 			FR: "Aucune étape non conforme parmi celles jugées, mais le mode n'est pas décidé : ajoutez --mode hosted ou --mode onprem pour juger les autres.",
 			EN: "No step judged fails, but the mode is not decided: add --mode hosted or --mode onprem to judge the others.",
@@ -426,6 +426,12 @@ var (
 		},
 	})
 )
+
+// SaidTable returns the report's messages said differently by each surface, by name, for
+// the tests of each surface (with checks.SaidTable).
+func SaidTable() map[string]checks.Said {
+	return map[string]checks.Said{"ReportMasked": saidMasked, "ReportShown": saidShown, "ReportVerdictUndecided": saidVerdictUndecided}
+}
 
 // SaidVerdictUndecided is the verdict of a report whose mode is undecided and that nothing
 // failed, on each surface.

@@ -18,11 +18,11 @@ func main() {
 // run is ozecheckRun(request, files, progress): see the package doc.
 func run(_ js.Value, args []js.Value) any {
 	if len(args) < 2 {
-		return encode(outcome{Files: []fileOutcome{}, ModeError: &text{FR: "ozecheckRun(request, files, progress)", EN: "ozecheckRun(request, files, progress)"}})
+		return encode(outcome{Files: []fileOutcome{}, Error: &text{FR: "ozecheckRun(request, files, progress)", EN: "ozecheckRun(request, files, progress)"}})
 	}
 	var req request
 	if err := json.Unmarshal([]byte(args[0].String()), &req); err != nil {
-		return encode(outcome{Files: []fileOutcome{}, ModeError: &text{FR: err.Error(), EN: err.Error()}})
+		return encode(outcome{Files: []fileOutcome{}, Error: &text{FR: err.Error(), EN: err.Error()}})
 	}
 	progress := js.Undefined()
 	if len(args) > 2 && args[2].Type() == js.TypeFunction {

@@ -80,4 +80,17 @@
     if (window.ozeSteps) window.ozeSteps.reset(root);
     root.paint();
   };
+
+  // ozeTicked counts the steps ticked (or given a value) on the page of checklist cl itself,
+  // not those ozeAnswers borrows from another page: which procedure page the person worked on.
+  window.ozeTicked = function (profile, cl) {
+    var base = NS + profile + ':' + cl + ':', n = 0;
+    for (var i = 0; i < localStorage.length; i++) {
+      var k = localStorage.key(i), s;
+      if (k.indexOf(base) !== 0 || k.slice(base.length).charAt(0) === '@') continue;
+      s = get(k);
+      if (s && (s.checked || s.value)) n++;
+    }
+    return n;
+  };
 }());

@@ -1,12 +1,16 @@
 // The browser checker, loaded by check.js on the first drop or click. It judges the files
 // with the Go checker compiled to WebAssembly in a Web Worker (checker-worker.js, which
 // loads the .wasm showing its progress); reports made by ozecheck (report.json) feed the
-// verdicts directly. Results show problems first, each linked to its step, with the HTML and
-// JSON reports to download; the verdicts are kept for the procedure pages (verdicts.js).
-// The answers ticked in this browser (answers.js) are offered as the answers file.
+// verdicts directly. The checker decides the mode (the choice above, the PRONOTE address typed
+// on this page, the files, the ticks of this browser) and says how; when nothing decides it,
+// the page asks, before the results. A file dropped later replaces the one it updates, and
+// says so. Results show problems first, each linked to its step, with the HTML and JSON
+// reports to download; the verdicts are kept for the procedure pages (verdicts.js). Every
+// sentence about the check comes from the checker in both languages; this file only places
+// them.
 (function () {
   'use strict';
-  var lang = document.documentElement.lang;
+  var lang = document.documentElement.lang, DAY = { day: 'numeric', month: 'long', year: 'numeric' };
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -18,12 +22,16 @@
     var args = Array.prototype.slice.call(arguments, 1);
     return s.replace(/%[ds]/g, function () { return args.length ? args.shift() : ''; });
   }
+  // day writes a date as the reader's language does, in the page's locale (data-t-locale):
+  // « 7 décembre 2026 », "7 December 2026".
+  function day(d, locale) { return new Date(d).toLocaleDateString(locale, DAY); }
   function download(data, type, name) {
     var a = el('a', { href: URL.createObjectURL(new Blob([data], { type: type })), download: name });
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   }
+  function said(t) { return t ? t[lang] || t.en : ''; }
 
   // pronoteOzeCheck sets up the checker of root and returns what check.js drives: add(files)
   // and rerun() when an option changes.
@@ -33,38 +41,41 @@
     var results = root.querySelector('.wc-results'), picker = root.querySelector('input[type=file]');
     var mode = root.querySelector('select[name=mode]'), purge = root.querySelector('input[name=purge]');
     var useAnswers = root.querySelector('input[name=answers]'), answersRow = root.querySelector('.wc-answers');
-    var order = t.order.split(' '), kinds = t.tKinds.split('|');
-    var kindName = { infomobileapp: kinds[0], identities: kinds[1], answers: kinds[2], report: kinds[3] };
+    var address = document.querySelector('.wc-info input[name=pronote]');
+    var order = t.order.split(' ');
     var files = [], imported = [], worker = null, seq = 0;
 
-    // The answers ticked in this browser, as "Download my answers" gives them on the page of
-    // the procedure chosen above, else of the one (hosted or on-premises) with the most steps
-    // ticked; when neither is ahead the file names no procedure and the mode is guessed from
-    // the other files, as ozecheck does.
+    // The answers ticked in this browser, one answers file per procedure page, as "Download
+    // my answers" gives them there, and how many steps were ticked on each page itself: the
+    // checker uses those of the mode it decides, and the page with more ticks decides it when
+    // nothing stronger does.
     function browserAnswers() {
       if (!window.ozeAnswers) return null;
-      var count = function (doc) { return Object.keys(doc.items).filter(function (id) { return doc.items[id].checked; }).length; };
-      var cl = mode.value;
-      if (!cl) {
-        var h = count(window.ozeAnswers(t.profile, 'hosted')), o = count(window.ozeAnswers(t.profile, 'onprem'));
-        cl = h > o ? 'hosted' : o > h ? 'onprem' : '';
-      }
-      var doc = window.ozeAnswers(t.profile, cl), ticked = 0, values = 0, last = '';
-      if (!cl) delete doc.checklist;
-      for (var id in doc.items) {
-        var it = doc.items[id];
-        if (it.checked) ticked++;
-        if (it.value) values++;
-        if (it.at && it.at > last) last = it.at;
-      }
-      if (!ticked && !values) return null;
-      return { doc: doc, text: fmt(t.tAnswers, ticked, values, last ? new Date(last).toLocaleDateString(lang) : '') };
+      var ticks = {}, ticked = {}, any = false, last = '';
+      ['hosted', 'onprem', 'purge'].forEach(function (cl) {
+        var doc = window.ozeAnswers(t.profile, cl);
+        ticks[cl] = JSON.stringify(doc, null, 2) + '\n';
+        ticked[cl] = window.ozeTicked(t.profile, cl);
+        for (var id in doc.items) {
+          var it = doc.items[id];
+          if (it.checked || it.value) any = true;
+          if (it.at && it.at > last) last = it.at;
+        }
+      });
+      if (!any) return null;
+      return { ticks: ticks, ticked: ticked, text: last ? fmt(t.tAnswers, day(last, t.tLocale)) : t.tAnswersNoDate };
     }
     function showAnswers() {
       var a = browserAnswers();
       answersRow.querySelector('span').textContent = a ? a.text : t.tNoAnswers;
       useAnswers.disabled = !a;
       return a;
+    }
+    // typedAddress is the PRONOTE address of the page's address field, when it holds one the
+    // field accepts.
+    function typedAddress() {
+      if (!address || address.getAttribute('aria-invalid') === 'true') return '';
+      return address.value.trim();
     }
 
     function say(text, fraction) {
@@ -88,17 +99,19 @@
     }
 
     function run() {
-      var a = showAnswers(), req = { mode: mode.value, purge: purge.checked, lang: lang };
+      var a = showAnswers(), req = { mode: mode.value, purge: purge.checked, lang: lang, address: typedAddress() };
       if (!files.length) return;
       if (a && useAnswers.checked) {
-        req.answers = JSON.stringify(a.doc, null, 2) + '\n';
-        req.answersName = t.tAnswersFile + '.json';
+        req.ticks = a.ticks;
+        req.ticked = a.ticked;
+        req.ticksName = t.tAnswersFile + '.json';
       }
       seq++;
       startWorker().postMessage({ type: 'check', id: seq, files: files, req: req });
     }
 
-    // Files named *.json that are ozecheck reports are imported; the others are judged.
+    // Files named *.json that are ozecheck reports are imported; the others are judged, in
+    // the order they were dropped (a later one replaces the one it updates).
     function add(list) {
       var pending = Array.prototype.map.call(list, function (f) {
         if (!/\.json$/i.test(f.name) || f.size > (4 << 20)) return Promise.resolve(f);
@@ -107,7 +120,7 @@
           try { d = JSON.parse(s); } catch (e) { return f; }
           if (!d || d.kind !== 'pronote-oze-report') return f;
           var n = window.pronoteOzeVerdicts.fromReports([d]);
-          imported.push({ name: f.name, text: fmt(t.tImported, d.checker && d.checker.version || '', new Date(d.generated).toLocaleString(lang)), n: n, doc: d });
+          imported.push({ name: f.name, text: fmt(t.tImported, d.checker && d.checker.version || '', day(d.generated, t.tLocale)), n: n, doc: d });
           return null;
         }, function () { return f; });
       });
@@ -127,8 +140,9 @@
         .sort(function (a, b) { return rank(a.r) - rank(b.r) || a.i - b.i; })
         .forEach(function (x) {
           var r = x.r, li = el('li', { 'class': 'wc-result st-' + r.status });
-          var href = r.url.indexOf(t.base) === 0 ? t.root + r.url.slice(t.base.length) : r.url;
-          li.append(el('span', { 'class': 'wc-st' }, r.statusLabel), ' ', el('a', { href: href }, r.title), ' ', el('code', {}, r.id));
+          // A step judged while the mode is undecided belongs to neither mode's page: no link.
+          var title = r.url ? el('a', { href: r.url.indexOf(t.base) === 0 ? t.root + r.url.slice(t.base.length) : r.url }, r.title) : el('span', {}, r.title);
+          li.append(el('span', { 'class': 'wc-st' }, r.statusLabel), ' ', title, ' ', el('code', {}, r.id));
           li.appendChild(el('p', {}, r.message));
           if (r.evidence) li.appendChild(el('p', { 'class': 'wc-ev' }, t.tEvidence + (lang === 'fr' ? '\u00a0: ' : ': ') + r.evidence));
           list.appendChild(li);
@@ -136,23 +150,53 @@
       return list;
     }
 
+    // question asks the mode, before the results: the checker judged only what does not
+    // depend on it.
+    function question(why) {
+      var box = el('fieldset', { 'class': 'wc-ask' }), buttons = el('p');
+      box.append(el('legend', {}, t.tAsk), el('p', {}, why), buttons);
+      [['hosted', t.tAskHosted], ['onprem', t.tAskOnprem]].forEach(function (c) {
+        var b = el('button', { type: 'button', 'data-mode': c[0] }, c[1]);
+        b.addEventListener('click', function () { mode.value = c[0]; run(); });
+        buttons.append(b, ' ');
+      });
+      return box;
+    }
+
+    // headline returns the headline and the mode's lines of a check made here (out), or of an
+    // imported report (doc).
+    function headline(out, doc) {
+      var mode = out ? out.mode : null, v = out ? out.verdict : null;
+      var m = mode ? { by: mode.by, says: said(mode.says), against: (mode.against || []).map(said) } :
+        doc.modeDecision ? { by: doc.modeDecision.by, says: doc.modeDecision.says, against: doc.modeDecision.against || [] } : null;
+      if (!v) {
+        v = doc.failed ? { level: 'fail', text: t.tFail } : m && m.by === 'undecided' ? { level: 'attention', text: t.tUndecided } : { level: 'ok', text: t.tOk };
+      } else {
+        v = { level: v.level, text: said(v.says) };
+      }
+      var parts = [];
+      if (m && m.by === 'undecided' && out) parts.push(question(m.says));
+      else if (m) {
+        parts.push(el('p', { 'class': 'wc-mode' }, m.says));
+        m.against.forEach(function (a) { parts.push(el('p', { 'class': 'wc-against' }, a)); });
+      }
+      parts.push(el('p', { 'class': 'wc-verdict wc-' + v.level }, v.text));
+      return parts;
+    }
+
     function show(out) {
       results.textContent = '';
       bar.hidden = true;
-      var fl = el('ul', { 'class': 'wc-files' }), bad = 0;
+      var fl = el('ul', { 'class': 'wc-files' });
       imported.forEach(function (im) { fl.appendChild(el('li', {}, im.name + ' — ' + im.text)); });
       (out ? out.files : []).forEach(function (f) {
-        var li = el('li', f.error ? { 'class': 'wc-bad' } : {}, f.name + ' — ');
-        if (f.error) { bad++; li.append(el('strong', {}, f.error[lang] || f.error.en)); } else li.append(kindName[f.kind] || f.kind);
-        fl.appendChild(li);
+        fl.appendChild(el('li', f.unused ? { 'class': 'wc-bad' } : f.replaced ? { 'class': 'wc-replaced' } : {}, f.name + ' — ' + said(f.says)));
       });
-      results.appendChild(fl);
       var clear = el('button', { type: 'button' }, t.tClear);
       clear.addEventListener('click', function () { files = []; imported = []; results.textContent = ''; say(''); picker.value = ''; });
-      if (out && out.modeError) {
-        say(out.modeError[lang] + ' ' + t.tNeedMode);
-        results.appendChild(clear);
-        mode.focus();
+      if (out && out.error) {
+        say(said(out.error));
+        results.append(fl, clear);
         return;
       }
       var docs = [], doc = null;
@@ -165,8 +209,10 @@
         doc = imported[imported.length - 1].doc;
       }
       if (!doc) return;
-      say(out ? fmt(t.tDone, out.files.length - bad, bad) : imported[imported.length - 1].text);
-      results.appendChild(el('p', { 'class': doc.failed ? 'wc-verdict wc-fail' : 'wc-verdict' }, doc.failed ? t.tFail : t.tOk));
+      say(out ? said(out.status) : imported[imported.length - 1].text);
+      var head = headline(out, doc);
+      results.append.apply(results, head);
+      results.appendChild(fl);
       var tools = el('p', { 'class': 'wc-tools' });
       if (out && out.json) {
         var stamp = doc.generated.slice(0, 10), name = t.tFile + '-' + stamp;
@@ -177,8 +223,10 @@
       }
       tools.append(clear);
       results.append(tools, resultList(doc));
+      if (head[0].tagName === 'FIELDSET') head[0].scrollIntoView({ block: 'nearest' });
     }
 
+    if (address) address.addEventListener('change', function () { if (files.length) run(); });
     showAnswers();
     return { add: add, rerun: function () { if (files.length) run(); else showAnswers(); } };
   };

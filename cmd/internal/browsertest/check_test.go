@@ -345,9 +345,11 @@ func TestBrowserCheckerMatchesCLI(t *testing.T) {
 }
 
 // TestCheckPageLooks drops the correct setup on the check page in both languages, at desktop
-// and phone widths: nothing scrolls sideways, and axe-core finds no violation once the
-// results are shown. The screenshots before and after the drop go to $SCREENSHOT_DIR when it
-// is set (to be looked at), else to a temporary folder.
+// and phone widths, in the light and the dark scheme, then an export that leaves the mode
+// undecided (the page asks it): nothing scrolls sideways, and axe-core finds no violation
+// once the results and the question are shown. The screenshots go to $SCREENSHOT_DIR when it
+// is set (to be looked at: check-LANG-WIDTH-SCHEME-{before,after,after-list,ask}.png), else
+// to a temporary folder.
 func TestCheckPageLooks(t *testing.T) {
 	bc, _ := builtChecker(t)
 	srv := serveWith(t, nil, bc)
@@ -357,54 +359,82 @@ func TestCheckPageLooks(t *testing.T) {
 		shots = t.TempDir()
 	}
 	dir := fixture(t, "pass")
+	relative, _ := relativeFiles(t)
 	for _, lang := range []struct{ code, page string }{{"fr", "/fr/verifier/"}, {"en", "/en/check-your-setup/"}} {
 		for _, width := range []int64{1280, 390} {
-			t.Run(fmt.Sprintf("%s-%d", lang.code, width), func(t *testing.T) {
-				ctx := newTab(t)
-				shot := func(name string) {
-					png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-					if err != nil {
+			for _, scheme := range []string{"light", "dark"} {
+				t.Run(fmt.Sprintf("%s-%d-%s", lang.code, width, scheme), func(t *testing.T) {
+					ctx := newTab(t)
+					shot := func(name string) {
+						png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+						if err != nil {
+							t.Fatal(err)
+						}
+						if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("check-%s-%d-%s-%s.png", lang.code, width, scheme, name)), png, 0o644); err != nil {
+							t.Fatal(err)
+						}
+					}
+					if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+						Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+					}); err != nil {
 						t.Fatal(err)
 					}
-					if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("check-%s-%d-%s.png", lang.code, width, name)), png, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				do(t, ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(srv.URL+lang.page), chromedp.WaitVisible(chromedp.CSS(".wc-ui")),
-					chromedp.ScrollIntoView(chromedp.CSS("#webcheck")))
-				shot("before")
-				dropFiles(t, ctx, "", false, filepath.Join(dir, "InfoMobileApp.json"), filepath.Join(dir, "eleves.csv"), filepath.Join(dir, "profs.csv"), filepath.Join(dir, "reponses.json"))
-				do(t, ctx, chromedp.ScrollIntoView(chromedp.CSS("#webcheck")))
-				shot("after")
-				do(t, ctx, chromedp.ScrollIntoView(chromedp.CSS(".wc-list")))
-				shot("after-list")
-				wide, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`document.scrollingElement.scrollWidth <= window.innerWidth ? [] :
-					Array.from(document.querySelectorAll('main *')).filter(e => !e.closest('pre') && e.getBoundingClientRect().right > window.innerWidth).map(e => e.tagName + '.' + e.className)`))
-				if err != nil || len(wide) > 0 {
-					t.Errorf("the page scrolls sideways at %d px (%v): %v", width, err, wide)
-				}
-				if axeErr != nil {
-					if os.Getenv("CI") != "" {
-						t.Fatal("axe-core missing (npm ci in cmd/internal/browsertest): a failure under CI")
-					}
-					t.Log("axe-core missing: accessibility not checked (npm ci in cmd/internal/browsertest)")
-					return
-				}
-				do(t, ctx, chromedp.Evaluate[chromedp.Void](string(axe)))
-				raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-					.then(r => r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', ')))`, chromedp.EvalAwaitPromise))
-				if err != nil {
-					t.Fatal(err)
-				}
-				var vs []string
-				if err := json.Unmarshal(raw, &vs); err != nil {
-					t.Fatal(err)
-				}
-				for _, v := range vs {
-					t.Errorf("axe: %s", v)
-				}
-			})
+					do(t, ctx, viewport(t, width, 900, width < 500), chromedp.Navigate(srv.URL+lang.page), chromedp.WaitVisible(chromedp.CSS(".wc-ui")),
+						chromedp.ScrollIntoView(chromedp.CSS("#webcheck")))
+					shot("before")
+					dropFiles(t, ctx, "", false, filepath.Join(dir, "InfoMobileApp.json"), filepath.Join(dir, "eleves.csv"), filepath.Join(dir, "profs.csv"), filepath.Join(dir, "reponses.json"))
+					do(t, ctx, chromedp.ScrollIntoView(chromedp.CSS("#webcheck")))
+					shot("after")
+					do(t, ctx, chromedp.ScrollIntoView(chromedp.CSS(".wc-list")))
+					shot("after-list")
+					sideways(t, ctx, width)
+					accessible(t, ctx, axe, axeErr)
+					do(t, ctx, chromedp.Click(chromedp.CSS(".wc-tools button:last-child")), chromedp.WaitNotPresent(chromedp.CSS(".wc-list")))
+					dropFiles(t, ctx, "", false, relative)
+					do(t, ctx, chromedp.WaitVisible(chromedp.CSS(".wc-ask")), chromedp.ScrollIntoView(chromedp.CSS(".wc-status")))
+					shot("ask")
+					sideways(t, ctx, width)
+					accessible(t, ctx, axe, axeErr)
+				})
+			}
 		}
+	}
+}
+
+// sideways fails when something of the page open in ctx goes past the window's right edge,
+// naming it.
+func sideways(t *testing.T, ctx context.Context, width int64) {
+	t.Helper()
+	// An element past the window's right edge is cut off even where the page does not
+	// scroll (a fieldset grows to its widest content).
+	wide, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('main *')).filter(e => !e.closest('pre') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map(e => e.tagName + '.' + e.className)`))
+	if err != nil || len(wide) > 0 {
+		t.Errorf("the page is wider than the window at %d px (%v): %v", width, err, wide)
+	}
+}
+
+// accessible runs axe-core on the page open in ctx and fails on any WCAG 2.1 A/AA violation.
+func accessible(t *testing.T, ctx context.Context, axe []byte, axeErr error) {
+	t.Helper()
+	if axeErr != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("axe-core missing (npm ci in cmd/internal/browsertest): a failure under CI")
+		}
+		t.Log("axe-core missing: accessibility not checked (npm ci in cmd/internal/browsertest)")
+		return
+	}
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](string(axe)))
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+		.then(r => r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', ')))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vs []string
+	if err := json.Unmarshal(raw, &vs); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		t.Errorf("axe: %s", v)
 	}
 }
 
@@ -573,10 +603,13 @@ func TestBrowserCheckerBadInput(t *testing.T) {
 	if len(files) != 3 {
 		t.Fatalf("files listed: %q", files)
 	}
-	if files[0] != "wc-bad|photo.png — "+want {
+	// ozecheck's message, as a sentence for the page: after the file's name, a capital
+	// first, a full stop last.
+	msg := strings.TrimPrefix(want, "photo.png: ")
+	if msg == want || files[0] != "wc-bad|photo.png — "+strings.ToUpper(msg[:1])+msg[1:]+"." {
 		t.Errorf("binary file: %q, want ozecheck's message %q", files[0], want)
 	}
-	if !strings.HasPrefix(files[1], "wc-bad|huge.csv — huge.csv: file of 2048 MiB") {
+	if !strings.HasPrefix(files[1], "wc-bad|huge.csv — File of 2048 MiB") {
 		t.Errorf("2 GB file: %q", files[1])
 	}
 	if files[2] != "|InfoMobileApp.json — InfoMobileApp.json" {

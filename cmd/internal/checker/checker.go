@@ -45,7 +45,15 @@ func (s *Session) Read(name string, r io.Reader) (evidence.Kind, error) {
 
 // read reads the input name, named shown in the report.
 func (s *Session) read(name, shown string, r io.Reader) (evidence.Kind, error) {
-	kind, err := evidence.Read(shown, r, s.Catalog, s.Evidence, s.opts)
+	return s.named(name, shown, func(file string) (evidence.Kind, error) {
+		return evidence.Read(file, r, s.Catalog, s.Evidence, s.opts)
+	})
+}
+
+// named runs read on the input name under the name shown, which the report gives it, and
+// names the input as given in an error.
+func (s *Session) named(name, shown string, read func(file string) (evidence.Kind, error)) (evidence.Kind, error) {
+	kind, err := read(shown)
 	if err != nil {
 		var ie *evidence.InputError
 		if errors.As(err, &ie) && ie.File == shown {
@@ -97,14 +105,30 @@ func (s *Session) ReadFetched(address string, r io.Reader) (evidence.Kind, error
 	return k, err
 }
 
+// ReadReplacing is Read for a check that gathers its inputs over time (the check page): a
+// newer InfoMobileApp.json, answers file or identity export of the same user type replaces
+// the one read before (see [evidence.ReadReplacing]). It returns the name the report gave
+// the input replaced ([Session.Shown]), "" if none was.
+func (s *Session) ReadReplacing(name string, r io.Reader) (evidence.Kind, string, error) {
+	var replaced string
+	k, err := s.named(name, s.fileName(name), func(file string) (k evidence.Kind, err error) {
+		k, replaced, err = evidence.ReadReplacing(file, r, s.Catalog, s.Evidence, s.opts)
+		return k, err
+	})
+	return k, replaced, err
+}
+
+// Shown returns the name the report gives the input read as name.
+func (s *Session) Shown(name string) string { return s.shown[name] }
+
 // Options say how to judge.
 type Options struct {
 	// Mode is "hosted" or "onprem" when the person chose it, else "".
 	Mode string
 	// Address is PRONOTE's address the person gave (--fetch's, the check page's field).
 	Address string
-	// Ticks counts, per mode, the steps ticked in the browser on that mode's procedure page.
-	Ticks map[checks.Mode]int
+	// Ticks counts the steps ticked in the browser on each mode's procedure page.
+	Ticks checks.TickCounts
 	// Purge asks to check the purge of the previous ENT's identifiers.
 	Purge bool
 	// Now is when the check runs.
@@ -176,8 +200,12 @@ func text(name string, t checks.Text) checks.Text {
 	return t
 }
 
-// Texts returns the package's messages by name.
-func Texts() map[string]checks.Text { return maps.Clone(texts) }
+// Texts returns the package's messages by name, the check page's words included.
+func Texts() map[string]checks.Text {
+	m := maps.Clone(texts)
+	maps.Copy(m, pageTexts())
+	return m
+}
 
 // Messages, in both languages.
 var (

@@ -319,7 +319,7 @@ func (s *siteModel) renderChecker(w util.BufWriter, n *markdown.Block) error {
 	}
 	if s.checker != nil {
 		d["Built"] = true
-		d["Size"] = fmt.Sprintf("%.1f", float64(len(s.checker.Compressed()))/1e6)
+		d["Size"] = n.Lang.Megabytes(int64(len(s.checker.Compressed())))
 		d["SHA256"] = fmt.Sprintf("%x", sha256.Sum256(s.checker.Wasm))
 	}
 	return s.tmpl[n.Lang].ExecuteTemplate(w, "checker", d)
@@ -335,7 +335,7 @@ func (s *siteModel) renderDownloads(w util.BufWriter, n *markdown.Block) error {
 	var rows []row
 	for _, d := range s.downloads {
 		rows = append(rows, row{platformName(d.OS, d.Arch).In(n.Lang), d.Name, relURL(p.URL, "downloads/"+d.Name),
-			fmt.Sprintf("%.1f MB", float64(len(d.Data))/1e6), d.SHA256, d.Version})
+			n.Lang.Megabytes(int64(len(d.Data))), d.SHA256, d.Version})
 	}
 	return s.tmpl[n.Lang].ExecuteTemplate(w, "downloads", map[string]any{"Lang": n.Lang, "Rows": rows, "Sums": relURL(p.URL, "downloads/SHA256SUMS")})
 }
