@@ -13,9 +13,11 @@ site:
 
 # Vet and run every test; ends with the skipped tests and why, then "N passed, N failed, N skipped".
 # Browser, PDF and accessibility tests skip without their tools, and fail under CI=true.
+# Each browser test bounds its own tabs; the browser tests together take over go test's
+# default 10 minutes on a busy machine, hence a package limit of 20.
 test:
 	go vet ./...
-	go run ./cmd/internal/testsummary ./...
+	go run ./cmd/internal/testsummary -timeout 20m ./...
 
 # Serve the site on http://127.0.0.1:1313/ and rebuild what changes (Ctrl-C to stop).
 serve:
