@@ -11,8 +11,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/spf13/afero"
-
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/cmd/internal/atomicfile"
 )
@@ -282,14 +280,14 @@ func (lv *Live) renderToMemory(ctx context.Context, s *siteModel, render map[*Pa
 		if data, ok := files[p]; ok {
 			return data, nil
 		}
-		return afero.ReadFile(lv.b.Out, filepath.Join(lv.out, filepath.FromSlash(p)))
+		return readRegular(lv.b.Out, filepath.Join(lv.out, filepath.FromSlash(p)))
 	}
 	if err := s.checkBudget(lv.b.PageBudget, lv.b.GzipBudget, pages, weights, read); err != nil {
 		return nil, err
 	}
 	out := lv.out
 	for name, data := range files {
-		if served, err := afero.ReadFile(lv.b.Out, filepath.Join(out, filepath.FromSlash(name))); err == nil && bytes.Equal(served, data) {
+		if served, err := readRegular(lv.b.Out, filepath.Join(out, filepath.FromSlash(name))); err == nil && bytes.Equal(served, data) {
 			delete(files, name)
 		}
 	}

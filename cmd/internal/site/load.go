@@ -37,7 +37,7 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 			return nil, errs
 		}
 	}
-	data, err := afero.ReadFile(b.Src, path.Join(b.SrcDir, ConfigFile))
+	data, err := readRegular(b.Src, path.Join(b.SrcDir, ConfigFile))
 	if err != nil {
 		errs.add(cfgFile, 0, "cannot read the site configuration: %v", unwrapPath(err))
 		return nil, errs
@@ -99,6 +99,9 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 					errs.add(file, 0, "%v", err)
 					return nil
 				}
+			} else if !info.Mode().IsRegular() { // a FIFO would hang the build that reads it
+				errs.add(file, 0, "%v: a language folder holds only Markdown pages (.md)", errNotRegular{info.Mode()})
+				return nil
 			}
 			if !strings.HasSuffix(name, ".md") {
 				errs.add(file, 0, "unexpected file: a language folder holds only Markdown pages (.md)")

@@ -72,7 +72,7 @@ func (p *Page) load(fsys afero.Fs, md goldmark.Markdown, errs *errorList, parses
 // it. It reports false, with the error, when the file cannot be read. A page that would cost
 // too much to parse is reported and marked scanned, with nothing found in it.
 func (p *Page) readHead(fsys afero.Fs, errs *errorList) (pageText, bool) {
-	raw, err := afero.ReadFile(fsys, p.src)
+	raw, err := readRegular(fsys, p.src)
 	if err != nil {
 		errs.add(p.File, 0, "cannot read: %v", unwrapPath(err))
 		p.scanned = true // nothing to scan: not read again to report the same error
@@ -135,7 +135,7 @@ var checklistFence = regexp.MustCompile("(?m)^[ \\t>*+\\-0-9.)]*(```+|~~~+)[ \\t
 // readBody reads the page's file again and returns its Markdown after the front matter,
 // which loadHead read and checked.
 func (p *Page) readBody(fsys afero.Fs) (pageText, error) {
-	raw, err := afero.ReadFile(fsys, p.src)
+	raw, err := readRegular(fsys, p.src)
 	if err != nil {
 		return pageText{}, fmt.Errorf("cannot read %s again: %w", p.File, unwrapPath(err))
 	}
@@ -149,7 +149,7 @@ func (p *Page) readBody(fsys afero.Fs) (pageText, error) {
 // scanFile reads the page's body again and scans it; its front matter's problems were
 // reported by loadHead.
 func (p *Page) scanFile(fsys afero.Fs, md goldmark.Markdown, errs *errorList, parses *atomic.Int64) {
-	raw, err := afero.ReadFile(fsys, p.src)
+	raw, err := readRegular(fsys, p.src)
 	if err != nil {
 		errs.add(p.File, 0, "cannot read: %v", unwrapPath(err))
 		return

@@ -200,3 +200,90 @@ func TestLockFileLink(t *testing.T) {
 		})
 	}
 }
+
+// TestFIFOs puts a FIFO where a build opens a file by itself — the build state, site.toml, a
+// page, the file a page's link leads to, a published page a serve update compares — and
+// wants the build to go on or fail saying so, never to wait for a writer.
+func TestFIFOs(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, dir string, b *Builder) // after a first build
+		want  string                                     // the error's words; "" for a build that works
+	}{
+		{"the build state", func(t *testing.T, dir string, b *Builder) {
+			out, err := resolveOut(b.OutDir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			state, err := statePath(b.StateDir, b.SrcDir, out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fifo(t, state)
+		}, ""},
+		{"site.toml", func(t *testing.T, dir string, b *Builder) {
+			fifo(t, filepath.Join(dir, "content", ConfigFile))
+		}, "content/site.toml: cannot read the site configuration: not a regular file but a named pipe (FIFO)"},
+		{"a page", func(t *testing.T, dir string, b *Builder) {
+			fifo(t, filepath.Join(dir, "content", "fr", "x.md"))
+			writeFile(t, filepath.Join(dir, "content", "en", "x.md"), []byte("+++\ntitle = \"x\"\n+++\nx\n"))
+		}, "content/fr/x.md: not a regular file but a named pipe (FIFO): a language folder holds only Markdown pages (.md)"},
+		{"the file a page's link leads to", func(t *testing.T, dir string, b *Builder) {
+			fifo(t, filepath.Join(dir, "content", "fifo"))
+			if err := os.Symlink("../fifo", filepath.Join(dir, "content", "fr", "x.md")); err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(dir, "content", "en", "x.md"), []byte("+++\ntitle = \"x\"\n+++\nx\n"))
+		}, "content/fr/x.md: cannot read: not a regular file but a named pipe (FIFO)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			diskSite(t, dir)
+			t.Chdir(dir) // the errors name content/…
+			b := &Builder{Src: afero.NewOsFs(), SrcDir: "content", Out: afero.NewOsFs(), OutDir: "public", StateDir: filepath.Join(dir, "state")}
+			if _, err := b.Build(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			tt.setup(t, dir, b)
+			_, err := withTimeout(t, func() error { _, err := b.Build(context.Background()); return err })
+			if tt.want == "" && err != nil {
+				t.Fatal(err)
+			}
+			if tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
+				t.Fatalf("Build() = %v, want an error saying %q", err, tt.want)
+			}
+		})
+	}
+	t.Run("a published page, under serve", func(t *testing.T) {
+		dir := t.TempDir()
+		diskSite(t, dir)
+		b := &Builder{Src: afero.NewOsFs(), SrcDir: filepath.Join(dir, "content"), Out: afero.NewOsFs(), OutDir: filepath.Join(dir, "public")}
+		lv, _, err := b.BuildLive(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer lv.Close()
+		page := filepath.Join(dir, "public", "en", "index.html")
+		fifo(t, page)
+		writeFile(t, filepath.Join(dir, "content", "en", "index.md"), []byte("+++\ntitle = \"Home\"\n+++\nEdited.\n"))
+		if _, err := withTimeout(t, func() error { _, err := lv.Update(context.Background(), []string{"en/index.md"}); return err }); err != nil {
+			t.Fatal(err)
+		}
+		if info, err := os.Lstat(page); err != nil || !info.Mode().IsRegular() {
+			t.Errorf("the page is not a file again: %v, %v", info, err)
+		}
+	})
+}
+
+// fifo makes a FIFO at name, in place of the file there, or skips the test where the system
+// cannot.
+func fifo(t *testing.T, name string) {
+	t.Helper()
+	if err := os.Remove(name); err != nil && !errors.Is(err, os.ErrNotExist) {
+		t.Fatal(err)
+	}
+	if err := mkfifo(name); err != nil {
+		t.Skipf("no FIFO here: %v", err)
+	}
+}

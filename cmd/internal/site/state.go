@@ -173,7 +173,7 @@ func (b *Builder) startIncremental(s *siteModel, out string) *incremental {
 }
 
 func readState(file string) (*buildState, error) {
-	f, err := os.Open(file)
+	f, _, err := openRegular(afero.NewOsFs(), file)
 	if err != nil {
 		return nil, err
 	}
@@ -424,7 +424,7 @@ func (inc *incremental) oldSearch(p *Page, buf []byte) ([]byte, error) {
 	r := inc.indexes[p.Lang]
 	if r == nil || span[0] < r.pos {
 		if r == nil {
-			f, err := os.Open(filepath.Join(inc.out, filepath.FromSlash(searchIndexPath(p.Lang))))
+			f, _, err := openRegular(afero.NewOsFs(), filepath.Join(inc.out, filepath.FromSlash(searchIndexPath(p.Lang))))
 			if err != nil {
 				return nil, err
 			}
@@ -448,7 +448,7 @@ func (inc *incremental) oldSearch(p *Page, buf []byte) ([]byte, error) {
 
 // indexReader reads a previous search index forward.
 type indexReader struct {
-	f   *os.File
+	f   afero.File
 	br  *bufio.Reader
 	pos int64
 }
