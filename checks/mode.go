@@ -211,43 +211,43 @@ func (s Said) Sprintf(args ...any) Said {
 // The clauses that say what decided the mode, after the mode's name; and the sentences of an
 // undecided mode. One row per way of deciding.
 var (
-	saidByFlag = (Said{
+	saidByFlag = Said{
 		CLI:    Text{FR: "choisi avec --mode %s", EN: "chosen with --mode %s"},
 		Page:   Text{FR: "choisi ci-dessus", EN: "chosen above"},
 		Report: Text{FR: "indiqué par la personne qui a fait la vérification", EN: "stated by the person who ran the check"},
-	})
-	saidByAddressHosted = (Said{
+	}
+	saidByAddressHosted = Said{
 		CLI:    Text{FR: "l'adresse donnée à --fetch, %s, est sous index-education.net, le domaine d'Index Education, qui sert les PRONOTE hébergés", EN: "the address given to --fetch, %s, is under index-education.net, Index Education's domain, which serves hosted PRONOTEs"},
 		Page:   Text{FR: "l'adresse de PRONOTE saisie sur cette page, %s, est sous index-education.net, le domaine d'Index Education, qui sert les PRONOTE hébergés", EN: "the PRONOTE address typed on this page, %s, is under index-education.net, Index Education's domain, which serves hosted PRONOTEs"},
 		Report: Text{FR: "l'adresse de PRONOTE donnée, %s, est sous index-education.net, le domaine d'Index Education, qui sert les PRONOTE hébergés", EN: "the PRONOTE address given, %s, is under index-education.net, Index Education's domain, which serves hosted PRONOTEs"},
-	})
-	saidByAddressElsewhere = (Said{
+	}
+	saidByAddressElsewhere = Said{
 		CLI:    Text{FR: "l'adresse donnée à --fetch, %s, n'est pas sous index-education.net, le domaine d'Index Education, qui sert les PRONOTE hébergés (déduction de ce site)", EN: "the address given to --fetch, %s, is not under index-education.net, Index Education's domain, which serves hosted PRONOTEs (this site's inference)"},
 		Page:   Text{FR: "l'adresse de PRONOTE saisie sur cette page, %s, n'est pas sous index-education.net, le domaine d'Index Education, qui sert les PRONOTE hébergés (déduction de ce site)", EN: "the PRONOTE address typed on this page, %s, is not under index-education.net, Index Education's domain, which serves hosted PRONOTEs (this site's inference)"},
 		Report: Text{FR: "l'adresse de PRONOTE donnée, %s, n'est pas sous index-education.net, le domaine d'Index Education, qui sert les PRONOTE hébergés (déduction de ce site)", EN: "the PRONOTE address given, %s, is not under index-education.net, Index Education's domain, which serves hosted PRONOTEs (this site's inference)"},
-	})
-	saidByEspacesHosted = (sameEverywhere(Text{
+	}
+	saidByEspacesHosted = sameEverywhere(Text{
 		FR: "InfoMobileApp.json publie les espaces sous index-education.net (%s), le domaine d'Index Education, qui sert les PRONOTE hébergés",
 		EN: "InfoMobileApp.json publishes the espaces under index-education.net (%s), Index Education's domain, which serves hosted PRONOTEs",
-	}))
-	saidByEspacesElsewhere = (sameEverywhere(Text{
+	})
+	saidByEspacesElsewhere = sameEverywhere(Text{
 		FR: "InfoMobileApp.json publie les espaces hors de index-education.net (%s), le domaine d'Index Education, qui sert les PRONOTE hébergés (déduction de ce site)",
 		EN: "InfoMobileApp.json publishes the espaces outside index-education.net (%s), Index Education's domain, which serves hosted PRONOTEs (this site's inference)",
-	}))
-	saidByAnswers = (sameEverywhere(Text{
+	})
+	saidByAnswers = sameEverywhere(Text{
 		FR: "le fichier de réponses %s vient de la page de la procédure du %s",
 		EN: "the answers file %s comes from the page of the %s procedure",
-	}))
-	saidByTicks = (Said{
+	})
+	saidByTicks = Said{
 		CLI:    Text{FR: "les étapes cochées dans le navigateur l'ont été surtout sur la page du %s", EN: "the steps ticked in the browser were ticked mostly on the %s page"},
 		Page:   Text{FR: "vous avez coché plus d'étapes dans ce navigateur sur la page du %s que sur celle de l'autre mode", EN: "you ticked more steps in this browser on the %s page than on the other mode's"},
 		Report: Text{FR: "les étapes cochées dans le navigateur l'ont été surtout sur la page du %s", EN: "the steps ticked in the browser were ticked mostly on the %s page"},
-	})
-	saidPurgeOnly = (sameEverywhere(Text{
+	}
+	saidPurgeOnly = sameEverywhere(Text{
 		FR: "Changement d'ENT seul : la purge des identifiants ne dépend pas du mode.",
 		EN: "Change of ENT only: the purge of identifiers does not depend on the mode.",
-	}))
-	saidUndecided = (Said{
+	})
+	saidUndecided = Said{
 		CLI: Text{
 			FR: "Mode non décidé : rien ne dit si PRONOTE est hébergé par Index Education. Seules les étapes qui n'en dépendent pas sont jugées ; ajoutez --mode hosted (hébergé) ou --mode onprem (non hébergé) pour juger les autres.",
 			EN: "Mode not decided: nothing says whether PRONOTE is hosted by Index Education. Only the steps that do not depend on it are judged; add --mode hosted or --mode onprem (on-premises) to judge the others.",
@@ -260,7 +260,7 @@ var (
 			FR: "Mode non décidé : rien ne disait si PRONOTE est hébergé par Index Education. Seules les étapes qui n'en dépendent pas sont jugées ; les autres sont listées à part.",
 			EN: "Mode not decided: nothing said whether PRONOTE is hosted by Index Education. Only the steps that do not depend on it are judged; the others are listed apart.",
 		},
-	})
+	}
 	// anotherClue opens the sentence of a clue that pointed to the other mode.
 	anotherClue = Text{FR: "Autre indice, qui désigne le ", EN: "Another clue, pointing to the "}
 )

@@ -401,17 +401,17 @@ var words = Wording{
 // names ozecheck's flags; the HTML report, made the same by the command and the browser,
 // does not.
 var (
-	saidMasked = (checks.Said{
+	saidMasked = checks.Said{
 		CLI:    checks.Text{FR: "Les données personnelles (identifiants, noms, chemins des fichiers) sont masquées ; --show-personal-data les affiche.", EN: "Personal data (identifiers, names, file paths) is masked; --show-personal-data shows it."},
 		Page:   checks.Text{FR: "Les données personnelles (identifiants, noms, chemins des fichiers) sont masquées.", EN: "Personal data (identifiers, names, file paths) is masked."},
 		Report: checks.Text{FR: "Les données personnelles (identifiants, noms, chemins des fichiers) sont masquées.", EN: "Personal data (identifiers, names, file paths) is masked."},
-	})
-	saidShown = (checks.Said{
+	}
+	saidShown = checks.Said{
 		CLI:    checks.Text{FR: "Attention : ce rapport affiche des données personnelles (--show-personal-data).", EN: "Warning: this report shows personal data (--show-personal-data)."},
 		Page:   checks.Text{FR: "Attention : ce rapport affiche des données personnelles.", EN: "Warning: this report shows personal data."},
 		Report: checks.Text{FR: "Attention : ce rapport affiche des données personnelles (identifiants, noms, chemins des fichiers).", EN: "Warning: this report shows personal data (identifiers, names, file paths)."},
-	})
-	saidVerdictUndecided = (checks.Said{
+	}
+	saidVerdictUndecided = checks.Said{
 		CLI: checks.Text{
 			FR: "Aucune étape non conforme parmi celles jugées, mais le mode n'est pas décidé : ajoutez --mode hosted ou --mode onprem pour juger les autres.",
 			EN: "No step judged fails, but the mode is not decided: add --mode hosted or --mode onprem to judge the others.",
@@ -424,7 +424,7 @@ var (
 			FR: "Aucune étape non conforme parmi celles jugées, mais le mode n'était pas décidé : les étapes qui en dépendent ne sont pas jugées.",
 			EN: "No step judged fails, but the mode was not decided: the steps that depend on it are not judged.",
 		},
-	})
+	}
 )
 
 // SaidTable returns the report's messages said differently by each surface, by name, for
