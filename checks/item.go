@@ -189,6 +189,12 @@ func LabelProof() Text { return Text{FR: "Prouvé par", EN: "Proved by"} }
 // LabelSchool names the school a checklist or a report is about.
 func LabelSchool() Text { return Text{FR: "Établissement", EN: "School"} }
 
+// LabelDoneBy names, on a printed checklist, the person who did the steps; LabelDate the day.
+func LabelDoneBy() Text { return Text{FR: "Fait par", EN: "Done by"} }
+
+// LabelDate names, on a printed checklist, the day the steps were done.
+func LabelDate() Text { return Text{FR: "Date", EN: "Date"} }
+
 // DetailIn returns the step's explanation in the checklist of mode m.
 func (it *Item) DetailIn(m Mode) Text {
 	if t, ok := it.ModeDetail[m]; ok {

@@ -76,8 +76,9 @@ func (o Origin) Label() Text {
 	return Text{FR: "origine inconnue", EN: "unknown origin"}
 }
 
-// Legend returns the legend of the marks, one line per origin: "† documentation …". The page,
-// the PDF and the report print it wherever a mark can appear.
+// Legend returns the legend of the marks, one line per origin: "† documentation …". The page
+// (on screen and on paper), the PDF and the report print it wherever a mark can appear: one
+// wording everywhere.
 func Legend() []Text {
 	var out []Text
 	for _, o := range origins {
@@ -91,35 +92,6 @@ func Legend() []Text {
 			end = Text{FR: ".", EN: "."}
 		}
 		out = append(out, Text{FR: m + " " + o.Label().FR + end.FR, EN: m + " " + o.Label().EN + end.EN})
-	}
-	return out
-}
-
-// Short names the origin in the compact legend of a checklist page.
-func (o Origin) Short() Text {
-	switch o {
-	case FromProcedure:
-		return Text{FR: "la procédure", EN: "the procedure"}
-	case FromIndexDoc:
-		return Text{FR: "doc. Index Education", EN: "Index Education docs"}
-	case FromPublished:
-		return Text{FR: "autre source publiée", EN: "other published source"}
-	case FromPractice:
-		return Text{FR: "usage, à confirmer", EN: "practice, to confirm"}
-	}
-	return o.Label()
-}
-
-// ShortLegend returns the compact legend of the marks, one entry per origin ("† doc. Index
-// Education"), for the top of a checklist; [Legend] is the full one.
-func ShortLegend() []Text {
-	var out []Text
-	for _, o := range origins {
-		if o.Mark() == "" {
-			out = append(out, Text{FR: "(sans signe) " + o.Short().FR, EN: "(no sign) " + o.Short().EN})
-			continue
-		}
-		out = append(out, Text{FR: o.Mark() + " " + o.Short().FR, EN: o.Mark() + " " + o.Short().EN})
 	}
 	return out
 }

@@ -265,7 +265,7 @@ func TestQuotationMarks(t *testing.T) {
 // the legend's.
 func TestLabelsCarryNoMarks(t *testing.T) {
 	for name, tx := range Texts() {
-		if strings.HasPrefix(name, "Legend ") || strings.HasPrefix(name, "ShortLegend ") || strings.HasPrefix(name, "Origin ") {
+		if strings.HasPrefix(name, "Legend ") || strings.HasPrefix(name, "Origin ") {
 			continue
 		}
 		for _, l := range Langs() {

@@ -15,6 +15,8 @@ func Texts() map[string]Text {
 		"LabelSee()":     LabelSee(),
 		"LabelProof()":   LabelProof(),
 		"LabelSchool()":  LabelSchool(),
+		"LabelDoneBy()":  LabelDoneBy(),
+		"LabelDate()":    LabelDate(),
 		"LabelSources()": LabelSources(),
 
 		"LabelTroubleshooting()": LabelTroubleshooting(),
@@ -27,9 +29,6 @@ func Texts() map[string]Text {
 	}
 	for i, t := range Legend() {
 		m[fmt.Sprintf("Legend %d", i)] = t
-	}
-	for i, t := range ShortLegend() {
-		m[fmt.Sprintf("ShortLegend %d", i)] = t
 	}
 	for _, s := range Statuses() {
 		m["Status "+string(s)+" label"] = s.Label()

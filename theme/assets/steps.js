@@ -177,6 +177,7 @@
         e.classList.toggle('by-checker', r.byChecker);
       });
       line(D, r, row, facts, typed, v, help);
+      if (r.value) mirror(r);
     });
     var parts = count(D, lang, cl.length, n), out = root.querySelector('.cl-progress');
     out.textContent = '';
@@ -231,6 +232,23 @@
       last = m.index + u.length;
     }
     p.append(s.slice(last));
+  }
+  // mirror writes the value typed in row r into its field's printed copy (checklist.js's),
+  // in pieces that end with a slash and never break inside: on paper, an address breaks only
+  // after a "/" (print.css).
+  function mirror(r) {
+    var m = r.value.parentNode.querySelector('.cl-printed'), v = r.value.value, from = 0;
+    if (!m) return;
+    m.textContent = '';
+    function piece(to) {
+      if (from) m.append(el('wbr'));
+      m.append(el('span', 'nw', v.slice(from, to)));
+      from = to;
+    }
+    for (var i = 0; i + 1 < v.length; i++) {
+      if (v.charAt(i) === '/' && v.charAt(i + 1) !== '/' && (i < 2 || v.slice(i - 2, i + 1) !== '://')) piece(i + 1);
+    }
+    if (from < v.length) piece(v.length);
   }
   function date(at, words) {
     return new Date(at).toLocaleDateString(words.dateLocale, { day: 'numeric', month: 'long', year: 'numeric' });

@@ -1,8 +1,17 @@
-// Package pdf writes the printable checklist of a procedure, in one language, from the items
-// of package checks: a box to tick, the item's number, ID and title, where it happens in
-// PRONOTE and the value to expect, with lines to fill in by hand. Headers and footers carry
-// "page n / N" and the procedure's address; a linked outline and contents lead to each
-// section, and each step links to its place on the site.
+// Package pdf writes a procedure's page as paper, in one language: the page's title and
+// date, its text before the checklist, the checklist (the marks' legend, the lines for the
+// school, who did it and when, then each step with a box to tick, its number, title, mark and
+// ID, its explanation, its table, where it happens, the value to expect, the page it refers
+// to, what proves it, a line for the value the admin reads, boxes for what it repeats over,
+// and a line for a comment), then the page's text after it.
+//
+// It is the same paper as the page printed from a browser (theme's print.css), in the same
+// order and with the same words: the browser's adds only what the person ticked, typed and
+// had verified. Every page's header carries the site's name and the page's title, its footer
+// the page's address and "page n / N"; the outline leads to each section, and each step's ID
+// links to its place on the site.
+//
+// Text flows in lines that break at spaces, and inside an address only after a "/".
 package pdf
 
 import (
@@ -17,390 +26,397 @@ import (
 	"github.com/hds-oze/pronote-oze/theme"
 )
 
-// Checklist is what a PDF is made of.
+// Checklist is what a PDF is made of: a checklist and the page that shows it.
 type Checklist struct {
 	Checklist *checks.Checklist
 	Lang      checks.Lang
-	Profile   *checks.Profile
 	SiteTitle string
-	// PageURL is the absolute address of the procedure's page; StepURL gives an item's.
-	PageURL string
-	StepURL func(id string) string
+	// Title is the page's title; Updated says when it was last updated ("Mis à jour le 1er
+	// décembre 2026"), or is empty.
+	Title   string
+	Updated string
+	// Before and After are the page's text before and after the checklist.
+	Before, After []Block
+	// PageURL is the absolute address of the page; StepURL gives a step's. SourcesURL and
+	// HelpURL, the absolute addresses of the sources and of the checklist's "If it does not
+	// work", end the marks' legend as links; an empty one is left out.
+	PageURL             string
+	StepURL             func(id string) string
+	SourcesURL, HelpURL string
+	// SeeTitle returns the title of the checklist a step refers to ("See"), by its ID.
+	SeeTitle func(id string) string
 	// Date is the PDF's creation and modification date: the date of the sources, so that two
 	// builds of the same sources write the same bytes. The zero time means 1970-01-01 UTC
 	// (SOURCE_DATE_EPOCH=0), never the clock.
 	Date time.Time
-	// SendTo is who to send the checker's report to (checks.Contact.Line): the site's
-	// contact, or where to find one.
-	SendTo string
 }
 
-// Wording is the PDF's own words, one named field each, so that a mistyped name does not
-// compile; both sides are required (a test checks).
+// Run is a piece of text in one style; a paragraph is a list of runs.
+type Run struct {
+	Text string
+	Bold bool
+	// URL, if not empty, makes the run a link.
+	URL string
+	// Small is for a step's ID: smaller, grey.
+	Small bool
+}
+
+// Block is a block of the page's text around the checklist.
+type Block struct {
+	// Heading is the level of a heading (2 for "##"), 0 for any other block.
+	Heading int
+	// Runs are the block's text; a table has none.
+	Runs []Run
+	// Table is a table's rows of cells, its head first.
+	Table [][][]Run
+	// Indent is how far the block sits in: one per list or callout it is in.
+	Indent int
+	// Bullet starts a list item ("•", "2.").
+	Bullet string
+}
+
+// Wording is the paper's words, one named field each, so that a mistyped name does not
+// compile. Each is the one the page prints: taken from package checks or the theme's words,
+// never written twice (a test checks both sides).
 type Wording struct {
-	School   checks.Text
-	UAI      checks.Text
-	Person   checks.Text
-	Date     checks.Text
-	Contents checks.Text
-	Where    checks.Text
-	Expect   checks.Text
-	Seen     checks.Text
-	Online   checks.Text
-	Page     checks.Text
-	ENT      checks.Text
-	Howto    checks.Text
-	See      checks.Text
-	Notes    checks.Text
-	Marks    checks.Text
-	Sources  checks.Text
-	Help     checks.Text
-	Rollback checks.Text
-	Revisit  checks.Text
-	Steps    checks.Text
-	SendTo   checks.Text
+	School, UAI, DoneBy, Date  checks.Text
+	Where, Expect, See, Proof  checks.Text
+	Comment, Marks, AllSources checks.Text
+	Help, Updated, Page        checks.Text
 }
 
-// Words returns the PDF's own words.
+// Words returns the paper's words.
 func Words() Wording { return words }
 
-var words = Wording{
-	School:   checks.LabelSchool(),
-	UAI:      checks.Text{FR: "UAI", EN: "UAI"},
-	Person:   checks.Text{FR: "Fait par", EN: "Done by"},
-	Date:     checks.Text{FR: "Date", EN: "Date"},
-	Contents: checks.Text{FR: "Sommaire", EN: "Contents"},
-	Where:    checks.LabelWhere(),
-	Expect:   checks.LabelExpect(),
-	Seen:     checks.Text{FR: "Valeur relevée", EN: "Value seen"},
-	Online:   checks.Text{FR: "En ligne", EN: "Online"},
-	Page:     checks.Text{FR: "page %d / %s", EN: "page %d / %s"},
-	ENT:      checks.Text{FR: "ENT %s — URL du serveur CAS attendue : %s", EN: "ENT %s — expected CAS server URL: %s"},
-	Howto:    checks.Text{FR: "Cochez chaque case une fois l'étape faite. Le site garde la même liste de contrôle, à cocher en ligne, et le vérificateur ozecheck la prouve sans capture d'écran.", EN: "Tick each box once the step is done. The site holds the same checklist, to tick online, and the ozecheck checker proves it without screenshots."},
-	See:      checks.LabelSee(),
-	Notes:    checks.Text{FR: "Notes", EN: "Notes"},
-	Marks:    checks.Text{FR: "Origine des informations", EN: "Where the information comes from"},
-	Sources:  checks.LabelSources(),
-	Help:     checks.LabelTroubleshooting(),
-	Rollback: checks.LabelRollback(),
-	Revisit:  checks.LabelRevisit(),
-	Steps:    checks.Text{FR: "étapes", EN: "steps"},
-	SendTo:   checks.LabelSendTo(),
-}
+var words = func() Wording {
+	tw := theme.Words()
+	return Wording{
+		School: checks.LabelSchool(), UAI: checks.Text{FR: "UAI", EN: "UAI"},
+		DoneBy: checks.LabelDoneBy(), Date: checks.LabelDate(),
+		Where: checks.LabelWhere(), Expect: checks.LabelExpect(), See: checks.LabelSee(), Proof: checks.LabelProof(),
+		Comment: tw["jsComment"], Marks: tw["marks"], AllSources: tw["allSources"],
+		Help: checks.LabelTroubleshooting(), Updated: tw["updated"],
+		Page: checks.Text{FR: "page %d / %s", EN: "page %d / %s"},
+	}
+}()
 
-func (c *Checklist) label(t checks.Text) string { return t.In(c.Lang) + c.Lang.Colon() }
+// Blank is the line left to fill in by hand, on the PDF and in print (the site's print.css).
+const Blank = "________________"
 
-// runningHeader returns the two halves of every page's header, the site's name and the
-// procedure's title, typeset for the PDF's language like every other string.
-func (c *Checklist) runningHeader() (site, title string) {
-	return c.Lang.Typeset(c.SiteTitle), c.Checklist.Title.In(c.Lang)
-}
-
-// Layout, in millimetres.
+// Layout, in millimetres and points. The sizes are print.css's: 9.5 pt text, 15 pt title,
+// 12 pt section titles.
 const (
-	margin  = 18.0
-	boxSize = 4.2
-	indent  = 7.5
-	lineH   = 5.0
-	smallH  = 4.2
+	margin    = 13.0
+	top       = 18.0
+	bottom    = 16.0
+	indent    = 5.6
+	boxSize   = 3.4
+	bodySize  = 9.5
+	smallSize = 7.5
+	lead      = 1.35 // line height, in font sizes
+	ptMM      = 25.4 / 72
 )
 
 var (
-	grey  = [3]int{90, 90, 90}
-	black = [3]int{20, 20, 20}
-	blue  = [3]int{11, 92, 173}
+	grey  = [3]int{70, 70, 70}
+	black = [3]int{0, 0, 0}
 )
 
 // Write writes the checklist's PDF to w.
 func Write(w io.Writer, c Checklist) error {
-	cl, l := c.Checklist, c.Lang
+	p := newPaper(c)
+	p.pageTop()
+	for _, b := range c.Before {
+		p.block(b)
+	}
+	p.checklist()
+	for _, b := range c.After {
+		p.block(b)
+	}
+	if err := p.Error(); err != nil {
+		return fmt.Errorf("pdf of checklist %s (%s): %w", c.Checklist.ID, c.Lang, err)
+	}
+	return p.Output(w)
+}
+
+// paper is a PDF being written: the document and what it is of.
+type paper struct {
+	*fpdf.Fpdf
+	c        Checklist
+	l        checks.Lang
+	textW    float64
+	pageH    float64
+	headerOn bool
+}
+
+func newPaper(c Checklist) *paper {
+	f := fpdf.New("P", "mm", "A4", "")
+	p := &paper{Fpdf: f, c: c, l: c.Lang}
+	width, height := f.GetPageSize()
+	p.textW, p.pageH = width-2*margin, height
+	f.SetMargins(margin, top, margin)
+	f.SetAutoPageBreak(false, bottom)
+	f.AddUTF8FontFromBytes("dejavu", "", theme.FontRegular)
+	f.AddUTF8FontFromBytes("dejavu", "B", theme.FontBold)
 	site, title := c.runningHeader()
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetMargins(margin, 22, margin)
-	pdf.SetAutoPageBreak(true, 20)
-	pdf.AddUTF8FontFromBytes("dejavu", "", theme.FontRegular)
-	pdf.AddUTF8FontFromBytes("dejavu", "B", theme.FontBold)
-	pdf.SetTitle(cl.Title.In(l), true)
-	pdf.SetSubject(site, true)
-	pdf.SetAuthor(site, true)
-	pdf.SetCreator("sitegen", true)
-	pdf.SetLang(string(l))
-	pdf.SetCatalogSort(true)
+	f.SetTitle(title, true)
+	f.SetSubject(site, true)
+	f.SetAuthor(site, true)
+	f.SetCreator("sitegen", true)
+	f.SetLang(string(c.Lang))
+	f.SetCatalogSort(true)
 	date := c.Date
 	if date.IsZero() {
 		date = time.Unix(0, 0)
 	}
-	pdf.SetCreationDate(date.UTC())
-	pdf.SetModificationDate(date.UTC())
-	pdf.AliasNbPages("{nb}")
-	width, _ := pdf.GetPageSize()
-	textW := width - 2*margin
-
-	color := func(c [3]int) { pdf.SetTextColor(c[0], c[1], c[2]) }
-	pdf.SetHeaderFuncMode(func() {
-		pdf.SetFont("dejavu", "", 8)
-		color(grey)
-		pdf.SetXY(margin, 10)
-		pdf.CellFormat(textW/2, 4, site, "", 0, "L", false, 0, "")
-		pdf.CellFormat(textW/2, 4, title, "", 1, "R", false, 0, "")
-		pdf.SetDrawColor(200, 200, 200)
-		pdf.Line(margin, 15, width-margin, 15)
-		pdf.SetY(22)
+	f.SetCreationDate(date.UTC())
+	f.SetModificationDate(date.UTC())
+	f.AliasNbPages("{nb}")
+	f.SetHeaderFuncMode(func() {
+		f.SetFont("dejavu", "", 7.5)
+		f.SetTextColor(grey[0], grey[1], grey[2])
+		f.SetXY(margin, 8)
+		f.CellFormat(p.textW/2, 4, site, "", 0, "L", false, 0, "")
+		f.CellFormat(p.textW/2, 4, title, "", 1, "R", false, 0, "")
+		f.SetDrawColor(190, 190, 190)
+		f.Line(margin, 12.5, width-margin, 12.5)
+		f.SetY(top)
 	}, true)
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-14)
-		pdf.SetFont("dejavu", "", 8)
-		color(blue)
-		pdf.CellFormat(textW*0.75, 4, c.PageURL, "", 0, "L", false, 0, c.PageURL)
-		color(grey)
-		pdf.CellFormat(textW*0.25, 4, fmt.Sprintf(words.Page.In(l), pdf.PageNo(), "{nb}"), "", 0, "R", false, 0, "")
+	f.SetFooterFunc(func() {
+		f.SetY(-11)
+		f.SetFont("dejavu", "", 7.5)
+		f.SetTextColor(grey[0], grey[1], grey[2])
+		f.CellFormat(p.textW*0.75, 4, c.PageURL, "", 0, "L", false, 0, c.PageURL)
+		f.CellFormat(p.textW*0.25, 4, fmt.Sprintf(words.Page.In(c.Lang), f.PageNo(), "{nb}"), "", 0, "R", false, 0, "")
 	})
-	pdf.AddPage()
+	f.AddPage()
+	return p
+}
 
-	// Title, the ENT, the lines to fill in.
-	color(black)
-	pdf.SetFont("dejavu", "B", 16)
-	pdf.MultiCell(textW, 7.5, cl.Title.In(l), "", "L", false)
-	pdf.Ln(1)
-	pdf.SetFont("dejavu", "", 9.5)
-	color(grey)
-	pdf.MultiCell(textW, smallH, words.ENT.Sprintf(c.Profile.Name, c.Profile.CASURL).In(l), "", "L", false)
-	pdf.MultiCell(textW, smallH, words.Howto.In(l), "", "L", false)
-	var legend []string
+// runningHeader returns the two halves of every page's header, the site's name and the
+// page's title, typeset for the PDF's language like every other string.
+func (c *Checklist) runningHeader() (site, title string) {
+	return c.Lang.Typeset(c.SiteTitle), c.Lang.Typeset(c.Title)
+}
+
+// label returns t as a label: "Où : ".
+func (p *paper) label(t checks.Text) string { return t.In(p.l) + p.l.Colon() }
+
+// pageTop writes the title and the date.
+func (p *paper) pageTop() {
+	p.write(p.flow([]Run{{Text: p.l.Typeset(p.c.Title), Bold: true}}, p.textW, 15), margin, 15, black)
+	if p.c.Updated != "" {
+		p.write(p.flow([]Run{{Text: words.Updated.In(p.l) + " " + p.c.Updated}}, p.textW, bodySize), margin, bodySize, grey)
+	}
+	p.gap(1.5)
+}
+
+// block writes a block of the page's text.
+func (p *paper) block(b Block) {
+	x := margin + float64(b.Indent)*indent
+	w := p.textW - float64(b.Indent)*indent
+	switch {
+	case b.Table != nil:
+		p.table(b.Table, x, w)
+	case b.Heading > 0:
+		size := 12.0
+		if b.Heading > 2 {
+			size = 10.5
+		}
+		p.gap(2.5)
+		lines := p.flow(bold(b.Runs), w, size)
+		p.keep(lineH(size)*float64(len(lines)+2), 0) // not alone at the foot of a page
+		p.Bookmark(plain(b.Runs), 0, -1)
+		p.write(lines, x, size, black)
+		p.gap(0.8)
+	default:
+		runs := b.Runs
+		if b.Bullet != "" {
+			p.write(p.flow([]Run{{Text: b.Bullet}}, indent, bodySize)[:1], x, bodySize, black)
+			p.SetY(p.GetY() - lineH(bodySize))
+			x, w = x+indent, w-indent
+		}
+		p.write(p.flow(runs, w, bodySize), x, bodySize, black)
+		p.gap(1.2)
+	}
+}
+
+// checklist writes the checklist: the legend, the lines for the school and who did it, the
+// sections and their steps.
+func (p *paper) checklist() {
+	cl := p.c.Checklist
+	legend := []Run{{Text: words.Marks.In(p.l) + " "}}
 	for _, t := range checks.Legend() {
-		legend = append(legend, t.In(l))
+		legend = append(legend, Run{Text: t.In(p.l) + " "})
 	}
-	pdf.MultiCell(textW, smallH, c.label(words.Marks)+strings.Join(legend, " "), "", "L", false)
-	pdf.Ln(3)
-	color(black)
-	pdf.SetFont("dejavu", "", 10)
-	blank := func(label checks.Text, w float64, ln int) {
-		pdf.CellFormat(w, 8, c.label(label)+strings.Repeat("_", int(w/2.3)-len([]rune(c.label(label)))), "", ln, "L", false, 0, "")
+	sep := ""
+	if p.c.SourcesURL != "" {
+		legend = append(legend, Run{Text: words.AllSources.In(p.l), URL: p.c.SourcesURL})
+		sep = " · "
 	}
-	blank(words.School, textW*0.68, 0)
-	blank(words.UAI, textW*0.32, 1)
-	blank(words.Person, textW*0.68, 0)
-	blank(words.Date, textW*0.32, 1)
-	pdf.Ln(3)
-
-	// Contents, with internal links to the sections.
-	links := make([]int, len(cl.Sections))
-	pdf.SetFont("dejavu", "B", 10)
-	pdf.CellFormat(textW, lineH, words.Contents.In(l), "", 1, "L", false, 0, "")
-	pdf.SetFont("dejavu", "", 10)
-	color(blue)
-	n := 0
-	for i, s := range cl.Sections {
+	if p.c.HelpURL != "" {
+		legend = append(legend, Run{Text: sep}, Run{Text: words.Help.In(p.l), URL: p.c.HelpURL})
+	}
+	p.write(p.flow(legend, p.textW, 8.5), margin, 8.5, grey)
+	p.gap(1.5)
+	p.write(p.flow([]Run{{Text: p.label(words.School) + Blank + "   "}, {Text: p.label(words.UAI) + Blank}}, p.textW, bodySize), margin, bodySize, black)
+	p.write(p.flow([]Run{{Text: p.label(words.DoneBy) + Blank + "   "}, {Text: p.label(words.Date) + Blank}}, p.textW, bodySize), margin, bodySize, black)
+	for _, s := range cl.Sections {
 		if len(s.Items) == 0 {
 			continue
 		}
-		links[i] = pdf.AddLink()
-		pdf.CellFormat(textW, lineH, fmt.Sprintf("%s (%d–%d)", s.Title.In(l), n+1, n+len(s.Items)), "", 1, "L", false, links[i], "")
-		n += len(s.Items)
-	}
-	color(black)
-
-	for i, s := range cl.Sections {
-		if len(s.Items) == 0 {
-			continue
+		p.block(Block{Heading: 2, Runs: []Run{{Text: s.Title.In(p.l)}}})
+		if intro := s.Intro.In(p.l); intro != "" {
+			p.block(Block{Runs: []Run{{Text: intro}}})
 		}
-		pdf.Ln(4)
-		if pdf.GetY() > 250 {
-			pdf.AddPage()
-		}
-		pdf.SetLink(links[i], pdf.GetY(), -1)
-		pdf.Bookmark(s.Title.In(l), 0, -1)
-		pdf.SetFont("dejavu", "B", 12.5)
-		pdf.MultiCell(textW, 6.5, s.Title.In(l), "", "L", false)
-		if intro := s.Intro.In(l); intro != "" {
-			pdf.SetFont("dejavu", "", 9.5)
-			color(grey)
-			pdf.MultiCell(textW, smallH, intro, "", "L", false)
-			color(black)
-		}
-		pdf.Ln(1.5)
 		for _, it := range s.Items {
-			c.item(pdf, it, cl.StepNumber(it.ID), textW)
+			p.step(it, cl.StepNumber(it.ID))
 		}
 	}
-	c.appendix(pdf, textW)
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("pdf of checklist %s (%s): %w", cl.ID, l, err)
-	}
-	return pdf.Output(w)
+	p.gap(2)
 }
 
-// item draws one step, kept on one page.
-func (c *Checklist) item(pdf *fpdf.Fpdf, it *checks.Item, n int, textW float64) {
-	l := c.Lang
-	bodyW := textW - indent
-	pdf.SetFont("dejavu", "", 7.5)
-	idW := pdf.GetStringWidth(it.ID) + 2
-	title := fmt.Sprintf("%d. %s", n, it.Title.In(l))
-	if m := it.OriginIn(c.Checklist.Modes).Mark(); m != "" {
-		title += " " + m
-	}
-	detail := it.DetailIn(c.Checklist.Modes).In(l)
+// stepPart is a part of a step below its title: lines of text, or a table.
+type stepPart struct {
+	lines [][]piece
+	table [][][]Run
+}
 
-	// Measure, so that a step is never cut by a page break.
-	pdf.SetFont("dejavu", "B", 10)
-	h := float64(len(pdf.SplitText(title, bodyW-idW))) * lineH
-	pdf.SetFont("dejavu", "", 8.5)
-	h += float64(len(pdf.SplitText(detail, bodyW))) * smallH
-	pdf.SetFont("dejavu", "", 9)
-	h += float64(len(pdf.SplitText(c.label(words.Where)+it.Where.In(l), bodyW))) * smallH
-	if e := it.ExpectIn(c.Checklist.Modes).In(l); e != "" {
-		h += float64(len(pdf.SplitText(c.label(words.Expect)+e, bodyW))) * smallH
+// step writes one step, kept on one page when it fits on one.
+func (p *paper) step(it *checks.Item, n int) {
+	cl, l := p.c.Checklist, p.l
+	w := p.textW - indent
+	title := []Run{{Text: fmt.Sprintf("%d. %s", n, it.Title.In(l)), Bold: true}}
+	if m := it.OriginIn(cl.Modes).Mark(); m != "" {
+		title = append(title, Run{Text: " " + m})
 	}
-	if it.Table != nil {
-		h += float64(len(it.Table.Rows)+1) * 4.4
+	title = append(title, Run{Text: " " + it.ID, Small: true, URL: p.c.StepURL(it.ID)})
+	field := func(key checks.Text, value string) stepPart {
+		return stepPart{lines: p.flow([]Run{{Text: p.label(key), Bold: true}, {Text: value}}, w, bodySize)}
 	}
-	if !it.Ask.IsZero() {
-		h += 7
-	}
-	if len(it.Repeat) > 0 {
-		h += 7
-	}
-	h += 7 + smallH + 3.5
-	_, pageH := pdf.GetPageSize()
-	if pdf.GetY()+h > pageH-22 {
-		pdf.AddPage()
-	}
-
-	x0, y0 := pdf.GetX(), pdf.GetY()
-	pdf.SetDrawColor(20, 20, 20)
-	pdf.SetLineWidth(0.3)
-	pdf.Rect(x0, y0+0.5, boxSize, boxSize, "D")
-	pdf.SetFont("dejavu", "", 7.5)
-	pdf.SetTextColor(grey[0], grey[1], grey[2])
-	pdf.SetXY(x0+textW-idW, y0)
-	pdf.CellFormat(idW, lineH, it.ID, "", 0, "R", false, 0, "")
-	pdf.SetXY(x0+indent, y0)
-	pdf.SetTextColor(black[0], black[1], black[2])
-	pdf.SetFont("dejavu", "B", 10)
-	pdf.MultiCell(bodyW-idW, lineH, title, "", "L", false)
-	// The explanation keeps what changes the action: « Si ce n'est pas le cas, corrigez-le »,
-	// the HTTP 503 while unpublished, the source marks.
-	pdf.SetX(x0 + indent)
-	pdf.SetFont("dejavu", "", 8.5)
-	pdf.SetTextColor(grey[0], grey[1], grey[2])
-	pdf.MultiCell(bodyW, smallH, detail, "", "L", false)
-	pdf.SetTextColor(black[0], black[1], black[2])
-
-	field := func(key checks.Text, value string) {
-		pdf.SetX(x0 + indent)
-		pdf.SetFont("dejavu", "", 9)
-		pdf.MultiCell(bodyW, smallH, c.label(key)+value, "", "L", false)
-	}
-	field(words.Where, it.Where.In(l))
-	if e := it.ExpectIn(c.Checklist.Modes).In(l); e != "" {
-		field(words.Expect, e)
-	}
+	parts := []stepPart{{lines: p.flow([]Run{{Text: it.DetailIn(cl.Modes).In(l)}}, w, bodySize)}}
 	if t := it.Table; t != nil {
-		pdf.SetFont("dejavu", "", 8.5)
-		colW := []float64{bodyW * 0.6, bodyW * 0.4}
-		pdf.SetX(x0 + indent)
-		pdf.SetFillColor(240, 243, 246)
-		for i, h := range t.Head {
-			pdf.CellFormat(colW[i%2], 4.4, h.In(l), "1", 0, "L", true, 0, "")
+		rows := [][][]Run{nil}
+		for _, h := range t.Head {
+			rows[0] = append(rows[0], []Run{{Text: h.In(l), Bold: true}})
 		}
-		pdf.Ln(-1)
 		for _, row := range t.Rows {
-			pdf.SetX(x0 + indent)
-			for i, cell := range row {
-				pdf.CellFormat(colW[i%2], 4.4, cell.In(l), "1", 0, "L", false, 0, "")
+			var cells [][]Run
+			for _, c := range row {
+				cells = append(cells, []Run{{Text: c.In(l)}})
 			}
-			pdf.Ln(-1)
+			rows = append(rows, cells)
 		}
+		parts = append(parts, stepPart{table: rows})
 	}
+	parts = append(parts, field(words.Where, it.Where.In(l)))
+	if e := it.ExpectIn(cl.Modes).In(l); e != "" {
+		parts = append(parts, field(words.Expect, e))
+	}
+	if it.See != "" && p.c.SeeTitle != nil {
+		parts = append(parts, field(words.See, p.c.SeeTitle(it.See)))
+	}
+	parts = append(parts, field(words.Proof, it.Proof.Label().In(l)))
 	if !it.Ask.IsZero() {
-		pdf.SetX(x0 + indent)
-		pdf.SetFont("dejavu", "", 9)
-		pdf.CellFormat(bodyW, 7, c.label(words.Seen)+strings.Repeat("_", 70), "", 1, "L", false, 0, "")
+		parts = append(parts, stepPart{lines: p.flow([]Run{{Text: p.label(it.Ask), Bold: true}, {Text: Blank}}, w, bodySize)})
 	}
 	if len(it.Repeat) > 0 {
-		// One box per repetition (each user type of the purge), to tick as each is done.
-		pdf.SetFont("dejavu", "", 9)
-		x, y := x0+indent, pdf.GetY()+1.5
+		var boxes []Run
 		for _, r := range it.Repeat {
-			label := r.In(l)
-			w := boxSize + 1.5 + pdf.GetStringWidth(label) + 5
-			if x+w > x0+textW {
-				x, y = x0+indent, y+6
-			}
-			pdf.Rect(x, y+0.4, boxSize-0.6, boxSize-0.6, "D")
-			pdf.SetXY(x+boxSize+0.9, y)
-			pdf.CellFormat(w-boxSize-1.5, boxSize, label, "", 0, "L", false, 0, "")
-			x += w
+			boxes = append(boxes, Run{Text: "☐\u00a0" + r.In(l) + "   "})
 		}
-		pdf.SetXY(x0, y+boxSize+1.5)
+		parts = append(parts, stepPart{lines: p.flow(boxes, w, bodySize)})
 	}
-	pdf.SetX(x0 + indent)
-	pdf.SetFont("dejavu", "", 9)
-	pdf.CellFormat(bodyW, 7, c.label(words.Notes)+strings.Repeat("_", 78), "", 1, "L", false, 0, "")
-	pdf.SetX(x0 + indent)
-	pdf.SetFont("dejavu", "", 7.5)
-	pdf.SetTextColor(blue[0], blue[1], blue[2])
-	url := c.StepURL(it.ID)
-	pdf.CellFormat(bodyW, smallH, c.label(words.Online)+url, "", 1, "L", false, 0, url)
-	pdf.SetTextColor(black[0], black[1], black[2])
-	pdf.Ln(3)
+	parts = append(parts, stepPart{lines: p.flow([]Run{{Text: p.label(words.Comment) + Blank + Blank}}, w, bodySize)})
+
+	head := p.flow(title, w, bodySize)
+	h := lineH(bodySize) * float64(len(head))
+	for _, part := range parts {
+		h += lineH(bodySize) * float64(len(part.lines)+len(part.table))
+	}
+	p.keep(h+3, h+3)
+	p.gap(1)
+	y := p.GetY()
+	p.SetDrawColor(150, 150, 150)
+	p.SetLineWidth(0.2)
+	p.Line(margin, y-0.6, margin+p.textW, y-0.6)
+	p.SetDrawColor(0, 0, 0)
+	p.SetLineWidth(0.3)
+	p.Rect(margin, y+(lineH(bodySize)-boxSize)/2, boxSize, boxSize, "D")
+	p.write(head, margin+indent, bodySize, black)
+	for _, part := range parts {
+		if part.table != nil {
+			p.table(part.table, margin+indent, w)
+			continue
+		}
+		p.write(part.lines, margin+indent, bodySize, black)
+	}
+	p.gap(1.5)
 }
 
-// appendix writes, after the steps, the checklist's "If it does not work" rows and rollback
-// (with the numbers of the steps to revisit) and the sources of what the steps state beyond
-// the procedure.
-func (c *Checklist) appendix(pdf *fpdf.Fpdf, textW float64) {
-	cl, l := c.Checklist, c.Lang
-	heading := func(t string) {
-		pdf.Ln(4)
-		if pdf.GetY() > 240 {
-			pdf.AddPage()
+// table writes rows of cells, the first the head, in columns of equal width at x.
+func (p *paper) table(rows [][][]Run, x, w float64) {
+	cols := 0
+	for _, r := range rows {
+		cols = max(cols, len(r))
+	}
+	if cols == 0 {
+		return
+	}
+	colW := w / float64(cols)
+	const pad = 1.0
+	p.gap(0.8)
+	for _, r := range rows {
+		cells := make([][][]piece, len(r))
+		n := 1
+		for i, c := range r {
+			cells[i] = p.flow(c, colW-2*pad, bodySize)
+			n = max(n, len(cells[i]))
 		}
-		pdf.Bookmark(t, 0, -1)
-		pdf.SetFont("dejavu", "B", 12.5)
-		pdf.SetTextColor(black[0], black[1], black[2])
-		pdf.MultiCell(textW, 6.5, t, "", "L", false)
-		pdf.Ln(1)
-	}
-	steps := func(items []*checks.Item) string {
-		var ns []string
-		for _, it := range items {
-			ns = append(ns, fmt.Sprint(cl.StepNumber(it.ID)))
+		h := lineH(bodySize) * float64(n)
+		p.keep(h, 0)
+		y := p.GetY()
+		p.SetDrawColor(150, 150, 150)
+		p.SetLineWidth(0.2)
+		for i := range cols {
+			p.Rect(x+float64(i)*colW, y, colW, h, "D")
 		}
-		return c.label(words.Revisit) + strings.Join(ns, ", ")
-	}
-	rows := func(trs []checks.Trouble) {
-		for _, tr := range trs {
-			pdf.SetFont("dejavu", "B", 9.5)
-			pdf.MultiCell(textW, lineH, tr.Symptom.In(l), "", "L", false)
-			pdf.SetFont("dejavu", "", 9)
-			pdf.MultiCell(textW, smallH, tr.Cause.In(l)+" ("+steps(tr.Steps)+")", "", "L", false)
-			pdf.Ln(1.5)
+		for i, c := range cells {
+			p.SetY(y)
+			p.write(c, x+float64(i)*colW+pad, bodySize, black)
 		}
+		p.SetY(y + h)
 	}
-	if len(cl.Troubles) > 0 {
-		heading(words.Help.In(l))
-		rows(cl.Troubles)
+	p.gap(0.8)
+}
+
+// keep starts a new page unless h millimetres fit on this one; when fits is more than zero
+// and more than a page holds, it goes on where it is.
+func (p *paper) keep(h, fits float64) {
+	room := p.pageH - bottom - top
+	if p.GetY()+h > p.pageH-bottom && fits <= room {
+		p.AddPage()
 	}
-	if len(cl.Rollback) > 0 {
-		heading(words.Rollback.In(l))
-		pdf.SetFont("dejavu", "B", 9)
-		pdf.MultiCell(textW, smallH, checks.IntroRollback().In(l), "", "L", false)
-		pdf.Ln(1)
-		rows(cl.Rollback)
+}
+
+// gap leaves mm millimetres of space.
+func (p *paper) gap(mm float64) { p.SetY(p.GetY() + mm) }
+
+func lineH(size float64) float64 { return size * lead * ptMM }
+
+func bold(runs []Run) []Run {
+	out := make([]Run, len(runs))
+	for i, r := range runs {
+		r.Bold = true
+		out[i] = r
 	}
-	if facts := cl.Facts(); len(facts) > 0 {
-		heading(words.Sources.In(l))
-		pdf.SetFont("dejavu", "", 8.5)
-		for _, f := range facts {
-			pdf.MultiCell(textW, smallH, f.Note().In(l), "", "L", false)
-			pdf.Ln(0.8)
-		}
+	return out
+}
+
+func plain(runs []Run) string {
+	var b strings.Builder
+	for _, r := range runs {
+		b.WriteString(r.Text)
 	}
-	if c.SendTo != "" {
-		pdf.Ln(3)
-		pdf.SetFont("dejavu", "B", 9.5)
-		pdf.MultiCell(textW, lineH, c.label(words.SendTo)+c.SendTo, "", "L", false)
-	}
+	return b.String()
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -20,44 +21,61 @@ func norm(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// paperOf returns the paper of checklist cl in l, with a page text around it.
+func paperOf(cl *checks.Checklist, l checks.Lang) Checklist {
+	return Checklist{
+		Checklist: cl, Lang: l, SiteTitle: "Site", Title: cl.Title.In(l), Updated: "1er décembre 2026",
+		PageURL: "https://site.example/" + string(l) + "/" + cl.Slug.In(l) + "/",
+		StepURL: func(id string) string { return cl.StepURL("https://site.example/", l, id) },
+		SeeTitle: func(id string) string {
+			see, _ := checks.Default().Checklist(id)
+			return see.Title.In(l)
+		},
+		SourcesURL: "https://site.example/" + string(l) + "/sources/",
+		HelpURL:    cl.HelpURL("https://site.example/", l),
+	}
+}
+
+// read writes c's PDF and reads it back with pdftotext (-raw: in the order it is drawn).
+func read(t *testing.T, c Checklist) string {
+	t.Helper()
+	pdftotext := testenv.NeedProgram(t, t.Name()+" (reading the PDFs back)", "pdftotext")
+	var buf bytes.Buffer
+	if err := Write(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "c.pdf")
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftotext, "-raw", "-enc", "UTF-8", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
 // TestText renders every checklist in both languages and reads it back with pdftotext: every
-// item's ID and title must be there, accents intact, and the pages numbered.
+// item's ID and title must be there, in order, accents intact, and the pages numbered.
 func TestText(t *testing.T) {
-	pdftotext := testenv.NeedProgram(t, "TestText (reading the PDFs back)", "pdftotext")
-	dir := t.TempDir()
 	for _, cl := range checks.Default().Checklists {
 		for _, l := range checks.Langs() {
 			t.Run(cl.ID+"-"+string(l), func(t *testing.T) {
-				var buf bytes.Buffer
-				err := Write(&buf, Checklist{
-					Checklist: cl, Lang: l, Profile: checks.Default().Profile, SiteTitle: "Site",
-					PageURL: "https://site.example/" + string(l) + "/" + cl.Slug.In(l) + "/",
-					StepURL: func(id string) string { return cl.StepURL("https://site.example/", l, id) },
-				})
-				if err != nil {
-					t.Fatal(err)
-				}
-				file := filepath.Join(dir, cl.ID+"-"+string(l)+".pdf")
-				if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
-				if err != nil {
-					t.Fatalf("pdftotext: %v", err)
-				}
-				text := norm(string(out))
+				text := norm(read(t, paperOf(cl, l)))
+				at := 0
 				for i, it := range cl.Items() {
-					if !strings.Contains(text, it.ID) {
-						t.Errorf("no ID %s", it.ID)
+					step := norm(fmt.Sprintf("%d. %s", i+1, it.Title.In(l)))
+					j := strings.Index(text[at:], step)
+					if j < 0 {
+						t.Errorf("step %d %s: %q not found after the previous step", i+1, it.ID, step)
+						continue
 					}
-					// Titles may wrap beside the ID column; compare word by word in order.
-					title := norm(it.Title.In(l))
-					start := strings.Index(text, fmt.Sprintf("%d. %s", i+1, strings.Fields(title)[0]))
-					if start < 0 || !containsWords(text[start:], title) {
-						t.Errorf("step %d %s: title %q not found", i+1, it.ID, title)
+					at += j + len(step)
+					if !strings.HasPrefix(text[at:], " "+it.ID) && !strings.HasPrefix(text[at:], " "+it.OriginIn(cl.Modes).Mark()+" "+it.ID) {
+						t.Errorf("step %d: no ID %s after its title: %q", i+1, it.ID, text[at:min(at+60, len(text))])
 					}
 				}
-				for _, w := range []string{norm(cl.Title.In(l)), "page 1 / ", words.School.In(l)} {
+				for _, w := range []string{norm(cl.Title.In(l)), "page 1 / ", words.School.In(l), words.DoneBy.In(l)} {
 					if !strings.Contains(text, w) {
 						t.Errorf("no %q in the PDF text", w)
 					}
@@ -70,32 +88,15 @@ func TestText(t *testing.T) {
 	}
 }
 
-// containsWords reports whether the words of want appear in text in order, each after the
-// previous, allowing other text between them (an ID printed beside a wrapped title).
-func containsWords(text, want string) bool {
-	pos := 0
-	for _, w := range strings.Fields(want) {
-		i := strings.Index(text[pos:], w)
-		if i < 0 || i > 80 {
-			return false
-		}
-		pos += i + len(w)
-	}
-	return true
-}
-
 // TestReproducible writes each PDF twice, a second apart: the bytes must not change, and the
 // dates must be the one given (or 1970-01-01 without one), never the clock.
 func TestReproducible(t *testing.T) {
 	cl := checks.Default().Checklists[0]
 	write := func(date time.Time) []byte {
+		c := paperOf(cl, checks.FR)
+		c.Date = date
 		var buf bytes.Buffer
-		err := Write(&buf, Checklist{
-			Checklist: cl, Lang: checks.FR, Profile: checks.Default().Profile, SiteTitle: "Site",
-			PageURL: "https://site.example/", Date: date,
-			StepURL: func(id string) string { return cl.StepURL("https://site.example/", checks.FR, id) },
-		})
-		if err != nil {
+		if err := Write(&buf, c); err != nil {
 			t.Fatal(err)
 		}
 		return buf.Bytes()
@@ -129,7 +130,7 @@ func TestReproducible(t *testing.T) {
 // they are drawn).
 func TestRunningHeaderTypeset(t *testing.T) {
 	cl, _ := checks.Default().Checklist(checks.PurgeID)
-	c := &Checklist{Checklist: cl, Lang: checks.FR, SiteTitle: "PRONOTE et oZe : déléguer"}
+	c := &Checklist{Checklist: cl, Lang: checks.FR, SiteTitle: "PRONOTE et oZe : déléguer", Title: cl.Title.FR}
 	site, title := c.runningHeader()
 	if site != "PRONOTE et oZe\u202f: déléguer" || !strings.Contains(title, "ENT\u202f:") {
 		t.Errorf("French header = %q | %q, want narrow no-break spaces before « : »", site, title)
@@ -140,45 +141,102 @@ func TestRunningHeaderTypeset(t *testing.T) {
 	}
 }
 
-// TestKeepsWhatChangesAnAction reads the French PDFs back: the sentences that change what the
-// admin does are printed (the detail « Si ce n'est pas le cas, corrigez-le », the HTTP 503
-// while unpublished), with room for notes, the marks' legend and the sources; the purge's
-// "repeat for each user type" has one box per type, and the help sections close the list.
-func TestKeepsWhatChangesAnAction(t *testing.T) {
-	pdftotext := testenv.NeedProgram(t, "TestKeepsWhatChangesAnAction (reading the PDFs back)", "pdftotext")
-	read := func(id string) string {
-		cl, _ := checks.Default().Checklist(id)
-		var buf bytes.Buffer
-		err := Write(&buf, Checklist{Checklist: cl, Lang: checks.FR, Profile: checks.Default().Profile, SiteTitle: "Site",
-			PageURL: "https://site.example/fr/", StepURL: func(id string) string { return "https://site.example/fr/#" + id },
-			SendTo: checks.Contact{}.Line(checks.FR)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		file := filepath.Join(t.TempDir(), id+".pdf")
-		if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
-		if err != nil {
-			t.Fatalf("pdftotext: %v", err)
-		}
-		return norm(string(out))
+// TestPaperOrder reads the French hosted PDF back: the page's text before the checklist (a
+// paragraph with its bold words, a table row by row), the legend in the one wording of
+// checks.Legend with the links to the sources and the help, the lines for the school, who
+// and when, each step's fields in the page's order with the value read and a comment line,
+// then the page's text after; the sentences that change what the admin does are there (the
+// detail « Si ce n'est pas le cas, corrigez-le », the HTTP 503 while unpublished). The
+// purge's "repeat for each user type" has one box per type.
+func TestPaperOrder(t *testing.T) {
+	cl, _ := checks.Default().Checklist(checks.HostedID)
+	c := paperOf(cl, checks.FR)
+	c.Before = []Block{
+		{Runs: []Run{{Text: "Tout se fait depuis la "}, {Text: "console d'hébergement", Bold: true}, {Text: "."}}},
+		{Table: [][][]Run{{{{Text: "Pendant", Bold: true}}, {{Text: "La base", Bold: true}}}, {{{Text: "PRONOTE.net"}}, {{Text: "non publiée"}}}}},
 	}
-	hosted := read(checks.HostedID)
-	for _, want := range []string{"Si ce n'est pas le cas, corrigez-le", "HTTP Error 503", "Notes :", "† documentation d'Index Education", "Si ça ne marche pas", "Revenir en arrière", "fiche 1523-5294", "À qui envoyer le rapport : l'assistance ENT"} {
-		if !strings.Contains(hosted, want) {
-			t.Errorf("hosted PDF lacks %q", want)
+	c.After = []Block{{Heading: 2, Runs: []Run{{Text: "Ensuite"}}}, {Runs: []Run{{Text: "Prouvez-la sans capture d'écran."}}}}
+	text := norm(read(t, c))
+	var legend []string
+	for _, t := range checks.Legend() {
+		legend = append(legend, norm(t.FR))
+	}
+	inOrder(t, text,
+		"Mis à jour le 1er décembre 2026",
+		"Tout se fait depuis la console d'hébergement.",
+		"Pendant La base PRONOTE.net non publiée",
+		"Origine : "+strings.Join(legend, " ")+" Toutes les sources · Si ça ne marche pas",
+		"Établissement : ", "UAI : ", "Fait par : ", "Date : ",
+		"PRONOTE.net : les Espaces web",
+		"6. Vérifiez « URL du serveur CAS » net.cas-url",
+		"Si ce n'est pas le cas, corrigez-le",
+		"Où : PRONOTE.net",
+		"Valeur attendue : https://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas",
+		"Prouvé par : InfoMobileApp.json",
+		"URL du serveur CAS affichée : ",
+		"Commentaire : ",
+		"HTTP Error 503",
+		"19. Rappel",
+		"Voir : Changement d'ENT",
+		"Ensuite Prouvez-la sans capture d'écran.",
+	)
+	purgeCl, _ := checks.Default().Checklist(checks.PurgeID)
+	purge := norm(read(t, paperOf(purgeCl, checks.FR)))
+	inOrder(t, purge, "purge.every-type", "☐ Élèves ☐ Responsables ☐ Professeurs ☐ Personnels ☐ Accompagnants", "Commentaire : ")
+}
+
+// inOrder fails unless text holds each of wants, each after the previous.
+func inOrder(t *testing.T, text string, wants ...string) {
+	t.Helper()
+	at := 0
+	for _, w := range wants {
+		i := strings.Index(text[at:], w)
+		if i < 0 {
+			t.Errorf("no %q after %q in:\n%s", w, text[max(0, at-60):at], text)
+			return
 		}
+		at += i + len(w)
 	}
-	purge := read(checks.PurgeID)
-	i := strings.Index(purge, "purge.every-type")
-	if i < 0 {
-		t.Fatal("purge PDF has no purge.every-type")
+}
+
+// TestBreaks cuts text where a line may end: after spaces, and in an address only after a
+// "/" that does not start "//"; no-break spaces hold words together.
+func TestBreaks(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"words", "Où : la console", []string{"Où ", ": ", "la ", "console"}},
+		{"no-break space", "Où\u202f: la", []string{"Où\u202f: ", "la"}},
+		{"address", "https://enc.hauts-de-seine.fr/auth/realms/x", []string{"https://enc.hauts-de-seine.fr/", "auth/", "realms/", "x"}},
+		{"slash at the end", "…/pronote/ puis", []string{"…/", "pronote/ ", "puis"}},
+		{"a slash between words", "Professeurs / Élèves", []string{"Professeurs ", "/ ", "Élèves"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := breaks(tc.text); !slices.Equal(got, tc.want) {
+				t.Errorf("breaks(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
 	}
-	for _, ut := range []string{"Élèves", "Responsables", "Professeurs", "Personnels", "Accompagnants"} {
-		if !strings.Contains(purge[i:], ut) {
-			t.Errorf("purge PDF: no box for %s after purge.every-type", ut)
+}
+
+// TestLongAddressBreaksAfterSlash lays a value longer than a line out: every line of it but
+// the last ends with "/", none is wider than the line, and a hyphen never ends one.
+func TestLongAddressBreaksAfterSlash(t *testing.T) {
+	cl, _ := checks.Default().Checklist(checks.HostedID)
+	p := newPaper(paperOf(cl, checks.FR))
+	const w = 60.0
+	lines := p.flow([]Run{{Text: "Valeur : ", Bold: true}, {Text: "https://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas/un-chemin-long/encore"}}, w, bodySize)
+	if len(lines) < 2 {
+		t.Fatalf("%d lines, want the address cut", len(lines))
+	}
+	for i, line := range lines {
+		last := line[len(line)-1]
+		if width := last.x + last.w; width > w+0.01 {
+			t.Errorf("line %d is %.1f mm wide, more than %.0f", i, width, w)
+		}
+		if i < len(lines)-1 && !strings.HasSuffix(last.Text, "/") && !last.Bold { // a break after the label is a space's
+			t.Errorf("line %d ends with %q, not after a « / »", i, last.Text)
 		}
 	}
 }

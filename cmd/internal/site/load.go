@@ -62,6 +62,7 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 		date:     b.Date,
 		trees:    &parsedTrees{trees: map[*Page]*parsedPage{}},
 		search:   &searchParts{parts: map[*Page][]byte{}},
+		paper:    &paperTexts{},
 		parses:   new(atomic.Int64),
 	}
 	s.src = b.Src

@@ -41,6 +41,34 @@ func (s *siteModel) stylesheet() ([]byte, error) {
 	return out, nil
 }
 
+// printStylesheet returns the theme's print.css followed by the words it prints that the page
+// does not hold, in each language: a step's line for a comment, the lines for who did the
+// steps and when (the PDF's, from the same tables).
+func (s *siteModel) printStylesheet() ([]byte, error) {
+	css, err := fs.ReadFile(theme.Assets(s.theme), "print.css")
+	if err != nil {
+		return nil, err
+	}
+	buf := bytes.NewBuffer(css)
+	w := pdf.Words()
+	blank := pdf.Blank
+	for _, l := range checks.Langs() {
+		label := func(t checks.Text) string { return t.In(l) + l.Colon() }
+		fmt.Fprintf(buf, ":lang(%s) .cl-item::after{content:%s}\n", l, cssString(label(w.Comment)+blank+blank))
+		fmt.Fprintf(buf, ":lang(%s) .cl-school::after{content:%s}\n", l, cssString(label(w.DoneBy)+blank+"   "+label(w.Date)+blank))
+	}
+	out, err := minifier.Bytes("text/css", buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("print stylesheet: %w", err)
+	}
+	return out, nil
+}
+
+// cssString returns s as a CSS string, quoted, its quotes, backslashes and line ends escaped.
+func cssString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\A `).Replace(s) + `"`
+}
+
 // writeSitemap writes sitemap.xml to w: every page with its last-updated date and its
 // translations as hreflang alternates, the default language's home page marked x-default. It
 // is encoded one URL at a time: a large site's sitemap is never whole in memory.
@@ -173,6 +201,8 @@ func (s *siteModel) assetOutputs() ([]output, error) {
 		switch {
 		case o.path == stylesheetPath:
 			outs[i].data = s.stylesheet
+		case o.path == printStylesheetPath:
+			outs[i].data = s.printStylesheet
 		case strings.HasSuffix(o.path, ".js"), strings.HasSuffix(o.path, ".css"):
 			outs[i].data = func() ([]byte, error) { return s.asset(strings.TrimPrefix(o.path, "assets/")) }
 		}
@@ -285,15 +315,40 @@ func (s *siteModel) pdfOutputs() ([]output, error) {
 				continue
 			}
 			outs = append(outs, output{path: PDFPath(cl, l), data: func() ([]byte, error) {
-				var buf bytes.Buffer
-				err := pdf.Write(&buf, pdf.Checklist{
-					Checklist: cl, Lang: l, Profile: s.Catalog.Profile,
+				text, err := s.paperText(page)
+				if err != nil {
+					return nil, err
+				}
+				abs := func(q *Page, anchor string) string {
+					if q == nil {
+						return ""
+					}
+					return s.Config.BaseURL + q.URL + anchor
+				}
+				c := pdf.Checklist{
+					Checklist: cl, Lang: l,
 					SiteTitle: s.Config.Languages[string(l)].Title,
-					PageURL:   s.Config.BaseURL + page.URL,
-					StepURL:   func(id string) string { return cl.StepURL(s.Config.BaseURL, l, id) },
-					Date:      s.date,
-					SendTo:    s.Config.Support.Line(l),
-				})
+					Title:     page.FM.Title,
+					Before:    text.before, After: text.after,
+					PageURL:    s.Config.BaseURL + page.URL,
+					StepURL:    func(id string) string { return cl.StepURL(s.Config.BaseURL, l, id) },
+					SourcesURL: abs(s.sourcesPage(l), ""),
+					SeeTitle: func(id string) string {
+						if see, ok := s.Catalog.Checklist(id); ok {
+							return see.Title.In(l)
+						}
+						return id
+					},
+					Date: s.date,
+				}
+				if d := newDate(page.FM.Updated, l); d != nil {
+					c.Updated = d.Text
+				}
+				if len(cl.Troubles) > 0 {
+					c.HelpURL = abs(s.helpPage(l), "#"+cl.ID+"."+checks.TroubleshootingAnchor)
+				}
+				var buf bytes.Buffer
+				err = pdf.Write(&buf, c)
 				return buf.Bytes(), err
 			}})
 		}

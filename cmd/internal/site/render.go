@@ -106,6 +106,7 @@ func (s *siteModel) renderPage(p *Page, w io.Writer, scan *errorList) error {
 	if err := s.writePage(p, p, tree, w); err != nil {
 		return err
 	}
+	s.keepPaper(p, tree)
 	p.classes = markdown.UsedClasses(tree.doc)
 	p.notes = markdown.Notes(tree.doc)
 	return nil

@@ -38,7 +38,7 @@ const summaryFrom = 6
 // Legend returns the lines of the legend of the provenance marks.
 func (d checklistData) Legend() []string {
 	var out []string
-	for _, t := range checks.ShortLegend() {
+	for _, t := range checks.Legend() {
 		out = append(out, t.In(d.Lang))
 	}
 	return out

@@ -192,6 +192,8 @@ type siteModel struct {
 	trees *parsedTrees
 	// parses counts the Markdown parses of the build (a test wants one per page).
 	parses *atomic.Int64
+	// paper holds, by checklist page rendered, its text around the checklist, for its PDF.
+	paper *paperTexts
 }
 
 // parsedTrees are syntax trees kept from one phase of the build to the next, by page.
