@@ -142,11 +142,10 @@ func Write(w io.Writer, c Checklist) error {
 // paper is a PDF being written: the document and what it is of.
 type paper struct {
 	*fpdf.Fpdf
-	c        Checklist
-	l        checks.Lang
-	textW    float64
-	pageH    float64
-	headerOn bool
+	c     Checklist
+	l     checks.Lang
+	textW float64
+	pageH float64
 }
 
 func newPaper(c Checklist) *paper {
