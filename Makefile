@@ -33,6 +33,7 @@ FUZZTIME ?= 30s
 fuzz:
 	go test -run=^$$ -fuzz=FuzzRender -fuzztime=$(FUZZTIME) ./cmd/internal/markdown/
 	go test -run=^$$ -fuzz=FuzzPackReader -fuzztime=$(FUZZTIME) ./cmd/internal/markdown/
+	go test -run=^$$ -fuzz=FuzzReadState -fuzztime=$(FUZZTIME) ./cmd/internal/site/
 	go test -run=^$$ -fuzz=FuzzIdentities -fuzztime=$(FUZZTIME) ./checks/evidence/
 	go test -run=^$$ -fuzz=FuzzInfoMobileApp -fuzztime=$(FUZZTIME) ./checks/evidence/
 	go test -run=^$$ -fuzz=FuzzAnswers -fuzztime=$(FUZZTIME) ./checks/evidence/

@@ -3,9 +3,13 @@
 package site
 
 import (
+	"bytes"
 	"context"
+	"encoding/gob"
+	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -294,5 +298,101 @@ func TestTrimStates(t *testing.T) {
 	want := []string{"2.state", "3.state", "4.state", "8.state.tmp-456"}
 	if !slices.Equal(left, want) {
 		t.Errorf("left %v, want %v", left, want)
+	}
+}
+
+// rewriteState reads the one state file under dir, lets change alter it, and writes it back
+// in the format a build writes (see writeState).
+func rewriteState(t *testing.T, dir string, change func(st *buildState)) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.state"))
+	if len(files) != 1 {
+		t.Fatalf("state files: %v", files)
+	}
+	st, err := readState(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	change(st)
+	names := slices.Sorted(maps.Keys(st.Pages))
+	var buf bytes.Buffer // as writeState writes, whatever the header's count
+	enc := gob.NewEncoder(&buf)
+	err = enc.Encode(st.stateHeader)
+	for _, name := range names {
+		err = errors.Join(err, enc.Encode(pageRecord{name, *st.Pages[name]}))
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, files[0], buf.Bytes())
+}
+
+// TestStateDistrusted damages the state a build left, in ways a build never writes, then
+// builds twice: neither build may panic, allocate what the state claims, fail, or differ from a
+// build from nothing; what the state says wrong is not believed, and the next build is not
+// stuck with it.
+func TestStateDistrusted(t *testing.T) {
+	page := "en/help.md"
+	tests := []struct {
+		name   string
+		change func(st *buildState)
+		// refused is set when the state must be refused whole: every page rendered.
+		refused bool
+	}{
+		{"two billion pages claimed", func(st *buildState) { st.Count = 2_000_000_000; st.Pages = map[string]*pageState{} }, true},
+		{"a negative search span", func(st *buildState) { st.Pages[page].Search = [2]int64{-5, -3} }, true},
+		{"a search span past the index", func(st *buildState) { st.Pages[page].Search[1] = 1 << 40 }, true},
+		{"a weight that is not the file's", func(st *buildState) { st.Pages[page].Raw = -1 }, true},
+		{"anchors out of order", func(st *buildState) {
+			a := st.Pages[page].Anchors
+			a[0], a[len(a)-1] = a[len(a)-1], a[0]
+		}, true},
+		{"a page outside the language folders", func(st *buildState) {
+			st.Pages["../etc/passwd.md"] = st.Pages[page]
+			delete(st.Pages, page)
+		}, true},
+		{"a link to a file outside the site", func(st *buildState) {
+			st.Pages[page].Links = append(st.Pages[page].Links, stateLink{Dest: "../../../../etc/passwd", Line: 3})
+		}, false},
+		{"anchors a page does not have", func(st *buildState) {
+			for _, p := range st.Pages {
+				p.Anchors = []string{"main"}
+			}
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			src, out := filepath.Join(root, "content"), filepath.Join(root, "public")
+			copyDir(t, "../../../content", src)
+			b := &Builder{Src: afero.NewOsFs(), SrcDir: src, Out: afero.NewOsFs(), OutDir: out, StateDir: filepath.Join(root, "state")}
+			if _, err := b.Build(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			rewriteState(t, b.StateDir, func(st *buildState) {
+				if st.Pages[page] == nil {
+					t.Fatalf("no page %s in the state", page)
+				}
+				st.Count = len(st.Pages)
+				tt.change(st)
+				if st.Count != 2_000_000_000 {
+					st.Count = len(st.Pages)
+				}
+			})
+			full := afero.NewMemMapFs()
+			if _, err := (&Builder{Src: afero.NewOsFs(), SrcDir: src, Out: full, OutDir: "public"}).Build(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			for i := range 2 {
+				s, err := b.build(context.Background(), false)
+				if err != nil {
+					t.Fatalf("build %d after the damage: %v", i+1, err)
+				}
+				sameTree(t, fmt.Sprintf("build %d after the damage", i+1), tree(t, full, "public"), tree(t, afero.NewOsFs(), out))
+				if i == 0 && tt.refused && (s.Reused != 0 || !strings.Contains(s.WhyAll, "state cannot be read")) {
+					t.Errorf("build 1 took %d pages from a state a build never writes (%q)", s.Reused, s.WhyAll)
+				}
+			}
+		})
 	}
 }

@@ -197,7 +197,7 @@ func (b *Builder) publish(ctx context.Context, s *siteModel, out string, live bo
 	var inc *incremental
 	if !live {
 		inc = b.startIncremental(s, out)
-		defer inc.close()
+		defer func() { inc.close(); inc.failed(err) }()
 		if err := s.startSpill(st); err != nil {
 			return err
 		}
@@ -276,7 +276,24 @@ func (s *siteModel) makePages(ctx context.Context, st *stage, inc *incremental, 
 		}
 		scan.add(be.Errs)
 	}
-	return append(scan.errs, s.checkPages(ctx, workers)...).err()
+	errs := append(scan.errs, s.checkPages(ctx, workers)...)
+	if len(errs) > 0 && len(taken) > 0 {
+		// The pages taken were checked from what the state says of them: a state that says
+		// wrong (damaged, or written by someone else) must fail no build. They are read and
+		// scanned again, and only what their sources say is reported.
+		errs = append(scan.errs, s.rescan(ctx, inc, workers)...)
+		errs = append(errs, s.checkPages(ctx, workers)...)
+	}
+	return errs.err()
+}
+
+// rescan scans again, from their sources, the pages taken from the previous build.
+func (s *siteModel) rescan(ctx context.Context, inc *incremental, workers int) errorList {
+	return s.forEach(ctx, workers, func(p *Page, errs *errorList) {
+		if inc.took(p) != nil {
+			p.scanFile(s.src, s.md[p.Lang], errs, s.parses)
+		}
+	})
 }
 
 // makeFiles makes the files of the site besides its pages. Those streamed (the search

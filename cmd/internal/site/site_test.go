@@ -24,7 +24,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files")
 
 // fsFrom returns a MemMapFs holding the archives' files, later archives overriding earlier.
-func fsFrom(t *testing.T, archives ...*txtar.Archive) afero.Fs {
+func fsFrom(t testing.TB, archives ...*txtar.Archive) afero.Fs {
 	t.Helper()
 	fs := afero.NewMemMapFs()
 	for _, ar := range archives {
@@ -37,7 +37,7 @@ func fsFrom(t *testing.T, archives ...*txtar.Archive) afero.Fs {
 	return fs
 }
 
-func parseTxtar(t *testing.T, file string) *txtar.Archive {
+func parseTxtar(t testing.TB, file string) *txtar.Archive {
 	t.Helper()
 	ar, err := txtar.ParseFile(file)
 	if err != nil {

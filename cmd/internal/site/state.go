@@ -2,6 +2,7 @@ package site
 
 import (
 	"bufio"
+	"context"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
@@ -172,13 +173,29 @@ func (b *Builder) startIncremental(s *siteModel, out string) *incremental {
 	return inc
 }
 
+// readState reads the state file. Any doubt is an error, which the build takes for no state:
+// a file that is not a regular one, or that does not hold what a build writes (see
+// decodeState).
 func readState(file string) (*buildState, error) {
-	f, _, err := openRegular(afero.NewOsFs(), file)
+	f, info, err := openRegular(afero.NewOsFs(), file)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	dec := gob.NewDecoder(bufio.NewReader(f))
+	return decodeState(bufio.NewReader(f), info.Size())
+}
+
+// minPageRecord is the fewest bytes a page record takes in a state file: its source's sum
+// alone is 32.
+const minPageRecord = 32
+
+// decodeState reads a state of size bytes from r. Every size it reads is bounded by what the
+// file can hold before anything is allocated for it (gob itself refuses a length past the end
+// of its message), and every value is checked as a build would use it (see
+// pageState.check): a state that a build did not write, or that a later edit damaged, is an
+// error, never a panic, a huge allocation or a page taken on a false word.
+func decodeState(r io.Reader, size int64) (*buildState, error) {
+	dec := gob.NewDecoder(r)
 	var h stateHeader
 	if err := dec.Decode(&h); err != nil {
 		return nil, err
@@ -186,15 +203,60 @@ func readState(file string) (*buildState, error) {
 	if h.Format != stateFormat {
 		return nil, fmt.Errorf("written by another version of sitegen, format %q", h.Format)
 	}
+	if h.Count < 0 || int64(h.Count) > size/minPageRecord {
+		return nil, fmt.Errorf("%d pages claimed in %d bytes", h.Count, size)
+	}
+	for l, idx := range h.Search {
+		if _, ok := checks.ParseLang(string(l)); !ok || idx.Size < 0 {
+			return nil, fmt.Errorf("search index %q of %d bytes", l, idx.Size)
+		}
+	}
 	st := &buildState{stateHeader: h, Pages: make(map[string]*pageState, h.Count)}
 	for range h.Count {
 		var r pageRecord
 		if err := dec.Decode(&r); err != nil {
 			return nil, err
 		}
+		if err := r.check(h.Search); err != nil {
+			return nil, fmt.Errorf("page %q: %w", r.Name, err)
+		}
+		if st.Pages[r.Name] != nil {
+			return nil, fmt.Errorf("page %q given twice", r.Name)
+		}
 		st.Pages[r.Name] = &r.State
 	}
+	if err := dec.Decode(new(pageRecord)); err != io.EOF {
+		return nil, fmt.Errorf("more than the %d pages claimed (%v)", h.Count, err)
+	}
 	return st, nil
+}
+
+// check returns an error unless the record is one a build could have written, given the
+// stamps of the search indexes: a page of a known language, an HTML file of the size its
+// weight says, its search entries inside its language's index, its anchors sorted (they are
+// looked up by binary search), no negative line.
+func (r pageRecord) check(indexes map[checks.Lang]fileStamp) error {
+	lang, rel, _ := strings.Cut(r.Name, "/")
+	l, ok := checks.ParseLang(lang)
+	switch {
+	case !ok || !strings.HasSuffix(rel, ".md") || path.Clean("/" + rel)[1:] != rel:
+		return errors.New("not a page of a language folder")
+	case r.State.HTML.Size < 0 || int64(r.State.Raw) != r.State.HTML.Size || r.State.Gzip < 0:
+		return fmt.Errorf("HTML of %d bytes weighing %d (%d compressed)", r.State.HTML.Size, r.State.Raw, r.State.Gzip)
+	}
+	idx, ok := indexes[l]
+	if span := r.State.Search; !ok || span[0] < 1 || span[1] < 0 || span[0] > idx.Size-span[1] {
+		return fmt.Errorf("search entries at %d, %d bytes, in an index of %d bytes", span[0], span[1], idx.Size)
+	}
+	if !slices.IsSorted(r.State.Anchors) || len(slices.Compact(slices.Clone(r.State.Anchors))) != len(r.State.Anchors) {
+		return errors.New("anchors out of order")
+	}
+	for _, link := range r.State.Links {
+		if link.Line < 0 {
+			return fmt.Errorf("link %q at line %d", link.Dest, link.Line)
+		}
+	}
+	return nil
 }
 
 // A state file is a gob stream: a stateHeader, then a pageRecord per page. Pages are written
@@ -500,6 +562,17 @@ func (inc *incremental) close() {
 	clear(inc.indexes)
 }
 
+// failed forgets the state the build read when the build failed for another reason than the
+// content's problems (those are the sources', see siteModel.makePages) or an interruption:
+// the state may be the cause, and the next build starts from nothing rather than fail again.
+func (inc *incremental) failed(err error) {
+	var be *BuildError
+	if inc == nil || inc.last == nil || err == nil || errors.As(err, &be) || errors.Is(err, context.Canceled) {
+		return
+	}
+	_ = os.Remove(inc.file)
+}
+
 // finish says what the build took from the previous one, and saves the state of the site
 // just published.
 func (inc *incremental) finish(s *siteModel, st *stage) {
@@ -538,12 +611,8 @@ func (inc *incremental) save(s *siteModel, stamps map[string]fileStamp, weights 
 		return fmt.Errorf("cannot save the build's state for the next one: %w", err)
 	}
 	bw := bufio.NewWriter(tmp)
-	enc := gob.NewEncoder(bw)
-	err = enc.Encode(h)
-	for _, p := range pages {
-		if err != nil {
-			break
-		}
+	err = writeState(bw, h, func(i int) pageRecord {
+		p := pages[i]
 		name := p.URL + "index.html"
 		w := weights[name]
 		ps := pageState{Sum: p.sum, HTML: stamps[name], Raw: w.raw, Gzip: w.gzip, Checker: p.Checker, Downloads: p.downloads, Classes: p.classes, Search: inc.spans[p]}
@@ -554,8 +623,8 @@ func (inc *incremental) save(s *siteModel, stamps map[string]fileStamp, weights 
 		for _, cl := range p.Checklists {
 			ps.Checklists = append(ps.Checklists, cl.ID)
 		}
-		err = enc.Encode(pageRecord{string(p.Lang) + "/" + p.Rel, ps})
-	}
+		return pageRecord{string(p.Lang) + "/" + p.Rel, ps}
+	})
 	if err == nil {
 		err = bw.Flush()
 	}
@@ -571,6 +640,17 @@ func (inc *incremental) save(s *siteModel, stamps map[string]fileStamp, weights 
 	}
 	trimStates(filepath.Dir(inc.file), keptStates)
 	return nil
+}
+
+// writeState writes a state to w: the header h, then h.Count page records, which record gives
+// one at a time, so that saving the state of a large site does not hold a second copy of it.
+func writeState(w io.Writer, h stateHeader, record func(i int) pageRecord) error {
+	enc := gob.NewEncoder(w)
+	err := enc.Encode(h)
+	for i := 0; err == nil && i < h.Count; i++ {
+		err = enc.Encode(record(i))
+	}
+	return err
 }
 
 // keptStates is how many states the state folder keeps: one per content and output folder

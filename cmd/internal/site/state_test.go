@@ -3,9 +3,15 @@ package site
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/spf13/afero"
 )
 
 // keyChange is a change of one field of what the site key covers.
@@ -143,4 +149,67 @@ func TestSiteKeyCoversEveryField(t *testing.T) {
 			t.Error("a page's own source changes the site key: every page would be rendered again")
 		}
 	})
+}
+
+// FuzzReadState gives the state reader any bytes: it must return an error or a state whose
+// every page a build could have written (pageRecord.check), never panic, and allocate no more
+// than the bytes can hold. Seeded with the state of a real build and pieces of it.
+func FuzzReadState(f *testing.F) {
+	dir := f.TempDir()
+	fs := fsFrom(f, parseTxtar(f, "testdata/site/basic.txtar"))
+	b := &Builder{Src: fs, SrcDir: "content", Out: afero.NewOsFs(), OutDir: filepath.Join(dir, "public"), StateDir: filepath.Join(dir, "state")}
+	if _, err := b.Build(context.Background()); err != nil {
+		f.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(b.StateDir, "*.state"))
+	if len(files) != 1 {
+		f.Fatalf("state files: %v", files)
+	}
+	state, err := os.ReadFile(files[0])
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(state)
+	f.Add(state[:len(state)/2])
+	f.Add(append(bytes.Clone(state), state[len(state)/2:]...))
+	f.Add([]byte("not a state"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st, err := decodeState(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return
+		}
+		if st.Count > len(data)/minPageRecord || len(st.Pages) != st.Count {
+			t.Fatalf("%d pages (%d claimed) read from %d bytes", len(st.Pages), st.Count, len(data))
+		}
+		for name, p := range st.Pages {
+			if err := (pageRecord{name, *p}).check(st.Search); err != nil {
+				t.Fatalf("page %q read though a build could not have written it: %v", name, err)
+			}
+		}
+	})
+}
+
+// TestFailedBuildForgetsState: a build that read a state and failed for another reason than
+// the content's problems or an interruption removes the state, which may be the cause; the
+// next build starts from nothing.
+func TestFailedBuildForgetsState(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		err    error
+		forget bool
+	}{
+		{"the content's problems", &BuildError{}, false},
+		{"interrupted", fmt.Errorf("build: %w", context.Canceled), false},
+		{"anything else", errors.New("search index fr: unexpected EOF"), true},
+		{"no error", nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "x.state")
+			writeFile(t, file, []byte("state"))
+			(&incremental{file: file, last: &buildState{}}).failed(tc.err)
+			if _, err := os.Stat(file); (err != nil) != tc.forget {
+				t.Errorf("after failed(%v), the state exists %v, want %v", tc.err, err == nil, !tc.forget)
+			}
+		})
+	}
 }
