@@ -122,6 +122,19 @@ func TestValidateCatchesFlaws(t *testing.T) {
 			},
 			want: "item verify.unique-ids: its Check says pass with no evidence at all",
 		},
+		{
+			name: "rule that has nothing to judge and does not say why",
+			break_: func(c *Catalog) {
+				it, _, _ := c.Item("verify.unique-ids")
+				it.Check = func(sub *Subject) Verdict {
+					if len(sub.Evidence.Identities) > 0 && len(sub.Evidence.Identities[0].IDs) == 0 {
+						return Verdict{Status: NoEvidence}
+					}
+					return checkUnique(sub)
+				}
+			},
+			want: "item verify.unique-ids: its Check gives no-evidence without saying why (an identity export of 480 rows without identifiers)",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

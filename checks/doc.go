@@ -133,6 +133,40 @@
 // shared CAS identifier is a warning: no source says it is wrong (one person may hold two
 // accounts); what to look at is the site's advice, in the help.
 //
+// # What each rule needs, and gives without it
+//
+// Every rule was audited for a pass without evidence. [Catalog.Validate] runs each one on
+// made-up evidence: it refuses a verdict given on nothing, and, on evidence that leaves the
+// rule little or nothing to judge (a file without the field, 480 rows without an
+// identifier, relative espace addresses), a no-evidence verdict that does not say why. A step without a rule is the person's word:
+// answered when ticked, unanswered otherwise, never a pass. A typed value ([ValueRule]) is
+// the person's word too: it can fail or warn a step, never pass it.
+//
+//	step               needs to pass                          without it
+//	net.cas-protocol   InfoMobileApp.json, CAS.actif true     no file: no-evidence; CAS.actif
+//	                                                          absent or not a boolean: error
+//	net.cas-url        InfoMobileApp.json, CAS.casURL that    no file: no-evidence; no casURL:
+//	                   the item's ValueRule accepts           error; the typed value alone:
+//	                                                          fail, warn or answered
+//	net.service-url    never passes (only the ENT knows       no-evidence saying why: no file,
+//	                   what it registered); warns when the    nothing typed, relative espace
+//	                   typed host is not the espaces'         addresses, the same server
+//	net.espaces        never passes: no file shows the        no-evidence with what the file
+//	                   common page or Académie                showed; no "espaces": error
+//	net.publish        a file fetched by the checker, or      no-evidence: no date, a date not
+//	                   saved within PublishedWithin           understood, or older
+//	purge.clear        identity exports with rows, every      no export, or no row: no-evidence;
+//	                   identifier empty                       no identifier column: the file is
+//	                                                          refused
+//	purge.every-type   an export of each user type (from a    no export: no-evidence; a type
+//	                   column, the file name or --user-type;  missing: warn
+//	                   the report lists each file's type)
+//	verify.unique-ids  at least one identifier, none shared   no export, or no identifier read
+//	                                                          (« 0 identifiant CAS »):
+//	                                                          no-evidence; one shared: warn
+//	server.cas-url     never passes: no export shows the      the typed value: fail, warn or
+//	                   Serveur PRONOTE side                   answered; nothing: unanswered
+//
 // # The mode
 //
 // The installation mode is decided, never guessed silently ([DecideMode]): the person's

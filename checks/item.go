@@ -579,7 +579,37 @@ func probeRule(c *Catalog, it *Item, asks []*Item) []string {
 	if v, ok := run(&Evidence{Answers: a}); ok && judged(v) {
 		errs = append(errs, fmt.Sprintf("its Check judges a value typed for another item (%s)", v.Evidence))
 	}
+	for _, p := range silentProbes(it) {
+		if v, ok := run(p.ev); ok && v.Status == NoEvidence && (v.Message.FR == "" || v.Message.EN == "") {
+			errs = append(errs, fmt.Sprintf("its Check gives no-evidence without saying why (%s)", p.name))
+		}
+	}
 	return errs
+}
+
+// silentProbes is evidence that leaves a rule little or nothing to judge: each no-evidence
+// verdict a rule gives on it must say why, in both languages ("nothing to judge" is said,
+// never left blank).
+func silentProbes(it *Item) []struct {
+	name string
+	ev   *Evidence
+} {
+	own := &Answers{Source: "probe.json", Items: map[string]ItemAnswer{it.ID: {Checked: true, Value: "https://probe.invalid/pronote/"}}}
+	relative := &Info{Source: "probe.json", HasEspaces: true, CAS: &InfoCAS{}, Espaces: []InfoEspace{{Name: "Espace Elèves", URL: "mobile.eleve.html", Genre: 6}}}
+	absolute := &Info{Source: "probe.json", HasEspaces: true, Espaces: []InfoEspace{{Name: "Espace Elèves", URL: "https://probe.invalid/pronote/mobile.eleve.html", Genre: 6, Delegation: new(bool)}}}
+	empty := []*IdentityList{{Source: "probe.csv", Rows: 480}}
+	return []struct {
+		name string
+		ev   *Evidence
+	}{
+		{"nothing given", &Evidence{}},
+		{"its own value typed, no export", &Evidence{Answers: own}},
+		{"an InfoMobileApp.json with relative espace addresses", &Evidence{Info: relative, Answers: own}},
+		{"an InfoMobileApp.json on the typed value's server", &Evidence{Info: absolute, Answers: own}},
+		{"an InfoMobileApp.json, nothing typed", &Evidence{Info: relative}},
+		{"an identity export of 480 rows without identifiers", &Evidence{Identities: empty}},
+		{"an identity export without rows", &Evidence{Identities: []*IdentityList{{Source: "probe.csv"}}}},
+	}
 }
 
 // provenance reports what is wrong with an origin and its facts.

@@ -65,27 +65,56 @@ func checkCASURL(sub *Subject) Verdict {
 
 // checkServiceURL compares the host of the « URL à communiquer au socle ENT » the admin typed
 // (its form is judged by the item's rule) with the host InfoMobileApp.json publishes the
-// espaces on, when it gives full addresses: a different host is worth a look.
+// espaces on, when it gives full addresses: a different host is worth a look. It never
+// passes: only the ENT knows which address it registered. When it cannot compare, it says
+// why; what the file showed stays beside the person's tick.
 func checkServiceURL(sub *Subject) Verdict {
 	ev := sub.Evidence
 	a, ok := sub.Answer()
-	if !ok || ev.Info == nil {
-		return Verdict{Status: NoEvidence}
-	}
 	typed := parseAddr(CleanValue(a.Value))
-	if !typed.ok {
-		return Verdict{Status: NoEvidence}
+	switch {
+	case ev.Info == nil:
+		return Verdict{Status: NoEvidence, Message: Text{
+			FR: "Fournissez InfoMobileApp.json pour comparer le serveur qui publie les espaces à l'adresse tapée.",
+			EN: "Give InfoMobileApp.json to compare the server that publishes the espaces with the address typed.",
+		}}
+	case !ok || CleanValue(a.Value) == "":
+		return Verdict{Status: NoEvidence, Message: Text{
+			FR: "Tapez dans la liste de contrôle l'URL que le champ affiche : elle sera comparée au serveur qu'InfoMobileApp.json nomme.",
+			EN: "Type in the checklist the URL the field shows: it is compared with the server InfoMobileApp.json names.",
+		}}
+	case !typed.ok:
+		return Verdict{Status: NoEvidence, Message: Text{
+			FR: "L'URL tapée n'est pas une adresse : rien à comparer à InfoMobileApp.json.",
+			EN: "The URL typed is not an address: nothing to compare with InfoMobileApp.json.",
+		}}
 	}
 	host := hostname(typed.host)
+	where := infoWhere(ev, "espaces")
+	same := ""
 	for _, e := range ev.Info.Espaces {
-		if eu, err := url.Parse(e.URL); err == nil && eu.Host != "" && lowerASCII(eu.Hostname()) != lowerASCII(host) {
+		eu, err := url.Parse(e.URL)
+		switch {
+		case err != nil || eu.Host == "":
+		case lowerASCII(eu.Hostname()) != lowerASCII(host):
 			return Verdict{Status: Warn, Evidence: sub.AnswerSource(), Message: Text{
 				FR: fmt.Sprintf("L'adresse donne le serveur %s, mais InfoMobileApp.json publie les espaces sur %s.", host, eu.Host),
 				EN: fmt.Sprintf("The address names server %s, but InfoMobileApp.json publishes the espaces on %s.", host, eu.Host),
 			}}
+		default:
+			same = eu.Host
 		}
 	}
-	return Verdict{Status: NoEvidence}
+	if same != "" {
+		return Verdict{Status: NoEvidence, Evidence: where, Message: Text{
+			FR: fmt.Sprintf("InfoMobileApp.json publie les espaces sur le serveur de l'adresse tapée, %s ; seul %s sait s'il a enregistré l'adresse.", same, sub.Profile.Name),
+			EN: fmt.Sprintf("InfoMobileApp.json publishes the espaces on the server of the address typed, %s; only %s knows whether it registered the address.", same, sub.Profile.Name),
+		}}
+	}
+	return Verdict{Status: NoEvidence, Evidence: where, Message: Text{
+		FR: "InfoMobileApp.json ne donne pas d'adresse complète d'espace (les serveurs les écrivent souvent relatives, « mobile.eleve.html ») : il ne montre pas le serveur à comparer à l'adresse tapée.",
+		EN: "InfoMobileApp.json gives no full espace address (servers often write them relative, \"mobile.eleve.html\"): it does not show the server to compare with the address typed.",
+	}}
 }
 
 // PublishedWithin is how close to the check PRONOTE.net must have served a saved

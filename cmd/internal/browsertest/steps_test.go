@@ -199,9 +199,15 @@ func hexRGB(t *testing.T, hex string) string {
 	return fmt.Sprintf("rgb(%d, %d, %d)", r, g, b)
 }
 
-// shootStep saves the sticky toolbar and step id, as the screen shows them, to dir/name.png.
+// shootStep saves the sticky toolbar and step id, its top just below the toolbar, as the
+// screen shows them, to dir/name.png.
 func shootStep(t *testing.T, ctx context.Context, dir, name, id string) {
 	t.Helper()
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`(() => {
+		const li = document.getElementById('`+id+`'), bar = document.querySelector('.cl-tools');
+		li.scrollIntoView();
+		scrollBy(0, -(bar ? bar.getBoundingClientRect().bottom + 12 : 0));
+	})()`))
 	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
