@@ -18,3 +18,11 @@ func inode(fi fs.FileInfo) (ino, dev uint64) {
 	}
 	return 0, 0
 }
+
+// links returns how many names the file fi describes has (hard links).
+func links(fi fs.FileInfo) uint64 {
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		return uint64(st.Nlink)
+	}
+	return 1
+}

@@ -89,17 +89,33 @@ func openStage(fsys afero.Fs, out string, paths []string, keep bool) (*stage, er
 			return nil, fmt.Errorf("cannot create %s: %w", st.dir, err)
 		}
 	}
-	if err := st.write(markerName, []byte(markerText)); err != nil {
+	if err := st.mark(); err != nil {
 		return nil, err
 	}
 	return st, nil
+}
+
+// mark puts the marker at the root of the staging folder, or keeps the kept site's when it
+// says what a new one would: replacing it would leave, for a moment, a folder of files without
+// it, which no build would then remove (see madeBySitegen).
+func (st *stage) mark() error {
+	full := filepath.Join(st.dir, markerName)
+	if st.found[markerName] {
+		if info, err := lstat(st.fs, full); err == nil && info.Size() == int64(len(markerText)) {
+			if data, err := readRegular(st.fs, full); err == nil && string(data) == markerText {
+				st.made(markerName, info, weight{})
+				return nil
+			}
+		}
+	}
+	return st.write(markerName, []byte(markerText))
 }
 
 // clearStaging removes what a build that was stopped left in the staging folder. What cannot
 // be removed becomes the kept site, when there is none, which the build then drops (see
 // dropKept): a folder no build can remove never stops the builds that follow.
 func (st *stage) clearStaging() error {
-	err := st.fs.RemoveAll(st.dir)
+	err := removeMade(st.fs, st.dir)
 	if err == nil {
 		return nil
 	}
@@ -150,26 +166,35 @@ func (st *stage) fromKept(paths []string) error {
 				return err
 			}
 			return filepath.SkipDir
-		case d.Type().IsRegular() && files[name]:
+		case d.Type().IsRegular() && files[name] && (name == markerName || shared(d)):
 			st.found[name] = true
 			return nil
 		}
-		// A file the new site does not have, or anything but a file or a folder (a symbolic
-		// link would lead writes elsewhere).
+		// A file the new site does not have, anything but a file or a folder (a symbolic link
+		// would lead writes elsewhere), or a file no other tree shares, which cannot be the
+		// very file the published site has (see take): the build would replace it, so it goes
+		// now, where a file that cannot be removed only means that the kept site is not used.
 		return st.fs.Remove(full)
 	})
 }
 
+// shared reports whether the file d has another name than this one (a hard link), as a
+// page's file that the published site shares with the kept one.
+func shared(d fs.DirEntry) bool {
+	info, err := d.Info()
+	return err == nil && links(info) > 1
+}
+
 // dropKept removes a kept site that cannot be used, wherever fromKept left it, so that the
 // staging folder starts empty. What cannot be removed is put back beside the output folder,
-// where the next builds leave it (and say so).
+// with its marker (see removeMade), where the next builds leave it and say so.
 func (st *stage) dropKept() {
 	clear(st.found)
 	st.dirs.made = map[string]bool{st.dir: true}
-	if _, err := os.Lstat(st.dir); err != nil {
+	if _, err := lstat(st.fs, st.dir); err != nil {
 		return // still beside the output folder
 	}
-	if err := st.fs.RemoveAll(st.dir); err != nil {
+	if err := removeMade(st.fs, st.dir); err != nil {
 		_ = st.fs.Rename(st.dir, st.out+keptSuffix)
 	}
 }
@@ -368,7 +393,7 @@ func (st *stage) abort() {
 	if st.keep && st.fs.Rename(st.dir, st.out+keptSuffix) == nil {
 		return
 	}
-	_ = st.fs.RemoveAll(st.dir)
+	_ = removeMade(st.fs, st.dir)
 }
 
 // onDisk reports whether fsys is the operating system's filesystem, where files have inodes

@@ -74,7 +74,43 @@ func removeSite(fsys afero.Fs, dir string, files []string) error {
 		}
 		close(next)
 		wg.Wait()
-		removeEmptyDirs(dir, dirs) // what is not empty is left to RemoveAll
+		removeEmptyDirs(dir, dirs) // what is not empty is left to removeMade
+	}
+	return removeMade(fsys, dir)
+}
+
+// removeMade removes dir, a folder a build made (a site, a staging folder), and everything in
+// it, its marker last: a folder that cannot be removed whole (a file in it another user owns,
+// or made immutable) still says that sitegen made it, so that the next builds may use or
+// remove it (see madeBySitegen) rather than refuse to build beside it. Its error is the first
+// removal that failed.
+func removeMade(fsys afero.Fs, dir string) error {
+	if info, err := lstat(fsys, dir); err != nil || !info.IsDir() {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return fsys.RemoveAll(dir) // a link or a file: itself, not what a link leads to
+	}
+	f, err := fsys.Open(dir)
+	if err != nil {
+		return err
+	}
+	names, err := f.Readdirnames(-1)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	var first error
+	for _, name := range names {
+		if name == markerName {
+			continue
+		}
+		if err := fsys.RemoveAll(filepath.Join(dir, name)); first == nil {
+			first = err
+		}
+	}
+	if first != nil {
+		return first
 	}
 	return fsys.RemoveAll(dir)
 }
@@ -126,5 +162,5 @@ func recoverSwap(fsys afero.Fs, out string) error {
 		}
 		return nil
 	}
-	return fsys.RemoveAll(old)
+	return removeMade(fsys, old)
 }
