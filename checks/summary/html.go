@@ -24,7 +24,9 @@ var css string
 var styleHash = report.StyleHash(css)
 
 var htmlTmpl = template.Must(template.New("summary").Funcs(template.FuncMap{
-	"in": func(checks.Text) string { return "" }, // replaced per language in HTML
+	"in":       func(checks.Text) string { return "" }, // replaced per language in HTML
+	"date":     func(time.Time) string { return "" },
+	"datetime": func(time.Time) string { return "" },
 }).Parse(htmlSource))
 
 type (
@@ -66,7 +68,7 @@ func HTML(w io.Writer, s *Summary) error {
 	if err != nil {
 		return err
 	}
-	t.Funcs(template.FuncMap{"in": func(t checks.Text) string { return t.In(l) }})
+	t.Funcs(template.FuncMap{"in": func(t checks.Text) string { return t.In(l) }, "date": l.Date, "datetime": l.DateTime})
 	data := struct {
 		S         *Summary
 		W         Wording
@@ -176,7 +178,7 @@ func writeRows(w *bufio.Writer, s *Summary) {
 			w.WriteString(`<br><span class="warn">! ` + esc(n) + "</span>")
 		}
 		w.WriteString("</th>\n<td>" + esc(modeLabel(sc.Mode, l)) + `</td><td><time datetime="` + sc.Generated.Format(time.RFC3339) + `">` +
-			sc.Generated.Format(time.DateOnly) + "</time></td><td>" + esc(sc.Checker) + "</td>\n<td")
+			esc(l.Date(sc.Generated)) + "</time></td><td>" + esc(sc.Checker) + "</td>\n<td")
 		if sc.Seen > 1 {
 			w.WriteString(` title="` + esc(words.SeenTimes.Sprintf(sc.Seen).In(l)) + `"`)
 		}
