@@ -118,7 +118,7 @@ var words = map[string]checks.Text{
 	"wcAnswersNoDate": {FR: "Utiliser les réponses cochées dans ce navigateur, sur les pages des procédures", EN: "Use the answers ticked in this browser, on the procedure pages"},
 	"wcAnswersUse":    {FR: "Utiliser les réponses cochées dans ce navigateur, sur les pages des procédures, comme fichier de réponses", EN: "Use the answers ticked in this browser, on the procedure pages, as the answers file"},
 	"wcNoAnswers":     {FR: "Aucune réponse cochée dans ce navigateur pour l'instant : cochez les étapes sur les pages des procédures.", EN: "No answer ticked in this browser yet: tick the steps on the procedure pages."},
-	"wcAnswersFile":   {FR: "réponses de ce navigateur", EN: "answers of this browser"},
+	"wcAnswersFile":   {FR: "Vos réponses dans ce navigateur", EN: "Your answers in this browser"},
 	"wcLoading":       {FR: "Chargement du vérificateur : %d %", EN: "Loading the checker: %d%"},
 	"wcLoadFailed":    {FR: "Le vérificateur n'a pas pu se charger (%s). Utilisez le vérificateur téléchargé.", EN: "The checker could not load (%s). Use the downloaded checker."},
 	"wcReading":       {FR: "Lecture des fichiers : %d %", EN: "Reading the files: %d%"},

@@ -133,7 +133,6 @@ func TestCopyable(t *testing.T) {
 // command-line flag, and every sentence starting with a capital.
 func TestCheckPageWords(t *testing.T) {
 	notSentences := map[string]string{
-		"wcAnswersFile": "a file name",
 		"wcReportFile":  "a file name",
 		"wcModeAuto":    "an option of the « Mode » list, after its label",
 	}

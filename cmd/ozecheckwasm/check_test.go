@@ -112,17 +112,17 @@ func TestCheckDecidesTheMode(t *testing.T) {
 		{"the address typed", request{Address: "https://0920000a.index-education.net/pronote/"}, "address", "hosted",
 			"l'adresse de PRONOTE saisie sur cette page, https://0920000a.index-education.net/pronote/, est sous index-education.net", ""},
 		{"the ticks of this browser", request{Ticks: ticks, Ticked: ticked}, "ticks", "hosted",
-			"Mode hébergé\u202f: vous avez coché plus d'étapes dans ce navigateur sur la page du mode hébergé", "Fichier de réponses\u202f: 2 réponses dans ce navigateur, pour le mode hébergé."},
+			"Mode hébergé\u202f: vous avez coché plus d'étapes dans ce navigateur sur la page du mode hébergé", "2 réponses, pour le mode hébergé."},
 		{"a hosted address beats more ticks on the other page; its mode's ticks are used", request{Address: "https://0920000a.index-education.net/pronote/", Ticks: map[string]string{"hosted": hostedTicks, "onprem": onpremMore}, Ticked: counts(2, 3)}, "address", "hosted",
-			"est sous index-education.net", "Fichier de réponses\u202f: 2 réponses dans ce navigateur, pour le mode hébergé."},
+			"est sous index-education.net", "2 réponses, pour le mode hébergé."},
 		{"the ticks beat an address elsewhere (the site's inference)", request{Address: "https://pronote.college.fr/pronote/", Ticks: ticks, Ticked: ticked}, "ticks", "hosted",
-			"sur la page du mode hébergé", "Fichier de réponses\u202f: 2 réponses dans ce navigateur, pour le mode hébergé."},
+			"sur la page du mode hébergé", "2 réponses, pour le mode hébergé."},
 		{"the person's choice", request{Mode: "onprem", Ticks: ticks, Ticked: ticked}, "flag", "onprem", "Mode non hébergé\u202f: choisi ci-dessus.",
-			"Fichier de réponses\u202f: 1 réponse dans ce navigateur, pour le mode non hébergé."},
+			"1 réponse, pour le mode non hébergé."},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			tc.req.Lang, tc.req.TicksName = "fr", "réponses de ce navigateur.json"
+			tc.req.Lang, tc.req.TicksName = "fr", "Vos réponses dans ce navigateur"
 			out := check(tc.req, []input{in("InfoMobileApp.json", relativeInfo)}, time.Unix(0, 0))
 			if out.Mode == nil || out.Mode.By != tc.by || out.Mode.Mode != tc.mode || !strings.Contains(out.Mode.Says.FR, tc.says) {
 				t.Fatalf("mode %+v, want %s by %s saying %q", out.Mode, tc.mode, tc.by, tc.says)

@@ -104,7 +104,7 @@
       if (a && useAnswers.checked) {
         req.ticks = a.ticks;
         req.ticked = a.ticked;
-        req.ticksName = t.tAnswersFile + '.json';
+        req.ticksName = t.tAnswersFile;
       }
       seq++;
       startWorker().postMessage({ type: 'check', id: seq, files: files, req: req });
@@ -144,7 +144,7 @@
           var title = r.url ? el('a', { href: r.url.indexOf(t.base) === 0 ? t.root + r.url.slice(t.base.length) : r.url }, r.title) : el('span', {}, r.title);
           li.append(el('span', { 'class': 'wc-st' }, r.statusLabel), ' ', title, ' ', el('code', {}, r.id));
           li.appendChild(el('p', {}, r.message));
-          if (r.evidence) li.appendChild(el('p', { 'class': 'wc-ev' }, t.tEvidence + (lang === 'fr' ? '\u00a0: ' : ': ') + r.evidence));
+          if (r.evidence) li.appendChild(el('p', { 'class': 'wc-ev' }, t.tEvidence + (lang === 'fr' ? '\u202f: ' : ': ') + r.evidence));
           list.appendChild(li);
         });
       return list;

@@ -128,7 +128,7 @@ func TestModeFromTicks(t *testing.T) {
 	if !regexp.MustCompile(`\(the latest on \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\)$`).MatchString(got.Answers) {
 		t.Errorf("answers line %q, want the date as an English reader writes it", got.Answers)
 	}
-	if !strings.Contains(strings.Join(got.Files, "\n"), "Answers file: 2 answers in this browser, for the hosted mode.") {
+	if !strings.Contains(strings.Join(got.Files, "\n"), "|Your answers in this browser — 2 answers, for the hosted mode.") {
 		t.Errorf("files listed: %v", got.Files)
 	}
 }
@@ -186,5 +186,38 @@ func TestModeQuestion(t *testing.T) {
 	}
 	if v := cspViolations(t, ctx); len(v) > 0 {
 		t.Errorf("CSP violations: %v", v)
+	}
+}
+
+// TestTypedValueAgainstExport types a wrong realm in « URL du serveur CAS » on the hosted
+// procedure, then drops the export, which shows the right URL: the check page names both
+// values (« vous avez relevé … ; l'export dit … »), and names the browser's answers as a
+// person would, not as a file.
+func TestTypedValueAgainstExport(t *testing.T) {
+	bc, _ := builtChecker(t)
+	srv := serveWith(t, nil, bc)
+	good, _ := relativeFiles(t)
+	ctx := newTab(t)
+	do(t, ctx, ready(srv.URL+"/fr/mode-heberge/"), chromedp.Click(box("net.cas-url")),
+		chromedp.SendKeys(chromedp.CSS(`textarea[name="net.cas-url:value"]`), wrongRealm),
+		waitState("net.cas-url", "contradicted"))
+	do(t, ctx, chromedp.Navigate(srv.URL+"/fr/verifier/"))
+	dropFiles(t, ctx, "hosted", false, good)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+		const li = Array.from(document.querySelectorAll('.wc-result')).find(li => li.querySelector('code').textContent === 'net.cas-url');
+		return [li ? li.className : '', li ? li.innerText : '', document.querySelector('.webcheck').innerText];
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Vous avez relevé «\u00a0" + wrongRealm + "\u00a0»\u202f; l'export dit «\u00a0" + casURLSeen + "\u00a0»."
+	if !strings.Contains(got[0], "st-fail") || !strings.Contains(got[1], want) {
+		t.Errorf("net.cas-url on the check page (%s):\n%s\nwant it failed, saying %q", got[0], got[1], want)
+	}
+	if !strings.Contains(got[1], "Preuve\u202f: Vos réponses dans ce navigateur: net.cas-url") {
+		t.Errorf("net.cas-url's evidence does not name the browser's answers as a person would:\n%s", got[1])
+	}
+	if strings.Contains(got[2], "navigateur.json") {
+		t.Errorf("the page names the browser's answers as a file:\n%s", got[2])
 	}
 }

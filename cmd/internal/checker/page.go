@@ -24,8 +24,8 @@ var (
 	msgAtLine         = checks.Text{FR: "Ligne %d : %s", EN: "Line %d: %s"}
 	msgAtLineCol      = checks.Text{FR: "Ligne %d, colonne %d : %s", EN: "Line %d, column %d: %s"}
 	msgDone           = checks.Text{FR: "Vérification faite : %s. Les verdicts s'affichent aussi à côté des étapes des procédures.", EN: "Check done: %s. The verdicts also show beside the procedures' steps."}
-	msgTicks          = checks.Text{FR: "Fichier de réponses : %s dans ce navigateur, pour le %s.", EN: "Answers file: %s in this browser, for the %s."}
-	msgTicksPurge     = checks.Text{FR: "Fichier de réponses : %s dans ce navigateur, pour le changement d'ENT.", EN: "Answers file: %s in this browser, for the change of ENT."}
+	msgTicks          = checks.Text{FR: "%s, pour le %s.", EN: "%s, for the %s."}
+	msgTicksPurge     = checks.Text{FR: "%s, pour le changement d'ENT.", EN: "%s, for the change of ENT."}
 )
 
 // KindName names a kind of input on the check page.
