@@ -149,6 +149,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("interrupted: %s is as the previous build left it", *out)
 	}
 	if err != nil {
+		printNotes(stderr, buildNotes(err))
 		return err
 	}
 	if *memprofile != "" {
@@ -171,9 +172,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	for _, w := range s.Warnings {
 		fmt.Fprintf(stderr, "sitegen: warning: %s\n", w)
 	}
-	for _, n := range s.Notes() {
-		fmt.Fprintf(stderr, "sitegen: note: %s\n", n)
-	}
+	printNotes(stderr, s.Notes())
 	fmt.Fprintf(stdout, "print stylesheet, fetched without delaying the page and applied in print (outside the page budget): %.1f KB\n", site.InKB(s.PrintStyle))
 	fmt.Fprintf(stdout, "search, loaded on the first use of the search box (outside the page budget): script and stylesheet %.1f KB", site.InKB(s.SearchScript))
 	for _, l := range checks.Langs() {
@@ -189,6 +188,23 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintln(stdout)
 	closeCache(b.Cache, stdout, stderr)
 	fmt.Fprintf(stdout, "open file://%s/%s/index.html\n", filepath.ToSlash(abs), s.Config.DefaultLang)
+	return nil
+}
+
+// printNotes prints the notes of a build (see site.Site.Notes), a line each.
+func printNotes(w io.Writer, notes []string) {
+	for _, n := range notes {
+		fmt.Fprintf(w, "sitegen: note: %s\n", n)
+	}
+}
+
+// buildNotes returns the notes of a build that failed with err: those of the pages rendered
+// or taken before it stopped.
+func buildNotes(err error) []string {
+	var be *site.BuildError
+	if errors.As(err, &be) {
+		return be.Notes
+	}
 	return nil
 }
 

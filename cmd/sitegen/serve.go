@@ -50,10 +50,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	live, s, err := b.BuildLive(ctx)
 	if err != nil {
+		printNotes(stderr, buildNotes(err))
 		return err
 	}
 	defer live.Close()
 	fmt.Fprintf(stdout, "built %d pages in %s\n", len(s.Pages), time.Since(start).Round(time.Millisecond))
+	printNotes(stderr, s.Notes())
 	closeCache(cache, stdout, stderr)
 
 	srv := devserver.New(*out)
@@ -75,17 +77,20 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		} else {
 			lines = []string{err.Error()}
 		}
+		printNotes(stderr, buildNotes(err))
 		fmt.Fprintln(stderr, "sitegen:", err)
 		srv.Failed(lines)
 	}
 	err = watcher.Run(ctx, 10*time.Millisecond, 200*time.Millisecond, func(ch devserver.Change) {
 		t0 := time.Now()
 		if ch.Root != *src {
-			if _, err := live.Rebuild(ctx); err != nil {
+			s, err := live.Rebuild(ctx)
+			if err != nil {
 				report(err)
 				return
 			}
 			fmt.Fprintf(stdout, "theme changed: rebuilt the site in %s\n", time.Since(t0).Round(time.Millisecond))
+			printNotes(stderr, s.Notes())
 			srv.Reloaded()
 			return
 		}
@@ -99,6 +104,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			what = "the site"
 		}
 		fmt.Fprintf(stdout, "%v changed: rebuilt %s in %s\n", ch.Files, what, time.Since(t0).Round(time.Microsecond))
+		printNotes(stderr, up.Notes)
 		srv.Reloaded()
 	})
 	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)

@@ -39,7 +39,8 @@
 // After a build into an output folder on disk, the builder saves a state in its StateDir
 // (one file per content and output folder pair): for every page, the SHA-256 of its source
 // file, what the build learnt from it (its anchors, links, checklists, the highlighting
-// classes it uses, the weight of its HTML, where its entries are in the search index), and
+// classes it uses, the notes its rendering gave, the weight of its HTML, where its entries
+// are in the search index), and
 // the stamp of its HTML file in the output folder (size, modification time, inode and
 // device); the stamps of the search indexes; and the site key, a sum of everything a page's
 // rendering reads besides its own source. The next build reads every source again, and takes

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -30,6 +31,18 @@ func (e *FileError) Unwrap() error { return e.Err }
 // BuildError is every problem a build found, in file and line order.
 type BuildError struct {
 	Errs []*FileError
+	// Notes are the notes of the pages rendered or taken before the build stopped (see
+	// Site.Notes): a failed build says them too. Error does not show them.
+	Notes []string
+}
+
+// withNotes gives err, when it holds a BuildError, the notes of pages.
+func withNotes(err error, pages []*Page) error {
+	var be *BuildError
+	if errors.As(err, &be) {
+		be.Notes = notesOf(pages)
+	}
+	return err
 }
 
 func (e *BuildError) Error() string {

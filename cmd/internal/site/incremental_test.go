@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/spf13/afero"
+
+	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
 )
 
 // copyDir copies the folder from into to.
@@ -346,6 +348,9 @@ func TestStateDistrusted(t *testing.T) {
 		{"anchors out of order", func(st *buildState) {
 			a := st.Pages[page].Anchors
 			a[0], a[len(a)-1] = a[len(a)-1], a[0]
+		}, true},
+		{"a note at a negative line", func(st *buildState) {
+			st.Pages[page].Notes = []markdown.Note{{Line: -1, Text: "\x1b]0;owned\x07"}}
 		}, true},
 		{"a page outside the language folders", func(st *buildState) {
 			st.Pages["../etc/passwd.md"] = st.Pages[page]

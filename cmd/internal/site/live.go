@@ -36,6 +36,8 @@ type Update struct {
 	Full bool
 	// Rendered lists the pages written, as source files ("content/fr/hosted.md").
 	Rendered []string
+	// Notes are the notes of the pages rendered (see Site.Notes).
+	Notes []string
 }
 
 // BuildLive builds the whole site, like Build, and keeps it for updates. The output folder
@@ -113,10 +115,11 @@ func (lv *Live) Update(ctx context.Context, changed []string) (Update, error) {
 		lv.markDirty(keys)
 		return Update{}, err
 	}
+	pages := slices.SortedFunc(maps.Keys(render), func(a, b *Page) int { return strings.Compare(a.File, b.File) })
 	files, err := lv.renderToMemory(ctx, s, render)
 	if err != nil {
 		lv.markDirty(keys)
-		return Update{}, err
+		return Update{}, withNotes(err, pages)
 	}
 	if err := lv.write(files); err != nil {
 		lv.markDirty(keys)
@@ -126,11 +129,10 @@ func (lv *Live) Update(ctx context.Context, changed []string) (Update, error) {
 	for k := range keys {
 		delete(lv.dirty, k)
 	}
-	var up Update
-	for p := range render {
+	up := Update{Notes: notesOf(pages)}
+	for _, p := range pages {
 		up.Rendered = append(up.Rendered, p.File)
 	}
-	slices.Sort(up.Rendered)
 	return up, nil
 }
 
@@ -343,7 +345,7 @@ func (lv *Live) fullUpdate(ctx context.Context) (Update, error) {
 	if err != nil {
 		return Update{}, err
 	}
-	up := Update{Full: true}
+	up := Update{Full: true, Notes: s.Notes()}
 	for _, p := range s.Pages {
 		up.Rendered = append(up.Rendered, p.File)
 	}

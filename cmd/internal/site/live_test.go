@@ -193,3 +193,26 @@ func TestLiveUpdateMatchesBuild(t *testing.T) {
 		})
 	}
 }
+
+// TestLiveUpdateNotes: an update says the notes of the pages it renders, as a build does
+// (serve prints them).
+func TestLiveUpdateNotes(t *testing.T) {
+	fs := fsFrom(t, parseTxtar(t, "testdata/site/basic.txtar"))
+	b := &Builder{Src: fs, SrcDir: "content", Out: fs, OutDir: "public"}
+	lv, _, err := b.BuildLive(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := read(t, fs, "content/fr/index.md")
+	long := "\n```yaml\nkey: " + strings.Repeat("[", 600) + "\n```\n"
+	if err := afero.WriteFile(fs, "content/fr/index.md", []byte(page+long), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	up, err := lv.Update(context.Background(), []string{"fr/index.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(up.Notes) != 1 || !strings.HasPrefix(up.Notes[0], "content/fr/index.md:") || !strings.Contains(up.Notes[0], "code shown without highlighting") {
+		t.Errorf("notes %q, want one of content/fr/index.md saying its code is shown without highlighting", up.Notes)
+	}
+}

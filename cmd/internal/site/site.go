@@ -17,6 +17,7 @@ import (
 
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
+	"github.com/hds-oze/pronote-oze/internal/terminal"
 )
 
 // Builder builds a site from a content folder into an output folder.
@@ -140,13 +141,17 @@ type Site struct {
 
 // Notes returns, one line each and page by page, what the rendering of the pages did
 // otherwise than they ask: "content/en/x.md:12: code shown without highlighting: …" (see
-// markdown.MaxHighlightLine). A page taken as it was from the previous build, not rendered,
-// has none.
-func (s *Site) Notes() []string {
+// markdown.MaxHighlightLine). They are the same at every build of the same sources: a page
+// taken as it was from the previous build says what its rendering said (the build state
+// keeps it). Control and bidirectional characters are shown escaped, as in errors.
+func (s *Site) Notes() []string { return notesOf(s.Pages) }
+
+// notesOf returns the notes of pages (see Site.Notes), in their order.
+func notesOf(pages []*Page) []string {
 	var out []string
-	for _, p := range s.Pages {
+	for _, p := range pages {
 		for _, n := range p.notes {
-			out = append(out, fmt.Sprintf("%s:%d: %s", p.File, n.Line, n.Text))
+			out = append(out, terminal.Escape(fmt.Sprintf("%s:%d: %s", p.File, n.Line, n.Text)))
 		}
 	}
 	return out
@@ -257,7 +262,7 @@ func (b *Builder) build(ctx context.Context, live bool) (*siteModel, error) {
 		}
 	}
 	if err := b.publish(ctx, s, out, live); err != nil {
-		return nil, err
+		return nil, withNotes(err, s.Pages)
 	}
 	return s, nil
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
 )
 
 // buildState is what a build leaves for the next build of the same content into the same
@@ -48,7 +49,7 @@ func (k siteKey) rendersAlike(now siteKey, checker, downloads bool) bool {
 }
 
 // stateFormat names the layout of buildState: a state of another format is ignored.
-const stateFormat = "sitegen-build-state 5"
+const stateFormat = "sitegen-build-state 6"
 
 // pageState is what a build keeps of one page for the next.
 type pageState struct {
@@ -64,6 +65,9 @@ type pageState struct {
 	Classes            []string
 	// Search is where the page's entries are in its language's index: offset and length.
 	Search [2]int64
+	// Notes are what the page's rendering did otherwise than it asks (see Site.Notes): a page
+	// taken as it was says them again.
+	Notes []markdown.Note
 }
 
 type stateLink struct {
@@ -254,6 +258,11 @@ func (r pageRecord) check(indexes map[checks.Lang]fileStamp) error {
 	for _, link := range r.State.Links {
 		if link.Line < 0 {
 			return fmt.Errorf("link %q at line %d", link.Dest, link.Line)
+		}
+	}
+	for _, n := range r.State.Notes {
+		if n.Line < 0 {
+			return fmt.Errorf("note at line %d", n.Line)
 		}
 	}
 	return nil
@@ -470,7 +479,7 @@ func (s *siteModel) reuse(p *Page, st *pageState) error {
 		}
 		p.Checklists = append(p.Checklists, cl)
 	}
-	p.Checker, p.downloads, p.classes, p.scanned = st.Checker, st.Downloads, st.Classes, true
+	p.Checker, p.downloads, p.classes, p.notes, p.scanned = st.Checker, st.Downloads, st.Classes, st.Notes, true
 	s.trees.take(p) // not rendered: the tree parsed for its URL goes
 	s.hl.MarkUsed(st.Classes)
 	return nil
@@ -615,7 +624,7 @@ func (inc *incremental) save(s *siteModel, stamps map[string]fileStamp, weights 
 		p := pages[i]
 		name := p.URL + "index.html"
 		w := weights[name]
-		ps := pageState{Sum: p.sum, HTML: stamps[name], Raw: w.raw, Gzip: w.gzip, Checker: p.Checker, Downloads: p.downloads, Classes: p.classes, Search: inc.spans[p]}
+		ps := pageState{Sum: p.sum, HTML: stamps[name], Raw: w.raw, Gzip: w.gzip, Checker: p.Checker, Downloads: p.downloads, Classes: p.classes, Search: inc.spans[p], Notes: p.notes}
 		ps.Anchors = p.anchors
 		for _, l := range p.links {
 			ps.Links = append(ps.Links, stateLink{l.dest, l.title, l.line})
