@@ -153,6 +153,9 @@ func TestKeptSiteUnusable(t *testing.T) {
 				if i == 0 && (len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], warning) || strings.Contains(s.Warnings[0], "\n")) {
 					t.Errorf("build 1 warns %q, want one line saying %q", s.Warnings, warning)
 				}
+				if i == 0 && !tc.discard && strings.Contains(strings.Join(s.Warnings, ""), stagingSuffix) {
+					t.Errorf("build 1 warns %q, naming the staging folder, gone once the build ends, not the kept site", s.Warnings)
+				}
 				if _, err := os.Lstat(filepath.Join(out, "stray")); !errors.Is(err, fs.ErrNotExist) {
 					t.Errorf("build %d published what was stuck beside it: %v", i+1, err)
 				}

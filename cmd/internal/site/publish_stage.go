@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/spf13/afero"
@@ -80,7 +81,10 @@ func openStage(fsys afero.Fs, out string, paths []string, keep bool) (*stage, er
 	}
 	if st.keep {
 		if err := st.fromKept(append(paths, markerName)); err != nil {
-			st.warn("the site kept beside %s cannot be used (%v): built from nothing", out, err)
+			// The kept site was moved to the staging folder's name: the error names the
+			// folder where the user finds it.
+			why := strings.ReplaceAll(err.Error(), st.dir, out+keptSuffix)
+			st.warn("the site kept beside %s cannot be used (%s): built from nothing", out, why)
 			st.dropKept()
 		}
 	}
