@@ -464,3 +464,53 @@ func TestStatusCountAgrees(t *testing.T) {
 		})
 	}
 }
+
+// TestNeverPasses holds the package doc's audit to its word: on the best evidence there can
+// be (a fetched InfoMobileApp.json that follows the policy on the server of the address
+// typed, right values typed, every step ticked, clean identity exports), the steps no export
+// can prove are never a pass: the steps without a rule, net.service-url (only the ENT knows
+// what it registered), net.espaces (no file shows the common page) and server.cas-url (no
+// export shows the Serveur PRONOTE side).
+func TestNeverPasses(t *testing.T) {
+	cat := NewCatalog(OZE())
+	const server = "https://0920000a.index-education.net/pronote/"
+	info := &Info{Source: "InfoMobileApp.json", Fetched: true, HasEspaces: true,
+		CAS: &InfoCAS{Active: ptr(true), URL: ptr(OZE().CASURL)}}
+	for _, e := range Espaces() {
+		if e.Genre != 0 {
+			info.Espaces = append(info.Espaces, InfoEspace{Name: e.Name.FR, URL: server + "mobile." + e.ID + ".html", Genre: e.Genre,
+				Delegation: ptr(OZE().Expected(e) != None), Protocol: ptr("daCAS")})
+		}
+	}
+	answers := &Answers{Source: "reponses.json", Items: map[string]ItemAnswer{}}
+	for _, st := range cat.Steps(Hosted) {
+		a := ItemAnswer{Checked: true}
+		switch st.Item.ID {
+		case "net.cas-url", "server.cas-url":
+			a.Value = OZE().CASURL
+		case "net.service-url":
+			a.Value = server
+		}
+		answers.Items[st.Item.ID] = a
+	}
+	var lists []*IdentityList
+	for _, u := range UserTypes() {
+		lists = append(lists, &IdentityList{Source: u.ID + ".csv", UserType: u.ID, Rows: 10})
+	}
+	for _, m := range []Mode{Hosted, OnPrem} {
+		rep := Run(cat, &Evidence{Info: info, Answers: answers, Identities: lists}, Options{Mode: m, Purge: true, Now: time.Now()})
+		passed := 0
+		for _, r := range rep.Results {
+			never := r.Item.Check == nil || r.Item.ID == "net.service-url" || r.Item.ID == "net.espaces"
+			if r.Status == Pass {
+				passed++
+				if never {
+					t.Errorf("%s, %s: pass (%s), but no export can prove it", m, r.Item.ID, r.Message.EN)
+				}
+			}
+		}
+		if passed == 0 {
+			t.Errorf("%s: nothing passes: the evidence is not the best there can be", m)
+		}
+	}
+}
