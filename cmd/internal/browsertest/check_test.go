@@ -347,14 +347,14 @@ func TestBrowserCheckerMatchesCLI(t *testing.T) {
 // TestCheckPageLooks drops the correct setup on the check page in both languages, at desktop
 // and phone widths, in the light and the dark scheme, then an export that leaves the mode
 // undecided (the page asks it): nothing scrolls sideways, and axe-core finds no violation
-// once the results and the question are shown. The screenshots go to $SCREENSHOT_DIR when it
+// once the results and the question are shown. The screenshots go to $SHOTS_DIR when it
 // is set (to be looked at: check-LANG-WIDTH-SCHEME-{before,after,after-list,ask}.png), else
 // to a temporary folder.
 func TestCheckPageLooks(t *testing.T) {
 	bc, _ := builtChecker(t)
 	srv := serveWith(t, nil, bc)
 	axe, axeErr := os.ReadFile("node_modules/axe-core/axe.min.js")
-	shots := os.Getenv("SCREENSHOT_DIR")
+	shots := os.Getenv("SHOTS_DIR")
 	if shots == "" {
 		shots = t.TempDir()
 	}
@@ -483,7 +483,7 @@ func TestVerdictsOnProcedurePages(t *testing.T) {
 	dropFiles(t, ctx, "hosted", false, files...)
 	do(t, ctx, chromedp.Navigate(srv.URL+procedure))
 	browser := stepsLook(t, ctx)
-	if dir := os.Getenv("SCREENSHOT_DIR"); dir != "" {
+	if dir := os.Getenv("SHOTS_DIR"); dir != "" {
 		for _, id := range []string{"net.espaces", "net.publish", "server.cas-url"} {
 			do(t, ctx, chromedp.ScrollIntoView(chromedp.CSS(`[id="`+id+`"]`)))
 			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())

@@ -76,10 +76,10 @@ func summaryHTML(t *testing.T, lang checks.Lang) []byte {
 // TestSummaryPage opens the fleet summary in Chromium in both languages: no CSP violation, no
 // script run and the hostile school name shown as text, the failing school first, axe-core
 // clean (WCAG 2.0 and 2.1 A and AA), and a screenshot on screen and as printed (landscape) to
-// $SCREENSHOT_DIR when it is set, to be looked at.
+// $SHOTS_DIR when it is set, to be looked at.
 func TestSummaryPage(t *testing.T) {
 	axe, axeErr := os.ReadFile("node_modules/axe-core/axe.min.js")
-	shots := os.Getenv("SCREENSHOT_DIR")
+	shots := os.Getenv("SHOTS_DIR")
 	if shots == "" {
 		shots = t.TempDir()
 	}
