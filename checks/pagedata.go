@@ -20,6 +20,9 @@ type PageData struct {
 	Singular map[Lang][]int                `json:"singular"`
 	Nouns    map[Lang]map[string][2]string `json:"nouns"`
 	Counter  map[Lang]PageCounter          `json:"counter"`
+	// Fingerprints are the items' wording fingerprints ([Item.Fingerprint]), by ID: the page
+	// checks against them what the browser saved, and a checker's verdict.
+	Fingerprints map[string]string `json:"fingerprints"`
 }
 
 // PageCounter is how the page writes its counter ([CountSteps]): Head with {n} the steps,
@@ -84,7 +87,7 @@ func NewPageData(c *Catalog) *PageData {
 		Table: StateTable, URLPattern: URLPattern, Spaces: ValueSpaces,
 		Rules: map[string]PageRule{}, Modes: map[string]Mode{},
 		Singular: map[Lang][]int{}, Nouns: map[Lang]map[string][2]string{},
-		Counter: map[Lang]PageCounter{},
+		Counter: map[Lang]PageCounter{}, Fingerprints: map[string]string{},
 	}
 	in := func(t Text) map[Lang]string {
 		m := map[Lang]string{}
@@ -102,6 +105,9 @@ func NewPageData(c *Catalog) *PageData {
 	}
 	for _, cl := range c.Checklists {
 		d.Modes[cl.ID] = knownMode(cl.Modes)
+		for _, it := range cl.Items() {
+			d.Fingerprints[it.ID] = it.Fingerprint()
+		}
 	}
 	for _, l := range Langs() {
 		d.Singular[l] = SingularCounts(l)

@@ -70,13 +70,7 @@
   window.ozeReset = function (root) {
     var t = root.dataset;
     if (!window.confirm(t.tConfirm)) return;
-    root.cl.forEach(function (r) {
-      try { localStorage.removeItem(NS + t.profile + ':' + t.checklist + ':' + r.id); } catch (e) { /* nothing stored */ }
-      r.state = { fp: r.li.dataset.fp, checked: false };
-      r.box.checked = false;
-      if (r.value) { r.value.value = ''; r.value.dispatchEvent(new Event('input')); }
-      r.comment.value = '';
-    });
+    root.cl.forEach(root.clear);
     if (window.ozeSteps) window.ozeSteps.reset(root);
     root.paint();
   };

@@ -4,7 +4,10 @@
 // the hosted and on-premises procedures share is ticked in each). The school's name and UAI
 // are one record per profile ("pronote-oze:<profile>:@school"). Before per-procedure keys,
 // state was keyed "pronote-oze:<profile>:<item ID>": each procedure copies it once, the first
-// time it is opened. An item whose wording changed (data-fp) starts again unticked. Adds
+// time it is opened. An item whose wording changed since its state was saved (its
+// fingerprint, in steps.json) starts again unticked: a saved tick shows only once steps.js
+// has loaded the fingerprints and found the wording the same (the checklist is aria-busy
+// till then). Adds
 // progress, reset, and "download my answers" (answers.js, loaded on click, clears the
 // checklist or makes the file ozecheck reads; schema/answers.schema.json). What each step is — done, verified, contradicted… — is
 // steps.js's, loaded once something is ticked, typed or verified in this browser: before,
@@ -19,6 +22,9 @@
   }
   function put(k, v) {
     try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* private mode: state lives until reload */ }
+  }
+  function drop(k) {
+    try { localStorage.removeItem(k); } catch (e) { /* nothing stored */ }
   }
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -124,10 +130,8 @@
     }
 
     var rows = items.map(function (li) {
-      var id = li.id, fp = li.dataset.fp, box = li.querySelector('input[type=checkbox]');
-      var state = get(prefix + id);
-      if (state && state.fp !== fp) state = null; // reworded: ask again
-      state = state || { fp: fp, checked: false };
+      var id = li.id, box = li.querySelector('input[type=checkbox]');
+      var state = get(prefix + id) || { checked: false };
       var row = { li: li, id: id, box: box, state: state, step: steps[id] };
 
       var ask = li.querySelector('.cl-ask');
@@ -145,14 +149,18 @@
       details.open = !!state.comment;
       row.comment.addEventListener('input', function () { update(row, 'comment', row.comment.value); });
 
-      box.checked = !!state.checked;
+      // A saved tick shows once its wording is known to be the step's (root.fps): till then
+      // the box is empty (whatever the browser restored), and the checklist busy.
+      box.checked = false;
+      if (state.checked) root.setAttribute('aria-busy', 'true');
       box.addEventListener('change', function () { update(row, 'checked', box.checked); });
       return row;
     });
 
     function update(row, field, v) {
       row.state[field] = v;
-      row.state.fp = row.li.dataset.fp;
+      if (row.fp) row.state.fp = row.fp;
+      else delete row.state.fp; // done before the wording was known: done on the one shown
       var stamp = { checked: 'at', value: 'vat' }[field]; // when the tick, the value changed
       if (stamp) row.state[stamp] = new Date().toISOString();
       put(prefix + row.id, row.state);
@@ -163,8 +171,29 @@
     function paint() {
       if (window.ozeSteps) return window.ozeSteps.paint(root);
       progress.textContent = t.tProgress;
-      if (rows.some(function (r) { return r.state.checked || r.state.value; }) || /verdict:/.test(Object.keys(localStorage))) need('steps');
+      if (rows.some(function (r) { return get(prefix + r.id); }) || /verdict:/.test(Object.keys(localStorage))) need('steps');
     }
+
+    // clear empties row r: unticked, no value, no comment, nothing saved.
+    function clear(r) {
+      drop(prefix + r.id);
+      r.state = { fp: r.fp, checked: false };
+      r.box.checked = false;
+      if (r.value) { r.value.value = ''; r.value.dispatchEvent(new Event('input')); }
+      r.comment.value = '';
+    }
+    // fps takes each step's wording fingerprint (steps.json's, by item ID; steps.js hands it
+    // over as it loads): a state saved under another wording is cleared, the step reworded
+    // since; one saved before the fingerprint was known takes it. Then the saved ticks show.
+    root.fps = function (fps) {
+      rows.forEach(function (r) {
+        r.fp = fps[r.id];
+        if (r.state.fp && r.state.fp !== r.fp) clear(r);
+        else if (!r.state.fp && get(prefix + r.id)) { r.state.fp = r.fp; put(prefix + r.id, r.state); }
+        r.box.checked = !!r.state.checked;
+      });
+      root.removeAttribute('aria-busy');
+    };
 
     // Reset and download load their code (answers.js) on click: it clears or writes what
     // this browser keeps of the checklist (root.cl), then paints again (root.paint).
@@ -177,6 +206,7 @@
 
     root.cl = rows; // what steps.js paints, answers.js clears or writes
     root.paint = paint;
+    root.clear = clear;
     paint();
     // The browser scrolled to the linked step before the toolbar existed: scroll again, below it.
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));

@@ -1,9 +1,11 @@
 // The state of each step of a checklist, as the checker names it: checklist.js loads this
-// file on use (once something is ticked, typed or verified in this browser), with
+// file on use (once something is ticked, typed, commented or verified in this browser), with
 // steps.json, which the site writes from package checks: the state table
 // (checks.StateTable), each asked value's rule (checks.ValueRule), the counter's phrases and
-// plural rule, and the words of the lines below. This file interprets that data and holds no
-// rule of its own; theme's TestValueRulesAgree runs it under node against the Go checker.
+// plural rule, the words of the lines below, and the items' wording fingerprints, which
+// checklist.js checks what this browser saved against (root.fps). This file interprets that
+// data and holds no rule of its own; theme's TestValueRulesAgree runs it under node against
+// the Go checker.
 //
 // Each step gets one state — todo, done, verified, contradicted, attention — from the
 // person's tick, the value they typed (judged by its rule as they type) and the checker's
@@ -162,7 +164,7 @@
     var help = root.querySelector('.cl-legend a[href$=".troubleshooting"]');
     root.states = {};
     cl.forEach(function (r) {
-      var s = r.state, v = V.current(profile, r.id, r.li.dataset.fp), rule = D.rules[r.id];
+      var s = r.state, v = V.current(profile, r.id, r.fp), rule = D.rules[r.id];
       var typed = r.value && clean(D, r.value.value) !== '' ? judge(D, rule, r.value.value, mode) : null;
       var facts = { ticked: !!s.checked, value: typed && typed.status, verdict: v && v.status, stale: !!v && (later(s.at, v.at) || later(s.vat, v.at)) };
       var row = derive(D, facts), st = row.state;
@@ -266,6 +268,10 @@
   ]).then(function (got) {
     var D = got[0];
     W.ozeSteps = { paint: function (root) { paint(D, root); }, reset: reset };
-    document.querySelectorAll('.checklist').forEach(function (root) { if (root.cl) paint(D, root); });
+    document.querySelectorAll('.checklist').forEach(function (root) {
+      if (!root.cl) return;
+      if (root.fps) root.fps(D.fingerprints); // what this browser saved, against the wording
+      paint(D, root);
+    });
   });
 }());

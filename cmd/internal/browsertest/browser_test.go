@@ -78,6 +78,8 @@ type served struct {
 	// log is every request the server received, its worker's too: "GET /assets/x 0".
 	mu  sync.Mutex
 	log []string
+	// gone is a path the server answers "404 Not Found", as if the file were missing ("" for none).
+	gone atomic.Pointer[string]
 }
 
 // received returns the requests the server received so far.
@@ -107,6 +109,10 @@ func serveWith(t *testing.T, cat *checks.Catalog, bc *site.BrowserChecker) *serv
 		// often: a conditional reload would then get "304 Not Modified" (Last-Modified has
 		// a second's grain) and the browser would show the previous build's page.
 		r.Header.Del("If-Modified-Since")
+		if g := s.gone.Load(); g != nil && *g == r.URL.Path {
+			http.NotFound(w, r)
+			return
+		}
 		http.FileServer(http.Dir(*s.dir.Load())).ServeHTTP(w, r)
 	}))
 	t.Cleanup(s.Close)
@@ -207,7 +213,19 @@ func TestRewordedItemResets(t *testing.T) {
 	it, _, _ := cat.Item("net.cas-protocol")
 	it.Title.EN = "In the « Déléguer l'authentification » tab, make sure « CAS » is ticked under « Protocole CAS »"
 	srv.rebuild(t, cat)
-	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(".cl-progress")))
+	// What the browser saved is checked against the wordings steps.js loads: without them,
+	// no saved tick shows, reworded or not, and no step counts as done.
+	gone := "/assets/steps.js"
+	srv.gone.Store(&gone)
+	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(".cl-progress")), chromedp.Sleep(500*time.Millisecond))
+	if checked(t, ctx, "net.cas-protocol") || checked(t, ctx, "net.unpublished") {
+		t.Error("a saved tick shows before steps.js has loaded the wordings")
+	}
+	if got := progress(t, ctx); got != "19 steps: 0 done" {
+		t.Errorf("progress before steps.js = %q", got)
+	}
+	srv.gone.Store(nil)
+	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(".cl-progress")), waitState("net.unpublished", "done"))
 	if checked(t, ctx, "net.cas-protocol") {
 		t.Error("the reworded item kept its tick")
 	}

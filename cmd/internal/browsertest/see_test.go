@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/cmd/internal/testenv"
 )
 
@@ -46,8 +47,10 @@ func screens(desktopHeight int64) []screen {
 	return []screen{{"desktop", 1280, desktopHeight, false}, {"phone", 390, 844, true}}
 }
 
+// ready opens url and waits for its checklist, with the ticks this browser saved shown (once
+// steps.js has found their wording the same: the checklist is aria-busy till then).
 func ready(url string) chromedp.Action[chromedp.Void] {
-	return chromedp.Steps(chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(".cl-progress")))
+	return chromedp.Steps(chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(".cl-progress")), chromedp.WaitNotPresent(chromedp.CSS(".checklist[aria-busy]")))
 }
 
 // TestValueFieldShowsWholeURL types the 62-character CAS URL in the value field, pressing
@@ -394,10 +397,8 @@ func TestTicksBelongToTheirProcedure(t *testing.T) {
 		t.Errorf("the page does not say ticks belong to the procedure: %q %v", scope, err)
 	}
 	// A browser that ticked under the old, shared key.
-	fp, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('net.espaces').dataset.fp`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	espaces, _, _ := checks.Default().Item("net.espaces")
+	fp := espaces.Fingerprint()
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](`localStorage.clear(); localStorage.setItem('pronote-oze:oze:net.espaces', JSON.stringify({fp: '`+fp+`', checked: true}))`),
 		ready(srv.URL+"/fr/mode-heberge/"))
 	if !checked(t, ctx, "net.espaces") {

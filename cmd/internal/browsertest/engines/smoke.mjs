@@ -128,7 +128,8 @@ async function stateKept(b) {
   await b.type('textarea[name="net.cas-url:value"]', casURL);
   await sleep(300);
   await b.reload();
-  await waitFor(b, '!!document.querySelector(".cl-progress")');
+  // Saved ticks show once steps.js has found their wording the same (aria-busy till then).
+  await waitFor(b, '!!document.querySelector(".cl-progress") && !document.querySelector(".checklist[aria-busy]")');
   await sleep(300);
   const got = await b.eval(`[document.querySelector('input[name="hosted.net-open"]').checked,
     document.querySelector('input[name="net.cas-protocol"]').checked,
