@@ -18,7 +18,7 @@ const (
 	Answered      Status = "answered"       // the admin said it is done
 	Unanswered    Status = "unanswered"     // only the admin can say, and did not
 	NotApplicable Status = "not-applicable" // not part of the checked mode or procedure
-	NoEvidence    Status = "no-evidence"    // an export could prove it, none was given
+	NoEvidence    Status = "no-evidence"    // nothing given lets the checker judge it
 	Error         Status = "error"          // the evidence was there but unusable
 )
 
@@ -88,7 +88,7 @@ func (s Status) Meaning() Text {
 	case Fail:
 		return Text{FR: "Un export montre que l'étape est mal faite : le message dit quoi corriger.", EN: "An export shows the step is wrong: the message says what to fix."}
 	case Warn:
-		return Text{FR: "Cela fonctionne, mais s'écarte de l'usage recommandé : vérifiez que c'est voulu.", EN: "It works, but departs from the recommended practice: make sure it is intended."}
+		return Text{FR: "Pas une erreur certaine, mais un écart à l'usage recommandé : vérifiez que c'est voulu.", EN: "Not a certain error, but a departure from the recommended practice: make sure it is intended."}
 	case Answered:
 		return Text{FR: "Aucun export ne le montre ; vous avez coché l'étape dans la liste de contrôle du site.", EN: "No export shows it; you ticked the step on the site's checklist."}
 	case Unanswered:
@@ -96,7 +96,7 @@ func (s Status) Meaning() Text {
 	case NotApplicable:
 		return Text{FR: "L'étape ne concerne pas le mode ou la procédure vérifiés.", EN: "The step is not part of the mode or procedure checked."}
 	case NoEvidence:
-		return Text{FR: "Un export pourrait le prouver, mais il n'a pas été fourni.", EN: "An export could prove it, but none was given."}
+		return Text{FR: "Rien de ce qui a été fourni ne permet d'en juger.", EN: "Nothing given lets the checker judge it."}
 	case Error:
 		return Text{FR: "Le fichier fourni ne permet pas de juger : il est incomplet ou illisible.", EN: "The file given cannot settle it: it is incomplete or unreadable."}
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -268,5 +270,33 @@ func TestOnPremShowsNoHostedValue(t *testing.T) {
 		if html := tags.ReplaceAllString(read(t, out, p), ""); !strings.Contains(html, "https://&lt;UAI&gt;.index-education.net/pronote/") {
 			t.Errorf("%s lacks the hosted address as the expected value", p)
 		}
+	}
+}
+
+// TestContentFitsWithDownloads builds the real content as `make site` does, with the browser
+// checker and a download for every platform (each with its own SHA-256, which does not
+// compress, and a version as long as a dirty checkout's): every page's first view must still
+// fit the budget. The other tests build without downloads, and the check pages, which list
+// them, are the heaviest of the site.
+func TestContentFitsWithDownloads(t *testing.T) {
+	data := make([]byte, 9_600_000) // about the size of a build of ozecheck
+	b := &Builder{Src: afero.NewReadOnlyFs(afero.NewOsFs()), SrcDir: "../../../content", Out: afero.NewMemMapFs(), OutDir: "public",
+		BrowserChecker: func(context.Context, *Config) (*BrowserChecker, error) {
+			return &BrowserChecker{Wasm: []byte("\x00asm\x01\x00\x00\x00"), WasmExec: []byte("// glue\n"), Version: "0123abc-dirty"}, nil
+		},
+		Downloads: func(context.Context, *Config) ([]Download, error) {
+			var ds []Download
+			for _, p := range Platforms() {
+				sum := sha256.Sum256([]byte(p.OS + p.Arch))
+				name := "ozecheck-" + p.OS + "-" + p.Arch
+				if p.OS == "windows" {
+					name += ".exe"
+				}
+				ds = append(ds, Download{OS: p.OS, Arch: p.Arch, Name: name, Version: "0123abc-dirty", Data: data, SHA256: hex.EncodeToString(sum[:])})
+			}
+			return ds, nil
+		}}
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
 	}
 }
