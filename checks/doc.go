@@ -32,7 +32,7 @@
 // doubtful one warns; a right one is the admin's word, as their tick is (answered), never a
 // pass: only an export proves. When the typed value and the export's differ, the message says
 // both (« Vous avez relevé … ; l'export dit … »). Whether « URL du serveur CAS » may end with
-// a "/" is one value, [CASURLTrailingSlash]: no source settles it.
+// a "/" is one value, [CASURLTrailingSlash]: no source settles it, so a final "/" warns.
 //
 // # A step's state
 //

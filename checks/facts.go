@@ -24,8 +24,8 @@ var (
 	urlKB370 = "https://docs.index-education.com/docs_fr/fr-pronote-support-fiche-370-1526-publier-les-espaces-web.php"
 
 	refHostingHelp = Text{
-		FR: "Index Education, aide en ligne de PRONOTE, page « Hébergement », « Se connecter à la console d'hébergement depuis un poste Windows »",
-		EN: "Index Education, PRONOTE online help, page “Hébergement” (hosting), “Se connecter à la console d'hébergement depuis un poste Windows” (connecting to the hosting console from a Windows computer)",
+		FR: "Index Education, aide en ligne de PRONOTE, page « Hébergement », « Se connecter à la console d’hébergement depuis un poste Windows »",
+		EN: "Index Education, PRONOTE online help, page “Hébergement” (hosting), “Se connecter à la console d’hébergement depuis un poste Windows” (connecting to the hosting console from a Windows computer)",
 	}
 	urlHostingHelp = "https://doc.index-education.com/fr/pronote/pronote/PRONOTE/H/H%C3%A9bergement.htm"
 
@@ -36,8 +36,8 @@ var (
 	urlFAQHosted = "https://index-education.com/fr/faq-pronote-single-5691-nous-avons-choisi-pronote-en-mode-heberge-que-faut-il-faire.php"
 
 	refFAQUsers = Text{
-		FR: "Index Education, FAQ PRONOTE « La gestion des utilisateurs », « Combien d'utilisateurs peuvent se connecter à la base ? »",
-		EN: "Index Education, PRONOTE FAQ “La gestion des utilisateurs” (managing users), “Combien d'utilisateurs peuvent se connecter à la base ?” (how many users can log in to the database?)",
+		FR: "Index Education, FAQ PRONOTE « La gestion des utilisateurs », « Combien d'utilisateurs peuvent se connecter la base ? » [sic]",
+		EN: "Index Education, PRONOTE FAQ “La gestion des utilisateurs” (managing users), “Combien d'utilisateurs peuvent se connecter la base ?” [sic] (how many users can log in to the database?)",
 	}
 	urlFAQUsers = "https://www.index-education.com/fr/faq-pronote-1226-0-0.php"
 
@@ -87,7 +87,7 @@ var (
 // The quotes several facts share.
 const (
 	quoteKB370    = "En mode hébergé, la publication de la base est automatique. Pour arrêter ou relancer la publication, connectez-vous à la console d'hébergement (raccourci installé sur votre bureau ou commande Hébergement > Accéder à la console d'hébergement depuis un Client) puis rendez-vous dans le volet PRONOTE.net (bouton Arrêter la publication ou Publier la base)."
-	quoteGuide131 = "En mode non hébergé, rendez-vous dans l'application souhaitée en prenant soin d'arrêter la mise en service / la publication : Serveur PRONOTE > Déléguer l'authentification > Interconnexion CAS pour le SSO Clients […] PRONOTE.net > Intégration dans un ENT > Interconnexion CAS pour le SSO Espaces."
+	quoteGuide131 = "En mode non hébergé, rendez-vous dans l’application souhaitée en prenant soin d’arrêter la mise en service / la publication : Serveur PRONOTE > Déléguer l’authentification > Interconnexion CAS pour le SSO Clients […] PRONOTE.net > Intégration dans un ENT > Interconnexion CAS pour le SSO Espaces."
 )
 
 // Facts from Index Education's documentation.
@@ -156,12 +156,12 @@ var (
 		ID:     "guide.identification-settings",
 		Origin: FromIndexDoc,
 		Claim: Text{
-			FR: "le bouton « Paramètres d'identification des utilisateurs » choisit comment PRONOTE reconnaît un utilisateur à sa première connexion ; « Par double authentification », il lui demande son mot de passe PRONOTE",
-			EN: "the “Paramètres d'identification des utilisateurs” button chooses how PRONOTE recognises a user at their first login; “Par double authentification” asks them for their PRONOTE password",
+			FR: "le bouton « Paramètres d'identification des utilisateurs » choisit comment PRONOTE reconnaît « l'utilisateur qui se connecte la première fois » ; « Par double authentification », « l'utilisateur doit saisir son login et son mot de passe PRONOTE »",
+			EN: "the “Paramètres d'identification des utilisateurs” button chooses how PRONOTE recognises “l'utilisateur qui se connecte la première fois” (the user logging in for the first time); “Par double authentification” (by double authentication), “l'utilisateur doit saisir son login et son mot de passe PRONOTE” (the user must type their PRONOTE login and password)",
 		},
 		Ref:   refGuide131,
 		URL:   urlGuide131,
-		Quote: "Cliquez sur le bouton Paramètres d'identification des utilisateurs en haut à droite. Dans la fenêtre qui s'affiche, choisissez le type de reconnaissance de l'utilisateur dans le menu déroulant : Avec l'identité de l'utilisateur : ce sont les champs échangés entre CAS et PRONOTE qui vont permettre de reconnaître l'utilisateur qui se connecte la première fois. […] Avec l'identité PRONOTE de l'utilisateur : dans ce cas, saisissez l'attribut CAS contenant l'identifiant PRONOTE. […] Par double authentification : l'utilisateur doit saisir son login et son mot de passe PRONOTE pour établir sa reconnaissance lors de sa première connexion",
+		Quote: "Cliquez sur le bouton Paramètres d’identification des utilisateurs en haut à droite. 3. Dans la fenêtre qui s’affiche, choisissez le type de reconnaissance de l’utilisateur dans le menu déroulant : Avec l’identité de l’utilisateur : ce sont les champs échangés entre CAS et PRONOTE qui vont permettre de reconnaître l’utilisateur qui se connecte la première fois. […] Avec l’identité PRONOTE de l’utilisateur : dans ce cas, saisissez l’attribut CAS contenant l’identifiant PRONOTE. […] Par double authentification : l’utilisateur doit saisir son login et son mot de passe PRONOTE pour établir sa reconnaissance lors de sa première […]",
 	}
 	factConsoleApp = &Fact{
 		ID:     "help.console-app",
@@ -173,30 +173,30 @@ var (
 		},
 		Ref:   refHostingHelp,
 		URL:   urlHostingHelp,
-		Quote: "Pour se connecter à la console d'hébergement depuis un poste Windows, vous installez un applicatif sur votre poste et vous connectez à la console sur Internet via cet applicatif.",
+		Quote: "Pour se connecter à la console d’hébergement depuis un poste Windows, vous installez un applicatif sur votre poste et vous connectez à la console sur Internet via cet applicatif.",
 	}
 	factServerRubrique = &Fact{
 		ID:     "faq.server-rubrique",
 		Origin: FromIndexDoc,
 		Modes:  Hosted,
 		Claim: Text{
-			FR: "la « rubrique Serveur PRONOTE » de la console est celle où l'on peut « mettre la base en service »",
-			EN: "the console's “rubrique Serveur PRONOTE” (section) is where one can “mettre la base en service” (put the database in service)",
+			FR: "la « rubrique Serveur PRONOTE » de la console est celle où l'on arrête la base (« arrêtez la base en cours si nécessaire ») et où l'on peut « mettre la base en service »",
+			EN: "the console's “rubrique Serveur PRONOTE” (section) is where one stops the database (“arrêtez la base en cours si nécessaire”, stop the current database if need be) and can “mettre la base en service” (put the database in service)",
 		},
 		Ref:   refFAQHosted,
 		URL:   urlFAQHosted,
-		Quote: "Dans la rubrique Serveur PRONOTE, cliquez sur Charger une base. […] Vous pourrez alors mettre la base en service et y accéder avec le Client PRONOTE",
+		Quote: "Dans la rubrique Serveur PRONOTE, cliquez sur Charger une base. 5. Désignez le fichier *.HNOT généré à l'étape précédente (arrêtez la base en cours si nécessaire). Vous pourrez alors mettre la base en service et y accéder avec le Client PRONOTE",
 	}
 	factIdentificationImpossible = &Fact{
 		ID:     "kb.identification-impossible",
 		Origin: FromIndexDoc,
 		Claim: Text{
-			FR: "« Identification impossible » : ce que l'ENT transmet ne correspond pas à ce que PRONOTE connaît ; cela se traite dans « Résolution des échecs d'interconnexion », l'utilisateur ayant rempli « le formulaire du message d'erreur »",
-			EN: "“Identification impossible”: what the ENT sends does not match what PRONOTE holds; it is handled in “Résolution des échecs d'interconnexion”, once the user has filled in “le formulaire du message d'erreur” (the error message's form)",
+			FR: "« Identification impossible » : ce que l'ENT transmet ne correspond pas à ce que PRONOTE connaît ; cela se traite dans « Résolution des échecs d'interconnexion », l'utilisateur devant « renseigner le formulaire du message » d'erreur",
+			EN: "“Identification impossible”: what the ENT sends does not match what PRONOTE holds; it is handled in “Résolution des échecs d'interconnexion”, once the user has done what the fiche calls “renseigner le formulaire du message” (fill in the form of the error message)",
 		},
 		Ref:   refKB1523,
 		URL:   urlKB1523,
-		Quote: "\"Identification impossible\" Les données d'authentification renseignées dans l'ENT ne correspondent pas aux données renseignées dans PRONOTE ; pour mettre ces données en relation, rendez-vous dans l'affichage Communication > Gestion des identités > Résolution des échecs d'interconnexion. Pour que vous puissiez intervenir, l'utilisateur qui rencontre ce problème doit renseigner le formulaire du message d'erreur",
+		Quote: "\"Identification impossible\" Les données d'authentification renseignées dans l'ENT ne correspondent pas aux données renseignées dans PRONOTE ; pour mettre ces données en relation, rendez-vous dans l'affichage Communication > Gestion des identités > Résolution des échecs d'interconnexion. Pour que vous puissiez intervenir, l'utilisateur qui rencontre ce problème doit renseigner le formulaire du message […]",
 	}
 	factSelectAll = &Fact{
 		ID:     "kb.select-all",
@@ -229,7 +229,7 @@ var (
 		},
 		Ref:   refGuide227,
 		URL:   urlGuide227,
-		Quote: "Voir les mots de passe 1. Rendez-vous dans l'onglet souhaité : Ressources > Professeurs / Élèves / Responsables, etc. > Liste, Stages > Maîtres de stage > Liste. 2. Si la colonne Mot de passe n'est pas visible, cliquez sur le bouton en haut à droite de la liste pour l'afficher […] 3. Positionnez le curseur sur les points pour afficher le mot de passe dans une infobulle. Remarque : le mot de passe n'est plus visible quand il a été personnalisé par l'utilisateur (c'est-à dire à la première connexion). […] Réinitialiser les mots de passe 1. Rendez-vous dans l'onglet Ressources > Professeurs / Élèves / Responsables, etc. > Liste. 2. Sélectionnez les utilisateurs concernés, faites un clic droit et choisissez Réinitialiser le mot de passe.",
+		Quote: "Voir les mots de passe 1. Rendez-vous dans l’onglet souhaité : Ressources > Professeurs / Élèves / Responsables, etc. > Liste, Stages > Maîtres de stage > Liste. 2. Si la colonne Mot de passe n'est pas visible, cliquez sur le bouton en haut à droite de la liste pour l'afficher […] 3. Positionnez le curseur sur les points pour afficher le mot de passe dans une infobulle. Remarque : le mot de passe n’est plus visible quand il a été personnalisé par l’utilisateur (c’est-à dire à la première connexion). […] Réinitialiser les mots de passe 1. Rendez-vous dans l'onglet Ressources > Professeurs / Élèves / Responsables, etc. > Liste. 2. Sélectionnez les utilisateurs concernés, faites un clic droit et choisissez Réinitialiser le mot de passe.",
 	}
 	factEspaceUsers = &Fact{
 		ID:     "faq.espace-users",

@@ -1,10 +1,11 @@
 package checks
 
 // CASURLTrailingSlash says whether « URL du serveur CAS » may end with one "/" more than the
-// profile's URL. No source establishes it either way: the procedure gives one exact URL, and
-// the CAS specification says nothing of a final "/" on the base. The checker accepts it, and
-// the step's Detail says so; this is the one value to change when a source settles it.
-const CASURLTrailingSlash = true
+// profile's URL. No source establishes it: the procedure gives one exact URL, and the CAS
+// specification says nothing of a final "/" on the base. So a final "/" is not taken as right:
+// the rule's TestSlash warns, asking for the exact URL. This is the one value to change when
+// a source says a final "/" works.
+const CASURLTrailingSlash = false
 
 // casEndpoints are the paths a CAS server serves under its base URL. A base URL that ends in
 // one of them was copied from a login page instead of the dialog.
@@ -15,7 +16,8 @@ var casEndpoints = []string{
 }
 
 // CASURLRule is what « URL du serveur CAS » must hold, on PRONOTE.net as on Serveur PRONOTE:
-// the profile's CAS URL, exactly, up to the case of the host (and a final "/" when
+// the profile's CAS URL, exactly, up to the case of the host. A URL that differs only by its
+// final "/" is a warning, not a failure: no source says whether it works (see
 // [CASURLTrailingSlash]). Each way of getting it wrong says what to change.
 func CASURLRule(p *Profile) *ValueRule {
 	return &ValueRule{
@@ -58,9 +60,9 @@ func CASURLRule(p *Profile) *ValueRule {
 				FR: "Le royaume (realm) est « {part} » au lieu de « {wantpart} » : corrigez l'URL en {want}.",
 				EN: "The realm is “{part}” instead of “{wantpart}”: change the URL to {want}.",
 			}},
-			{Test: TestSlash, Status: Fail, Why: Text{
-				FR: "L'URL diffère par sa barre « / » finale : inscrivez exactement {want}.",
-				EN: "The URL differs by its final /: type exactly {want}.",
+			{Test: TestSlash, Status: Warn, Why: Text{
+				FR: "L'URL diffère par sa barre « / » finale : la procédure donne l'URL sans « / » final ; aucune source ne dit qu'un « / » de plus fonctionne : inscrivez exactement {want}.",
+				EN: "The URL differs by its final /: the procedure gives the URL without a final /; no source says one more / works: type exactly {want}.",
 			}},
 			{Test: TestPath, Status: Fail, Why: Text{
 				FR: "Le chemin est « {part} » au lieu de « {wantpart} » : corrigez l'URL en {want}.",

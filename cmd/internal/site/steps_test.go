@@ -40,7 +40,7 @@ func valueCases() []valueCase {
 		{"/logout added", "server.cas-url", cas + "/logout", checks.OnPrem, checks.Fail, checks.TestSuffix},
 		{"http:", "net.cas-url", "http://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas", checks.Hosted, checks.Fail, checks.TestScheme},
 		{"scheme in capitals", "net.cas-url", "HTTPS://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas", checks.Hosted, checks.Pass, ""},
-		{"trailing slash (CASURLTrailingSlash)", "net.cas-url", cas + "/", checks.Hosted, checks.Pass, ""},
+		{"trailing slash: a warning, no source says it works", "net.cas-url", cas + "/", checks.Hosted, checks.Warn, checks.TestSlash},
 		{"two trailing slashes", "net.cas-url", cas + "//", checks.Hosted, checks.Fail, checks.TestPath},
 		{"spaces around", "net.cas-url", "  " + cas + " ", checks.Hosted, checks.Pass, ""},
 		{"tab and no-break space around", "net.cas-url", "\t" + cas + "\u00a0", checks.Hosted, checks.Pass, ""},
