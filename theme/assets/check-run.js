@@ -68,6 +68,9 @@
     function showAnswers() {
       var a = browserAnswers();
       answersRow.querySelector('span').textContent = a ? a.text : t.tNoAnswers;
+      // No answers: the box is off, not ticked; answers appearing tick it again, as it starts.
+      if (!a) useAnswers.checked = false;
+      else if (useAnswers.disabled) useAnswers.checked = true;
       useAnswers.disabled = !a;
       return a;
     }
@@ -190,7 +193,7 @@
       var fl = el('ul', { 'class': 'wc-files' });
       imported.forEach(function (im) { fl.appendChild(el('li', {}, im.name + ' — ' + im.text)); });
       (out ? out.files : []).forEach(function (f) {
-        fl.appendChild(el('li', f.unused ? { 'class': 'wc-bad' } : f.replaced ? { 'class': 'wc-replaced' } : {}, f.name + ' — ' + said(f.says)));
+        fl.appendChild(el('li', f.unused ? { 'class': 'wc-bad' } : f.replaced ? { 'class': 'wc-replaced' } : {}, f.name + (said(f.says) && said(f.says) !== f.name ? ' — ' + said(f.says) : '')));
       });
       var clear = el('button', { type: 'button' }, t.tClear);
       clear.addEventListener('click', function () { files = []; imported = []; results.textContent = ''; say(''); picker.value = ''; });

@@ -612,11 +612,16 @@ func TestBrowserCheckerBadInput(t *testing.T) {
 	if !strings.HasPrefix(files[1], "wc-bad|huge.csv — File of 2048 MiB") {
 		t.Errorf("2 GB file: %q", files[1])
 	}
-	if files[2] != "|InfoMobileApp.json — InfoMobileApp.json" {
+	if files[2] != "|InfoMobileApp.json" { // its kind is its name: said once
 		t.Errorf("good file: %q", files[2])
 	}
 	if st := shownStatuses(t, ctx); st["net.cas-url"] != "pass" {
 		t.Errorf("the good file was not judged: net.cas-url %q", st["net.cas-url"])
+	}
+	// This browser holds no answers: their box is off and shows no tick.
+	box, err := chromedp.Run(ctx, chromedp.Evaluate[[]bool](`(b => [b.checked, b.disabled])(document.querySelector('input[name=answers]'))`))
+	if err != nil || len(box) != 2 || box[0] || !box[1] {
+		t.Errorf("with no answers, their box is (checked, disabled) %v, want unticked and off (%v)", box, err)
 	}
 }
 
