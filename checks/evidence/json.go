@@ -30,6 +30,25 @@ func lineCol(data []byte, offset int64) (int, int) {
 	return line, col
 }
 
+// lineCounter gives the 1-based line of offsets of data met in increasing order, as a decoder
+// advances: each byte is counted once, so that a line of many keys costs no more than its
+// length (lineCol from the start for each key made a one-line file quadratic).
+type lineCounter struct {
+	data    []byte
+	offset  int64 // bytes counted so far
+	line    int   // line of offset, less one
+	scanned int64 // bytes looked at, for the tests
+}
+
+// at returns the line of offset, which is no smaller than the offset asked before.
+func (lc *lineCounter) at(offset int64) int {
+	offset = max(lc.offset, min(offset, int64(len(lc.data))))
+	lc.line += bytes.Count(lc.data[lc.offset:offset], []byte("\n"))
+	lc.scanned += offset - lc.offset
+	lc.offset = offset
+	return lc.line + 1
+}
+
 // decodeObject parses data as a JSON object, lenient on the values (kept raw).
 func decodeObject(file string, data []byte) (map[string]json.RawMessage, error) {
 	var obj map[string]json.RawMessage
@@ -316,6 +335,7 @@ func duplicateKeys(file string, data []byte) []checks.Warning {
 	}
 	var stack []*frame
 	var warn []checks.Warning
+	lines := lineCounter{data: data}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	for len(warn) < MaxLocations {
 		tok, err := dec.Token()
@@ -327,7 +347,7 @@ func duplicateKeys(file string, data []byte) []checks.Warning {
 			top = stack[len(stack)-1]
 		}
 		if s, ok := tok.(string); ok && top != nil && top.obj && top.wantKey {
-			line, _ := lineCol(data, dec.InputOffset()-1)
+			line := lines.at(dec.InputOffset() - 1)
 			if first, dup := top.keys[s]; dup {
 				warn = append(warn, checks.Warning{Source: file, Line: line, Msg: msgDupKey.Sprintf(s, first)})
 			} else {
