@@ -268,38 +268,53 @@ func incrementalSteps(root string, wasmSize, downloadSize *int) []incrementalSte
 	}
 }
 
-// TestTrimStates keeps the most recent states of a state folder.
+// TestTrimStates keeps the most recent states of a state folder, and removes nothing else:
+// neither a file named like a state that does not start as one, nor a file of another name,
+// nor anything in the folder a state folder that is a symbolic link leads to.
 func TestTrimStates(t *testing.T) {
 	dir := t.TempDir()
 	now := time.Now()
+	write := func(name, data string, age time.Duration) {
+		t.Helper()
+		full := filepath.Join(dir, name)
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(full, now, now.Add(-age)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hex := func(i int) string { return fmt.Sprintf("%024x", i) }
 	for i := range 5 {
-		name := filepath.Join(dir, fmt.Sprintf("%d.state", i))
-		if err := os.WriteFile(name, []byte("x"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(name, now, now.Add(time.Duration(i)*time.Minute)); err != nil {
-			t.Fatal(err)
-		}
+		write(hex(i)+".state", stateMagic+"x", time.Duration(5-i)*time.Minute)
 	}
-	old := filepath.Join(dir, "9.state.tmp-123")
-	fresh := filepath.Join(dir, "8.state.tmp-456")
-	for _, f := range []string{old, fresh} {
-		if err := os.WriteFile(f, nil, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.Chtimes(old, now, now.Add(-2*time.Hour)); err != nil {
-		t.Fatal(err)
-	}
+	write(hex(9)+".state.tmp-123", "", 2*time.Hour)         // a build stopped before writing
+	write(hex(10)+".state.tmp-77", stateMagic, 2*time.Hour) // and after
+	write(hex(8)+".state.tmp-456", stateMagic, time.Minute) // a build under way
+	write(hex(7)+".state", "a user's file", time.Hour)      // named as a state, not one
+	write("notes.state", stateMagic+"mine", time.Hour)      // not a state's name
+	write("x.state.tmp-1", "", 2*time.Hour)                 // nor a temporary state's
+	write(hex(11)+".state.tmp-12", "a user's", 2*time.Hour) // named so, not one
 	trimStates(dir, 3)
 	var left []string
 	ents, _ := os.ReadDir(dir)
 	for _, e := range ents {
 		left = append(left, e.Name())
 	}
-	want := []string{"2.state", "3.state", "4.state", "8.state.tmp-456"}
+	want := []string{hex(2) + ".state", hex(3) + ".state", hex(4) + ".state", hex(7) + ".state",
+		hex(8) + ".state.tmp-456", hex(11) + ".state.tmp-12", "notes.state", "x.state.tmp-1"}
+	slices.Sort(want)
 	if !slices.Equal(left, want) {
 		t.Errorf("left %v, want %v", left, want)
+	}
+
+	link := filepath.Join(t.TempDir(), "builds")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	trimStates(link, 0)
+	if ents, _ := os.ReadDir(dir); len(ents) != len(want) {
+		t.Errorf("trimming a link to the state folder left %d files of %d", len(ents), len(want))
 	}
 }
 
@@ -317,7 +332,8 @@ func rewriteState(t *testing.T, dir string, change func(st *buildState)) {
 	}
 	change(st)
 	names := slices.Sorted(maps.Keys(st.Pages))
-	var buf bytes.Buffer // as writeState writes, whatever the header's count
+	var buf bytes.Buffer // as save writes, whatever the header's count
+	buf.WriteString(stateMagic)
 	enc := gob.NewEncoder(&buf)
 	err = enc.Encode(st.stateHeader)
 	for _, name := range names {

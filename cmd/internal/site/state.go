@@ -15,6 +15,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -186,8 +187,21 @@ func readState(file string) (*buildState, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return decodeState(bufio.NewReader(f), info.Size())
+	r := bufio.NewReader(f)
+	if head, err := r.Peek(len(stateMagic)); err != nil || string(head) != stateMagic {
+		return nil, fmt.Errorf("%s is not a state sitegen wrote (it does not start with %q)", file, strings.TrimSpace(stateMagic))
+	}
+	_, _ = r.Discard(len(stateMagic))
+	st, err := decodeState(r, info.Size()-int64(len(stateMagic)))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return st, nil
 }
+
+// stateMagic starts every state file, before what writeState writes: what trimStates finds
+// without it in the state folder is not a state, and stays.
+const stateMagic = "sitegen build state\n"
 
 // minPageRecord is the fewest bytes a page record takes in a state file: its source's sum
 // alone is 32.
@@ -620,6 +634,7 @@ func (inc *incremental) save(s *siteModel, stamps map[string]fileStamp, weights 
 		return fmt.Errorf("cannot save the build's state for the next one: %w", err)
 	}
 	bw := bufio.NewWriter(tmp)
+	_, _ = bw.WriteString(stateMagic) // an error stays in bw, and Flush returns it
 	err = writeState(bw, h, func(i int) pageRecord {
 		p := pages[i]
 		name := p.URL + "index.html"
@@ -667,8 +682,15 @@ func writeState(w io.Writer, h stateHeader, record func(i int) pageRecord) error
 const keptStates = 32
 
 // trimStates removes all but the keep most recent states of dir, and temporary files left by
-// a build stopped over an hour ago. Another build trimming at the same time is harmless.
+// a build stopped over an hour ago. It removes only what a build wrote there: a regular file
+// named as statePath names a state (or as save names its temporary file) and starting with
+// stateMagic (a temporary file may be empty, stopped before anything was written). A dir that
+// is a symbolic link is left alone: it leads to a folder sitegen did not make. Another build
+// trimming at the same time is harmless.
 func trimStates(dir string, keep int) {
+	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
+		return
+	}
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return
@@ -683,17 +705,40 @@ func trimStates(dir string, keep int) {
 		if err != nil || !fi.Mode().IsRegular() {
 			continue
 		}
+		full := filepath.Join(dir, e.Name())
 		switch {
-		case strings.HasSuffix(e.Name(), ".state"):
+		case stateName.MatchString(e.Name()) && wroteState(full, false):
 			states = append(states, state{e.Name(), fi.ModTime()})
-		case strings.Contains(e.Name(), ".state.tmp-") && time.Since(fi.ModTime()) > time.Hour:
-			_ = os.Remove(filepath.Join(dir, e.Name()))
+		case stateTemp.MatchString(e.Name()) && time.Since(fi.ModTime()) > time.Hour && wroteState(full, true):
+			_ = os.Remove(full)
 		}
 	}
 	slices.SortFunc(states, func(a, b state) int { return b.mod.Compare(a.mod) })
 	for _, st := range states[min(keep, len(states)):] {
 		_ = os.Remove(filepath.Join(dir, st.name))
 	}
+}
+
+// The names of a state (see statePath) and of its temporary file (see save).
+var (
+	stateName = regexp.MustCompile(`^[0-9a-f]{24}\.state$`)
+	stateTemp = regexp.MustCompile(`^[0-9a-f]{24}\.state\.tmp-[0-9]+$`)
+)
+
+// wroteState reports whether the file name is a regular file that starts with stateMagic, or,
+// when empty is set, holds nothing.
+func wroteState(name string, empty bool) bool {
+	f, info, err := openRegular(afero.NewOsFs(), name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if empty && info.Size() == 0 {
+		return true
+	}
+	head := make([]byte, len(stateMagic))
+	_, err = io.ReadFull(f, head)
+	return err == nil && string(head) == stateMagic
 }
 
 // whyNone says why no page was taken from the previous build though its state applied.
