@@ -104,12 +104,20 @@ type IdentityList struct {
 	Rows      int
 	// FirstFilled keeps the first few rows whose identifier is not empty.
 	FirstFilled []Row
-	// IDs holds one entry per non-empty identifier, for the duplicate check across files.
-	IDs []IDRef
+	// IDs holds one entry per non-empty identifier, for the duplicate check across files, up
+	// to MaxIdentifiers; Unkept counts the identifiers past it.
+	IDs    []IDRef
+	Unkept int
 }
 
 // Filled counts the rows whose identifier is not empty.
-func (l *IdentityList) Filled() int { return len(l.IDs) }
+func (l *IdentityList) Filled() int { return len(l.IDs) + l.Unkept }
+
+// MaxIdentifiers is how many identifiers of one export the duplicate check keeps (16 bytes
+// each: 16 MB; a school has a few thousand users, a département a few hundred thousand).
+// Those past it are counted, not compared, and the check says so: memory grows with the
+// number of exports given, not with their size.
+const MaxIdentifiers = 1_000_000
 
 // MaxSampleRows is how many offending rows a summary keeps.
 const MaxSampleRows = 5

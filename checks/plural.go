@@ -39,34 +39,35 @@ func SingularCounts(lang Lang) []int { return slices.Clone(singularCounts[lang])
 
 // The counted phrases of the checker's messages.
 var (
-	NounRow          = Noun{One: Text{FR: "ligne", EN: "row"}, Many: Text{FR: "lignes", EN: "rows"}}
-	NounIdentifier   = Noun{One: Text{FR: "identifiant", EN: "identifier"}, Many: Text{FR: "identifiants", EN: "identifiers"}}
-	NounLine         = Noun{One: Text{FR: "ligne", EN: "line"}, Many: Text{FR: "lignes", EN: "lines"}}
-	NounExport       = Noun{One: Text{FR: "export", EN: "export"}, Many: Text{FR: "exports", EN: "exports"}}
-	NounCASID        = Noun{One: Text{FR: "identifiant CAS", EN: "CAS identifier"}, Many: Text{FR: "identifiants CAS", EN: "CAS identifiers"}}
-	NounCASIDLeft    = Noun{One: Text{FR: "identifiant CAS reste", EN: "CAS identifier remains"}, Many: Text{FR: "identifiants CAS restent", EN: "CAS identifiers remain"}}
-	NounCASIDShared  = Noun{One: Text{FR: "identifiant CAS partagé", EN: "CAS identifier shared"}, Many: Text{FR: "identifiants CAS partagés", EN: "CAS identifiers shared"}}
-	NounSchool       = Noun{One: Text{FR: "établissement", EN: "school"}, Many: Text{FR: "établissements", EN: "schools"}}
-	NounSchoolFailed = Noun{One: Text{FR: "établissement non conforme", EN: "school failing"}, Many: Text{FR: "établissements non conformes", EN: "schools failing"}}
-	NounFailing      = Noun{One: Text{FR: "non conforme", EN: "failing"}, Many: Text{FR: "non conformes", EN: "failing"}}
-	NounReportRead   = Noun{One: Text{FR: "rapport lu", EN: "report read"}, Many: Text{FR: "rapports lus", EN: "reports read"}}
-	NounUnreadable   = Noun{One: Text{FR: "fichier illisible", EN: "unreadable file"}, Many: Text{FR: "fichiers illisibles", EN: "unreadable files"}}
-	NounStep         = Noun{One: Text{FR: "étape", EN: "step"}, Many: Text{FR: "étapes", EN: "steps"}}
-	NounStepTodo     = Noun{One: Text{FR: "à faire", EN: "to do"}, Many: Text{FR: "à faire", EN: "to do"}}
-	NounStepDone     = Noun{One: Text{FR: "faite", EN: "done"}, Many: Text{FR: "faites", EN: "done"}}
-	NounStepVerified = Noun{One: Text{FR: "vérifiée", EN: "verified"}, Many: Text{FR: "vérifiées", EN: "verified"}}
-	NounStepFailed   = Noun{One: Text{FR: "en échec", EN: "failed"}, Many: Text{FR: "en échec", EN: "failed"}}
-	NounStepReview   = Noun{One: Text{FR: "à revoir", EN: "to look at again"}, Many: Text{FR: "à revoir", EN: "to look at again"}}
-	NounFileRead     = Noun{One: Text{FR: "fichier lu", EN: "file read"}, Many: Text{FR: "fichiers lus", EN: "files read"}}
-	NounFileUnused   = Noun{One: Text{FR: "fichier non pris en compte", EN: "file not used"}, Many: Text{FR: "fichiers non pris en compte", EN: "files not used"}}
-	NounEspace       = Noun{One: Text{FR: "espace", EN: "espace"}, Many: Text{FR: "espaces", EN: "espaces"}}
-	NounAnswer       = Noun{One: Text{FR: "réponse", EN: "answer"}, Many: Text{FR: "réponses", EN: "answers"}}
+	NounRow             = Noun{One: Text{FR: "ligne", EN: "row"}, Many: Text{FR: "lignes", EN: "rows"}}
+	NounIdentifier      = Noun{One: Text{FR: "identifiant", EN: "identifier"}, Many: Text{FR: "identifiants", EN: "identifiers"}}
+	NounLine            = Noun{One: Text{FR: "ligne", EN: "line"}, Many: Text{FR: "lignes", EN: "lines"}}
+	NounExport          = Noun{One: Text{FR: "export", EN: "export"}, Many: Text{FR: "exports", EN: "exports"}}
+	NounCASID           = Noun{One: Text{FR: "identifiant CAS", EN: "CAS identifier"}, Many: Text{FR: "identifiants CAS", EN: "CAS identifiers"}}
+	NounCASIDLeft       = Noun{One: Text{FR: "identifiant CAS reste", EN: "CAS identifier remains"}, Many: Text{FR: "identifiants CAS restent", EN: "CAS identifiers remain"}}
+	NounCASIDShared     = Noun{One: Text{FR: "identifiant CAS partagé", EN: "CAS identifier shared"}, Many: Text{FR: "identifiants CAS partagés", EN: "CAS identifiers shared"}}
+	NounCASIDUncompared = Noun{One: Text{FR: "identifiant CAS non comparé", EN: "CAS identifier not compared"}, Many: Text{FR: "identifiants CAS non comparés", EN: "CAS identifiers not compared"}}
+	NounSchool          = Noun{One: Text{FR: "établissement", EN: "school"}, Many: Text{FR: "établissements", EN: "schools"}}
+	NounSchoolFailed    = Noun{One: Text{FR: "établissement non conforme", EN: "school failing"}, Many: Text{FR: "établissements non conformes", EN: "schools failing"}}
+	NounFailing         = Noun{One: Text{FR: "non conforme", EN: "failing"}, Many: Text{FR: "non conformes", EN: "failing"}}
+	NounReportRead      = Noun{One: Text{FR: "rapport lu", EN: "report read"}, Many: Text{FR: "rapports lus", EN: "reports read"}}
+	NounUnreadable      = Noun{One: Text{FR: "fichier illisible", EN: "unreadable file"}, Many: Text{FR: "fichiers illisibles", EN: "unreadable files"}}
+	NounStep            = Noun{One: Text{FR: "étape", EN: "step"}, Many: Text{FR: "étapes", EN: "steps"}}
+	NounStepTodo        = Noun{One: Text{FR: "à faire", EN: "to do"}, Many: Text{FR: "à faire", EN: "to do"}}
+	NounStepDone        = Noun{One: Text{FR: "faite", EN: "done"}, Many: Text{FR: "faites", EN: "done"}}
+	NounStepVerified    = Noun{One: Text{FR: "vérifiée", EN: "verified"}, Many: Text{FR: "vérifiées", EN: "verified"}}
+	NounStepFailed      = Noun{One: Text{FR: "en échec", EN: "failed"}, Many: Text{FR: "en échec", EN: "failed"}}
+	NounStepReview      = Noun{One: Text{FR: "à revoir", EN: "to look at again"}, Many: Text{FR: "à revoir", EN: "to look at again"}}
+	NounFileRead        = Noun{One: Text{FR: "fichier lu", EN: "file read"}, Many: Text{FR: "fichiers lus", EN: "files read"}}
+	NounFileUnused      = Noun{One: Text{FR: "fichier non pris en compte", EN: "file not used"}, Many: Text{FR: "fichiers non pris en compte", EN: "files not used"}}
+	NounEspace          = Noun{One: Text{FR: "espace", EN: "espace"}, Many: Text{FR: "espaces", EN: "espaces"}}
+	NounAnswer          = Noun{One: Text{FR: "réponse", EN: "answer"}, Many: Text{FR: "réponses", EN: "answers"}}
 )
 
 // nouns names the counted phrases for [Texts].
 var nouns = map[string]Noun{
 	"Row": NounRow, "Line": NounLine, "Identifier": NounIdentifier, "Export": NounExport, "CASID": NounCASID,
-	"CASIDLeft": NounCASIDLeft, "CASIDShared": NounCASIDShared, "School": NounSchool,
+	"CASIDLeft": NounCASIDLeft, "CASIDShared": NounCASIDShared, "CASIDUncompared": NounCASIDUncompared, "School": NounSchool,
 	"SchoolFailed": NounSchoolFailed, "Failing": NounFailing, "ReportRead": NounReportRead,
 	"Unreadable": NounUnreadable, "Step": NounStep, "StepTodo": NounStepTodo, "StepDone": NounStepDone,
 	"StepVerified": NounStepVerified, "StepFailed": NounStepFailed, "StepReview": NounStepReview,

@@ -422,9 +422,10 @@ func checkUnique(sub *Subject) Verdict {
 	}
 	// The hashes alone, sorted (8 bytes each: a million fit in 8 MB), show whether any repeats;
 	// only then are the files walked again for where the repeated ones are.
-	n := 0
+	n, unkept := 0, 0
 	for _, l := range ev.Identities {
 		n += len(l.IDs)
+		unkept += l.Unkept
 	}
 	hashes := make([]uint64, 0, n)
 	for _, l := range ev.Identities {
@@ -440,27 +441,6 @@ func checkUnique(sub *Subject) Verdict {
 		}
 	}
 	dups := len(repeated)
-	// The message cites the repeated identifier met first in the files, at each of its lines.
-	var at []string
-	if dups > 0 {
-		var firstHash uint64
-	find:
-		for _, l := range ev.Identities {
-			for _, id := range l.IDs {
-				if repeated[id.Hash] {
-					firstHash = id.Hash
-					break find
-				}
-			}
-		}
-		for _, l := range ev.Identities {
-			for _, id := range l.IDs {
-				if id.Hash == firstHash {
-					at = append(at, fmt.Sprintf("%s:%d", l.Source, id.Line))
-				}
-			}
-		}
-	}
 	if len(hashes) == 0 {
 		rows := 0
 		for _, l := range ev.Identities {
@@ -471,18 +451,69 @@ func checkUnique(sub *Subject) Verdict {
 			EN: "No CAS identifier in %s: nothing to compare. %s writes each user's identifier at their first login; export again after the first logins.",
 		}.Sprintf(NounRow.N(rows), sub.Profile.Name)}
 	}
-	if dups == 0 {
+	// Identifiers past the reader's cap were counted, not compared: never a pass.
+	var uncompared Text
+	if unkept > 0 {
+		uncompared = Text{
+			FR: " %s : le vérificateur en garde %d par export, les suivants sont comptés sans être comparés ; découpez l'export en plusieurs fichiers donnés ensemble pour tout comparer.",
+			EN: " %s: the checker keeps %d per export, the next ones are counted, not compared; split the export into several files given together to compare them all.",
+		}.Sprintf(NounCASIDUncompared.N(unkept), MaxIdentifiers)
+	}
+	if dups == 0 && unkept == 0 {
 		return Verdict{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
 			FR: "Aucun doublon parmi %s.", EN: "No duplicate among %s.",
 		}.Sprintf(NounCASID.N(len(hashes)))}
 	}
+	if dups == 0 {
+		return Verdict{Status: Warn, Evidence: sources(ev.Identities), Message: joinText([]Text{Text{
+			FR: "Aucun doublon parmi %s ;", EN: "No duplicate among %s;",
+		}.Sprintf(NounCASID.N(len(hashes))), uncompared}, Text{})}
+	}
+	at, count := sharedAt(ev.Identities, repeated)
+	lines := Text{FR: at, EN: at}
+	if count > MaxSampleRows {
+		lines = Text{FR: "%s (%d sur %d)", EN: "%s (%d of %d)"}.Sprintf(at, MaxSampleRows, count)
+	}
 	// A warning, not a failure: no source says a shared identifier is wrong (one person
 	// may hold two accounts); what to look at is this site's advice (the trouble
 	// "shared-identifier").
-	return Verdict{Status: Warn, Evidence: strings.Join(at, ", "), Message: Text{
+	return Verdict{Status: Warn, Evidence: at, Message: joinText([]Text{Text{
 		FR: "%s par plusieurs utilisateurs ; le premier aux lignes %s. Regardez ces lignes : deux personnes différentes ne doivent pas partager un identifiant (l'une arriverait sur le compte de l'autre) ; une même personne avec deux comptes, peut-être (conseil de ce site, voir « %s »).",
 		EN: "%s by several users; the first at lines %s. Look at those lines: two different people must not share an identifier (one would land in the other's account); one person with two accounts may (this site's advice, see “%s”).",
-	}.Sprintf(NounCASIDShared.N(dups), strings.Join(at, ", "), LabelTroubleshooting())}
+	}.Sprintf(NounCASIDShared.N(dups), lines, LabelTroubleshooting()), uncompared}, Text{})}
+}
+
+// sharedAt returns where the repeated identifier met first in the files is: its first
+// MaxSampleRows lines ("file:line"), and how many it has in all when there are more, so that
+// an export whose rows all share one identifier gives a short message.
+func sharedAt(lists []*IdentityList, repeated map[uint64]bool) (string, int) {
+	var firstHash uint64
+find:
+	for _, l := range lists {
+		for _, id := range l.IDs {
+			if repeated[id.Hash] {
+				firstHash = id.Hash
+				break find
+			}
+		}
+	}
+	var at []string
+	count := 0
+	for _, l := range lists {
+		for _, id := range l.IDs {
+			if id.Hash != firstHash {
+				continue
+			}
+			if count++; len(at) < MaxSampleRows {
+				at = append(at, fmt.Sprintf("%s:%d", l.Source, id.Line))
+			}
+		}
+	}
+	cited := strings.Join(at, ", ")
+	if count > len(at) {
+		cited += "…"
+	}
+	return cited, count
 }
 
 func sources(ls []*IdentityList) string {

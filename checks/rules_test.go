@@ -254,6 +254,53 @@ func TestCheckUniqueCitesTheFirstSharedIdentifier(t *testing.T) {
 	}
 }
 
+// TestCheckUniqueBounded: an identifier shared by every row is cited at its first
+// MaxSampleRows lines with a count (an export of 2 million such rows made a 448 MB run and
+// reports refused as too large), and identifiers counted past the reader's cap are never a pass.
+func TestCheckUniqueBounded(t *testing.T) {
+	same := &IdentityList{Source: "same.csv"}
+	for i := range 1000 {
+		same.IDs = append(same.IDs, IDRef{Hash: 5, Line: i + 2})
+	}
+	tests := []struct {
+		name     string
+		lists    []*IdentityList
+		status   Status
+		evidence string
+		msgEN    []string
+		msgFR    []string
+	}{
+		{"one identifier on every row: five lines and the count", []*IdentityList{same}, Warn,
+			"same.csv:2, same.csv:3, same.csv:4, same.csv:5, same.csv:6…",
+			[]string{"1 CAS identifier shared by several users; the first at lines same.csv:2, same.csv:3, same.csv:4, same.csv:5, same.csv:6… (5 of 1000). Look"},
+			[]string{"aux lignes same.csv:2, same.csv:3, same.csv:4, same.csv:5, same.csv:6… (5 sur 1000). Regardez"}},
+		{"identifiers past the cap, none shared among the others: a warning", []*IdentityList{{Source: "a.csv", IDs: []IDRef{{Hash: 1, Line: 2}, {Hash: 2, Line: 3}}, Unkept: 3}}, Warn,
+			"a.csv", []string{"No duplicate among 2 CAS identifiers; 3 CAS identifiers not compared: the checker keeps 1000000 per export"},
+			[]string{"Aucun doublon parmi 2 identifiants CAS ; 3 identifiants CAS non comparés : le vérificateur en garde 1000000 par export"}},
+		{"identifiers past the cap and one shared: both said", []*IdentityList{{Source: "a.csv", IDs: []IDRef{{Hash: 1, Line: 2}, {Hash: 1, Line: 3}}, Unkept: 1}}, Warn,
+			"a.csv:2, a.csv:3", []string{"the first at lines a.csv:2, a.csv:3. Look", "). 1 CAS identifier not compared: "},
+			[]string{"). 1 identifiant CAS non comparé : "}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := checkUnique(&Subject{Profile: OZE(), Evidence: &Evidence{Identities: tt.lists}})
+			if r.Status != tt.status || r.Evidence != tt.evidence {
+				t.Errorf("%s, evidence %q; want %s, %q", r.Status, r.Evidence, tt.status, tt.evidence)
+			}
+			for _, w := range tt.msgEN {
+				if !strings.Contains(r.Message.EN, w) {
+					t.Errorf("message %q\nwant %q in it", r.Message.EN, w)
+				}
+			}
+			for _, w := range tt.msgFR {
+				if !strings.Contains(r.Message.FR, w) {
+					t.Errorf("message %q\nwant %q in it", r.Message.FR, w)
+				}
+			}
+		})
+	}
+}
+
 func TestProtocolDelegation(t *testing.T) {
 	tests := []struct {
 		name, raw string

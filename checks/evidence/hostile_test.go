@@ -174,6 +174,24 @@ func TestDuplicateJSONKeys(t *testing.T) {
 	}
 }
 
+// TestIdentitiesKeptUpToTheCap: an export keeps checks.MaxIdentifiers identifiers for the
+// duplicate check and counts the others (15 million short ones took 831 MB).
+func TestIdentitiesKeptUpToTheCap(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("Nom;Id. CAS\n")
+	for i := range checks.MaxIdentifiers + 3 {
+		fmt.Fprintf(&b, ";%x\n", i)
+	}
+	ev, err := readOne(t, "eleves.csv", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := ev.Identities[0]
+	if len(l.IDs) != checks.MaxIdentifiers || l.Unkept != 3 || l.Filled() != checks.MaxIdentifiers+3 || l.Rows != l.Filled() {
+		t.Errorf("kept %d, unkept %d, filled %d, rows %d; want %d kept, 3 more counted", len(l.IDs), l.Unkept, l.Filled(), l.Rows, checks.MaxIdentifiers)
+	}
+}
+
 // TestLineCounterScansOnce: the line of each key of an object is found by counting each byte
 // once, as the decoder advances, not from the start for each key (a one-line object of 300 000
 // keys took over a minute); the lines are lineCol's.

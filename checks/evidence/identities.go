@@ -243,7 +243,11 @@ func scanIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 		if !isASCII(id) {
 			id = []byte(decode(id)) // hash the same text whatever the file's encoding
 		}
-		list.IDs = append(list.IDs, checks.IDRef{Hash: fnv1a(id), Line: recLine})
+		if len(list.IDs) < checks.MaxIdentifiers {
+			list.IDs = append(list.IDs, checks.IDRef{Hash: fnv1a(id), Line: recLine})
+		} else {
+			list.Unkept++
+		}
 		if len(list.FirstFilled) < checks.MaxSampleRows {
 			row := checks.Row{Line: recLine, Identifier: decode(id), Login: decode(field(rec, loginCol))}
 			var name []string
