@@ -169,9 +169,10 @@ func (st *stage) put(o output, data []byte) error {
 }
 
 // publish makes the site's outputs into a staging folder beside the output folder out (see
-// stage, outputFolder), checks them, then swaps the new site in; on error out is as it was. Unless live, the pages that
-// did not change since the previous build are taken from its site (see incremental), and what
-// search finds on the pages is spilled to the staging folder as they render (see searchSpill).
+// stage, outputFolder), checks them, then swaps the new site in; on error out is as it was.
+// Unless live, the pages that did not change since the previous build are taken from its site
+// (see incremental), and what search finds on the pages is spilled to the staging folder as
+// they render (see searchSpill).
 func (b *Builder) publish(ctx context.Context, s *siteModel, out string, live bool) (err error) {
 	if !b.lockHeld {
 		unlock, err := lockOutput(b.Out, out)
