@@ -173,7 +173,6 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "sitegen: warning: %s\n", w)
 	}
 	printNotes(stderr, s.Notes())
-	fmt.Fprintf(stdout, "print stylesheet, fetched without delaying the page and applied in print (outside the page budget): %.1f KB\n", site.InKB(s.PrintStyle))
 	fmt.Fprintf(stdout, "search, loaded on the first use of the search box (outside the page budget): script and stylesheet %.1f KB", site.InKB(s.SearchScript))
 	for _, l := range checks.Langs() {
 		fmt.Fprintf(stdout, ", index %s %.1f KB", l, site.InKB(s.SearchIndex[l]))

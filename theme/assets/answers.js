@@ -1,7 +1,8 @@
 // The answers file (schema/answers.schema.json) made from the ticks, values and comments this
 // browser keeps (keys "pronote-oze:<profile>:<checklist>:<item ID>", see checklist.js), read
 // by ozecheck and by the browser checker; and the checklist's two buttons that act on them,
-// "download my answers" and reset, whose code loads with this file on their first click.
+// "download my answers" and reset, whose code loads with this file on their first click;
+// and the words of the scripts loaded on use (ozeWords).
 (function () {
   'use strict';
   var FORMAT = 1, NS = 'pronote-oze:';
@@ -49,10 +50,19 @@
     return doc;
   };
 
+  // ozeWords is the promise of the words that the scripts loaded on use show (steps.json's,
+  // beside this file, in the page's language): the two buttons' messages, the browser
+  // checker's (check-run.js, which loads with this file).
+  var words = window.ozeWords = fetch(document.currentScript.src.replace(/[^/]*$/, '') + 'steps.json').then(function (res) { return res.json(); })
+    .then(function (d) { return d.words[document.documentElement.lang]; });
+
   // ozeDownload saves the answers file of the checklist root (checklist.js's) in the
   // downloads, and says so in said.
   window.ozeDownload = function (root, said) {
-    var t = root.dataset, doc = window.ozeAnswers(t.profile, t.checklist, root.states);
+    words.then(function (w) { download(root, said, Object.assign({}, root.dataset, w)); });
+  };
+  function download(root, said, t) {
+    var doc = window.ozeAnswers(t.profile, t.checklist, root.states);
     var file = t.tFile + '-' + t.checklist + '-' + doc.saved.slice(0, 10) + '.json';
     var a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2) + '\n'], { type: 'application/json' }));
@@ -63,17 +73,19 @@
     said.textContent = t.tDownloaded.replace('%s', file);
     clearTimeout(said.timer);
     said.timer = setTimeout(function () { said.textContent = ''; }, 12000);
-  };
+  }
 
   // ozeReset clears, once the person confirms, the ticks, values and comments this browser
   // keeps for the checklist root, and the checker's verdicts on its steps (steps.js).
   window.ozeReset = function (root) {
-    var t = root.dataset;
-    if (!window.confirm(t.tConfirm)) return;
+    words.then(function (w) { reset(root, w.tConfirm); });
+  };
+  function reset(root, question) {
+    if (!window.confirm(question)) return;
     root.cl.forEach(root.clear);
     if (window.ozeSteps) window.ozeSteps.reset(root);
     root.paint();
-  };
+  }
 
   // ozeTicked counts the steps ticked (or given a value) on the page of checklist cl itself,
   // not those ozeAnswers borrows from another page: which procedure page the person worked on.

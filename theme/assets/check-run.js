@@ -7,10 +7,14 @@
 // says so. Results show problems first, each linked to its step, with the HTML and JSON
 // reports to download; the verdicts are kept for the procedure pages (verdicts.js). Every
 // sentence about the check comes from the checker in both languages; this file only places
-// them.
+// them. Their look (check-run.css, beside this file) loads with it.
 (function () {
   'use strict';
   var lang = document.documentElement.lang, DAY = { day: 'numeric', month: 'long', year: 'numeric' };
+  var css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = document.currentScript.src.replace(/[^/]*$/, '') + 'check-run.css';
+  document.head.appendChild(css);
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -34,9 +38,10 @@
   function said(t) { return t ? t[lang] || t.en : ''; }
 
   // pronoteOzeCheck sets up the checker of root and returns what check.js drives: add(files)
-  // and rerun() when an option changes.
-  window.pronoteOzeCheck = function (root) {
-    var t = root.dataset;
+  // and rerun() when an option changes. words are its words in the page's language
+  // (steps.json's, from answers.js's ozeWords), with the page's data-t-* attributes.
+  window.pronoteOzeCheck = function (root, words) {
+    var t = Object.assign({}, root.dataset, words);
     var status = root.querySelector('.wc-status'), bar = root.querySelector('.wc-progress');
     var results = root.querySelector('.wc-results'), picker = root.querySelector('input[type=file]');
     var mode = root.querySelector('select[name=mode]'), purge = root.querySelector('input[name=purge]');

@@ -1,8 +1,8 @@
 // The check page's first view: the InfoMobileApp.json address helper, and the browser
 // checker's drop zone. The checker itself loads on the first drop or click: check-run.js
-// (with verdicts.js and answers.js, whose answers it offers) and, from it, the Web Worker
-// and the WebAssembly. Nothing is sent anywhere. Without JavaScript the page keeps its
-// download and instructions.
+// (with verdicts.js and answers.js, whose answers and words, from steps.json, it takes)
+// and, from it, the Web Worker and the WebAssembly. Nothing is sent anywhere. Without
+// JavaScript the page keeps its download and instructions.
 (function () {
   'use strict';
   var ID = '0D264427-EEFC-4810-A9E9-346942A862A4';
@@ -14,10 +14,18 @@
     return e;
   }
 
+  // words returns, once, the words the address helper shows (steps.json's, beside this file,
+  // in the page's language): they load once something is typed.
+  var dir = document.currentScript.src.replace(/[^/]*$/, ''), said;
+  function words() {
+    return said = said || fetch(dir + 'steps.json').then(function (res) { return res.json(); })
+      .then(function (d) { return d.words[document.documentElement.lang]; });
+  }
+
   // The address helper: the exact InfoMobileApp.json address of the PRONOTE typed, as a link
   // the admin opens (a navigation, not a request from this page).
   function infoAddress(box) {
-    var t = box.dataset, input = box.querySelector('input'), out = box.querySelector('.wc-info-out');
+    var t, input = box.querySelector('input'), out = box.querySelector('.wc-info-out');
     box.hidden = false;
     function check(v) {
       if (!/^https:\/\//i.test(v)) return { err: t.tHttps };
@@ -32,6 +40,9 @@
       return { url: 'https://' + u.host + path + 'InfoMobileApp.json?id=' + ID };
     }
     input.addEventListener('input', function () {
+      words().then(function (w) { t = w; show(); });
+    });
+    function show() {
       var v = input.value.trim();
       out.textContent = '';
       input.removeAttribute('aria-invalid');
@@ -43,7 +54,7 @@
         return;
       }
       out.append(t.tOpen + ' ', el('a', { href: r.url, target: '_blank', rel: 'noopener noreferrer' }, r.url));
-    });
+    }
   }
 
   // checker shows the drop zone; the first drop or click loads the rest, once.
@@ -63,7 +74,9 @@
           s.onerror = function () { fail(new Error(name)); };
           document.head.appendChild(s);
         });
-      }).then(function () { return window.pronoteOzeCheck(root); }, function (err) {
+      }).then(function () {
+        return window.ozeWords.then(function (w) { return window.pronoteOzeCheck(root, w); }, function () { throw new Error('steps.json'); });
+      }).catch(function (err) {
         root.querySelector('.wc-status').textContent = t.tLoadFailed.replace('%s', err.message);
         started = null;
         throw err;

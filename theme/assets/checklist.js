@@ -7,7 +7,7 @@
 // time it is opened. An item whose wording changed since its state was saved (its
 // fingerprint, in steps.json) starts again unticked: a saved tick shows only once steps.js
 // has loaded the fingerprints and found the wording the same (the checklist is aria-busy
-// till then). Adds
+// till then; row.fp is the fingerprint, once known). Adds
 // progress, reset, and "download my answers" (answers.js, loaded on click, clears the
 // checklist or makes the file ozecheck reads; schema/answers.schema.json). What each step is — done, verified, contradicted… — is
 // steps.js's, loaded once something is ticked, typed or verified in this browser: before,
@@ -15,7 +15,8 @@
 // boxes with lines to fill in.
 (function () {
   'use strict';
-  var NS = 'pronote-oze:', me = document.currentScript;
+  // The folder of the files loaded on use, as the page names it (data-assets).
+  var NS = 'pronote-oze:', assets = document.currentScript.dataset.assets;
 
   function get(k) {
     try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; }
@@ -60,13 +61,13 @@
     return l;
   }
 
-  // need loads the script name (beside this one) once: the answers builder (answers.js) and
-  // the steps' states (steps.js, with the checker's verdicts) load on use, outside the first
-  // view.
+  // need loads the script name.js of the assets folder once: the answers builder
+  // (answers.js) and the steps' states (steps.js, with the checker's verdicts) load on use,
+  // outside the first view.
   var loaded = {};
   function need(name) {
     return loaded[name] = loaded[name] || new Promise(function (ok) {
-      var s = el('script', { src: me.src.replace('checklist', name) });
+      var s = el('script', { src: assets + name + '.js' });
       s.onload = ok;
       document.body.append(s);
     });
@@ -149,7 +150,7 @@
       details.open = !!state.comment;
       row.comment.addEventListener('input', function () { update(row, 'comment', row.comment.value); });
 
-      // A saved tick shows once its wording is known to be the step's (root.fps): till then
+      // A saved tick shows once its wording is known to be the step's (steps.js): till then
       // the box is empty (whatever the browser restored), and the checklist busy.
       box.checked = false;
       if (state.checked) root.setAttribute('aria-busy', 'true');
@@ -182,18 +183,6 @@
       if (r.value) { r.value.value = ''; r.value.dispatchEvent(new Event('input')); }
       r.comment.value = '';
     }
-    // fps takes each step's wording fingerprint (steps.json's, by item ID; steps.js hands it
-    // over as it loads): a state saved under another wording is cleared, the step reworded
-    // since; one saved before the fingerprint was known takes it. Then the saved ticks show.
-    root.fps = function (fps) {
-      rows.forEach(function (r) {
-        r.fp = fps[r.id];
-        if (r.state.fp && r.state.fp !== r.fp) clear(r);
-        else if (!r.state.fp && get(prefix + r.id)) { r.state.fp = r.fp; put(prefix + r.id, r.state); }
-        r.box.checked = !!r.state.checked;
-      });
-      root.removeAttribute('aria-busy');
-    };
 
     // Reset and download load their code (answers.js) on click: it clears or writes what
     // this browser keeps of the checklist (root.cl), then paints again (root.paint).

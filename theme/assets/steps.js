@@ -3,7 +3,7 @@
 // steps.json, which the site writes from package checks: the state table
 // (checks.StateTable), each asked value's rule (checks.ValueRule), the counter's phrases and
 // plural rule, the words of the lines below, and the items' wording fingerprints, which
-// checklist.js checks what this browser saved against (root.fps). This file interprets that
+// what this browser saved is checked against (prove). This file interprets that
 // data and holds no rule of its own; theme's TestValueRulesAgree runs it under node against
 // the Go checker.
 //
@@ -256,6 +256,24 @@
     return new Date(at).toLocaleDateString(words.dateLocale, { day: 'numeric', month: 'long', year: 'numeric' });
   }
 
+  // prove sets each step's wording fingerprint (fps, steps.json's, by item ID) on the rows of
+  // checklist root (checklist.js's, whose keys it shares): a state saved under another
+  // wording is cleared (root.clear), the step reworded since; one saved before the fingerprint
+  // was known takes it. Then the saved ticks show, and the checklist is no longer busy.
+  function prove(root, fps) {
+    var t = root.dataset, prefix = 'pronote-oze:' + t.profile + ':' + t.checklist + ':';
+    root.cl.forEach(function (r) {
+      r.fp = fps[r.id];
+      if (r.state.fp && r.state.fp !== r.fp) root.clear(r);
+      else if (!r.state.fp && localStorage.getItem(prefix + r.id)) {
+        r.state.fp = r.fp;
+        try { localStorage.setItem(prefix + r.id, JSON.stringify(r.state)); } catch (e) { /* private mode */ }
+      }
+      r.box.checked = !!r.state.checked;
+    });
+    root.removeAttribute('aria-busy');
+  }
+
   // reset drops the checker's verdicts on the checklist's steps (checklist.js has cleared
   // the ticks, values and comments, once the person confirmed).
   function reset(root) {
@@ -270,7 +288,7 @@
     W.ozeSteps = { paint: function (root) { paint(D, root); }, reset: reset };
     document.querySelectorAll('.checklist').forEach(function (root) {
       if (!root.cl) return;
-      if (root.fps) root.fps(D.fingerprints); // what this browser saved, against the wording
+      prove(root, D.fingerprints);
       paint(D, root);
     });
   });

@@ -132,11 +132,12 @@ func (s *served) rebuild(t *testing.T, cat *checks.Catalog) {
 	s.dir.Store(&out)
 }
 
-func box(id string) chromedp.CSS { return chromedp.CSS(`input[type=checkbox][name="` + id + `"]`) }
+// box is the checkbox of step id.
+func box(id string) chromedp.CSS { return chromedp.CSS(`[id="` + id + `"] input[type=checkbox]`) }
 
 func checked(t *testing.T, ctx context.Context, id string) bool {
 	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('input[type=checkbox][name="`+id+`"]').checked`))
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('[id="`+id+`"] input[type=checkbox]').checked`))
 	if err != nil {
 		t.Fatalf("read %s: %v", id, err)
 	}
@@ -421,7 +422,7 @@ func TestPrint(t *testing.T) {
 			Nav: all('nav.toc').filter(shown).length,
 			URL: all('footer .url').filter(shown).length,
 			Hidden: all('.cl-item').filter((el) => !shown(el)).length,
-			Checked: document.querySelector('input[name="net.espaces"]').checked,
+			Checked: document.querySelector('[id="net.espaces"] input[type=checkbox]').checked,
 		};
 	})()`))
 	if err != nil {

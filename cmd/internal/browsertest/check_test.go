@@ -676,7 +676,8 @@ func TestCheckerLoadsOnUse(t *testing.T) {
 }
 
 // TestInfoAddressHelper types PRONOTE addresses in the helper: a good one gives the exact
-// InfoMobileApp.json link (a link to follow, nothing fetched), a bad one its message.
+// InfoMobileApp.json link (a link to follow, nothing fetched), a bad one its message. The
+// helper's words load from the site on the first input (steps.json): the only request.
 func TestInfoAddressHelper(t *testing.T) {
 	srv := serve(t, nil)
 	ctx := newTab(t)
@@ -694,13 +695,18 @@ func TestInfoAddressHelper(t *testing.T) {
 	}
 	before := len(srv.received())
 	for _, tc := range cases {
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf(`(() => {
-			const input = document.querySelector('.wc-info input');
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf(`new Promise(ok => {
+			const input = document.querySelector('.wc-info input'), out = document.querySelector('.wc-info-out');
+			out.textContent = '';
 			input.value = %q;
 			input.dispatchEvent(new Event('input'));
-			const out = document.querySelector('.wc-info-out'), a = out.querySelector('a');
-			return [a ? a.href : '', out.textContent, input.getAttribute('aria-invalid') || ''];
-		})()`, tc.typed)))
+			const t0 = Date.now();
+			(function poll() {
+				if (!out.textContent && Date.now() - t0 < 10000) return setTimeout(poll, 20);
+				const a = out.querySelector('a');
+				ok([a ? a.href : '', out.textContent, input.getAttribute('aria-invalid') || '']);
+			})();
+		})`, tc.typed), chromedp.EvalAwaitPromise))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -709,7 +715,9 @@ func TestInfoAddressHelper(t *testing.T) {
 		}
 	}
 	// The browser asks for the page's icon when it pleases, typing or not.
-	made := slices.DeleteFunc(srv.received()[before:], func(r string) bool { return strings.HasPrefix(r, "GET /assets/favicon.svg ") })
+	made := slices.DeleteFunc(srv.received()[before:], func(r string) bool {
+		return strings.HasPrefix(r, "GET /assets/favicon.svg ") || r == "GET /assets/steps.json 0"
+	})
 	if len(made) > 0 {
 		t.Errorf("typing addresses made requests: %v", made)
 	}

@@ -12,7 +12,11 @@ import (
 )
 
 // The weight limits of the first view of a page: 40 KB of HTML, CSS and JS together,
-// uncompressed, and 12 KB gzip-compressed. What loads on use (the search index) is outside.
+// uncompressed, and 12 KB gzip-compressed. The first view is every byte a page's opening
+// fetches, whether or not the page waits for it: the stylesheet holds the print rules, since
+// browsers fetch a stylesheet linked for print with every page all the same. What loads on
+// use (the search, the steps' states, the answers, the browser checker, and their words in
+// steps.json) is outside.
 const (
 	DefaultPageBudget = 40_000
 	DefaultGzipBudget = 12_000
@@ -84,8 +88,8 @@ func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); 
 
 func (w weight) plus(v weight) weight { return weight{w.raw + v.raw, w.gzip + v.gzip} }
 
-// checkBudget fails the build when the first view of a page (its HTML, the stylesheet and the
-// scripts it loads; not the search index, loaded on use) weighs more than budget bytes, or
+// checkBudget fails the build when the first view of a page (its HTML, the stylesheet with its
+// print rules, and the scripts it loads; not the search index, loaded on use) weighs more than budget bytes, or
 // more than gzipBudget once compressed. weights holds the weight of the files made, by site
 // path, at the fastest level (see weight): the pages', and the stylesheet's and scripts' when
 // they were made too. A page over gzipBudget at that level is measured again at the exact

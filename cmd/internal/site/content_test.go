@@ -45,7 +45,8 @@ func TestContent(t *testing.T) {
 			}
 			html := read(t, out, "public/"+p.URL+"index.html")
 			for i, it := range cl.Items() {
-				if !strings.Contains(html, `<li class="cl-item" id="`+it.ID+`"`) || !strings.Contains(html, `<input type="checkbox" name="`+it.ID+`">`) {
+				if !strings.Contains(html, `<li class="cl-item" id="`+it.ID+`"`) || !strings.Contains(html, `<li class="cl-item" id="`+it.ID+`">
+<label><input type="checkbox">`) {
 					t.Errorf("%s: step %s missing", p.File, it.ID)
 				}
 				// One numbering across the sections, as the PDF counts (pdf.TestText).

@@ -329,7 +329,6 @@ func (s *siteModel) tally(st *stage) {
 		s.SearchIndex[l] = st.sizes[searchIndexPath(l)]
 	}
 	s.SearchScript = st.sizes["assets/search.js"] + st.sizes["assets/search.css"]
-	s.PrintStyle = st.sizes[printStylesheetPath]
 	s.StepsFiles = map[string]int{}
 	for _, name := range StepsFileNames {
 		s.StepsFiles[name] = st.sizes["assets/"+name]

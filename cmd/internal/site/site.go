@@ -117,9 +117,6 @@ type Site struct {
 	// SearchScript is the size of the search box's script and stylesheet, loaded on its
 	// first focus.
 	SearchScript int
-	// PrintStyle is the size of the print stylesheet, which applies only to print: browsers
-	// fetch it without delaying the page (outside the page budget).
-	PrintStyle int
 	// StepsFiles is the size of each file the checklists' states load on use, once something
 	// is ticked, typed or verified (outside the page budget): by name, in StepsFileNames.
 	StepsFiles map[string]int

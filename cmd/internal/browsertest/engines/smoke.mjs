@@ -123,17 +123,17 @@ async function stateKept(b) {
   await b.eval('localStorage.clear()');
   await b.goto(page);
   if (!(await waitFor(b, '!!document.querySelector(".cl-progress")'))) return fail('state', 'no checklist counter');
-  await b.click('input[type=checkbox][name="hosted.net-open"]');
-  await b.click('input[type=checkbox][name="net.cas-protocol"]');
+  await b.click('[id="hosted.net-open"] input[type=checkbox]');
+  await b.click('[id="net.cas-protocol"] input[type=checkbox]');
   await b.type('textarea[name="net.cas-url:value"]', casURL);
   await sleep(300);
   await b.reload();
   // Saved ticks show once steps.js has found their wording the same (aria-busy till then).
   await waitFor(b, '!!document.querySelector(".cl-progress") && !document.querySelector(".checklist[aria-busy]")');
   await sleep(300);
-  const got = await b.eval(`[document.querySelector('input[name="hosted.net-open"]').checked,
-    document.querySelector('input[name="net.cas-protocol"]').checked,
-    document.querySelector('input[name="net.espaces"]').checked,
+  const got = await b.eval(`[document.querySelector('[id="hosted.net-open"] input[type=checkbox]').checked,
+    document.querySelector('[id="net.cas-protocol"] input[type=checkbox]').checked,
+    document.querySelector('[id="net.espaces"] input[type=checkbox]').checked,
     document.querySelector('textarea[name="net.cas-url:value"]').value]`);
   if (got[0] && got[1] && !got[2] && got[3] === casURL) ok('state: two ticks and a typed address survive a reload');
   else fail('state', 'after a reload, ticks (true, true, false) and value: ' + JSON.stringify(got));
