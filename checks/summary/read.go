@@ -19,6 +19,7 @@ import (
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/checks/report"
 	"github.com/hds-oze/pronote-oze/internal/openfile"
+	"github.com/hds-oze/pronote-oze/internal/overlap"
 )
 
 // Inputs lists the report files named by args: a file as is, a folder's *.json files
@@ -26,8 +27,17 @@ import (
 // It sends the files to out in order, each once, and closes out. A name that cannot be read is
 // sent too: reading it gives its error row. Nothing is opened here: a named pipe in a folder
 // is sent like a file, and read refuses it without waiting on it.
-func Inputs(ctx context.Context, args []string, stdin io.Reader, out chan<- string) error {
+//
+// output is the file the summary is written to ("" for standard output): an input that is
+// that file, or a folder that holds it, is an *InputsError, before anything is sent from it
+// (the summary would replace a report, or become an unreadable input of the next run). So is
+// a line of stdin longer than MaxListLine.
+func Inputs(ctx context.Context, args []string, stdin io.Reader, out chan<- string, output string) error {
 	defer close(out)
+	var avoid *overlap.Output
+	if output != "" {
+		avoid = overlap.New(output)
+	}
 	seen := map[string]bool{}
 	send := func(p string) error {
 		key := p
@@ -49,16 +59,28 @@ func Inputs(ctx context.Context, args []string, stdin io.Reader, out chan<- stri
 	one = func(arg string) error {
 		if arg == "-" {
 			sc := bufio.NewScanner(stdin)
+			sc.Buffer(nil, MaxListLine)
+			line := 0
 			for sc.Scan() {
-				if line := strings.TrimSpace(sc.Text()); line != "" && line != "-" {
-					if err := one(line); err != nil {
+				line++
+				if name := strings.TrimSpace(sc.Text()); name != "" && name != "-" {
+					if err := one(name); err != nil {
 						return err
 					}
 				}
 			}
+			if errors.Is(sc.Err(), bufio.ErrTooLong) {
+				return &InputsError{msgListLine.Sprintf(line+1, MaxListLine)}
+			}
 			return sc.Err()
 		}
 		st, err := os.Stat(arg)
+		if avoid != nil && avoid.In(arg) {
+			if err == nil && st.IsDir() {
+				return &InputsError{msgOutputInInput.Sprintf(output, arg)}
+			}
+			return &InputsError{msgOutputIsInput.Sprintf(output, arg)}
+		}
 		if err != nil || !st.IsDir() {
 			return send(arg)
 		}
@@ -90,6 +112,18 @@ func Inputs(ctx context.Context, args []string, stdin io.Reader, out chan<- stri
 	}
 	return nil
 }
+
+// MaxListLine is the longest line of the list of inputs read from standard input ("-"): a
+// file or folder name, far longer than any path a system allows.
+const MaxListLine = 64 << 10
+
+// InputsError is a list of inputs that cannot be summarised.
+type InputsError struct{ Msg checks.Text }
+
+func (e *InputsError) Error() string { return e.Msg.EN }
+
+// In returns the error in lang.
+func (e *InputsError) In(lang checks.Lang) string { return e.Msg.In(lang) }
 
 // reportIn is what the summary reads of a report: no message, evidence or input.
 type reportIn struct {

@@ -66,7 +66,7 @@ func summarize(t *testing.T, dir string, opts Options) *Summary {
 	t.Helper()
 	files := make(chan string)
 	errc := make(chan error, 1)
-	go func() { errc <- Inputs(context.Background(), []string{dir}, nil, files) }()
+	go func() { errc <- Inputs(context.Background(), []string{dir}, nil, files, "") }()
 	s := Summarize(context.Background(), files, opts)
 	if err := <-errc; err != nil {
 		t.Fatal(err)

@@ -72,6 +72,13 @@ var (
 	msgBadStatus  = checks.Text{FR: "étape %q : statut inconnu %q", EN: "step %q: unknown status %q"}
 )
 
+// Why a list of inputs is refused as a whole.
+var (
+	msgListLine      = checks.Text{FR: "entrée standard, ligne %d : plus de %d octets ; « - » attend la liste des rapports (fichiers ou dossiers), un par ligne", EN: "standard input, line %d: longer than %d bytes; \"-\" expects the list of reports (files or folders), one per line"}
+	msgOutputIsInput = checks.Text{FR: "-o %s : c'est aussi une entrée (%s) ; la synthèse la remplacerait : écrivez-la ailleurs", EN: "-o %s: it is also an input (%s); the summary would replace it: write it elsewhere"}
+	msgOutputInInput = checks.Text{FR: "-o %s : c'est dans le dossier %s, qui est lu ; la synthèse suivante de ce dossier la lirait comme un rapport : écrivez-la ailleurs", EN: "-o %s: it is inside the folder %s, which is read; the next summary of that folder would read it as a report: write it elsewhere"}
+)
+
 // What a row says of a report's steps that this version does not know: how many, how many
 // fail, the first IDs.
 var (
@@ -90,7 +97,7 @@ func Texts() map[string]checks.Text {
 		"msgUnreadable": msgUnreadable, "msgNotFile": msgNotFile, "msgTooBig": msgTooBig, "msgNotJSON": msgNotJSON,
 		"msgNotReport": msgNotReport, "msgBadField": msgBadField, "msgNoFormat": msgNoFormat, "msgTooNew": msgTooNew,
 		"msgNoDate": msgNoDate, "msgBadDate": msgBadDate, "msgBadMode": msgBadMode, "msgBadStatus": msgBadStatus,
-		"msgUnknownSteps": msgUnknownSteps, "msgUnknownFailing": msgUnknownFailing,
+		"msgListLine": msgListLine, "msgOutputIsInput": msgOutputIsInput, "msgOutputInInput": msgOutputInInput, "msgUnknownSteps": msgUnknownSteps, "msgUnknownFailing": msgUnknownFailing,
 		"nounUnknownStep.One": nounUnknownStep.One, "nounUnknownStep.Many": nounUnknownStep.Many,
 	}
 }

@@ -26,6 +26,8 @@ var (
 	msgIsFolder    = text("msgIsFolder", checks.Text{FR: "c'est un dossier : donnez les fichiers qu'il contient", EN: "is a folder: give the files inside it"})
 	msgPressEnter  = text("msgPressEnter", checks.Text{FR: "ozecheck se lance depuis PowerShell, avec les fichiers à vérifier (voir ci-dessus). Appuyez sur Entrée pour fermer.", EN: "ozecheck runs from PowerShell, with the files to check (see above). Press Enter to close."})
 	msgWrote       = text("msgWrote", checks.Text{FR: "rapport écrit dans %s", EN: "report written to %s"})
+	msgOutIsInput  = text("msgOutIsInput", checks.Text{FR: "-o %s : c'est aussi une entrée (%s) ; le rapport la remplacerait : écrivez-le ailleurs", EN: "-o %s: it is also an input (%s); the report would replace it: write it elsewhere"})
+	msgOutNoFolder = text("msgOutNoFolder", checks.Text{FR: "le dossier %s n'existe pas : créez-le, ou écrivez le rapport ailleurs", EN: "the folder %s does not exist: make it, or write the report elsewhere"})
 	msgOutFolder   = text("msgOutFolder", checks.Text{FR: "c'est un dossier : donnez un nom de fichier pour le rapport", EN: "is a folder: give a file name for the report"})
 	msgOutDangling = text("msgOutDangling", checks.Text{FR: "lien symbolique vers un fichier qui n'existe pas : donnez le fichier lui-même", EN: "symbolic link to a file that does not exist: give the file itself"})
 	msgOutNoReader = text("msgOutNoReader", checks.Text{FR: "tube nommé qu'aucun programme ne lit : lancez d'abord le programme qui le lit", EN: "named pipe that no program reads: start the program that reads it first"})
@@ -61,7 +63,7 @@ ligne. Un fichier illisible devient une ligne d'erreur, sans arrêter la synthè
 
 Options :
   --format html|csv|json  format de la synthèse (html par défaut ; csv pour un tableur)
-  -o FICHIER              écrire la synthèse dans FICHIER
+  -o FICHIER              écrire la synthèse dans FICHIER (ni une entrée, ni dans un dossier lu)
   --lang fr|en            langue de la synthèse (par défaut : celle du système, sinon fr)
   --since DATE            ne garder que les rapports produits depuis DATE (2026-09-01)
 
@@ -86,7 +88,7 @@ cannot be read becomes an error row; the summary goes on.
 
 Flags:
   --format html|csv|json  summary format (default html; csv for a spreadsheet)
-  -o FILE                 write the summary to FILE
+  -o FILE                 write the summary to FILE (neither an input, nor in a folder read)
   --lang fr|en            summary language (default: the system's, else fr)
   --since DATE            keep only reports generated since DATE (2026-09-01)
 

@@ -26,12 +26,16 @@ import (
 //   - a regular file is replaced atomically (a temporary file in the same folder, renamed over
 //     it), keeping its permissions, so that a failure never leaves a half-written report nor
 //     destroys a previous one; a new report gets 0644 less the umask;
-//   - anything else (a folder, a block device, a socket) is refused.
+//   - anything else (a folder, a block device, a socket) is refused, and so is a name in a
+//     folder that does not exist (it is not made).
 //
 // No temporary file is left behind, whatever fails.
 func writeReport(name string, fill func(io.Writer) error) error {
 	fi, err := os.Lstat(name)
 	if errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Stat(filepath.Dir(name)); errors.Is(err, fs.ErrNotExist) {
+			return &outputError{name, msgOutNoFolder.Sprintf(filepath.Dir(name))}
+		}
 		return replaceFile(name, fill, 0o644, false)
 	}
 	if err != nil {

@@ -18,8 +18,10 @@ import (
 	"github.com/hds-oze/pronote-oze/checks"
 	"github.com/hds-oze/pronote-oze/checks/evidence"
 	"github.com/hds-oze/pronote-oze/checks/report"
+	"github.com/hds-oze/pronote-oze/checks/summary"
 	"github.com/hds-oze/pronote-oze/cmd/internal/checker"
 	"github.com/hds-oze/pronote-oze/internal/openfile"
+	"github.com/hds-oze/pronote-oze/internal/overlap"
 	"github.com/hds-oze/pronote-oze/internal/terminal"
 )
 
@@ -152,6 +154,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		meta.Fetched = u
 	}
+	if o.out != "" {
+		out := overlap.New(o.out)
+		for _, f := range o.files {
+			if f != "-" && out.In(f) {
+				return bad(msgOutIsInput, o.out, f)
+			}
+		}
+	}
 	for _, f := range o.files {
 		if err := readFile(sess, f, stdin); err != nil {
 			return usageError{localize(err, lang)}
@@ -206,6 +216,10 @@ func localize(err error, lang checks.Lang) error {
 	var ce *checker.Error
 	if errors.As(err, &ce) {
 		return errors.New(ce.In(lang))
+	}
+	var se *summary.InputsError
+	if errors.As(err, &se) {
+		return errors.New(se.In(lang))
 	}
 	return err
 }

@@ -58,10 +58,10 @@ func runSummary(ctx context.Context, args []string, stdin io.Reader, stdout, std
 
 	files := make(chan string, 64)
 	walkErr := make(chan error, 1)
-	go func() { walkErr <- summary.Inputs(ctx, fl.Args(), stdin, files) }()
+	go func() { walkErr <- summary.Inputs(ctx, fl.Args(), stdin, files, out) }()
 	sum := summary.Summarize(ctx, files, opts)
 	if err := <-walkErr; err != nil {
-		return usageError{err}
+		return usageError{localize(err, lang)}
 	}
 	if err := ctx.Err(); err != nil {
 		return err

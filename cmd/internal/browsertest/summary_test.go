@@ -61,7 +61,7 @@ func summaryHTML(t *testing.T, lang checks.Lang) []byte {
 		t.Fatal(err)
 	}
 	files := make(chan string)
-	go summary.Inputs(context.Background(), []string{dir}, nil, files)
+	go summary.Inputs(context.Background(), []string{dir}, nil, files, "")
 	s := summary.Summarize(context.Background(), files, summary.Options{Lang: lang, Version: "test", Generated: time.Unix(0, 0)})
 	if s.Totals.Schools != 3 || s.Totals.Failing != 1 || s.Totals.Errors != 1 {
 		t.Fatalf("totals %+v: want 3 schools, 1 failing, 1 error", s.Totals)
