@@ -24,9 +24,9 @@ const markerText = "This folder is a site made by sitegen: the next build into i
 // OutDir, clean, its symbolic links resolved on disk (a link to a web root is published
 // through: the new site takes the place of the folder the link leads to, and the link stays),
 // its parent folders made. It refuses an output folder that is, holds or sits inside the
-// content folder (a build would remove the sources), and one, or a folder beside it that the
+// content folder (a build would remove the sources), one, or a folder beside it that the
 // build uses (staging, kept site), that holds files but no marker: a build replaces only
-// what it made.
+// what it made, and one that holds a mount point (see mountsIn).
 func (b *Builder) outputFolder() (string, error) {
 	out := filepath.Clean(b.OutDir)
 	if onDisk(b.Out) {
@@ -41,9 +41,15 @@ func (b *Builder) outputFolder() (string, error) {
 	if err := b.apartFromSources(out); err != nil {
 		return "", err
 	}
-	for _, dir := range []string{out, out + stagingSuffix, out + keptSuffix, out + oldSuffix} {
+	beside := []string{out, out + stagingSuffix, out + keptSuffix, out + oldSuffix}
+	for _, dir := range beside {
 		if err := madeBySitegen(b.Out, dir, b.OutDir); err != nil {
 			return "", err
+		}
+	}
+	if onDisk(b.Out) {
+		if m := mountsIn(beside...); len(m) > 0 {
+			return "", fmt.Errorf("another filesystem is mounted at %s: a build replaces the output folder %s whole, and would move what is mounted there aside or remove its files; unmount it, and mount it outside %s and the folders beside it (%s, %s, %s)", m[0], b.OutDir, b.OutDir, filepath.Base(out)+stagingSuffix, filepath.Base(out)+keptSuffix, filepath.Base(out)+oldSuffix)
 		}
 	}
 	return out, nil

@@ -145,6 +145,7 @@ func (st *stage) fromKept(paths []string) error {
 	if err := st.fs.Rename(kept, st.dir); err != nil {
 		return err
 	}
+	_, dev := inode(info) // nothing of another filesystem is entered (see removeAll)
 	files := make(map[string]bool, len(paths))
 	dirs := map[string]bool{}
 	for _, p := range paths {
@@ -162,11 +163,13 @@ func (st *stage) fromKept(paths []string) error {
 		switch {
 		case err != nil:
 			return err
+		case d.IsDir() && dev != 0 && otherFS(full, dev):
+			return errMounted{full}
 		case d.IsDir() && dirs[name]:
 			st.dirs.made[full] = true
 			return nil
 		case d.IsDir():
-			if err := st.fs.RemoveAll(full); err != nil {
+			if err := removeAll(st.fs, full, dev); err != nil {
 				return err
 			}
 			return filepath.SkipDir

@@ -80,16 +80,21 @@ func removeSite(fsys afero.Fs, dir string, files []string) error {
 }
 
 // removeMade removes dir, a folder a build made (a site, a staging folder), and everything in
-// it, its marker last: a folder that cannot be removed whole (a file in it another user owns,
+// it but a filesystem mounted there (see removeAll), its marker last: a folder that cannot be removed whole (a file in it another user owns,
 // or made immutable) still says that sitegen made it, so that the next builds may use or
 // remove it (see madeBySitegen) rather than refuse to build beside it. Its error is the first
 // removal that failed.
 func removeMade(fsys afero.Fs, dir string) error {
-	if info, err := lstat(fsys, dir); err != nil || !info.IsDir() {
+	info, err := lstat(fsys, dir)
+	if err != nil || !info.IsDir() {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil
 		}
 		return fsys.RemoveAll(dir) // a link or a file: itself, not what a link leads to
+	}
+	_, dev := inode(info) // nothing of another filesystem is entered (see removeAll)
+	if dev != 0 && otherFS(dir, dev) {
+		return errMounted{dir} // a mount point of the same device
 	}
 	f, err := fsys.Open(dir)
 	if err != nil {
@@ -105,7 +110,7 @@ func removeMade(fsys afero.Fs, dir string) error {
 		if name == markerName {
 			continue
 		}
-		if err := fsys.RemoveAll(filepath.Join(dir, name)); first == nil {
+		if err := removeAll(fsys, filepath.Join(dir, name), dev); first == nil {
 			first = err
 		}
 	}
