@@ -19,13 +19,14 @@ type Contact struct {
 // IsZero reports whether no part of the contact is set.
 func (c Contact) IsZero() bool { return c == Contact{} }
 
-// FallbackContact is what the site and the reports say when no contact is set: where the
-// admin finds theirs, not a contact of its own. No public page naming the oZe support
-// channel was found to name here.
+// FallbackContact is what the site and the reports say when no contact is set: an
+// instruction that names the support the admin already uses for the ENT's accounts, not a
+// contact of its own, nor one that sends the reader (the school's management or digital
+// referent) back to themselves. No public page naming the oZe support channel was found.
 func FallbackContact() Text {
 	return Text{
-		FR: "l'assistance ENT que votre établissement sollicite d'habitude — votre direction ou votre référent numérique sait laquelle, ce site n'en donne aucune",
-		EN: "the ENT support your school usually calls on — your management or digital referent knows which; this site names none",
+		FR: "l'assistance de votre ENT, celle à qui vous demandez de l'aide pour les comptes des utilisateurs (aucune page publique trouvée n'en donne l'adresse, et ce site n'en invente pas)",
+		EN: "your ENT's support, the one you ask for help with users' accounts (no public page found gives its address, and this site invents none)",
 	}
 }
 

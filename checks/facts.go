@@ -175,6 +175,18 @@ var (
 		URL:   urlHostingHelp,
 		Quote: "Pour se connecter à la console d’hébergement depuis un poste Windows, vous installez un applicatif sur votre poste et vous connectez à la console sur Internet via cet applicatif.",
 	}
+	factConsoleLogin = &Fact{
+		ID:     "help.console-login",
+		Origin: FromIndexDoc,
+		Modes:  Hosted,
+		Claim: Text{
+			FR: "on se connecte à la console d'hébergement avec le « numéro d'hébergement » et un mot de passe « transmis par SMS », sans compte PRONOTE",
+			EN: "one logs in to the hosting console with the “numéro d'hébergement” (hosting number) and a password “transmis par SMS” (sent by SMS), without a PRONOTE account",
+		},
+		Ref:   refHostingHelp,
+		URL:   urlHostingHelp,
+		Quote: "3. Depuis le poste où est installée la console, à chaque connexion à la console, double-cliquez sur le raccourci installé sur votre bureau. 4. Saisissez le numéro d’hébergement (transmis par e-mail). 5. Saisissez votre mot de passe (transmis par SMS).",
+	}
 	factServerRubrique = &Fact{
 		ID:     "faq.server-rubrique",
 		Origin: FromIndexDoc,
@@ -352,6 +364,30 @@ var (
 			EN: "the procedure says “depuis Pronote Serveur” (from Serveur PRONOTE): the operation applies to the database on Serveur PRONOTE, but the “Communication › Gestion des identités” tab is Client PRONOTE's, where the procedure itself sends you for the final check (“Depuis le client PRONOTE … onglet Communication”)",
 		},
 	}
+	factPurgeFirstLogin = &Fact{
+		ID:     "practice.purge-first-login",
+		Origin: FromPractice,
+		Claim: Text{
+			FR: "après la suppression, la prochaine connexion depuis l'ENT est une première connexion : « Par double authentification », elle demande le mot de passe PRONOTE",
+			EN: "after the deletion, the next login from the ENT is a first login: with “Par double authentification” (double authentication), it asks for the PRONOTE password",
+		},
+		Ref: Text{
+			FR: "déduction de ce site : la procédure dit que l'ENT envoie le nouvel identifiant « à la prochaine connexion », et le Guide pratique 2019 (p. 131) applique le mode de reconnaissance à l'utilisateur qui se connecte la première fois ; sans mot de passe PRONOTE, il ne peut pas le saisir",
+			EN: "this site's inference: the procedure says the ENT sends the new identifier “à la prochaine connexion” (at the next login), and the 2019 Guide pratique (p. 131) applies the recognition mode to the user logging in for the first time; without a PRONOTE password, they cannot type it",
+		},
+	}
+	factInfoDate = &Fact{
+		ID:     "practice.infomobileapp-date",
+		Origin: FromPractice,
+		Claim: Text{
+			FR: "la « date » d'InfoMobileApp.json est l'heure à laquelle PRONOTE.net l'a servi",
+			EN: "InfoMobileApp.json's “date” is the time PRONOTE.net served it",
+		},
+		Ref: Text{
+			FR: "déduction de ce site : la note publique qui montre le fichier donne sa date à la milliseconde, à côté d'un jeton CAS qui change à chaque requête ; aucun document ne la définit",
+			EN: "this site's inference: the public note that shows the file gives its date to the millisecond, beside a CAS token that changes at each request; no document defines it",
+		},
+	}
 	factSettingsIcon = &Fact{
 		ID:     "practice.settings-icon",
 		Origin: FromPractice,
@@ -415,12 +451,12 @@ var (
 		ID:     "practice.copy-service-url",
 		Origin: FromPractice,
 		Claim: Text{
-			FR: "donner à l'ENT l'adresse telle que le champ l'affiche, copiée plutôt que retapée",
-			EN: "give the ENT the address as the field shows it, copied rather than typed again",
+			FR: "noter l'adresse telle que le champ l'affiche, copiée plutôt que retapée, pour l'assistance de l'ENT si elle la demande",
+			EN: "note the address as the field shows it, copied rather than typed again, for the ENT's support should it ask",
 		},
 		Ref: Text{
-			FR: "le libellé du champ dit de la communiquer (« URL à communiquer au socle ENT ») ; aucune source trouvée ne dit à quel point oZe compare les adresses (une barre finale, une page …/eleve.html) : la copier évite la question",
-			EN: "the field's label says to give it (“URL à communiquer au socle ENT”, URL to give to the ENT platform); no source found says how strictly oZe compares addresses (a trailing slash, an …/eleve.html page): copying it avoids the question",
+			FR: "la procédure dit qu'avec oZe « la synchronisation se fait automatiquement après paramétrage de Pronote.NET » : rien à envoyer ; aucune source trouvée ne dit à quel point oZe compare les adresses : la copier évite la question",
+			EN: "the procedure says that with oZe “la synchronisation se fait automatiquement après paramétrage de Pronote.NET” (synchronisation is automatic once PRONOTE.net is set): nothing to send; no source found says how strictly oZe compares addresses: copying it avoids the question",
 		},
 	}
 	factDirectLoginFallback = &Fact{
@@ -564,8 +600,8 @@ func newProfileFacts(p *Profile) profileFacts {
 				EN: "the delegation of each espace in the table",
 			},
 			Ref: Text{
-				FR: "la procédure ne dit pas quels espaces passent par " + p.Name + " ; le tableau suit l'usage courant et suppose que les personnes extérieures à l'établissement (maîtres de stage, inspecteurs) n'ont pas de compte " + p.Name + " : l'étape dit pourquoi. L'établissement peut choisir autrement ; le vérificateur signale alors un avertissement, pas une erreur.",
-				EN: "the procedure does not say which espaces go through " + p.Name + "; the table follows usual practice and assumes that people from outside the school (internship supervisors, inspectors) have no " + p.Name + " account: the step says why. The school may choose otherwise; the checker then gives a warning, not an error.",
+				FR: "la procédure ne dit pas quels espaces passent par " + p.Name + " ; le tableau suit l'usage courant et suppose que les personnes extérieures à l'établissement (maîtres de stage, inspecteurs) n'ont pas de compte " + p.Name + " : l'étape dit pourquoi. La page commune suit les espaces des utilisateurs de " + p.Name + " (« Cas »). L'établissement peut choisir autrement ; le vérificateur signale alors un avertissement, pas une erreur.",
+				EN: "the procedure does not say which espaces go through " + p.Name + "; the table follows usual practice and assumes that people from outside the school (internship supervisors, inspectors) have no " + p.Name + " account: the step says why. The common page follows the espaces of " + p.Name + "'s users (“Cas”). The school may choose otherwise; the checker then gives a warning, not an error.",
 			},
 		},
 		monENT: &Fact{

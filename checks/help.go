@@ -42,8 +42,8 @@ func LabelRevisit() Text { return Text{FR: "Étapes à revoir", EN: "Steps to re
 // order matters.
 func IntroRollback() Text {
 	return Text{
-		FR: "À n'utiliser que si la délégation bloque les connexions et ne peut pas être corrigée tout de suite. La procédure ne décrit pas de retour en arrière : ces étapes sont des conseils de ce site, à confirmer sur place. Suivez-les dans l'ordre : il garde au moins un administrateur capable de se connecter. Sans délégation, chacun a besoin de son mot de passe PRONOTE, que certains n'ont peut-être jamais reçu.",
-		EN: "Use only if delegation blocks logins and cannot be fixed at once. The procedure describes no rollback: these steps are this site's advice, to confirm on site. Follow them in order: it keeps at least one administrator able to log in. Without delegation, everyone needs their PRONOTE password, which some may never have received.",
+		FR: "À n'utiliser que si la délégation bloque les connexions et ne peut pas être corrigée tout de suite. La procédure ne décrit pas de retour en arrière : ces étapes sont des conseils de ce site, à confirmer sur place. Leur ordre dépend d'une question : le Client PRONOTE vous connecte-t-il encore ? Sans délégation, chacun a besoin de son mot de passe PRONOTE, que certains n'ont peut-être jamais reçu.",
+		EN: "Use only if delegation blocks logins and cannot be fixed at once. The procedure describes no rollback: these steps are this site's advice, to confirm on site. Their order depends on one question: does Client PRONOTE still log you in? Without delegation, everyone needs their PRONOTE password, which some may never have received.",
 	}
 }
 
@@ -53,8 +53,22 @@ var factRollback = &Fact{
 	Origin: FromPractice,
 	Claim:  Text{FR: "le retour en arrière et son ordre", EN: "the rollback and its order"},
 	Ref: Text{
-		FR: "la procédure ne le décrit pas ; il défait ses étapes des deux côtés (PRONOTE.net, puis le Serveur PRONOTE) avec « Aucune », la valeur par défaut que montre la procédure, après avoir préparé les mots de passe PRONOTE et vérifié qu'un administrateur peut se connecter sans l'ENT",
-		EN: "the procedure does not describe it; it undoes its steps on both sides (PRONOTE.net, then Serveur PRONOTE) with “Aucune” (None), the default the procedure shows, after preparing PRONOTE passwords and checking that an administrator can log in without the ENT",
+		FR: "la procédure ne le décrit pas ; il défait ses étapes des deux côtés avec « Aucune », la valeur par défaut que montre la procédure. Son ordre garde un administrateur capable de se connecter : le Serveur PRONOTE, dont dépendent les connexions du Client PRONOTE, se règle sans lui (console d'hébergement ou application Serveur PRONOTE) ; il vient donc en premier si le Client est bloqué, en dernier sinon",
+		EN: "the procedure does not describe it; it undoes its steps on both sides with “Aucune” (None), the default the procedure shows. Its order keeps an administrator able to log in: Serveur PRONOTE, on which Client PRONOTE's logins depend, is set without it (hosting console or Serveur PRONOTE application); so it comes first if the Client is blocked, last otherwise",
+	},
+}
+
+// factResetReplaces is the care a reset takes.
+var factResetReplaces = &Fact{
+	ID:     "practice.reset-replaces",
+	Origin: FromPractice,
+	Claim: Text{
+		FR: "ne réinitialiser un mot de passe que s'il est personnalisé et inconnu de l'utilisateur, jamais toute la liste",
+		EN: "reset a password only where it is personalised and unknown to the user, never the whole list",
+	},
+	Ref: Text{
+		FR: "précaution de ce site : le Guide pratique 2019 (p. 227) sépare « Voir les mots de passe », lisibles tant qu'ils ne sont pas personnalisés, de « Réinitialiser le mot de passe » ; une réinitialisation remplace le mot de passe que l'utilisateur avait choisi par un nouveau qu'il ne connaît pas",
+		EN: "this site's precaution: the 2019 Guide pratique (p. 227) tells “Voir les mots de passe” (see the passwords), readable while not personalised, from “Réinitialiser le mot de passe” (reset); a reset replaces the password the user chose with a new one they do not know",
 	},
 }
 
@@ -146,8 +160,8 @@ func setupTroubles(p *Profile, cl *Checklist) []Trouble {
 			ID:      "unregistered-service",
 			Symptom: Text{FR: "En venant de PRONOTE, l'utilisateur voit sur " + p.Name + " un message d'erreur au lieu d'arriver dans PRONOTE" + pub, EN: "Coming from PRONOTE, the user sees an error message on " + p.Name + " instead of reaching PRONOTE" + pub},
 			Cause: Text{
-				FR: "Un serveur CAS qui n'accepte que les services enregistrés chez lui refuse les autres avec un message" + pub + " : une cause possible est que l'adresse que présente PRONOTE n'est pas celle que " + p.Name + " a enregistrée. Relevez « URL à communiquer au socle ENT » et donnez-la, copiée telle que le champ l'affiche" + practice + ", à l'assistance ENT de votre établissement.",
-				EN: "A CAS server that accepts only the services registered with it refuses the others with a message" + pub + ": one possible cause is that the address PRONOTE presents is not the one " + p.Name + " registered. Note “URL à communiquer au socle ENT” (URL to give to the ENT platform) and give it, copied as the field shows it" + practice + ", to your school's ENT support.",
+				FR: "Un serveur CAS qui n'accepte que les services enregistrés chez lui refuse les autres avec un message" + pub + " : une cause possible est que l'adresse que présente PRONOTE n'est pas celle que " + p.Name + " a enregistrée. Relevez « URL à communiquer au socle ENT » et donnez-la, copiée telle que le champ l'affiche" + practice + ", à l'assistance " + p.Name + " à laquelle vous vous adressez pour les comptes des utilisateurs.",
+				EN: "A CAS server that accepts only the services registered with it refuses the others with a message" + pub + ": one possible cause is that the address PRONOTE presents is not the one " + p.Name + " registered. Note “URL à communiquer au socle ENT” (URL to give to the ENT platform) and give it, copied as the field shows it" + practice + ", to the " + p.Name + " support you contact about users' accounts.",
 			},
 			Steps:  cl.revisit("net.service-url"),
 			Origin: FromPublished,
@@ -157,8 +171,8 @@ func setupTroubles(p *Profile, cl *Checklist) []Trouble {
 			ID:      "old-ent",
 			Symptom: Text{FR: "Un utilisateur arrive encore sur l'ancien ENT" + practice, EN: "A user still lands on the previous ENT" + practice},
 			Cause: Text{
-				FR: "PRONOTE envoie l'utilisateur se connecter au serveur CAS que nomme « URL du serveur CAS » : celle de PRONOTE.net pour les Espaces, celle du Serveur PRONOTE pour le Client PRONOTE. L'une des deux désigne sans doute encore l'ancien ENT : corrigez-la. Un favori ou un lien vers l'ancien ENT y mène aussi.",
-				EN: "PRONOTE sends the user to log in at the CAS server that “URL du serveur CAS” names: PRONOTE.net's for the Espaces, Serveur PRONOTE's for Client PRONOTE. One of the two probably still names the previous ENT: correct it. A bookmark or a link to the previous ENT leads there too.",
+				FR: "PRONOTE envoie l'utilisateur se connecter au serveur CAS que nomme « URL du serveur CAS ». La procédure dit que les paramètres de délégation sont partagés entre le Serveur PRONOTE et PRONOTE.net : vérifiez « URL du serveur CAS » des deux côtés et corrigez celle qui désigne encore l'ancien ENT. Un favori ou un lien vers l'ancien ENT y mène aussi.",
+				EN: "PRONOTE sends the user to log in at the CAS server that “URL du serveur CAS” names. The procedure says delegation settings are shared between Serveur PRONOTE and PRONOTE.net: check “URL du serveur CAS” on both sides and correct the one that still names the previous ENT. A bookmark or a link to the previous ENT leads there too.",
 			},
 			Steps:  cl.revisit("net.cas-url", "server.cas-url"),
 			Origin: FromPractice,
@@ -190,38 +204,72 @@ func setupTroubles(p *Profile, cl *Checklist) []Trouble {
 }
 
 // setupRollback is the rollback of the configuration, either mode: steps to undo it, each
-// with the items it undoes, in an order that keeps an administrator able to log in: check
-// that one can log in without the ENT, hand out the PRONOTE passwords while logins still
-// work, undo PRONOTE.net, then Serveur PRONOTE, whose delegation the Client's logins go
-// through.
+// with the items it undoes. Its order keeps an administrator able to log in, and depends on
+// whether Client PRONOTE still logs them in: the administrator's PRONOTE password is checked
+// before step 1; if the Client still works, the PRONOTE passwords are handed out while logins
+// work, PRONOTE.net is undone, then Serveur PRONOTE, whose delegation the Client's logins go
+// through; if the Client is blocked, Serveur PRONOTE is undone first, where no Client is
+// needed (the hosting console, or the school's Serveur PRONOTE application), then the rest.
 func setupRollback(p *Profile, cl *Checklist) []Trouble {
 	doc, pub, practice := FromIndexDoc.Mark(), FromPublished.Mark(), FromPractice.Mark()
+	first := "hosted.net-open"
+	blocked := Trouble{
+		ID:      "rollback.client-blocked",
+		Symptom: Text{FR: "Si le Client PRONOTE est bloqué : le Serveur PRONOTE d'abord" + practice, EN: "If Client PRONOTE is blocked: Serveur PRONOTE first" + practice},
+		Cause: Text{
+			FR: "Faites d'abord la ligne « Sur le Serveur PRONOTE » plus bas, dans la console d'hébergement : elle s'ouvre avec le numéro d'hébergement et le mot de passe transmis par SMS" + doc + ", sans compte PRONOTE. Connectez-vous ensuite au Client PRONOTE avec le mot de passe PRONOTE de l'administrateur (vérifié avant l'étape 1), préparez les mots de passe, puis défaites PRONOTE.net.",
+			EN: "First do the line “On Serveur PRONOTE” below, in the hosting console: it opens with the hosting number and the password sent by SMS" + doc + ", without a PRONOTE account. Then log in to Client PRONOTE with the administrator's PRONOTE password (checked before step 1), prepare the passwords, then undo PRONOTE.net.",
+		},
+		Steps:  cl.revisit("server.out-of-service", "server.cas-protocol", "server.in-service"),
+		Origin: FromPractice,
+		Facts:  []*Fact{factRollback, factConsoleLogin},
+	}
+	if cl.Modes == OnPrem {
+		first = "onprem.net-open"
+		blocked.Cause = Text{
+			FR: "Faites d'abord la ligne « Sur le Serveur PRONOTE » plus bas, dans l'application Serveur PRONOTE, sur la machine de l'établissement où il est installé : la procédure l'y règle sans le Client PRONOTE. Connectez-vous ensuite au Client PRONOTE avec le mot de passe PRONOTE de l'administrateur (vérifié avant l'étape 1), préparez les mots de passe, puis défaites PRONOTE.net.",
+			EN: "First do the line “On Serveur PRONOTE” below, in the Serveur PRONOTE application, on the school's machine where it is installed: the procedure sets it there without Client PRONOTE. Then log in to Client PRONOTE with the administrator's PRONOTE password (checked before step 1), prepare the passwords, then undo PRONOTE.net.",
+		}
+		blocked.Facts = []*Fact{factRollback}
+	}
 	return []Trouble{
 		{
 			ID:      "rollback.admin",
-			Symptom: Text{FR: "Avant tout, assurez-vous qu'un compte administrateur se connecte avec son mot de passe PRONOTE" + practice, EN: "First of all, make sure an administrator account logs in with its PRONOTE password" + practice},
+			Symptom: Text{FR: "Avant l'étape 1 : un administrateur se connecte-t-il avec son mot de passe PRONOTE ?" + practice, EN: "Before step 1: does an administrator log in with their PRONOTE password?" + practice},
 			Cause: Text{
-				FR: "Aucune source trouvée ne dit si la délégation du Serveur PRONOTE s'applique aux comptes administratifs. S'il n'en est aucun dont vous connaissiez le mot de passe PRONOTE, n'allez pas plus loin sans l'aide de votre support ou d'Index Education.",
-				EN: "No source found says whether Serveur PRONOTE's delegation applies to administrative accounts. If there is none whose PRONOTE password you know, go no further without your support's or Index Education's help.",
+				FR: "Vérifiez-le avant de commencer, pas au moment de revenir en arrière : au Client PRONOTE, avec le mot de passe PRONOTE d'un compte administrateur. Aucune source trouvée ne dit si la délégation du Serveur PRONOTE s'applique aux comptes administratifs. Si vous ne connaissez le mot de passe PRONOTE d'aucun, ne commencez pas sans l'aide de l'assistance " + p.Name + " ou d'Index Education : un retour en arrière en aurait besoin.",
+				EN: "Check it before you start, not when rolling back: in Client PRONOTE, with the PRONOTE password of an administrator account. No source found says whether Serveur PRONOTE's delegation applies to administrative accounts. If you know the PRONOTE password of none, do not start without help from the " + p.Name + " support or Index Education: a rollback would need it.",
 			},
-			Steps:  cl.revisit("server.cas-protocol"),
+			Steps:  cl.revisit(first),
 			Origin: FromPractice,
 			Facts:  []*Fact{factRollback, factAdminLogin},
 		},
 		{
-			ID:      "rollback.passwords",
-			Symptom: Text{FR: "Préparez les mots de passe PRONOTE des utilisateurs qui reviendront sur « Aucune »" + practice, EN: "Prepare the PRONOTE passwords of the users who will go back to “Aucune” (None)" + practice},
+			ID:      "rollback.client-ok",
+			Symptom: Text{FR: "Si le Client PRONOTE vous connecte encore : le Serveur PRONOTE en dernier" + practice, EN: "If Client PRONOTE still logs you in: Serveur PRONOTE last" + practice},
 			Cause: Text{
-				FR: "Sans délégation, chacun se connecte avec l'identifiant et le mot de passe de PRONOTE, générés par PRONOTE et personnalisés à la première connexion" + doc + ". Qui ne s'est jamais connecté que par l'ENT ne l'a peut-être jamais reçu" + pub + ". Dans le Client PRONOTE, Ressources › Professeurs / Élèves / Responsables… › Liste, la colonne « Mot de passe » montre en infobulle un mot de passe pas encore personnalisé, et le clic droit « Réinitialiser le mot de passe » en donne un nouveau" + doc + " : communiquez-les avant le retour en arrière, tant que vous pouvez vous connecter.",
-				EN: "Without delegation, everyone logs in with PRONOTE's username and password, generated by PRONOTE and personalised at the first login" + doc + ". Someone who only ever logged in through the ENT may never have received theirs" + pub + ". In Client PRONOTE, Ressources › Professeurs / Élèves / Responsables… › Liste (resources, list), the “Mot de passe” (password) column shows a password not yet personalised in a tooltip, and the right-click “Réinitialiser le mot de passe” (reset the password) gives a new one" + doc + ": hand them out before rolling back, while you can still log in.",
+				FR: "Suivez les lignes suivantes dans l'ordre : préparez les mots de passe tant que vous êtes connecté, défaites PRONOTE.net, puis le Serveur PRONOTE : tant que sa délégation est active, le Client PRONOTE passe par " + p.Name + ".",
+				EN: "Follow the next lines in order: prepare the passwords while you are logged in, undo PRONOTE.net, then Serveur PRONOTE: as long as its delegation is active, Client PRONOTE goes through " + p.Name + ".",
+			},
+			Steps:  cl.revisit("net.unpublished", "server.out-of-service"),
+			Origin: FromPractice,
+			Facts:  []*Fact{factRollback},
+		},
+		blocked,
+		{
+			ID:      "rollback.passwords",
+			Symptom: Text{FR: "Préparez les mots de passe PRONOTE" + practice, EN: "Prepare the PRONOTE passwords" + practice},
+			Cause: Text{
+				FR: "Pour les utilisateurs des espaces qui reviendront sur « Aucune ». Sans délégation, chacun se connecte avec l'identifiant et le mot de passe de PRONOTE, générés par PRONOTE et personnalisés à la première connexion" + doc + ". Qui ne s'est jamais connecté que par l'ENT ne l'a peut-être jamais reçu" + pub + ". Dans le Client PRONOTE, Ressources › Professeurs / Élèves / Responsables… › Liste, colonne « Mot de passe » : tant qu'il n'est pas personnalisé, un mot de passe se lit en infobulle" + doc + " : donnez-le tel quel. Le clic droit « Réinitialiser le mot de passe »" + doc + " en donne un nouveau, à la place de celui que l'utilisateur a pu choisir : ne l'employez que pour un mot de passe personnalisé que l'utilisateur ne connaît pas, jamais sur toute la liste sélectionnée" + practice + ". Communiquez-les avant de défaire la délégation de leur espace.",
+				EN: "For the users of the espaces going back to “Aucune” (None). Without delegation, everyone logs in with PRONOTE's username and password, generated by PRONOTE and personalised at the first login" + doc + ". Someone who only ever logged in through the ENT may never have received theirs" + pub + ". In Client PRONOTE, Ressources › Professeurs / Élèves / Responsables… › Liste (resources, list), “Mot de passe” (password) column: while not personalised, a password reads in a tooltip" + doc + ": hand it out as it is. The right-click “Réinitialiser le mot de passe” (reset the password)" + doc + " gives a new one, in place of the one the user may have chosen: use it only for a personalised password the user does not know, never on the whole list selected" + practice + ". Hand them out before undoing their espace's delegation.",
 			},
 			Steps:  cl.revisit("net.espaces"),
 			Origin: FromPractice,
-			Facts:  []*Fact{factRollback, factPasswordsGenerated, factENTUsersNoPassword, factShowResetPasswords},
+			Facts:  []*Fact{factRollback, factPasswordsGenerated, factENTUsersNoPassword, factShowResetPasswords, factResetReplaces},
 		},
 		{
 			ID:      "rollback.unpublish",
-			Symptom: Text{FR: "Sur PRONOTE.net, arrêtez de nouveau la publication de la base" + practice, EN: "On PRONOTE.net, stop publishing the database again" + practice},
+			Symptom: Text{FR: "Sur PRONOTE.net, arrêtez la publication" + practice, EN: "On PRONOTE.net, stop publication" + practice},
 			Cause:   Text{FR: "Comme au début : la délégation se modifie sur une base non publiée.", EN: "As at the start: delegation is changed on an unpublished database."},
 			Steps:   cl.revisit("net.unpublished"),
 			Origin:  FromPractice,
@@ -229,10 +277,10 @@ func setupRollback(p *Profile, cl *Checklist) []Trouble {
 		},
 		{
 			ID:      "rollback.none",
-			Symptom: Text{FR: "Remettez sur « Aucune » les espaces qui ne doivent plus passer par " + p.Name + practice, EN: "Set back to “Aucune” (None) the espaces that must no longer go through " + p.Name + practice},
+			Symptom: Text{FR: "Remettez les espaces voulus sur « Aucune »" + practice, EN: "Set the espaces concerned back to “Aucune” (None)" + practice},
 			Cause: Text{
-				FR: "« Aucune » est la valeur que la procédure montre partout avant le réglage. Leurs utilisateurs se connecteront avec leur mot de passe PRONOTE (voir plus haut).",
-				EN: "“Aucune” is the value the procedure shows everywhere before the change. Their users will log in with their PRONOTE password (see above).",
+				FR: "Ceux qui ne doivent plus passer par " + p.Name + ". « Aucune » est la valeur que la procédure montre partout avant le réglage. Leurs utilisateurs se connecteront avec leur mot de passe PRONOTE (voir plus haut).",
+				EN: "Those that must no longer go through " + p.Name + ". “Aucune” is the value the procedure shows everywhere before the change. Their users will log in with their PRONOTE password (see above).",
 			},
 			Steps:  cl.revisit("net.espaces"),
 			Origin: FromPractice,
@@ -248,10 +296,10 @@ func setupRollback(p *Profile, cl *Checklist) []Trouble {
 		},
 		{
 			ID:      "rollback.server",
-			Symptom: Text{FR: "En dernier, sur le Serveur PRONOTE : arrêtez la base, décochez « CAS » sous « " + labelProtocolCAS + " », remettez la base en service" + practice, EN: "Last, on Serveur PRONOTE: stop the database, untick “CAS” under “" + labelProtocolCAS + "”, put the database back in service" + practice},
+			Symptom: Text{FR: "Sur le Serveur PRONOTE : décochez « CAS »" + practice, EN: "On Serveur PRONOTE: untick “CAS”" + practice},
 			Cause: Text{
-				FR: "Le Serveur PRONOTE délègue les connexions du Client PRONOTE : tant que sa délégation est active, le Client passe par " + p.Name + ". Pendant l'arrêt, le Client PRONOTE est coupé ; ensuite, on s'y connecte avec son mot de passe PRONOTE — d'où la vérification du début.",
-				EN: "Serveur PRONOTE delegates Client PRONOTE's logins: as long as its delegation is active, the Client goes through " + p.Name + ". While the database is stopped, Client PRONOTE is cut off; afterwards, people log in with their PRONOTE password — hence the first check.",
+				FR: "Arrêtez la base, décochez « CAS » sous « " + labelProtocolCAS + " », remettez la base en service : en dernier si le Client PRONOTE vous connecte encore, en premier s'il est bloqué (voir plus haut). Le Serveur PRONOTE délègue les connexions du Client PRONOTE ; pendant l'arrêt, le Client est coupé ; ensuite, on s'y connecte avec son mot de passe PRONOTE.",
+				EN: "Stop the database, untick “CAS” under “" + labelProtocolCAS + "”, put the database back in service: last if Client PRONOTE still logs you in, first if it is blocked (see above). Serveur PRONOTE delegates Client PRONOTE's logins; while the database is stopped, the Client is cut off; afterwards, people log in with their PRONOTE password.",
 			},
 			Steps:  cl.revisit("server.out-of-service", "server.cas-protocol", "server.in-service"),
 			Origin: FromPractice,

@@ -195,13 +195,14 @@ func purgeItems(p *Profile) []*Item {
 			Title: Text{FR: "Supprimez l'identifiant CAS de la colonne « Identifiant fournisseur identités »", EN: "Delete the CAS identifier in the “Identifiant fournisseur identités” column"},
 			Where: Text{FR: delegationPath.FR + " › colonne « Identifiant fournisseur identités »", EN: delegationPath.EN + " › “Identifiant fournisseur identités” column (identity-provider identifier)"},
 			Detail: Text{
-				FR: "Videz la colonne pour tous les utilisateurs sélectionnés. L'accès des utilisateurs n'en souffre pas : " + p.Name + " enverra le nouvel identifiant à PRONOTE à leur prochaine connexion depuis " + p.Name + ".",
-				EN: "Empty the column for every selected user. Users keep their access: " + p.Name + " sends PRONOTE the new identifier at their next login from " + p.Name + ".",
+				FR: "Videz la colonne pour tous les utilisateurs sélectionnés. L'accès des utilisateurs n'en souffre pas : " + p.Name + " enverra le nouvel identifiant à PRONOTE à leur prochaine connexion depuis " + p.Name + ". Avant, regardez le mode des « Paramètres d'identification des utilisateurs »" + FromIndexDoc.Mark() + " : « Par double authentification », cette connexion demandera le mot de passe PRONOTE" + mark + " ; donnez-le d'abord à qui ne l'a pas.",
+				EN: "Empty the column for every selected user. Users keep their access: " + p.Name + " sends PRONOTE the new identifier at their next login from " + p.Name + ". Before, look at the mode of the “Paramètres d'identification des utilisateurs” (user identification settings)" + FromIndexDoc.Mark() + ": “Par double authentification” (double authentication), that login will ask for the PRONOTE password" + mark + "; first give it to those who lack it.",
 			},
 			Expect: Text{FR: "Colonne vide pour tous les utilisateurs", EN: "Column empty for every user"},
 			Modes:  AnyMode,
 			Proof:  IdentityExport | Answer,
 			Origin: FromProcedure,
+			Facts:  []*Fact{factIdentificationSettings, factPurgeFirstLogin},
 			Check:  checkPurged,
 		},
 		{
@@ -209,8 +210,8 @@ func purgeItems(p *Profile) []*Item {
 			Title: Text{FR: "Recommencez pour chaque type d'utilisateur", EN: "Repeat for every user type"},
 			Where: delegationPath,
 			Detail: Text{
-				FR: "La procédure demande de supprimer « tous » les identifiants : revenez au second menu déroulant et refaites la sélection et la suppression, type par type" + mark + ", jusqu'à ce qu'il ne reste aucun identifiant. Pour le prouver sans capture d'écran, exportez la liste de chaque type et passez-la au vérificateur.",
-				EN: "The procedure asks to delete “tous” (all) identifiers: go back to the second drop-down and repeat the selection and the deletion, type by type" + mark + ", until no identifier is left. To prove it without a screenshot, export each type's list and give it to the checker.",
+				FR: "La procédure demande de supprimer « tous » les identifiants : revenez au second menu déroulant et refaites la sélection et la suppression, type par type" + mark + ", jusqu'à ce qu'il ne reste aucun identifiant. Pour le prouver sans capture d'écran, copiez la liste de chaque type (voir la page Vérifier) et passez-la au vérificateur.",
+				EN: "The procedure asks to delete “tous” (all) identifiers: go back to the second drop-down and repeat the selection and the deletion, type by type" + mark + ", until no identifier is left. To prove it without a screenshot, copy each type's list (see the Check page) and give it to the checker.",
 			},
 			Modes:  AnyMode,
 			Proof:  IdentityExport | Answer,
@@ -245,8 +246,8 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 			ID:    "net",
 			Title: Text{FR: "PRONOTE.net : les Espaces web", EN: "PRONOTE.net: the web Espaces"},
 			Intro: Text{
-				FR: "Côté PRONOTE.net, la délégation s'applique aux connexions aux Espaces, dans le navigateur et l'application mobile.",
-				EN: "On the PRONOTE.net side, delegation applies to logins to the Espaces, in the browser and the mobile app.",
+				FR: "Côté PRONOTE.net, la délégation s'applique aux connexions aux Espaces web.",
+				EN: "On the PRONOTE.net side, delegation applies to logins to the web Espaces.",
 			},
 			Items: []*Item{
 				{
@@ -361,8 +362,8 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Title: Text{FR: "Laissez décochée « Les adresses d'authentification et de validation sont différentes »", EN: "Leave “Les adresses d'authentification et de validation sont différentes” unticked"},
 					Where: shortDialogPath(net, fieldDifferent),
 					Detail: Text{
-						FR: p.Name + " authentifie et valide à la même adresse : « Lien d'authentification » et « Lien de validation » restent vides.",
-						EN: p.Name + " authenticates and validates at the same address: “Lien d'authentification” and “Lien de validation” stay empty.",
+						FR: "La procédure donne une seule adresse, « URL du serveur CAS » : « Lien d'authentification » et « Lien de validation » restent vides.",
+						EN: "The procedure gives a single address, “URL du serveur CAS”: “Lien d'authentification” (authentication link) and “Lien de validation” (validation link) stay empty.",
 					},
 					Expect: Text{FR: "Case décochée", EN: "Box unticked"},
 					Modes:  AnyMode,
@@ -375,8 +376,8 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Title: Text{FR: "Relevez « URL à communiquer au socle ENT »", EN: "Note “URL à communiquer au socle ENT”"},
 					Where: shortDialogPath(net, fieldServiceURL),
 					Detail: Text{
-						FR: "C'est l'adresse de PRONOTE à communiquer à " + p.Name + ", qui doit l'avoir enregistrée : un serveur CAS refuse, avec un message, l'adresse d'un service qu'il n'a pas enregistrée" + pub + ". Donnez-la telle que le champ l'affiche, copiée plutôt que retapée" + practice + ".",
-						EN: "This is PRONOTE's address to give to " + p.Name + ", which must have registered it: a CAS server refuses, with a message, the address of a service it has not registered" + pub + ". Give it as the field shows it, copied rather than typed again" + practice + ".",
+						FR: "La procédure dit qu'avec " + p.Name + " « la synchronisation se fait automatiquement après paramétrage de Pronote.NET » : rien à envoyer. Notez l'adresse, copiée telle que le champ l'affiche" + practice + " : l'assistance " + p.Name + " peut la demander si un utilisateur voit une erreur en venant de PRONOTE (un serveur CAS refuse un service qu'il n'a pas enregistré" + pub + ").",
+						EN: "The procedure says that with " + p.Name + " “la synchronisation se fait automatiquement après paramétrage de Pronote.NET” (synchronisation is automatic once PRONOTE.net is set): nothing to send. Note the address, copied as the field shows it" + practice + ": the " + p.Name + " support may ask for it if a user sees an error coming from PRONOTE (a CAS server refuses a service it has not registered" + pub + ").",
 					},
 					ModeExpect: map[Mode]Text{
 						Hosted: {FR: p.ServiceURLExample + " (forme habituelle" + practice + ")", EN: p.ServiceURLExample + " (usual form" + practice + ")"},
@@ -425,7 +426,7 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Modes:  AnyMode,
 					Proof:  InfoMobileApp | Answer,
 					Origin: FromPractice,
-					Facts:  []*Fact{factRepublish, factHostedPublication, factHTTP503, factOnPremPublication, factPublishNeeded},
+					Facts:  []*Fact{factRepublish, factHostedPublication, factHTTP503, factOnPremPublication, factPublishNeeded, factInfoDate},
 					Check:  checkPublished,
 				},
 			},
@@ -565,8 +566,8 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Title: Text{FR: "Vérifiez qu'aucun identifiant CAS n'est partagé par deux utilisateurs", EN: "Check that no CAS identifier is shared by two users"},
 					Where: Text{FR: delegationPath.FR + " › colonne « Identifiant fournisseur identités »", EN: delegationPath.EN + " › “Identifiant fournisseur identités” column (identity-provider identifier)"},
 					Detail: Text{
-						FR: "Chaque personne a son identifiant, envoyé par " + p.Name + " : deux personnes différentes ne peuvent le partager, une même personne avec deux comptes peut-être. Exportez les listes pour le vérifier.",
-						EN: "Each person has their own identifier, sent by " + p.Name + ": two different people cannot share one, one person with two accounts may. Export the lists to check it.",
+						FR: "Chaque personne a son identifiant, envoyé par " + p.Name + " : deux personnes différentes ne peuvent le partager, une même personne avec deux comptes peut-être. Copiez les listes (voir la page Vérifier) et passez-les au vérificateur.",
+						EN: "Each person has their own identifier, sent by " + p.Name + ": two different people cannot share one, one person with two accounts may. Copy the lists (see the Check page) and give them to the checker.",
 					},
 					Modes:  AnyMode,
 					Proof:  IdentityExport,

@@ -23,7 +23,7 @@ func TestItemProvenance(t *testing.T) {
 		"purge/purge.cas":               {"procedure", ""},
 		"purge/purge.user-type":         {"procedure", "practice.user-types"},
 		"purge/purge.select-all":        {"procedure", "kb.select-all"},
-		"purge/purge.clear":             {"procedure", ""},
+		"purge/purge.clear":             {"procedure", "guide.identification-settings practice.purge-first-login"},
 		"purge/purge.every-type":        {"procedure", "practice.user-types"},
 		"hosted/hosted.net-open":        {"procedure", "help.console-app kb.hosted-publication"},
 		"onprem/onprem.net-open":        {"procedure", "guide.onprem-menus"},
@@ -37,8 +37,8 @@ func TestItemProvenance(t *testing.T) {
 		"hosted/net.service-url":        {"procedure", "cas.unregistered-service practice.hosted-address practice.copy-service-url"},
 		"onprem/net.service-url":        {"procedure", "cas.unregistered-service practice.onprem-address practice.copy-service-url"},
 		"*/net.direct-login":            {"procedure", "practice.direct-login-fallback"},
-		"hosted/net.publish":            {"practice", "practice.republish kb.hosted-publication kb.http-503"},
-		"onprem/net.publish":            {"practice", "practice.republish practice.onprem-publication kb.publish-needed"},
+		"hosted/net.publish":            {"practice", "practice.republish kb.hosted-publication kb.http-503 practice.infomobileapp-date"},
+		"onprem/net.publish":            {"practice", "practice.republish practice.onprem-publication kb.publish-needed practice.infomobileapp-date"},
 		"hosted/hosted.server-open":     {"procedure", "faq.server-rubrique"},
 		"onprem/onprem.server-open":     {"procedure", ""},
 		"hosted/server.out-of-service":  {"procedure", "faq.server-rubrique practice.server-stopped"},
@@ -103,7 +103,7 @@ func TestFacts(t *testing.T) {
 		"practice.same-addresses practice «la procédure montre la case et une seule « URL du serveur CAS »»",
 		"cas.unregistered-service published «Apereo, spécification du protocole CAS 3.0»",
 		"practice.hosted-address practice «forme des adresses des PRONOTE hébergés»",
-		"practice.copy-service-url practice «le libellé du champ dit de la communiquer»",
+		"practice.copy-service-url practice «la procédure dit qu'avec oZe « la synchronisation se fait automatiquement»",
 		"practice.direct-login-fallback practice «la procédure montre cette adresse dans la fenêtre»",
 		"faq.server-rubrique index-education «Index Education, FAQ PRONOTE 5691»",
 		"practice.server-stopped practice «conséquence d'une base arrêtée»",
@@ -114,6 +114,10 @@ func TestFacts(t *testing.T) {
 		"practice.pronote-login practice «déduction de ce site : « Aucune » est l'absence de délégation»",
 		"practice.rollback practice «la procédure ne le décrit pas»",
 		"practice.admin-login practice «précaution de ce site : aucune source trouvée»",
+		"help.console-login index-education «Index Education, aide en ligne de PRONOTE, page « Hébergement »»",
+		"practice.purge-first-login practice «déduction de ce site : la procédure dit que l'ENT envoie le nouvel identifiant»",
+		"practice.infomobileapp-date practice «déduction de ce site : la note publique qui montre le fichier»",
+		"practice.reset-replaces practice «précaution de ce site : le Guide pratique 2019 (p. 227)»",
 		"help.passwords-generated index-education «Index Education, aide en ligne de PRONOTE (en anglais), page « Password and username »»",
 		"published.ent-users-no-password published «pronotepy (client public de PRONOTE), ticket 276»",
 		"guide.show-reset-passwords index-education «Index Education, Guide pratique PRONOTE 2019, p. 227»",
@@ -190,9 +194,10 @@ func TestHelpSections(t *testing.T) {
 	want := map[string]string{
 		"purge troubleshooting":  "identification-impossible index-education purge.clear,purge.every-type",
 		"hosted troubleshooting": "unpublished index-education net.publish,net.unpublished | identification-impossible index-education verify.identities,verify.purge-done | unregistered-service published net.service-url | old-ent practice net.cas-url,server.cas-url | pronote-login practice net.espaces,net.cas-protocol,net.direct-login,server.cas-protocol | shared-identifier practice verify.unique-ids,verify.identities",
-		"hosted rollback":        "rollback.admin practice server.cas-protocol | rollback.passwords practice net.espaces | rollback.unpublish practice net.unpublished | rollback.none practice net.espaces | rollback.publish practice net.publish | rollback.server practice server.out-of-service,server.cas-protocol,server.in-service | rollback.direct-login practice net.direct-login",
+		"hosted rollback":        "rollback.admin practice hosted.net-open | rollback.client-ok practice net.unpublished,server.out-of-service | rollback.client-blocked practice server.out-of-service,server.cas-protocol,server.in-service | rollback.passwords practice net.espaces | rollback.unpublish practice net.unpublished | rollback.none practice net.espaces | rollback.publish practice net.publish | rollback.server practice server.out-of-service,server.cas-protocol,server.in-service | rollback.direct-login practice net.direct-login",
 	}
-	want["onprem troubleshooting"], want["onprem rollback"] = want["hosted troubleshooting"], want["hosted rollback"]
+	want["onprem troubleshooting"] = want["hosted troubleshooting"]
+	want["onprem rollback"] = strings.Replace(want["hosted rollback"], "hosted.net-open", "onprem.net-open", 1)
 	got := map[string]string{}
 	for _, cl := range Default().Checklists {
 		for part, trs := range map[string][]Trouble{"troubleshooting": cl.Troubles, "rollback": cl.Rollback} {

@@ -122,7 +122,8 @@ func checkServiceURL(sub *Subject) Verdict {
 // procedure stops publication while the settings change, so a file saved before, or days
 // earlier, says nothing of the base now. A day lets the person save the file and run the
 // check in one sitting, or the next morning, without a file from before the change passing.
-// That "date" is the time PRONOTE.net served the file is this site's inference: the public
+// That "date" is the time PRONOTE.net served the file is this site's inference
+// (factInfoDate), and the verdict says so: the public
 // note on PRONOTE's mobile app that shows the file (see factHostedDomain) gives it with
 // milliseconds beside a CAS token it says changes at each refresh, so the file is made
 // anew at each request.
@@ -162,13 +163,13 @@ func checkPublished(sub *Subject) Verdict {
 		}.Sprintf(raw)}
 	case sub.Now.IsZero() || served.Sub(sub.Now).Abs() > PublishedWithin:
 		return Verdict{Status: NoEvidence, Evidence: where, Message: Text{
-			FR: "PRONOTE.net a servi InfoMobileApp.json le %s, à plus d'un jour de cette vérification : cela ne montre pas que la base est publiée maintenant (la procédure arrête la publication pendant le réglage)." + again.FR,
-			EN: "PRONOTE.net served InfoMobileApp.json on %s, more than a day from this check: that does not show the base is published now (the procedure stops publication during the change)." + again.EN,
+			FR: "InfoMobileApp.json est daté du %s, à plus d'un jour de cette vérification : cela ne montre pas que la base est publiée maintenant (la procédure arrête la publication pendant le réglage)." + again.FR,
+			EN: "InfoMobileApp.json is dated %s, more than a day from this check: that does not show the base is published now (the procedure stops publication during the change)." + again.EN,
 		}.Sprintf(DateTimeText(served.UTC()))}
 	}
 	return Verdict{Status: Pass, Evidence: where, Message: Text{
-		FR: "PRONOTE.net a servi InfoMobileApp.json le %s, moins d'un jour avant cette vérification : la base est publiée.",
-		EN: "PRONOTE.net served InfoMobileApp.json on %s, less than a day from this check: the base is published.",
+		FR: "InfoMobileApp.json est daté du %s, moins d'un jour avant cette vérification : la base est publiée, si cette date est l'heure où PRONOTE.net l'a servi (déduction du site" + FromPractice.Mark() + ").",
+		EN: "InfoMobileApp.json is dated %s, less than a day from this check: the base is published, if that date is when PRONOTE.net served it (this site's inference" + FromPractice.Mark() + ").",
 	}.Sprintf(DateTimeText(served.UTC()))}
 }
 

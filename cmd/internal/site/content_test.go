@@ -226,7 +226,7 @@ func TestSupportContact(t *testing.T) {
 	pages := []string{"public/fr/si-ca-ne-marche-pas/index.html", "public/en/if-it-does-not-work/index.html", "public/fr/verifier/index.html", "public/en/check-your-setup/index.html"}
 	out := build(t, "")
 	for i, p := range pages {
-		want := []string{"assistance ENT que votre établissement sollicite", "The ENT support your school usually calls on"}[i%2]
+		want := []string{"assistance de votre ENT, celle à qui vous demandez de", "support, the one you ask for help with users"}[i%2]
 		if html := read(t, out, p); !strings.Contains(html, want) {
 			t.Errorf("no contact set: %s lacks %q", p, want)
 		}
@@ -239,7 +239,7 @@ func TestSupportContact(t *testing.T) {
 				t.Errorf("contact set: %s lacks %q", p, want)
 			}
 		}
-		if strings.Contains(html, "sollicite d") || strings.Contains(html, "usually calls on") {
+		if strings.Contains(html, "celle à qui vous demandez") || strings.Contains(html, "the one you ask for help") {
 			t.Errorf("contact set: %s still shows the fallback", p)
 		}
 	}
