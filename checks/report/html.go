@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/hds-oze/pronote-oze/checks"
+	"github.com/hds-oze/pronote-oze/internal/terminal"
 )
 
 //go:embed report.css
@@ -41,14 +42,19 @@ var htmlEscaper = strings.NewReplacer(
 	">", "&gt;",
 )
 
-// EscapeHTML returns s escaped for HTML text or a double-quoted attribute value.
-func EscapeHTML(s string) string { return htmlEscaper.Replace(s) }
+// EscapeHTML returns s escaped for HTML text or a double-quoted attribute value, with its
+// control and bidirectional characters shown as the text report shows them (\x1b, \r,
+// \u202e: terminal.Visible), so that a school name can neither reorder its cell and row nor
+// hide part of itself. It is html/template's escaping of terminal.Visible(s).
+func EscapeHTML(s string) string { return htmlEscaper.Replace(terminal.Visible(s)) }
 
 // escapeHref returns u ready for a double-quoted href: a URL with a scheme other than http,
 // https or mailto becomes "#ZgotmplZ" (it could run script), bytes a URL may not hold are
 // percent-encoded (an existing %XX escape is kept), then the result is escaped for the
-// attribute. It is html/template's treatment of a URL attribute, byte for byte.
+// attribute. It is html/template's treatment of a URL attribute of terminal.Visible(u), byte
+// for byte: the link goes where its text, escaped by EscapeHTML, says.
 func escapeHref(u string) string {
+	u = terminal.Visible(u)
 	if scheme, _, ok := strings.Cut(u, ":"); ok && !strings.Contains(scheme, "/") &&
 		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
 		u = "#ZgotmplZ"

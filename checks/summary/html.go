@@ -51,7 +51,7 @@ type (
 		Status, Mark, Label string
 		N                   int
 	}
-	htmlErr struct{ File, Reason string }
+	htmlErr struct{ File, Reason template.HTML } // escaped by report.EscapeHTML, as the rows
 )
 
 // HTML writes the summary as one self-contained page in its language: no script, no other
@@ -82,7 +82,7 @@ func HTML(w io.Writer, s *Summary) error {
 		data.Legend = append(data.Legend, htmlCount{Status: string(st), Mark: report.Mark(string(st)), Label: st.Label().In(l)})
 	}
 	for _, e := range s.Errors {
-		data.Errors = append(data.Errors, htmlErr{Cut(e.File), e.Reason})
+		data.Errors = append(data.Errors, htmlErr{template.HTML(report.EscapeHTML(Cut(e.File))), template.HTML(report.EscapeHTML(e.Reason))})
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if err := t.ExecuteTemplate(bw, "top", data); err != nil {

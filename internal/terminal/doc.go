@@ -9,5 +9,6 @@
 // accents, guillemets and the no-break spaces of French typography included, is left as is.
 //
 // Every piece of text output the programs make from their inputs goes through [Escape]: the
-// checker's text report and error messages.
+// checker's text report and error messages; HTML goes through [Visible], the same less tab
+// and line feed, which HTML shows as spaces.
 package terminal

@@ -12,9 +12,17 @@ import (
 // separator and invalid UTF-8 byte replaced by a visible escape: \t, \n and \r by name, other
 // bytes and C0 or DEL as \xHH, other runes as \uHHHH or \U00HHHHHH. The result holds no byte a
 // terminal acts on.
-func Escape(s string) string {
+func Escape(s string) string { return escape(s, false) }
+
+// Visible is [Escape] for HTML, which shows a tab and a line feed as spaces: those two stay
+// as they are, every other character Escape replaces is replaced alike, so that a page shows
+// what a terminal shows (a bidirectional override would reorder the rest of its line, a BEL
+// or ESC would be invisible).
+func Visible(s string) string { return escape(s, true) }
+
+func escape(s string, keepSpace bool) string {
 	i := 0
-	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f { // the usual case: printable ASCII
+	for i < len(s) && (s[i] >= 0x20 && s[i] < 0x7f || keepSpace && (s[i] == '\t' || s[i] == '\n')) { // the usual case
 		i++
 	}
 	if i == len(s) {
@@ -28,6 +36,8 @@ func Escape(s string) string {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case keepSpace && (r == '\t' || r == '\n'):
+			b.WriteRune(r)
 		case r == '\t':
 			b.WriteString(`\t`)
 		case r == '\n':

@@ -28,3 +28,20 @@ func TestEscape(t *testing.T) {
 		})
 	}
 }
+
+func TestVisible(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain text and markup stay", "Collège <b>\u202f: été", "Collège <b>\u202f: été"},
+		{"tab and line feed stay", "a\tb\nc", "a\tb\nc"},
+		{"CR, ESC and BEL", "ok\rFAIL\x1b[2J\x07", `ok\rFAIL\x1b[2J\x07`},
+		{"right-to-left override and isolate", "Lycée\u202eA\u2066B", `Lycée\u202eA\u2066B`},
+		{"NUL and invalid UTF-8", "a\x00b\xff", `a\x00b\xff`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Visible(tt.in); got != tt.want {
+				t.Errorf("Visible(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
