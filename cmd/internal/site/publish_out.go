@@ -41,6 +41,9 @@ func (b *Builder) outputFolder() (string, error) {
 	if err := b.apartFromSources(out); err != nil {
 		return "", err
 	}
+	if err := b.apartFromCache(out); err != nil {
+		return "", err
+	}
 	beside := []string{out, out + stagingSuffix, out + keptSuffix, out + oldSuffix}
 	for _, dir := range beside {
 		if err := madeBySitegen(b.Out, dir, b.OutDir); err != nil {
@@ -110,6 +113,41 @@ func (b *Builder) apartFromSources(out string) error {
 			name = b.OutDir + strings.TrimPrefix(dir, out)
 		}
 		return fmt.Errorf("the output folder %s %s the content folder %s: a build replaces %s whole and would remove the sources; choose an output folder outside %s", name, how, b.SrcDir, name, b.SrcDir)
+	}
+	return nil
+}
+
+// apartFromCache returns an error when the cache folder (the highlight cache's, and the state
+// folder) is, or is inside, the output folder, a folder beside it that the build uses, or the
+// content folder: the build would publish its cache with the site, remove it with the old
+// one, or write it among the sources. Paths are compared resolved, on the operating system's
+// disk, where both the cache and the state are.
+func (b *Builder) apartFromCache(out string) error {
+	var dirs []string
+	if b.Cache != nil && b.Cache.Dir() != "" {
+		dirs = append(dirs, b.Cache.Dir())
+	}
+	if b.StateDir != "" {
+		dirs = append(dirs, b.StateDir)
+	}
+	for _, d := range dirs {
+		cache, err := resolveOut(filepath.Clean(d))
+		if err != nil {
+			return fmt.Errorf("the cache folder %s: %w", d, err)
+		}
+		if onDisk(b.Out) {
+			for _, dir := range []string{out, out + stagingSuffix, out + keptSuffix, out + oldSuffix} {
+				if cache == dir || within(cache, dir) {
+					return fmt.Errorf("the cache folder %s is inside the output folder %s (%s): a build replaces that folder whole, and would publish its cache with the site or remove it; choose a cache folder outside %s", d, b.OutDir, dir, b.OutDir)
+				}
+			}
+		}
+		if onDisk(b.Src) {
+			src, err := resolveOut(filepath.Clean(b.SrcDir))
+			if err == nil && (cache == src || within(cache, src)) {
+				return fmt.Errorf("the cache folder %s is inside the content folder %s: a build would write its cache among the sources; choose a cache folder outside %s", d, b.SrcDir, b.SrcDir)
+			}
+		}
 	}
 	return nil
 }

@@ -14,6 +14,8 @@ import (
 
 	"github.com/spf13/afero"
 	"golang.org/x/sys/unix"
+
+	"github.com/hds-oze/pronote-oze/cmd/internal/markdown"
 )
 
 // diskSite writes the small site of testdata/site/basic.txtar into dir and returns its content
@@ -285,5 +287,54 @@ func fifo(t *testing.T, name string) {
 	}
 	if err := mkfifo(name); err != nil {
 		t.Skipf("no FIFO here: %v", err)
+	}
+}
+
+// TestCacheFolderRefused builds with a cache folder that is, or is inside, the output folder,
+// a folder beside it, or the content folder, and wants the build (and serve) refused with the
+// reason, before anything is written; a cache folder beside them works.
+func TestCacheFolderRefused(t *testing.T) {
+	tests := []struct {
+		name  string
+		cache string // relative to the test's folder, which holds proj/content; out is proj/public
+		want  string // the error's words; "" for a build that works
+	}{
+		{"the output folder itself", "proj/public", "is inside the output folder"},
+		{"a folder inside the output folder", "proj/public/cache", "is inside the output folder"},
+		{"the kept site beside the output folder", "proj/public.prev-build/c", "is inside the output folder"},
+		{"the content folder itself", "proj/content", "is inside the content folder"},
+		{"a folder inside the content folder, named through ..", "proj/public/../content/en/c", "is inside the content folder"},
+		{"a folder beside both", "proj/cache", ""},
+	}
+	for _, tt := range tests {
+		for _, serve := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, serve %v", tt.name, serve), func(t *testing.T) {
+				dir := t.TempDir()
+				diskSite(t, filepath.Join(dir, "proj"))
+				before := tree(t, afero.NewOsFs(), dir)
+				cache := filepath.Join(dir, tt.cache)
+				b := &Builder{Src: afero.NewOsFs(), SrcDir: filepath.Join(dir, "proj", "content"), Out: afero.NewOsFs(),
+					OutDir: filepath.Join(dir, "proj", "public"), Cache: markdown.NewCache(cache, 0), StateDir: filepath.Join(cache, "builds")}
+				var err error
+				if serve {
+					var lv *Live
+					if lv, _, err = b.BuildLive(context.Background()); err == nil {
+						lv.Close()
+					}
+				} else {
+					_, err = b.Build(context.Background())
+				}
+				if tt.want == "" {
+					if err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				if err == nil || !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("Build() = %v, want an error saying %q", err, tt.want)
+				}
+				sameTree(t, "the files after a refused build", before, tree(t, afero.NewOsFs(), dir))
+			})
+		}
 	}
 }
