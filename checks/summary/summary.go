@@ -150,6 +150,11 @@ func (s *Summary) Failing() bool { return s.Totals.Failing > 0 }
 // Unreadable reports whether some input could not be read as a report.
 func (s *Summary) Unreadable() bool { return len(s.Errors) > 0 }
 
+// FutureSlack is how far after the summary's date (Options.Generated) a report may be dated:
+// clocks differ by minutes, a local time written as UTC by hours. A report dated later is an
+// error row, never its school's latest (a summary without a date judges no report's date).
+const FutureSlack = 24 * time.Hour
+
 // Summarize reads the reports sent on files, on opts.Workers goroutines, and keeps the latest
 // of each school: memory grows with the schools, not with the reports.
 func Summarize(ctx context.Context, files <-chan string, opts Options) *Summary {
@@ -191,6 +196,12 @@ func Summarize(ctx context.Context, files <-chan string, opts Options) *Summary 
 	for r := range results {
 		if r.err != nil {
 			sum.Errors = append(sum.Errors, InputErr{File: r.file, Reason: r.err.In(opts.Lang)})
+			continue
+		}
+		if !opts.Generated.IsZero() && r.school.Generated.After(sum.Generated.Add(FutureSlack)) {
+			// A date to come would stay its school's latest for ever.
+			reason := msgFuture.Sprintf(r.school.Generated.Format(time.RFC3339), sum.Generated.Format(time.RFC3339))
+			sum.Errors = append(sum.Errors, InputErr{File: r.file, Reason: reason.In(opts.Lang)})
 			continue
 		}
 		if !opts.Since.IsZero() && r.school.Generated.Before(opts.Since) {

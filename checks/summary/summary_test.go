@@ -81,7 +81,7 @@ func TestSummarizeOrderFree(t *testing.T) {
 	writeReports(t, dir, 200)
 	var outs [][]byte
 	for _, w := range []int{1, 2, 8} {
-		s := summarize(t, dir, Options{Lang: checks.EN, Workers: w, Generated: time.Unix(0, 0)})
+		s := summarize(t, dir, Options{Lang: checks.EN, Workers: w, Generated: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
 		if s.Totals.Schools != 100 || s.Totals.Reports != 200 || s.Totals.Failing != 34 {
 			t.Fatalf("workers %d: totals %+v, want 100 schools, 200 reports, 34 failing", w, s.Totals)
 		}
@@ -112,6 +112,33 @@ func TestSummarizeOrderFree(t *testing.T) {
 	}
 	if !slices.IsSortedFunc(s.Schools, func(a, b School) int { return severity(&a) - severity(&b) }) {
 		t.Error("rows not sorted by severity")
+	}
+}
+
+// TestFutureReportNotLatest: a report dated more than FutureSlack after the summary is an error
+// row saying both dates, and the school's latest report is the one before it (a report dated
+// 9999-12-31 stayed its school's latest for ever); within the slack, a report is kept.
+func TestFutureReportNotLatest(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
+	for _, r := range []struct{ file, date, status string }{
+		{"a-old.json", "2026-10-01T08:00:00Z", "fail"},
+		{"a-future.json", "9999-12-31T00:00:00Z", "pass"},
+		{"b-clock.json", "2026-11-30T08:00:00Z", "pass"}, // 23 h ahead: a clock, kept
+	} {
+		data := fmt.Sprintf(`{"format": 1, "kind": "pronote-oze-report", "generated": %q, "mode": "hosted", "school": %q, "results": [{"id": "net.cas-url", "status": %q}]}`,
+			r.date, "Collège "+r.file[:1], r.status)
+		if err := os.WriteFile(filepath.Join(dir, r.file), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := summarize(t, dir, Options{Lang: checks.EN, Generated: now})
+	if len(s.Errors) != 1 || filepath.Base(s.Errors[0].File) != "a-future.json" ||
+		s.Errors[0].Reason != "report dated 9999-12-31T00:00:00Z, more than a day after this summary (2026-11-29T09:00:00Z): is the clock of the machine that made it wrong? It is not kept" {
+		t.Errorf("errors %+v, want a-future.json's date refused", s.Errors)
+	}
+	if len(s.Schools) != 2 || s.Schools[0].Name != "Collège a" || s.Schools[0].Results["net.cas-url"] != "fail" || s.Schools[0].Seen != 1 {
+		t.Errorf("schools %+v, want Collège a's report of October, failing, then Collège b", s.Schools)
 	}
 }
 
@@ -203,7 +230,7 @@ func writeReport(t *testing.T, dir, file, school, mode string, results [][2]stri
 // outputs returns the summary of dir in each format.
 func outputs(t *testing.T, dir string, l checks.Lang) (page, sheet, js string) {
 	t.Helper()
-	s := summarize(t, dir, Options{Lang: l, Generated: time.Unix(0, 0)})
+	s := summarize(t, dir, Options{Lang: l, Generated: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
 	var b [3]bytes.Buffer
 	for i, write := range []func(io.Writer, *Summary) error{HTML, CSV, JSON} {
 		if err := write(&b[i], s); err != nil {

@@ -68,6 +68,7 @@ var (
 	msgTooNew     = checks.Text{FR: "rapport au format %d, plus récent que ce vérificateur (format %d) : mettez ozecheck à jour", EN: "report in format %d, newer than this checker (format %d): update ozecheck"}
 	msgNoDate     = checks.Text{FR: "rapport sans date (« generated »)", EN: "report without a date (\"generated\")"}
 	msgBadDate    = checks.Text{FR: "date du rapport hors des années 0 à 9999 en temps universel : %s", EN: "report date outside the years 0 to 9999 in UTC: %s"}
+	msgFuture     = checks.Text{FR: "rapport daté du %s, plus d'un jour après cette synthèse (%s) : l'horloge de la machine qui l'a produit est fausse ? Il n'est pas retenu", EN: "report dated %s, more than a day after this summary (%s): is the clock of the machine that made it wrong? It is not kept"}
 	msgBadMode    = checks.Text{FR: "mode inconnu %q", EN: "unknown mode %q"}
 	msgBadStatus  = checks.Text{FR: "étape %q : statut inconnu %q", EN: "step %q: unknown status %q"}
 )
@@ -96,7 +97,7 @@ func Texts() map[string]checks.Text {
 	return map[string]checks.Text{
 		"msgUnreadable": msgUnreadable, "msgNotFile": msgNotFile, "msgTooBig": msgTooBig, "msgNotJSON": msgNotJSON,
 		"msgNotReport": msgNotReport, "msgBadField": msgBadField, "msgNoFormat": msgNoFormat, "msgTooNew": msgTooNew,
-		"msgNoDate": msgNoDate, "msgBadDate": msgBadDate, "msgBadMode": msgBadMode, "msgBadStatus": msgBadStatus,
+		"msgNoDate": msgNoDate, "msgBadDate": msgBadDate, "msgFuture": msgFuture, "msgBadMode": msgBadMode, "msgBadStatus": msgBadStatus,
 		"msgListLine": msgListLine, "msgOutputIsInput": msgOutputIsInput, "msgOutputInInput": msgOutputInInput, "msgUnknownSteps": msgUnknownSteps, "msgUnknownFailing": msgUnknownFailing,
 		"nounUnknownStep.One": nounUnknownStep.One, "nounUnknownStep.Many": nounUnknownStep.Many,
 	}

@@ -68,7 +68,8 @@ Options :
   --since DATE            ne garder que les rapports produits depuis DATE (2026-09-01)
 
 Le même établissement (même UAI, sinon même nom) vu plusieurs fois : le rapport le plus
-récent est retenu, et la ligne dit combien ont été lus. La synthèse ne reprend aucune donnée
+récent est retenu, et la ligne dit combien ont été lus. Un rapport daté de plus d'un jour
+après la synthèse (horloge fausse) devient une ligne d'erreur, jamais retenu. La synthèse ne reprend aucune donnée
 personnelle : ni message, ni preuve, ni commentaire, seulement les statuts.
 
 Code de sortie : 0 aucun établissement non conforme, 1 au moins un, 2 fichier illisible
@@ -93,7 +94,8 @@ Flags:
   --since DATE            keep only reports generated since DATE (2026-09-01)
 
 The same school (same UAI, else same name) seen several times: the latest report is kept,
-and the row says how many were read. The summary carries no personal data: no message,
+and the row says how many were read. A report dated more than a day after the summary (a
+wrong clock) becomes an error row, never kept. The summary carries no personal data: no message,
 evidence or comment, only statuses.
 
 Exit status: 0 no school fails, 1 at least one does, 2 unreadable file (the summary is
