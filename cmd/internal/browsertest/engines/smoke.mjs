@@ -25,11 +25,13 @@ function ok(name) { console.log('ok ' + name); }
 function fail(name, why) { failed++; console.log('FAIL ' + name + ': ' + why); }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// Firefox ESR, headless, through puppeteer-core over WebDriver BiDi.
-async function firefox() {
+// Firefox ESR, headless, through puppeteer-core over WebDriver BiDi; dark, it prefers a dark
+// scheme (a preference: BiDi has no media emulation).
+async function firefox(dark) {
   const { default: puppeteer } = await import('puppeteer-core');
   const browser = await puppeteer.launch({
     browser: 'firefox', headless: true, executablePath: process.env.FIREFOX || 'firefox-esr',
+    extraPrefsFirefox: dark ? { 'layout.css.prefers-color-scheme.content-override': 0 } : {},
   });
   // A page without window focus fires no focus event: a new tab has it.
   const first = (await browser.pages())[0];
@@ -48,7 +50,6 @@ async function firefox() {
     type: (sel, text) => page.type(sel, text),
     files: async (sel, paths) => (await page.$(sel)).uploadFile(...paths),
     size: (width, height) => page.setViewport({ width, height }),
-    scheme: (s) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: s }]),
     shot: (file) => page.screenshot({ path: file, fullPage: true }),
     print: (file) => page.pdf({ path: file, format: 'A4', preferCSSPageSize: true }),
     close: () => browser.close(),
@@ -56,11 +57,13 @@ async function firefox() {
 }
 
 // WebKitGTK's MiniBrowser, under the X server xvfb-run gives, through WebKitWebDriver and
-// selenium-webdriver. Its window is at least 447 px wide.
-async function webkit() {
+// selenium-webdriver. Its window is at least 447 px wide. Dark, its GTK theme is dark, which
+// WebKitGTK answers as a preferred dark scheme.
+async function webkit(dark) {
   const { Builder, By } = await import('selenium-webdriver');
-  const port = 4400 + (process.pid % 500);
-  const driver = spawn(process.env.WEBKIT_DRIVER || 'WebKitWebDriver', ['--port=' + port], { stdio: 'ignore' });
+  const port = 4400 + (process.pid % 500) + (dark ? 1 : 0);
+  const env = dark ? { ...process.env, GTK_THEME: 'Adwaita:dark' } : process.env;
+  const driver = spawn(process.env.WEBKIT_DRIVER || 'WebKitWebDriver', ['--port=' + port], { stdio: 'ignore', env });
   let d;
   for (let i = 0; !d; i++) {
     try {
@@ -84,7 +87,6 @@ async function webkit() {
     type: async (sel, text) => (await d.findElement(By.css(sel))).sendKeys(text),
     files: async (sel, paths) => (await d.findElement(By.css(sel))).sendKeys(paths.join('\n')),
     size: (width, height) => d.manage().window().setRect({ width, height }),
-    scheme: null,
     shot: async (file) => fs.writeFileSync(file, Buffer.from(await d.takeScreenshot(), 'base64')),
     print: null,
     close: async () => { try { await d.quit(); } finally { driver.kill(); } },
@@ -176,20 +178,28 @@ async function search(b) {
 }
 
 // screenshots saves every page at a phone's width (390 px; WebKit's window: 447 px at least)
-// and a desktop's, light and dark where the driver can ask for it, and prints the procedures.
+// and a desktop's, light and dark (in a second browser that prefers dark), and prints the
+// procedures.
 async function screenshots(b) {
   const name = (p) => (p.replace(/^\/|\/$/g, '').replace(/\//g, '_').replace(/\.html$/, '') || 'root');
-  for (const scheme of b.scheme ? ['light', 'dark'] : ['light']) {
-    if (b.scheme) {
-      try { await b.scheme(scheme); } catch (e) { console.log(`note: no ${scheme} scheme in ${engine}: ${e.message}`); continue; }
-    }
-    for (const [w, h] of [[390, 844], [1280, 900]]) {
-      await b.size(w, h);
-      for (const p of pages) {
-        await b.goto(base + p);
-        await sleep(200);
-        await b.shot(path.join(shots, `${engine}-${name(p)}-${w}-${scheme}.png`));
+  for (const scheme of ['light', 'dark']) {
+    const sb = scheme === 'light' ? b : await (engine === 'firefox' ? firefox : webkit)(true);
+    try {
+      await sb.goto(base + pages[0]);
+      if ((await sb.eval(`matchMedia('(prefers-color-scheme: dark)').matches`)) !== (scheme === 'dark')) {
+        console.log(`note: ${engine} does not prefer the ${scheme} scheme here: no ${scheme} screenshots`);
+        continue;
       }
+      for (const [w, h] of [[390, 844], [1280, 900]]) {
+        await sb.size(w, h);
+        for (const p of pages) {
+          await sb.goto(base + p);
+          await sleep(200);
+          await sb.shot(path.join(shots, `${engine}-${name(p)}-${w}-${scheme}.png`));
+        }
+      }
+    } finally {
+      if (sb !== b) await sb.close();
     }
   }
   if (b.print) {
