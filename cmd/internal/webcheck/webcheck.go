@@ -22,6 +22,12 @@ const Package = "github.com/hds-oze/pronote-oze/cmd/ozecheckwasm"
 
 // Build compiles the browser checker with version and the site's address stamped in, as the
 // downloaded checker is, from the module of the current folder.
+//
+// It is compiled without inlining (-gcflags=all=-l): the .wasm is 4.5 % larger (6.03 MB
+// against 5.77) but compresses 92 KB smaller (1.51 MB against 1.60, compress/gzip at its best
+// level, as the site publishes it), which is what a school downloads; reading an identity
+// export in WebAssembly is some 20 % slower (1 M rows: 4.35 s against 3.56 s under Node.js),
+// a few milliseconds for a school's thousands of rows.
 func Build(ctx context.Context, version, siteURL string) (*site.BrowserChecker, error) {
 	return BuildIn(ctx, "", version, siteURL)
 }
@@ -35,7 +41,7 @@ func BuildIn(ctx context.Context, dir, version, siteURL string) (*site.BrowserCh
 	defer os.RemoveAll(tmp)
 	dst := filepath.Join(tmp, "ozecheck.wasm")
 	ldflags := fmt.Sprintf("-s -w -X main.version=%s -X main.siteURL=%s", version, siteURL)
-	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags", ldflags, "-o", dst, Package)
+	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-gcflags=all=-l", "-ldflags", ldflags, "-o", dst, Package)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
 	cmd.Dir = dir
 	var stderr bytes.Buffer
