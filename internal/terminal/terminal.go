@@ -22,8 +22,16 @@ func Visible(s string) string { return escape(s, true) }
 
 func escape(s string, keepSpace bool) string {
 	i := 0
-	for i < len(s) && (s[i] >= 0x20 && s[i] < 0x7f || keepSpace && (s[i] == '\t' || s[i] == '\n')) { // the usual case
-		i++
+	for i < len(s) { // the usual case, accents included: nothing to replace, nothing allocated
+		if c := s[i]; c >= 0x20 && c < 0x7f || keepSpace && (c == '\t' || c == '\n') {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < 0x80 || r == utf8.RuneError && size == 1 || unsafe(r) {
+			break
+		}
+		i += size
 	}
 	if i == len(s) {
 		return s
