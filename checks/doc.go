@@ -52,20 +52,30 @@
 //	tick  value  verdict  age    state         the line says
 //	      fail                   contradicted  the value's rule
 //	             fail     fresh  contradicted  the checker's message
-//	             fail     stale  attention     check again: the verdict predates the change
-//	             error    stale  attention     check again
-//	             warn     stale  attention     check again
+//	             fail     stale  contradicted  the checker's message; check again
+//	             error    stale  attention     the checker's message; check again
+//	             warn     stale  attention     the checker's message; check again
 //	             error           attention     the checker's message
 //	             warn            attention     the checker's message
 //	      warn                   attention     the value's rule
 //	             pass     fresh  verified      the checker's message
+//	yes          pass     stale  verified      the checker's message
+//	             pass     stale  attention     the checker's message; check again
 //	yes                          done
 //	                             todo
 //
 // A contradiction always wins over a tick: the step is neither shown nor counted as done,
-// and its line says why with the fix; the tick is kept, shown as "ticked, but …". Done counts
-// the verified steps too; contradicted and attention steps are counted apart.
-//
+// and its line says why with the fix; the tick is kept, shown as "ticked, but …". A tick
+// cannot change what an export showed: a fail stays a contradiction, whatever the person
+// ticks, unticks or types after it, until a newer check says otherwise; only its line adds
+// "check again". A pass is not undone by a tick that agrees with it, but a change without a
+// tick (an untick, a value typed and not ticked) asks to look at the step again. The counter
+// counts each step once: « 5 faites, dont 1 vérifiée · 1 en échec · 2 à revoir », the
+// verified steps among those done; contradicted and attention steps apart. The step's box is
+// the person's tick only: a step the checker verified and the person did not tick shows its
+// box empty, its card verified, and its line says the person has not ticked it; ticking it
+// confirms it and keeps it verified.
+
 // # Profiles
 //
 // The steps are the same for every ENT that uses PRONOTE's CAS dialog; what differs (the CAS

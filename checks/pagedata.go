@@ -26,10 +26,11 @@ type PageData struct {
 }
 
 // PageCounter is how the page writes its counter ([CountSteps]): Head with {n} the steps,
-// then the parts joined by Sep.
+// the steps done, Among and the verified ones among them, then the other parts joined by Sep.
 type PageCounter struct {
-	Head string `json:"head"`
-	Sep  string `json:"sep"`
+	Head  string `json:"head"`
+	Among string `json:"among"`
+	Sep   string `json:"sep"`
 }
 
 // PageRule is a [ValueRule] as the page reads it, its lines in each language.
@@ -49,26 +50,29 @@ type PageTest struct {
 	Why    map[Lang]string `json:"why"`
 }
 
-// counterHead and counterSep write a counter: the steps, then what they are
-// (« 19 étapes : 12 faites · 5 vérifiées · 1 en échec »).
+// counterHead, counterAmong and counterSep write a counter: the steps, then what they are,
+// each counted once (« 19 étapes : 12 faites, dont 5 vérifiées · 1 en échec »).
 var (
-	counterHead = Text{FR: "{n} : ", EN: "{n}: "}
-	counterSep  = " · "
+	counterHead  = Text{FR: "{n} : ", EN: "{n}: "}
+	counterAmong = Text{FR: ", dont ", EN: ", including "}
+	counterSep   = " · "
 )
 
 // CountSteps writes the counter of a checklist of total steps, n of each state: the steps
-// done (verified ones included), then, when there are any, those verified, contradicted
-// (« en échec ») and to look at again.
+// done, with those verified among them, then, when there are any, those contradicted
+// (« en échec ») and to look at again. No step is counted twice.
 func CountSteps(total int, n map[StepState]int) Text {
-	parts := []Text{NounStepDone.N(n[StateDone] + n[StateVerified])}
-	for _, s := range []StepState{StateVerified, StateContradicted, StateAttention} {
-		if n[s] > 0 {
-			parts = append(parts, s.Noun().N(n[s]))
-		}
-	}
 	var t Text
 	for _, l := range Langs() {
-		s := strings.Replace(counterHead.In(l), "{n}", NounStep.N(total).In(l), 1) + strings.Join(inLang(parts, l), counterSep)
+		s := strings.Replace(counterHead.In(l), "{n}", NounStep.N(total).In(l), 1) + NounStepDone.N(n[StateDone]+n[StateVerified]).In(l)
+		if n[StateVerified] > 0 {
+			s += counterAmong.In(l) + NounStepVerified.N(n[StateVerified]).In(l)
+		}
+		for _, st := range []StepState{StateContradicted, StateAttention} {
+			if n[st] > 0 {
+				s += counterSep + st.Noun().N(n[st]).In(l)
+			}
+		}
 		t = t.with(l, s)
 	}
 	return t
@@ -115,18 +119,9 @@ func NewPageData(c *Catalog) *PageData {
 		for name, n := range pageNouns {
 			d.Nouns[l][name] = [2]string{n.One.In(l), n.Many.In(l)}
 		}
-		d.Counter[l] = PageCounter{Head: counterHead.In(l), Sep: counterSep}
+		d.Counter[l] = PageCounter{Head: counterHead.In(l), Among: counterAmong.In(l), Sep: counterSep}
 	}
 	return d
-}
-
-// inLang returns each of ts in lang, typeset.
-func inLang(ts []Text, l Lang) []string {
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = t.In(l)
-	}
-	return out
 }
 
 // with returns t with its side in l set to s.

@@ -13,7 +13,7 @@ const (
 	StateDone         StepState = "done"         // the person ticked it, nothing contradicts them
 	StateVerified     StepState = "verified"     // the checker's last verdict passes it
 	StateContradicted StepState = "contradicted" // a fail, or a typed value its rule rejects
-	StateAttention    StepState = "attention"    // a warning, an error, or a verdict older than the person's change
+	StateAttention    StepState = "attention"    // a warning, an error, a doubtful value, or a pass the person changed since without their tick
 )
 
 // StepStates returns every state, worst first.
@@ -45,7 +45,8 @@ func (s StepState) Noun() Noun {
 }
 
 // Why names what the one line of a step in a state says: the typed value's rule, the
-// checker's verdict, or that the verdict is older than the person's last change.
+// checker's verdict, or the checker's verdict followed by "check again", the person having
+// changed the step since.
 type Why string
 
 // The reasons a state gives.
@@ -53,7 +54,7 @@ const (
 	WhyNone    Why = ""
 	WhyValue   Why = "value"   // the line of the typed value's rule
 	WhyVerdict Why = "verdict" // the checker's message
-	WhyStale   Why = "stale"   // the checker spoke before the person's last change: check again
+	WhyStale   Why = "stale"   // the checker's message, then: you changed the step since, check again
 )
 
 // StepFacts are what a step's state is derived from.
@@ -105,11 +106,13 @@ type StateRule struct {
 //
 //   - a typed value its rule rejects contradicts the step, ticked or not, whatever the checker
 //     said;
-//   - a checker's fail contradicts it, unless the person changed the step since: then it is
-//     to look at again, never done;
-//   - a warning or an error of the checker, or a doubtful typed value, is to look at again
-//     (a verdict older than the person's change says to check again);
-//   - a pass of the checker, given after the person's last change, verifies it;
+//   - a checker's fail contradicts it until a newer check says otherwise: a tick, an untick
+//     or a value typed since cannot change what the export showed (the line then adds "check
+//     again");
+//   - a warning or an error of the checker, or a doubtful typed value, is to look at again;
+//   - a pass of the checker verifies it, unless the person changed the step since without
+//     ticking it (they unticked it, or typed a value without a tick): then it is to look at
+//     again;
 //   - a tick, with nothing against it, makes it done; otherwise it is to do.
 //
 // A contradiction always wins over a tick: the tick is kept (the page shows "ticked, but …"),
@@ -117,13 +120,15 @@ type StateRule struct {
 var StateTable = []StateRule{
 	{Value: string(Fail), State: StateContradicted, Why: WhyValue},
 	{Verdict: string(Fail), Age: colFresh, State: StateContradicted, Why: WhyVerdict},
-	{Verdict: string(Fail), Age: colStale, State: StateAttention, Why: WhyStale},
+	{Verdict: string(Fail), Age: colStale, State: StateContradicted, Why: WhyStale},
 	{Verdict: string(Error), Age: colStale, State: StateAttention, Why: WhyStale},
 	{Verdict: string(Warn), Age: colStale, State: StateAttention, Why: WhyStale},
 	{Verdict: string(Error), State: StateAttention, Why: WhyVerdict},
 	{Verdict: string(Warn), State: StateAttention, Why: WhyVerdict},
 	{Value: string(Warn), State: StateAttention, Why: WhyValue},
 	{Verdict: string(Pass), Age: colFresh, State: StateVerified, Why: WhyVerdict},
+	{Tick: colYes, Verdict: string(Pass), State: StateVerified, Why: WhyVerdict},
+	{Verdict: string(Pass), State: StateAttention, Why: WhyStale},
 	{Tick: colYes, State: StateDone},
 	{State: StateTodo},
 }

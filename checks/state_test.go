@@ -40,8 +40,9 @@ func TestStateTable(t *testing.T) {
 		{"ticked, wrong value typed, checker passes the export", StepFacts{Ticked: true, Value: Fail, Verdict: Pass}, StateContradicted, WhyValue},
 		{"ticked, then the checker fails it", StepFacts{Ticked: true, Verdict: Fail}, StateContradicted, WhyVerdict},
 		{"not ticked, the checker fails it", StepFacts{Verdict: Fail}, StateContradicted, WhyVerdict},
-		{"the checker failed it, then the person ticked", StepFacts{Ticked: true, Verdict: Fail, Stale: true}, StateAttention, WhyStale},
-		{"the checker failed it, then the person fixed the value", StepFacts{Value: Pass, Verdict: Fail, Stale: true}, StateAttention, WhyStale},
+		{"the checker failed it, then the person ticked", StepFacts{Ticked: true, Verdict: Fail, Stale: true}, StateContradicted, WhyStale},
+		{"the checker failed it, then the person unticked", StepFacts{Verdict: Fail, Stale: true}, StateContradicted, WhyStale},
+		{"the checker failed it, then the person typed the right value", StepFacts{Ticked: true, Value: Pass, Verdict: Fail, Stale: true}, StateContradicted, WhyStale},
 		{"ticked, the checker warns", StepFacts{Ticked: true, Verdict: Warn}, StateAttention, WhyVerdict},
 		{"the checker warned, then the person changed the value", StepFacts{Value: Pass, Verdict: Warn, Stale: true}, StateAttention, WhyStale},
 		{"the checker could not read the file, then the person ticked", StepFacts{Ticked: true, Verdict: Error, Stale: true}, StateAttention, WhyStale},
@@ -49,8 +50,9 @@ func TestStateTable(t *testing.T) {
 		{"ticked, doubtful value typed", StepFacts{Ticked: true, Value: Warn}, StateAttention, WhyValue},
 		{"the checker passes it, not ticked", StepFacts{Verdict: Pass}, StateVerified, WhyVerdict},
 		{"ticked, then the checker passes it", StepFacts{Ticked: true, Verdict: Pass}, StateVerified, WhyVerdict},
-		{"the checker passed it, then the person ticked again", StepFacts{Ticked: true, Verdict: Pass, Stale: true}, StateDone, WhyNone},
-		{"the checker passed it, then the person unticked", StepFacts{Verdict: Pass, Stale: true}, StateTodo, WhyNone},
+		{"the checker passed it, then the person ticked", StepFacts{Ticked: true, Verdict: Pass, Stale: true}, StateVerified, WhyVerdict},
+		{"the checker passed it, then the person unticked", StepFacts{Verdict: Pass, Stale: true}, StateAttention, WhyStale},
+		{"the checker passed it, then the person typed a value without ticking", StepFacts{Value: Pass, Verdict: Pass, Stale: true}, StateAttention, WhyStale},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,8 +63,8 @@ func TestStateTable(t *testing.T) {
 	}
 }
 
-// TestContradictionWins derives every combination of facts: a rejected value or a fail not
-// older than the person's change is always contradicted, never done; the table has a row for
+// TestContradictionWins derives every combination of facts: a rejected value or a fail,
+// whatever the person changed since, is always contradicted, never done; the table has a row for
 // everything, and every row is reached.
 func TestContradictionWins(t *testing.T) {
 	used := map[int]bool{}
@@ -73,15 +75,15 @@ func TestContradictionWins(t *testing.T) {
 				used[i] = true
 			}
 		}
-		contradicted := f.Value == Fail || f.Verdict == Fail && !f.Stale
+		contradicted := f.Value == Fail || f.Verdict == Fail
 		if contradicted != (got.State == StateContradicted) {
 			t.Errorf("%+v: %s", f, got.State)
 		}
 		if got.State.Done() && (f.Value == Fail || f.Value == Warn || f.Verdict == Fail || f.Verdict == Warn || f.Verdict == Error) {
 			t.Errorf("%+v: counted as done (%s) against the evidence", f, got.State)
 		}
-		if got.State == StateVerified && (f.Verdict != Pass || f.Stale) {
-			t.Errorf("%+v: verified without a fresh pass", f)
+		if got.State == StateVerified && (f.Verdict != Pass || f.Stale && !f.Ticked) {
+			t.Errorf("%+v: verified without a pass the person's tick agrees with", f)
 		}
 		if got.State == StateDone && !f.Ticked {
 			t.Errorf("%+v: done without a tick", f)

@@ -112,15 +112,17 @@
   }
 
   // count returns the counter of total steps, n of each state, in lang, as
-  // checks.CountSteps: its parts [text, state], the first with the head.
+  // checks.CountSteps: its parts [text, state], the first with the head; each step counted
+  // once, the verified ones among those done.
   function count(D, lang, total, n) {
     function say(name, k) {
       var w = D.nouns[lang][name];
       return k + ' ' + (D.singular[lang].indexOf(k) >= 0 ? w[0] : w[1]);
     }
-    var parts = [[D.counter[lang].head.replace('{n}', say('step', total)) + say('done', (n.done || 0) + (n.verified || 0)), 'done']];
-    ['verified', 'contradicted', 'attention'].forEach(function (s) {
-      if (n[s]) parts.push([D.counter[lang].sep + say(s, n[s]), s]);
+    var c = D.counter[lang], parts = [[c.head.replace('{n}', say('step', total)) + say('done', (n.done || 0) + (n.verified || 0)), 'done']];
+    if (n.verified) parts.push([c.among + say('verified', n.verified), 'verified']);
+    ['contradicted', 'attention'].forEach(function (s) {
+      if (n[s]) parts.push([c.sep + say(s, n[s]), s]);
     });
     return parts;
   }
@@ -169,7 +171,7 @@
       var facts = { ticked: !!s.checked, value: typed && typed.status, verdict: v && v.status, stale: !!v && (later(s.at, v.at) || later(s.vat, v.at)) };
       var row = derive(D, facts), st = row.state;
       r.byChecker = st === 'verified' && !s.checked;
-      r.box.checked = !!s.checked || r.byChecker;
+      r.box.checked = !!s.checked; // the person's tick only: the checker's shows on the card
       root.states[r.id] = st;
       n[st] = (n[st] || 0) + 1;
       [r.li, r.step].forEach(function (e) {
@@ -201,7 +203,7 @@
       text = say(typed.message);
     } else {
       from = words.byChecker.replace('%s', date(v.at, words) + (v.files && v.files.length ? ' · ' + v.files.join(', ') : ''));
-      text = row.why === 'stale' ? words.stale.replace('%s', say(v.label)) : say(v.msg);
+      text = say(v.msg) + (row.why === 'stale' ? ' ' + words.stale : '');
     }
     var fmt = words.line.split('%s'), p = el('p', 'cl-state st-' + st);
     p.id = r.id + ':state';
