@@ -135,6 +135,7 @@ func TestCheckPageWords(t *testing.T) {
 	notSentences := map[string]string{
 		"wcReportFile":  "a file name",
 		"wcModeAuto":    "an option of the « Mode » list, after its label",
+		"wcAnswersFile": "a source's name, read mid-line beside the files' names",
 	}
 	flag := regexp.MustCompile(`(^|[\s(«"])--?[a-z]`)
 	n := 0

@@ -462,8 +462,7 @@ func stepsLook(t *testing.T, ctx context.Context) map[string]stepLook {
 // TestVerdictsOnProcedurePages ticks a step by hand, judges the "every status" fixture in the
 // browser, and opens the hosted procedure: each judged step takes the state its verdict
 // gives; the failed step keeps the person's tick but is not done; a passed step nobody
-// ticked is verified, ticked by the checker; the counter counts done, verified, failed and
-// to look at again apart. A reworded step drops its verdict; Reset clears ticks and
+// ticked is verified by the checker, its box left empty; the counter counts each step once. A reworded step drops its verdict; Reset clears ticks and
 // verdicts. Then, in a fresh browser, the CLI's report.json dropped on the check page gives
 // the same states.
 func TestVerdictsOnProcedurePages(t *testing.T) {
@@ -498,7 +497,7 @@ func TestVerdictsOnProcedurePages(t *testing.T) {
 
 	want := map[string]stepLook{
 		"server.cas-url":    {State: "contradicted", Checked: true},              // the person's tick stays, not done
-		"net.cas-url":       {State: "verified", Checked: true, ByChecker: true}, // ticked by the checker
+		"net.cas-url":       {State: "verified", ByChecker: true},                // verified by the checker, not ticked for the person
 		"net.espaces":       {State: "attention"},                                // warn
 		"net.cas-protocol":  {State: "attention"},                                // error
 		"net.publish":       {State: "todo"},                                     // no-evidence: a saved file without a date does not show publication
@@ -511,8 +510,8 @@ func TestVerdictsOnProcedurePages(t *testing.T) {
 		}
 	}
 	progress, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('.cl-progress').textContent`))
-	if want := "19 étapes : 1 faite · 1 vérifiée · 1 en échec · 2 à revoir"; err != nil || progress != want {
-		t.Errorf("counter = %q (%v), want %q: the checker's pass is done and verified, the person's contradicted tick is not done", progress, err, want)
+	if want := "19 étapes : 1 faite, dont 1 vérifiée · 1 en échec · 2 à revoir"; err != nil || progress != want {
+		t.Errorf("counter = %q (%v), want %q: the checker's pass is done, counted once, the person's contradicted tick is not done", progress, err, want)
 	}
 	if v := cspViolations(t, ctx); len(v) > 0 {
 		t.Errorf("CSP violations: %v", v)
@@ -562,8 +561,8 @@ func TestVerdictsOnProcedurePages(t *testing.T) {
 			t.Errorf("%s: state %q from the CLI's report, %q from the browser's", id, c.State, b.State)
 		}
 	}
-	if l := fromCLI["net.cas-url"]; !l.ByChecker || !l.Checked {
-		t.Errorf("net.cas-url from the CLI's report: %+v, want ticked by the checker", l)
+	if l := fromCLI["net.cas-url"]; !l.ByChecker || l.Checked {
+		t.Errorf("net.cas-url from the CLI's report: %+v, want verified by the checker, its box empty", l)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -77,6 +78,17 @@ func waitState(id, state string) chromedp.Action[chromedp.Void] {
 		(function poll() {
 			const li = document.getElementById('`+id+`');
 			if (li && li.classList.contains('s-`+state+`') || Date.now() - t0 > 10000) ok(); else setTimeout(poll, 50);
+		})();
+	})`, chromedp.EvalAwaitPromise)
+}
+
+// waitLine waits until step id's line holds text (any line when text is ""), 10 s at most.
+func waitLine(id, text string) chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](`new Promise(ok => {
+		const t0 = Date.now();
+		(function poll() {
+			const l = document.querySelector('[id="`+id+`"] .cl-state');
+			if (l && l.textContent.includes(`+strconv.Quote(text)+`) || Date.now() - t0 > 10000) ok(); else setTimeout(poll, 50);
 		})();
 	})`, chromedp.EvalAwaitPromise)
 }
@@ -244,16 +256,40 @@ func TestFailedExportAfterTick(t *testing.T) {
 	if got.Background == got.Done || got.Border != got.Bad {
 		t.Errorf("card background %s border %s: still looks done (%s)", got.Background, got.Border, got.Done)
 	}
-	// net.cas-protocol passes: verified, and counted as done; a saved file does not show
-	// publication, and has no espace to judge.
-	if want := "19 étapes\u202f: 1 faite · 1 vérifiée · 1 en échec"; got.Counter != want || got.FailedColor != got.Bad {
-		t.Errorf("counter %q with failures in %s, want %q in red %s", got.Counter, got.FailedColor, want, got.Bad)
+	// net.cas-protocol passes: verified, counted once among the done; a saved file does not
+	// show publication, and has no espace to judge.
+	const counter = "19 étapes\u202f: 1 faite, dont 1 vérifiée · 1 en échec"
+	if got.Counter != counter || got.FailedColor != got.Bad {
+		t.Errorf("counter %q with failures in %s, want %q in red %s", got.Counter, got.FailedColor, counter, got.Bad)
 	}
 	if !strings.HasPrefix(got.Line, "Cochée, mais en échec (vérificateur, ") || !strings.Contains(got.Line, "InfoMobileApp.json") || !strings.Contains(got.Line, ")\u202f: Le royaume (realm) est «\u00a0oze_hd\u00a0»") {
 		t.Errorf("line %q", got.Line)
 	}
 	if dir := os.Getenv("SHOTS_DIR"); dir != "" {
 		shootStep(t, ctx, dir, "step-failed-by-checker-fr-1280", "net.cas-url")
+	}
+
+	// A tick given after the failure cannot change what the export showed: the step stays
+	// failed and counted « en échec », and asks to check again.
+	do(t, ctx, chromedp.Click(box("net.cas-url")), chromedp.Click(box("net.cas-url")), waitLine("net.cas-url", "vérifiez de nouveau"))
+	again := seeStep(t, ctx, "net.cas-url")
+	if !strings.Contains(again.Class, "s-contradicted") || !again.Checked || again.Counter != counter {
+		t.Errorf("ticked again after the failure: class %q, ticked %v, counter %q, want contradicted, ticked, %q", again.Class, again.Checked, again.Counter, counter)
+	}
+	if !strings.HasPrefix(again.Line, "Cochée, mais en échec (vérificateur, ") || !strings.Contains(again.Line, "oze_hd") || !strings.Contains(again.Line, "vérifiez de nouveau") {
+		t.Errorf("line after ticking again %q", again.Line)
+	}
+
+	// The step the checker verified is not ticked for the person: its box is empty, its card
+	// verified, its line says they have not ticked it; their tick confirms it, still verified.
+	byChecker := seeStep(t, ctx, "net.cas-protocol")
+	if byChecker.Checked || !strings.Contains(byChecker.Class, "s-verified") || !strings.Contains(byChecker.Line, "vous ne l'avez pas cochée") {
+		t.Errorf("verified by the checker alone: ticked %v, class %q, line %q", byChecker.Checked, byChecker.Class, byChecker.Line)
+	}
+	do(t, ctx, chromedp.Click(box("net.cas-protocol")), waitLine("net.cas-protocol", ""))
+	confirmed := seeStep(t, ctx, "net.cas-protocol")
+	if !confirmed.Checked || !strings.Contains(confirmed.Class, "s-verified") || strings.Contains(confirmed.Line, "pas cochée") || confirmed.Counter != counter {
+		t.Errorf("ticked by the person after the checker: ticked %v, class %q, line %q, counter %q", confirmed.Checked, confirmed.Class, confirmed.Line, confirmed.Counter)
 	}
 }
 
