@@ -368,12 +368,12 @@ var (
 		ID:     "practice.purge-first-login",
 		Origin: FromPractice,
 		Claim: Text{
-			FR: "après la suppression, la prochaine connexion depuis l'ENT est une première connexion : « Par double authentification », elle demande le mot de passe PRONOTE",
-			EN: "after the deletion, the next login from the ENT is a first login: with “Par double authentification” (double authentication), it asks for the PRONOTE password",
+			FR: "après la suppression, la prochaine connexion depuis l'ENT compte comme une première connexion",
+			EN: "after the deletion, the next login from the ENT counts as a first login",
 		},
 		Ref: Text{
-			FR: "déduction de ce site : la procédure dit que l'ENT envoie le nouvel identifiant « à la prochaine connexion », et le Guide pratique 2019 (p. 131) applique le mode de reconnaissance à l'utilisateur qui se connecte la première fois ; sans mot de passe PRONOTE, il ne peut pas le saisir",
-			EN: "this site's inference: the procedure says the ENT sends the new identifier “à la prochaine connexion” (at the next login), and the 2019 Guide pratique (p. 131) applies the recognition mode to the user logging in for the first time; without a PRONOTE password, they cannot type it",
+			FR: "déduction : la procédure dit que l'ENT envoie le nouvel identifiant « à la prochaine connexion » ; le Guide pratique 2019 (p. 131) applique le mode de reconnaissance à qui se connecte la première fois",
+			EN: "inference: the procedure says the ENT sends the new identifier “à la prochaine connexion” (at the next login); the 2019 Guide pratique (p. 131) applies the recognition mode to whoever logs in for the first time",
 		},
 	}
 	factInfoDate = &Fact{
@@ -384,8 +384,8 @@ var (
 			EN: "InfoMobileApp.json's “date” is the time PRONOTE.net served it",
 		},
 		Ref: Text{
-			FR: "déduction de ce site : la note publique qui montre le fichier donne sa date à la milliseconde, à côté d'un jeton CAS qui change à chaque requête ; aucun document ne la définit",
-			EN: "this site's inference: the public note that shows the file gives its date to the millisecond, beside a CAS token that changes at each request; no document defines it",
+			FR: "déduction de ce site : la note publique qui montre le fichier le date à la milliseconde, près d'un jeton CAS qui change à chaque requête",
+			EN: "this site's inference: the public note that shows the file dates it to the millisecond, beside a CAS token that changes at each request",
 		},
 	}
 	factSettingsIcon = &Fact{
@@ -455,8 +455,8 @@ var (
 			EN: "note the address as the field shows it, copied rather than typed again, for the ENT's support should it ask",
 		},
 		Ref: Text{
-			FR: "la procédure dit qu'avec oZe « la synchronisation se fait automatiquement après paramétrage de Pronote.NET » : rien à envoyer ; aucune source trouvée ne dit à quel point oZe compare les adresses : la copier évite la question",
-			EN: "the procedure says that with oZe “la synchronisation se fait automatiquement après paramétrage de Pronote.NET” (synchronisation is automatic once PRONOTE.net is set): nothing to send; no source found says how strictly oZe compares addresses: copying it avoids the question",
+			FR: "la procédure dit qu'avec oZe « la synchronisation se fait automatiquement après paramétrage de Pronote.NET » : rien à envoyer ; copier l'adresse évite de se demander à quel point oZe compare les adresses",
+			EN: "the procedure says that with oZe “la synchronisation se fait automatiquement après paramétrage de Pronote.NET” (synchronisation is automatic once PRONOTE.net is set): nothing to send; copying the address avoids wondering how strictly oZe compares addresses",
 		},
 	}
 	factDirectLoginFallback = &Fact{
@@ -545,8 +545,8 @@ var (
 			EN: "before starting, make sure a PRONOTE administrator account has a known PRONOTE password",
 		},
 		Ref: Text{
-			FR: "précaution de ce site : aucune source trouvée ne dit si la délégation du Serveur PRONOTE s'applique aussi aux comptes administratifs ; un retour en arrière, la connexion directe et la « double authentification » demandent un mot de passe PRONOTE. Vérifiez avant plutôt que de le découvrir bloqué.",
-			EN: "this site's precaution: no source found says whether Serveur PRONOTE's delegation also applies to administrative accounts; a rollback, the direct login and “double authentification” need a PRONOTE password. Check before rather than find out locked out.",
+			FR: "précaution de ce site : aucune source trouvée ne dit si la délégation du Serveur PRONOTE s'applique aussi aux comptes administratifs ; un retour en arrière, la connexion directe et la « double authentification » demandent un mot de passe PRONOTE",
+			EN: "this site's precaution: no source found says whether Serveur PRONOTE's delegation also applies to administrative accounts; a rollback, the direct login and “double authentification” need a PRONOTE password",
 		},
 	}
 	factCopyLists = &Fact{

@@ -53,8 +53,8 @@ var factRollback = &Fact{
 	Origin: FromPractice,
 	Claim:  Text{FR: "le retour en arrière et son ordre", EN: "the rollback and its order"},
 	Ref: Text{
-		FR: "la procédure ne le décrit pas ; il défait ses étapes des deux côtés avec « Aucune », la valeur par défaut que montre la procédure. Son ordre garde un administrateur capable de se connecter : le Serveur PRONOTE, dont dépendent les connexions du Client PRONOTE, se règle sans lui (console d'hébergement ou application Serveur PRONOTE) ; il vient donc en premier si le Client est bloqué, en dernier sinon",
-		EN: "the procedure does not describe it; it undoes its steps on both sides with “Aucune” (None), the default the procedure shows. Its order keeps an administrator able to log in: Serveur PRONOTE, on which Client PRONOTE's logins depend, is set without it (hosting console or Serveur PRONOTE application); so it comes first if the Client is blocked, last otherwise",
+		FR: "la procédure ne le décrit pas ; il défait ses étapes avec « Aucune », la valeur par défaut qu'elle montre. Le Serveur PRONOTE, dont dépendent les connexions du Client, se règle sans lui (console d'hébergement ou application Serveur PRONOTE) : en premier si le Client est bloqué, en dernier sinon",
+		EN: "the procedure does not describe it; it undoes its steps with “Aucune” (None), the default it shows. Serveur PRONOTE, on which the Client's logins depend, is set without it (hosting console or Serveur PRONOTE application): first if the Client is blocked, last otherwise",
 	},
 }
 
@@ -67,8 +67,8 @@ var factResetReplaces = &Fact{
 		EN: "reset a password only where it is personalised and unknown to the user, never the whole list",
 	},
 	Ref: Text{
-		FR: "précaution de ce site : le Guide pratique 2019 (p. 227) sépare « Voir les mots de passe », lisibles tant qu'ils ne sont pas personnalisés, de « Réinitialiser le mot de passe » ; une réinitialisation remplace le mot de passe que l'utilisateur avait choisi par un nouveau qu'il ne connaît pas",
-		EN: "this site's precaution: the 2019 Guide pratique (p. 227) tells “Voir les mots de passe” (see the passwords), readable while not personalised, from “Réinitialiser le mot de passe” (reset); a reset replaces the password the user chose with a new one they do not know",
+		FR: "précaution de ce site : le Guide pratique 2019 (p. 227) sépare « Voir les mots de passe » (tant qu'ils ne sont pas personnalisés) de « Réinitialiser le mot de passe », qui le remplace",
+		EN: "this site's precaution: the 2019 Guide pratique (p. 227) tells “Voir les mots de passe” (see the passwords, while not personalised) from “Réinitialiser le mot de passe” (reset), which replaces it",
 	},
 }
 
@@ -217,18 +217,18 @@ func setupRollback(p *Profile, cl *Checklist) []Trouble {
 		ID:      "rollback.client-blocked",
 		Symptom: Text{FR: "Si le Client PRONOTE est bloqué : le Serveur PRONOTE d'abord" + practice, EN: "If Client PRONOTE is blocked: Serveur PRONOTE first" + practice},
 		Cause: Text{
-			FR: "Faites d'abord la ligne « Sur le Serveur PRONOTE » plus bas, dans la console d'hébergement : elle s'ouvre avec le numéro d'hébergement et le mot de passe transmis par SMS" + doc + ", sans compte PRONOTE. Connectez-vous ensuite au Client PRONOTE avec le mot de passe PRONOTE de l'administrateur (vérifié avant l'étape 1), préparez les mots de passe, puis défaites PRONOTE.net.",
-			EN: "First do the line “On Serveur PRONOTE” below, in the hosting console: it opens with the hosting number and the password sent by SMS" + doc + ", without a PRONOTE account. Then log in to Client PRONOTE with the administrator's PRONOTE password (checked before step 1), prepare the passwords, then undo PRONOTE.net.",
+			FR: "D'abord la ligne « Sur le Serveur PRONOTE », dans la console d'hébergement : elle s'ouvre avec le numéro d'hébergement et le mot de passe transmis par SMS" + doc + ", sans compte PRONOTE. Puis connectez-vous au Client PRONOTE avec le mot de passe PRONOTE de l'administrateur, préparez les mots de passe et défaites PRONOTE.net.",
+			EN: "First the line “On Serveur PRONOTE”, in the hosting console: it opens with the hosting number and the password sent by SMS" + doc + ", without a PRONOTE account. Then log in to Client PRONOTE with the administrator's PRONOTE password, prepare the passwords and undo PRONOTE.net.",
 		},
-		Steps:  cl.revisit("server.out-of-service", "server.cas-protocol", "server.in-service"),
+		Steps:  cl.revisit("server.cas-protocol"),
 		Origin: FromPractice,
 		Facts:  []*Fact{factRollback, factConsoleLogin},
 	}
 	if cl.Modes == OnPrem {
 		first = "onprem.net-open"
 		blocked.Cause = Text{
-			FR: "Faites d'abord la ligne « Sur le Serveur PRONOTE » plus bas, dans l'application Serveur PRONOTE, sur la machine de l'établissement où il est installé : la procédure l'y règle sans le Client PRONOTE. Connectez-vous ensuite au Client PRONOTE avec le mot de passe PRONOTE de l'administrateur (vérifié avant l'étape 1), préparez les mots de passe, puis défaites PRONOTE.net.",
-			EN: "First do the line “On Serveur PRONOTE” below, in the Serveur PRONOTE application, on the school's machine where it is installed: the procedure sets it there without Client PRONOTE. Then log in to Client PRONOTE with the administrator's PRONOTE password (checked before step 1), prepare the passwords, then undo PRONOTE.net.",
+			FR: "D'abord la ligne « Sur le Serveur PRONOTE », dans l'application Serveur PRONOTE de l'établissement : la procédure l'y règle sans le Client PRONOTE. Puis connectez-vous au Client PRONOTE avec le mot de passe PRONOTE de l'administrateur, préparez les mots de passe et défaites PRONOTE.net.",
+			EN: "First the line “On Serveur PRONOTE”, in the school's Serveur PRONOTE application: the procedure sets it there without Client PRONOTE. Then log in to Client PRONOTE with the administrator's PRONOTE password, prepare the passwords and undo PRONOTE.net.",
 		}
 		blocked.Facts = []*Fact{factRollback}
 	}
@@ -237,8 +237,8 @@ func setupRollback(p *Profile, cl *Checklist) []Trouble {
 			ID:      "rollback.admin",
 			Symptom: Text{FR: "Avant l'étape 1 : un administrateur se connecte-t-il avec son mot de passe PRONOTE ?" + practice, EN: "Before step 1: does an administrator log in with their PRONOTE password?" + practice},
 			Cause: Text{
-				FR: "Vérifiez-le avant de commencer, pas au moment de revenir en arrière : au Client PRONOTE, avec le mot de passe PRONOTE d'un compte administrateur. Aucune source trouvée ne dit si la délégation du Serveur PRONOTE s'applique aux comptes administratifs. Si vous ne connaissez le mot de passe PRONOTE d'aucun, ne commencez pas sans l'aide de l'assistance " + p.Name + " ou d'Index Education : un retour en arrière en aurait besoin.",
-				EN: "Check it before you start, not when rolling back: in Client PRONOTE, with the PRONOTE password of an administrator account. No source found says whether Serveur PRONOTE's delegation applies to administrative accounts. If you know the PRONOTE password of none, do not start without help from the " + p.Name + " support or Index Education: a rollback would need it.",
+				FR: "À vérifier avant de commencer, au Client PRONOTE. Aucune source trouvée ne dit si la délégation du Serveur PRONOTE s'applique aux comptes administratifs. Sans un tel mot de passe, ne commencez pas sans l'aide de l'assistance " + p.Name + " ou d'Index Education.",
+				EN: "Check it before you start, in Client PRONOTE. No source found says whether Serveur PRONOTE's delegation applies to administrative accounts. Without such a password, do not start without help from the " + p.Name + " support or Index Education.",
 			},
 			Steps:  cl.revisit(first),
 			Origin: FromPractice,
@@ -248,10 +248,10 @@ func setupRollback(p *Profile, cl *Checklist) []Trouble {
 			ID:      "rollback.client-ok",
 			Symptom: Text{FR: "Si le Client PRONOTE vous connecte encore : le Serveur PRONOTE en dernier" + practice, EN: "If Client PRONOTE still logs you in: Serveur PRONOTE last" + practice},
 			Cause: Text{
-				FR: "Suivez les lignes suivantes dans l'ordre : préparez les mots de passe tant que vous êtes connecté, défaites PRONOTE.net, puis le Serveur PRONOTE : tant que sa délégation est active, le Client PRONOTE passe par " + p.Name + ".",
-				EN: "Follow the next lines in order: prepare the passwords while you are logged in, undo PRONOTE.net, then Serveur PRONOTE: as long as its delegation is active, Client PRONOTE goes through " + p.Name + ".",
+				FR: "Dans l'ordre des lignes suivantes : les mots de passe tant que vous êtes connecté, PRONOTE.net, puis le Serveur PRONOTE, dont la délégation fait passer le Client par " + p.Name + ".",
+				EN: "In the order of the next lines: the passwords while you are logged in, PRONOTE.net, then Serveur PRONOTE, whose delegation sends the Client through " + p.Name + ".",
 			},
-			Steps:  cl.revisit("net.unpublished", "server.out-of-service"),
+			Steps:  cl.revisit("net.unpublished"),
 			Origin: FromPractice,
 			Facts:  []*Fact{factRollback},
 		},
@@ -260,8 +260,8 @@ func setupRollback(p *Profile, cl *Checklist) []Trouble {
 			ID:      "rollback.passwords",
 			Symptom: Text{FR: "Préparez les mots de passe PRONOTE" + practice, EN: "Prepare the PRONOTE passwords" + practice},
 			Cause: Text{
-				FR: "Pour les utilisateurs des espaces qui reviendront sur « Aucune ». Sans délégation, chacun se connecte avec l'identifiant et le mot de passe de PRONOTE, générés par PRONOTE et personnalisés à la première connexion" + doc + ". Qui ne s'est jamais connecté que par l'ENT ne l'a peut-être jamais reçu" + pub + ". Dans le Client PRONOTE, Ressources › Professeurs / Élèves / Responsables… › Liste, colonne « Mot de passe » : tant qu'il n'est pas personnalisé, un mot de passe se lit en infobulle" + doc + " : donnez-le tel quel. Le clic droit « Réinitialiser le mot de passe »" + doc + " en donne un nouveau, à la place de celui que l'utilisateur a pu choisir : ne l'employez que pour un mot de passe personnalisé que l'utilisateur ne connaît pas, jamais sur toute la liste sélectionnée" + practice + ". Communiquez-les avant de défaire la délégation de leur espace.",
-				EN: "For the users of the espaces going back to “Aucune” (None). Without delegation, everyone logs in with PRONOTE's username and password, generated by PRONOTE and personalised at the first login" + doc + ". Someone who only ever logged in through the ENT may never have received theirs" + pub + ". In Client PRONOTE, Ressources › Professeurs / Élèves / Responsables… › Liste (resources, list), “Mot de passe” (password) column: while not personalised, a password reads in a tooltip" + doc + ": hand it out as it is. The right-click “Réinitialiser le mot de passe” (reset the password)" + doc + " gives a new one, in place of the one the user may have chosen: use it only for a personalised password the user does not know, never on the whole list selected" + practice + ". Hand them out before undoing their espace's delegation.",
+				FR: "Pour les espaces qui reviendront sur « Aucune ». Sans délégation, on se connecte avec l'identifiant et le mot de passe de PRONOTE, générés par PRONOTE et personnalisés à la première connexion" + doc + " ; qui n'a connu que l'ENT ne l'a peut-être jamais reçu" + pub + ". Client PRONOTE, Ressources › … › Liste, colonne « Mot de passe » : un mot de passe pas encore personnalisé se lit en infobulle" + doc + " : donnez-le tel quel. Le clic droit « Réinitialiser le mot de passe »" + doc + " le remplace, même celui que l'utilisateur a choisi : seulement pour un mot de passe personnalisé et oublié, jamais sur toute la liste" + practice + ". Communiquez-les avant de défaire la délégation.",
+				EN: "For the espaces going back to “Aucune” (None). Without delegation, one logs in with PRONOTE's username and password, generated by PRONOTE and personalised at the first login" + doc + "; someone who only knew the ENT may never have received theirs" + pub + ". Client PRONOTE, Ressources › … › Liste (resources, list), “Mot de passe” (password) column: a password not yet personalised reads in a tooltip" + doc + ": hand it out as it is. The right-click “Réinitialiser le mot de passe” (reset the password)" + doc + " replaces it, even one the user chose: only for a personalised, forgotten password, never on the whole list" + practice + ". Hand them out before undoing the delegation.",
 			},
 			Steps:  cl.revisit("net.espaces"),
 			Origin: FromPractice,
@@ -298,8 +298,8 @@ func setupRollback(p *Profile, cl *Checklist) []Trouble {
 			ID:      "rollback.server",
 			Symptom: Text{FR: "Sur le Serveur PRONOTE : décochez « CAS »" + practice, EN: "On Serveur PRONOTE: untick “CAS”" + practice},
 			Cause: Text{
-				FR: "Arrêtez la base, décochez « CAS » sous « " + labelProtocolCAS + " », remettez la base en service : en dernier si le Client PRONOTE vous connecte encore, en premier s'il est bloqué (voir plus haut). Le Serveur PRONOTE délègue les connexions du Client PRONOTE ; pendant l'arrêt, le Client est coupé ; ensuite, on s'y connecte avec son mot de passe PRONOTE.",
-				EN: "Stop the database, untick “CAS” under “" + labelProtocolCAS + "”, put the database back in service: last if Client PRONOTE still logs you in, first if it is blocked (see above). Serveur PRONOTE delegates Client PRONOTE's logins; while the database is stopped, the Client is cut off; afterwards, people log in with their PRONOTE password.",
+				FR: "Arrêtez la base, décochez « CAS » sous « " + labelProtocolCAS + " », remettez la base en service : en dernier si le Client PRONOTE vous connecte encore, en premier s'il est bloqué. Pendant l'arrêt, le Client est coupé ; ensuite, on s'y connecte avec son mot de passe PRONOTE.",
+				EN: "Stop the database, untick “CAS” under “" + labelProtocolCAS + "”, put the database back in service: last if Client PRONOTE still logs you in, first if it is blocked. While it is stopped, the Client is cut off; afterwards, one logs in with one's PRONOTE password.",
 			},
 			Steps:  cl.revisit("server.out-of-service", "server.cas-protocol", "server.in-service"),
 			Origin: FromPractice,

@@ -115,7 +115,7 @@ func TestFacts(t *testing.T) {
 		"practice.rollback practice «la procédure ne le décrit pas»",
 		"practice.admin-login practice «précaution de ce site : aucune source trouvée»",
 		"help.console-login index-education «Index Education, aide en ligne de PRONOTE, page « Hébergement »»",
-		"practice.purge-first-login practice «déduction de ce site : la procédure dit que l'ENT envoie le nouvel identifiant»",
+		"practice.purge-first-login practice «déduction : la procédure dit que l'ENT envoie le nouvel identifiant»",
 		"practice.infomobileapp-date practice «déduction de ce site : la note publique qui montre le fichier»",
 		"practice.reset-replaces practice «précaution de ce site : le Guide pratique 2019 (p. 227)»",
 		"help.passwords-generated index-education «Index Education, aide en ligne de PRONOTE (en anglais), page « Password and username »»",
@@ -194,7 +194,7 @@ func TestHelpSections(t *testing.T) {
 	want := map[string]string{
 		"purge troubleshooting":  "identification-impossible index-education purge.clear,purge.every-type",
 		"hosted troubleshooting": "unpublished index-education net.publish,net.unpublished | identification-impossible index-education verify.identities,verify.purge-done | unregistered-service published net.service-url | old-ent practice net.cas-url,server.cas-url | pronote-login practice net.espaces,net.cas-protocol,net.direct-login,server.cas-protocol | shared-identifier practice verify.unique-ids,verify.identities",
-		"hosted rollback":        "rollback.admin practice hosted.net-open | rollback.client-ok practice net.unpublished,server.out-of-service | rollback.client-blocked practice server.out-of-service,server.cas-protocol,server.in-service | rollback.passwords practice net.espaces | rollback.unpublish practice net.unpublished | rollback.none practice net.espaces | rollback.publish practice net.publish | rollback.server practice server.out-of-service,server.cas-protocol,server.in-service | rollback.direct-login practice net.direct-login",
+		"hosted rollback":        "rollback.admin practice hosted.net-open | rollback.client-ok practice net.unpublished | rollback.client-blocked practice server.cas-protocol | rollback.passwords practice net.espaces | rollback.unpublish practice net.unpublished | rollback.none practice net.espaces | rollback.publish practice net.publish | rollback.server practice server.out-of-service,server.cas-protocol,server.in-service | rollback.direct-login practice net.direct-login",
 	}
 	want["onprem troubleshooting"] = want["hosted troubleshooting"]
 	want["onprem rollback"] = strings.Replace(want["hosted rollback"], "hosted.net-open", "onprem.net-open", 1)

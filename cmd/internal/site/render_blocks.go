@@ -267,11 +267,22 @@ func (s *siteModel) renderSources(w util.BufWriter, n *markdown.Block) error {
 					}
 				}
 				for part, trs := range [][]checks.Trouble{cl.Troubles, cl.Rollback} {
+					anchor := []string{checks.TroubleshootingAnchor, checks.RollbackAnchor}[part]
 					name := []checks.Text{checks.LabelTroubleshooting(), checks.LabelRollback()}[part].In(l)
+					var rows []checks.Trouble
 					for _, tr := range trs {
 						if help != nil && slices.Contains(tr.Facts, f) {
-							u.Links = append(u.Links, link{relURL(p.URL, help.URL) + "#" + cl.ID + "." + tr.ID, name + l.Colon() + strings.TrimRight(checks.StripMarks(tr.Symptom.In(l)), " ")})
+							rows = append(rows, tr)
 						}
+					}
+					// A fact several rows of a section rest on (the rollback's) links to the
+					// section once, not to each of its rows.
+					if len(rows) > 1 {
+						u.Links = append(u.Links, link{relURL(p.URL, help.URL) + "#" + cl.ID + "." + anchor, name})
+						continue
+					}
+					for _, tr := range rows {
+						u.Links = append(u.Links, link{relURL(p.URL, help.URL) + "#" + cl.ID + "." + tr.ID, name + l.Colon() + strings.TrimRight(checks.StripMarks(tr.Symptom.In(l)), " ")})
 					}
 				}
 				if len(u.Links) > 0 {
