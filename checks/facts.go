@@ -156,12 +156,12 @@ var (
 		ID:     "guide.identification-settings",
 		Origin: FromIndexDoc,
 		Claim: Text{
-			FR: "le bouton « Paramètres d'identification des utilisateurs » choisit comment PRONOTE reconnaît « l'utilisateur qui se connecte la première fois » ; « Par double authentification », « l'utilisateur doit saisir son login et son mot de passe PRONOTE »",
+			FR: "« Paramètres d'identification des utilisateurs » choisit comment PRONOTE reconnaît « l'utilisateur qui se connecte la première fois » ; « Par double authentification », « l'utilisateur doit saisir son login et son mot de passe PRONOTE »",
 			EN: "the “Paramètres d'identification des utilisateurs” button chooses how PRONOTE recognises “l'utilisateur qui se connecte la première fois” (the user logging in for the first time); “Par double authentification” (by double authentication), “l'utilisateur doit saisir son login et son mot de passe PRONOTE” (the user must type their PRONOTE login and password)",
 		},
 		Ref:   refGuide131,
 		URL:   urlGuide131,
-		Quote: "Cliquez sur le bouton Paramètres d’identification des utilisateurs en haut à droite. 3. Dans la fenêtre qui s’affiche, choisissez le type de reconnaissance de l’utilisateur dans le menu déroulant : Avec l’identité de l’utilisateur : ce sont les champs échangés entre CAS et PRONOTE qui vont permettre de reconnaître l’utilisateur qui se connecte la première fois. […] Avec l’identité PRONOTE de l’utilisateur : dans ce cas, saisissez l’attribut CAS contenant l’identifiant PRONOTE. […] Par double authentification : l’utilisateur doit saisir son login et son mot de passe PRONOTE pour établir sa reconnaissance lors de sa première […]",
+		Quote: "Cliquez sur le bouton Paramètres d’identification des utilisateurs en haut à droite. 3. Dans la fenêtre qui s’affiche, choisissez le type de reconnaissance de l’utilisateur dans le menu déroulant : Avec l’identité de l’utilisateur : ce sont les champs échangés entre CAS et PRONOTE qui vont permettre de reconnaître l’utilisateur qui se connecte la première fois. […] Par double authentification : l’utilisateur doit saisir son login et son mot de passe PRONOTE pour établir sa reconnaissance lors de sa première […]",
 	}
 	factConsoleApp = &Fact{
 		ID:     "help.console-app",
@@ -185,7 +185,7 @@ var (
 		},
 		Ref:   refHostingHelp,
 		URL:   urlHostingHelp,
-		Quote: "3. Depuis le poste où est installée la console, à chaque connexion à la console, double-cliquez sur le raccourci installé sur votre bureau. 4. Saisissez le numéro d’hébergement (transmis par e-mail). 5. Saisissez votre mot de passe (transmis par SMS).",
+		Quote: "4. Saisissez le numéro d’hébergement (transmis par e-mail). 5. Saisissez votre mot de passe (transmis par SMS).",
 	}
 	factServerRubrique = &Fact{
 		ID:     "faq.server-rubrique",
@@ -197,7 +197,7 @@ var (
 		},
 		Ref:   refFAQHosted,
 		URL:   urlFAQHosted,
-		Quote: "Dans la rubrique Serveur PRONOTE, cliquez sur Charger une base. 5. Désignez le fichier *.HNOT généré à l'étape précédente (arrêtez la base en cours si nécessaire). Vous pourrez alors mettre la base en service et y accéder avec le Client PRONOTE",
+		Quote: "Dans la rubrique Serveur PRONOTE, cliquez sur Charger une base. […] (arrêtez la base en cours si nécessaire). Vous pourrez alors mettre la base en service et y accéder avec le Client PRONOTE",
 	}
 	factIdentificationImpossible = &Fact{
 		ID:     "kb.identification-impossible",

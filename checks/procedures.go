@@ -376,8 +376,8 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Title: Text{FR: "Relevez « URL à communiquer au socle ENT »", EN: "Note “URL à communiquer au socle ENT”"},
 					Where: shortDialogPath(net, fieldServiceURL),
 					Detail: Text{
-						FR: "La procédure dit qu'avec " + p.Name + " « la synchronisation se fait automatiquement après paramétrage de Pronote.NET » : rien à envoyer. Notez l'adresse, copiée telle que le champ l'affiche" + practice + " : l'assistance " + p.Name + " peut la demander si un utilisateur voit une erreur en venant de PRONOTE (un serveur CAS refuse un service qu'il n'a pas enregistré" + pub + ").",
-						EN: "The procedure says that with " + p.Name + " “la synchronisation se fait automatiquement après paramétrage de Pronote.NET” (synchronisation is automatic once PRONOTE.net is set): nothing to send. Note the address, copied as the field shows it" + practice + ": the " + p.Name + " support may ask for it if a user sees an error coming from PRONOTE (a CAS server refuses a service it has not registered" + pub + ").",
+						FR: "Rien à envoyer : avec " + p.Name + ", « la synchronisation se fait automatiquement après paramétrage de Pronote.NET » (la procédure). Notez l'adresse telle que le champ l'affiche" + practice + " : l'assistance " + p.Name + " peut la demander si un utilisateur voit une erreur en venant de PRONOTE" + pub + ".",
+						EN: "Nothing to send: with " + p.Name + ", “la synchronisation se fait automatiquement après paramétrage de Pronote.NET” (synchronisation is automatic once PRONOTE.net is set; the procedure). Note the address as the field shows it" + practice + ": the " + p.Name + " support may ask for it if a user sees an error coming from PRONOTE" + pub + ".",
 					},
 					ModeExpect: map[Mode]Text{
 						Hosted: {FR: p.ServiceURLExample + " (forme habituelle" + practice + ")", EN: p.ServiceURLExample + " (usual form" + practice + ")"},
@@ -566,8 +566,8 @@ func setupSections(p *Profile, pf profileFacts) []Section {
 					Title: Text{FR: "Vérifiez qu'aucun identifiant CAS n'est partagé par deux utilisateurs", EN: "Check that no CAS identifier is shared by two users"},
 					Where: Text{FR: delegationPath.FR + " › colonne « Identifiant fournisseur identités »", EN: delegationPath.EN + " › “Identifiant fournisseur identités” column (identity-provider identifier)"},
 					Detail: Text{
-						FR: "Chaque personne a son identifiant, envoyé par " + p.Name + " : deux personnes différentes ne peuvent le partager, une même personne avec deux comptes peut-être. Copiez les listes (voir la page Vérifier) et passez-les au vérificateur.",
-						EN: "Each person has their own identifier, sent by " + p.Name + ": two different people cannot share one, one person with two accounts may. Copy the lists (see the Check page) and give them to the checker.",
+						FR: "Chaque personne a son identifiant, envoyé par " + p.Name + " : deux personnes différentes ne peuvent le partager, une même personne avec deux comptes peut-être. Passez les listes copiées (page Vérifier) au vérificateur.",
+						EN: "Each person has their own identifier, sent by " + p.Name + ": two different people cannot share one, one person with two accounts may. Give the lists copied (Check page) to the checker.",
 					},
 					Modes:  AnyMode,
 					Proof:  IdentityExport,

@@ -172,8 +172,8 @@ var oze = Profile{
 		"academie":      None,
 	},
 	PolicyWhy: Text{
-		FR: "Les maîtres de stage (Espace Entreprise) et les inspecteurs (Espace Académie)" + FromIndexDoc.Mark() + " viennent de l'extérieur : le tableau suppose qu'ils n'ont pas de compte oZe et les laisse sur « Aucune », avec le mot de passe PRONOTE que vous leur donnez. La page commune est sur « Cas », comme les espaces des utilisateurs d'oZe" + FromPractice.Mark() + ".",
-		EN: "Internship supervisors (Espace Entreprise) and inspectors (Espace Académie)" + FromIndexDoc.Mark() + " come from outside: the table assumes they have no oZe account and leaves them on “Aucune” (None), with the PRONOTE password you give them. The common page is on “Cas”, like the espaces of oZe's users" + FromPractice.Mark() + ".",
+		FR: "Les maîtres de stage (Espace Entreprise) et les inspecteurs (Espace Académie)" + FromIndexDoc.Mark() + " viennent de l'extérieur : le tableau suppose qu'ils n'ont pas de compte oZe et les laisse sur « Aucune », avec le mot de passe PRONOTE que vous leur donnez. La page commune suit les espaces d'oZe : « Cas »" + FromPractice.Mark() + ".",
+		EN: "Internship supervisors (Espace Entreprise) and inspectors (Espace Académie)" + FromIndexDoc.Mark() + " come from outside: the table assumes they have no oZe account and leaves them on “Aucune” (None), with the PRONOTE password you give them. The common page follows oZe's espaces: “Cas”" + FromPractice.Mark() + ".",
 	},
 	ServiceURLExample: "https://<UAI>.index-education.net/pronote/",
 }
