@@ -171,10 +171,12 @@
 //	purge.every-type   an export of each user type (from a    no export: no-evidence; a type
 //	                   column, the file name or --user-type;  missing: warn
 //	                   the report lists each file's type)
-//	verify.unique-ids  at least one identifier, none shared,  no export, or no identifier read
-//	                   every one compared (an export keeps    (« 0 identifiant CAS »):
-//	                   MaxIdentifiers; the others are         no-evidence; one shared, or some
-//	                   counted)                               not compared: warn
+//	verify.unique-ids  at least one identifier, none shared,  no export, no identifier read
+//	                   every one compared (an export keeps    (« 0 identifiant CAS »), or a
+//	                   MaxIdentifiers; the others are         user type without export (a
+//	                   counted), an export of each user type  duplicate may span two types):
+//	                                                          no-evidence; one shared, or some
+//	                                                          not compared: warn
 //	server.cas-url     never passes: no export shows the      the typed value: fail, warn or
 //	                   Serveur PRONOTE side                   answered; nothing: unanswered
 //

@@ -609,6 +609,8 @@ func silentProbes(it *Item) []struct {
 		{"an InfoMobileApp.json, nothing typed", &Evidence{Info: relative}},
 		{"an identity export of 480 rows without identifiers", &Evidence{Identities: empty}},
 		{"an identity export without rows", &Evidence{Identities: []*IdentityList{{Source: "probe.csv"}}}},
+		{"one user type's export, its identifiers all different", &Evidence{Identities: []*IdentityList{{Source: "eleves.csv", UserType: "eleves", Rows: 2,
+			FirstFilled: []Row{{Line: 2, Identifier: "a"}, {Line: 3, Identifier: "b"}}, IDs: []IDRef{{Hash: 1, Line: 2}, {Hash: 2, Line: 3}}}}}},
 	}
 }
 

@@ -391,6 +391,20 @@ func checkEveryType(sub *Subject) Verdict {
 	if len(ev.Identities) == 0 {
 		return noIdentities()
 	}
+	if missing := missingTypes(ev); len(missing) > 0 {
+		return Verdict{Status: Warn, Evidence: sources(ev.Identities), Message: Text{
+			FR: "Pas d'export pour : " + joinTexts(missing, FR) + ". Exportez la liste de chaque type (ou nommez le fichier d'après le type).",
+			EN: "No export for: " + joinTexts(missing, EN) + ". Export the list of each type (or name the file after the type).",
+		}}
+	}
+	return Verdict{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
+		FR: fmt.Sprintf("Un export pour chacun des %d types d'utilisateur.", len(userTypes)),
+		EN: fmt.Sprintf("An export for each of the %d user types.", len(userTypes)),
+	}}
+}
+
+// missingTypes returns the names of the user types no identity export of ev is of.
+func missingTypes(ev *Evidence) []Text {
 	have := map[string]bool{}
 	for _, l := range ev.Identities {
 		if l.UserType != "" {
@@ -403,19 +417,11 @@ func checkEveryType(sub *Subject) Verdict {
 			missing = append(missing, t.Name)
 		}
 	}
-	if len(missing) > 0 {
-		return Verdict{Status: Warn, Evidence: sources(ev.Identities), Message: Text{
-			FR: "Pas d'export pour : " + joinTexts(missing, FR) + ". Exportez la liste de chaque type (ou nommez le fichier d'après le type).",
-			EN: "No export for: " + joinTexts(missing, EN) + ". Export the list of each type (or name the file after the type).",
-		}}
-	}
-	return Verdict{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
-		FR: fmt.Sprintf("Un export pour chacun des %d types d'utilisateur.", len(userTypes)),
-		EN: fmt.Sprintf("An export for each of the %d user types.", len(userTypes)),
-	}}
+	return missing
 }
 
-// checkUnique: no identifier is shared by two rows, across every export.
+// checkUnique: no identifier is shared by two rows, across every export of every user type
+// (an identifier may be shared across two types: without every type, no pass).
 func checkUnique(sub *Subject) Verdict {
 	ev := sub.Evidence
 	if len(ev.Identities) == 0 {
@@ -459,6 +465,12 @@ func checkUnique(sub *Subject) Verdict {
 			FR: " %s : le vérificateur en garde %d par export, les suivants sont comptés sans être comparés ; découpez l'export en plusieurs fichiers donnés ensemble pour tout comparer.",
 			EN: " %s: the checker keeps %d per export, the next ones are counted, not compared; split the export into several files given together to compare them all.",
 		}.Sprintf(NounCASIDUncompared.N(unkept), MaxIdentifiers)
+	}
+	if missing := missingTypes(ev); dups == 0 && len(missing) > 0 {
+		return Verdict{Status: NoEvidence, Evidence: sources(ev.Identities), Message: joinText([]Text{Text{
+			FR: "Aucun doublon parmi %s, mais pas d'export pour : " + joinTexts(missing, FR) + " ; un identifiant peut être partagé entre deux types d'utilisateur. Exportez la liste de chaque type (ou nommez le fichier d'après le type).",
+			EN: "No duplicate among %s, but no export for: " + joinTexts(missing, EN) + "; an identifier may be shared across two user types. Export the list of each type (or name the file after the type).",
+		}.Sprintf(NounCASID.N(len(hashes))), uncompared}, Text{})}
 	}
 	if dups == 0 && unkept == 0 {
 		return Verdict{Status: Pass, Evidence: sources(ev.Identities), Message: Text{
