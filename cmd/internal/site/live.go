@@ -278,18 +278,20 @@ func (lv *Live) renderToMemory(ctx context.Context, s *siteModel, render map[*Pa
 			pages = append(pages, o) // the root, showing the home page
 		}
 	}
+	// What is read of the site served is what a build made: a page's first view, far under
+	// maxServedRead, which only bounds a file replaced meanwhile.
 	read := func(p string) ([]byte, error) {
 		if data, ok := files[p]; ok {
 			return data, nil
 		}
-		return readRegular(lv.b.Out, filepath.Join(lv.out, filepath.FromSlash(p)))
+		return readRegular(lv.b.Out, filepath.Join(lv.out, filepath.FromSlash(p)), maxServedRead)
 	}
 	if err := s.checkBudget(lv.b.PageBudget, lv.b.GzipBudget, pages, weights, read); err != nil {
 		return nil, err
 	}
 	out := lv.out
 	for name, data := range files {
-		if served, err := readRegular(lv.b.Out, filepath.Join(out, filepath.FromSlash(name))); err == nil && bytes.Equal(served, data) {
+		if served, err := readRegular(lv.b.Out, filepath.Join(out, filepath.FromSlash(name)), int64(len(data))); err == nil && bytes.Equal(served, data) {
 			delete(files, name)
 		}
 	}
@@ -406,3 +408,6 @@ func (s *siteModel) clone() *siteModel {
 	}
 	return &c
 }
+
+// maxServedRead bounds a file of the served site read back to weigh a page's first view.
+const maxServedRead = 64 << 20

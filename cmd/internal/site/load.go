@@ -37,7 +37,7 @@ func (b *Builder) load(ctx context.Context) (*siteModel, errorList) {
 			return nil, errs
 		}
 	}
-	data, err := readRegular(b.Src, path.Join(b.SrcDir, ConfigFile))
+	data, err := readRegular(b.Src, path.Join(b.SrcDir, ConfigFile), maxConfigBytes)
 	if err != nil {
 		errs.add(cfgFile, 0, "cannot read the site configuration: %v", unwrapPath(err))
 		return nil, errs

@@ -36,6 +36,10 @@ type LangConfig struct {
 // ConfigFile is the name of the site configuration in the content folder.
 const ConfigFile = "site.toml"
 
+// maxConfigBytes bounds the site configuration, checked before it is read: a few KB are
+// plenty.
+const maxConfigBytes = 1 << 20
+
 // parseConfig reads site.toml strictly: unknown keys, a missing language or title, a bad base
 // URL or an unknown profile are errors at their line.
 func parseConfig(file string, data []byte) (*Config, *checks.Profile, errorList) {

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -68,11 +69,22 @@ func (p *Page) load(fsys afero.Fs, md goldmark.Markdown, errs *errorList, parses
 	return ok
 }
 
+// maxPageFile bounds a page's file, front matter and Markdown together, checked before it is
+// read: twice what the Markdown alone may hold (see markdown.MaxPageBytes), so that a page
+// over that limit is still reported where it goes over (line and all), and a page of any
+// size costs no more memory than this to refuse.
+const maxPageFile = 2 * markdown.MaxPageBytes
+
 // readHead reads the page's file and its front matter into p, and returns the Markdown after
 // it. It reports false, with the error, when the file cannot be read. A page that would cost
 // too much to parse is reported and marked scanned, with nothing found in it.
 func (p *Page) readHead(fsys afero.Fs, errs *errorList) (pageText, bool) {
-	raw, err := readRegular(fsys, p.src)
+	raw, err := readRegular(fsys, p.src, maxPageFile)
+	if big := (errTooBig{}); errors.As(err, &big) {
+		errs.add(p.File, 0, "the page's file is %d bytes or more, over the limit of %d (front matter and Markdown; the Markdown alone may hold %d): split it", big.size, big.max, markdown.MaxPageBytes)
+		p.scanned = true
+		return pageText{}, false
+	}
 	if err != nil {
 		errs.add(p.File, 0, "cannot read: %v", unwrapPath(err))
 		p.scanned = true // nothing to scan: not read again to report the same error
@@ -135,7 +147,7 @@ var checklistFence = regexp.MustCompile("(?m)^[ \\t>*+\\-0-9.)]*(```+|~~~+)[ \\t
 // readBody reads the page's file again and returns its Markdown after the front matter,
 // which loadHead read and checked.
 func (p *Page) readBody(fsys afero.Fs) (pageText, error) {
-	raw, err := readRegular(fsys, p.src)
+	raw, err := readRegular(fsys, p.src, maxPageFile)
 	if err != nil {
 		return pageText{}, fmt.Errorf("cannot read %s again: %w", p.File, unwrapPath(err))
 	}
@@ -149,7 +161,7 @@ func (p *Page) readBody(fsys afero.Fs) (pageText, error) {
 // scanFile reads the page's body again and scans it; its front matter's problems were
 // reported by loadHead.
 func (p *Page) scanFile(fsys afero.Fs, md goldmark.Markdown, errs *errorList, parses *atomic.Int64) {
-	raw, err := readRegular(fsys, p.src)
+	raw, err := readRegular(fsys, p.src, maxPageFile)
 	if err != nil {
 		errs.add(p.File, 0, "cannot read: %v", unwrapPath(err))
 		return

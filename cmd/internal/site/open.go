@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 
@@ -30,16 +31,32 @@ func openRegular(fsys afero.Fs, name string) (afero.File, fs.FileInfo, error) {
 	return f, info, nil
 }
 
-// readRegular returns the content of the regular file name of fsys (see openRegular).
-func readRegular(fsys afero.Fs, name string) ([]byte, error) {
+// readRegular returns the content of the regular file name of fsys (see openRegular), of at
+// most max bytes: a bigger file is an errTooBig, told by its size before anything is read, or
+// by reading no more than max+1 bytes of a file that grows meanwhile (or whose size the
+// system does not say).
+func readRegular(fsys afero.Fs, name string, max int64) ([]byte, error) {
 	f, info, err := openRegular(fsys, name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if info.Size() > max {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errTooBig{info.Size(), max}}
+	}
 	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead))
-	_, err = buf.ReadFrom(f)
+	n, err := buf.ReadFrom(io.LimitReader(f, max+1))
+	if err == nil && n > max {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errTooBig{n, max}}
+	}
 	return buf.Bytes(), err
+}
+
+// errTooBig is a file of size bytes, or more, where at most max are read.
+type errTooBig struct{ size, max int64 }
+
+func (e errTooBig) Error() string {
+	return fmt.Sprintf("%d bytes, over the limit of %d", e.size, e.max)
 }
 
 // errNotRegular is a file that is not a regular file.

@@ -106,7 +106,7 @@ func (st *stage) mark() error {
 	full := filepath.Join(st.dir, markerName)
 	if st.found[markerName] {
 		if info, err := lstat(st.fs, full); err == nil && info.Size() == int64(len(markerText)) {
-			if data, err := readRegular(st.fs, full); err == nil && string(data) == markerText {
+			if data, err := readRegular(st.fs, full, int64(len(markerText))); err == nil && string(data) == markerText {
 				st.made(markerName, info, weight{})
 				return nil
 			}
@@ -301,7 +301,7 @@ func (st *stage) take(name string, want fileStamp, w weight) error {
 		st.record(name, want, w) // the same file under a second name: the same stamp
 		return nil
 	}
-	data, err := readRegular(afero.NewOsFs(), from)
+	data, err := readRegular(afero.NewOsFs(), from, want.Size)
 	if err != nil {
 		return fmt.Errorf("cannot take %s from the published site: %w", name, err)
 	}
