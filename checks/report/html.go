@@ -48,6 +48,20 @@ var htmlEscaper = strings.NewReplacer(
 // hide part of itself. It is html/template's escaping of terminal.Visible(s).
 func EscapeHTML(s string) string { return htmlEscaper.Replace(terminal.Visible(s)) }
 
+// escapeBreaking returns s escaped by [EscapeHTML], a line break allowed (<wbr>) after each
+// "/" but those of "://": an address breaks after a slash, never inside a name, on a phone.
+func escapeBreaking(s string) string {
+	var b strings.Builder
+	from := 0
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '/' && s[i+1] != '/' && !strings.HasSuffix(s[:i+1], "://") {
+			b.WriteString(EscapeHTML(s[from:i+1]) + "<wbr>")
+			from = i + 1
+		}
+	}
+	return b.String() + EscapeHTML(s[from:])
+}
+
 // escapeHref returns u ready for a double-quoted href: a URL with a scheme other than http,
 // https or mailto becomes "#ZgotmplZ" (it could run script), bytes a URL may not hold are
 // percent-encoded (an existing %XX escape is kept), then the result is escaped for the
@@ -125,14 +139,14 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 	if schoolUAI != "" {
 		b.WriteString("<dt>" + in(words.UAI) + "</dt><dd>" + esc(schoolUAI) + "</dd>\n")
 	}
-	b.WriteString("<dt>" + in(words.Mode) + "</dt><dd>" + esc(d.ModeDecision.Says))
+	b.WriteString("<dt>" + in(words.Mode) + "</dt><dd>" + escapeBreaking(d.ModeDecision.Says))
 	if d.Purge {
 		b.WriteString(" · " + in(words.PurgeChecked))
 	}
 	for _, a := range d.ModeDecision.Against {
-		b.WriteString("<br>" + esc(a))
+		b.WriteString("<br>" + escapeBreaking(a))
 	}
-	b.WriteString("</dd>\n<dt>" + in(words.Profile) + "</dt><dd>" + esc(d.Profile.Name) + " — <code>" + esc(d.Profile.CASURL) + "</code></dd>\n" +
+	b.WriteString("</dd>\n<dt>" + in(words.Profile) + "</dt><dd>" + esc(d.Profile.Name) + " — <code>" + escapeBreaking(d.Profile.CASURL) + "</code></dd>\n" +
 		"<dt>" + in(words.Generated) + `</dt><dd><time datetime="` + esc(d.Generated.Format("2006-01-02T15:04:05Z07:00")) + `">` +
 		esc(l.DateTime(d.Generated)) + "</time></dd>\n" +
 		"<dt>" + in(words.Checker) + "</dt><dd>" + esc(d.Checker.Name) + " " + esc(d.Checker.Version) + "</dd>\n")
@@ -183,7 +197,7 @@ func HTML(w io.Writer, d *Doc, showPersonal bool) error {
 	b.WriteString("<h2>" + in(words.Results) + "</h2>\n")
 	writeResults(steps)
 	if len(dependsOnMode) > 0 {
-		b.WriteString("<h2>" + in(words.DependsOnMode) + "</h2>\n<p class=\"small\">" + esc(d.ModeDecision.Says) + "</p>\n<ul class=\"na\">")
+		b.WriteString("<h2>" + in(words.DependsOnMode) + "</h2>\n<p class=\"small\">" + escapeBreaking(d.ModeDecision.Says) + "</p>\n<ul class=\"na\">")
 		for _, r := range dependsOnMode {
 			b.WriteString("<li><code>" + esc(r.ID) + "</code> " + esc(r.Title) + "</li>")
 		}
@@ -223,7 +237,7 @@ func writeResult(b *bufio.Writer, r Step, lang checks.Lang, in func(checks.Text)
 	if m := r.Mark(); m != "" {
 		b.WriteString(` <span class="mark">` + esc(m) + "</span>")
 	}
-	b.WriteString("</p>\n<p>" + esc(r.Message) + "</p>\n")
+	b.WriteString("</p>\n<p>" + escapeBreaking(r.Message) + "</p>\n")
 	if but := r.TickedBut(lang); but != "" {
 		b.WriteString(`<p class="small">` + esc(but) + "</p>\n")
 	}
@@ -234,10 +248,10 @@ func writeResult(b *bufio.Writer, r Step, lang checks.Lang, in func(checks.Text)
 		b.WriteString(`<p class="small">` + in(words.Comment) + colon + esc(r.Comment) + "</p>\n")
 	}
 	if r.URL != "" {
-		b.WriteString(`<p class="small">` + in(words.Step) + colon + `<a href="` + escapeHref(r.URL) + `">` + esc(r.URL) + "</a></p>\n")
+		b.WriteString(`<p class="small">` + in(words.Step) + colon + `<a href="` + escapeHref(r.URL) + `">` + escapeBreaking(r.URL) + "</a></p>\n")
 	}
 	if r.Help != "" {
-		b.WriteString(`<p class="small">` + in(words.Help) + colon + `<a href="` + escapeHref(r.Help) + `">` + esc(r.Help) + "</a></p>\n")
+		b.WriteString(`<p class="small">` + in(words.Help) + colon + `<a href="` + escapeHref(r.Help) + `">` + escapeBreaking(r.Help) + "</a></p>\n")
 	}
 	b.WriteString("\n</li>\n")
 }

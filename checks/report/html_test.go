@@ -25,6 +25,19 @@ var templateSource string
 var referenceTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"in":   func(checks.Text) string { return "" },
 	"dict": func(root any, r Step) refResult { return refResult{root, r} },
+	// pieces cuts an address, or a text that may hold one, after each "/" that is neither
+	// followed by another nor the last of "://": the report allows a line break there.
+	"pieces": func(s string) []string {
+		var out []string
+		for from, j := 0, 0; ; j++ {
+			if j+1 >= len(s) {
+				return append(out, s[from:])
+			}
+			if s[j] == '/' && s[j+1] != '/' && !strings.HasSuffix(s[:j+1], "://") {
+				out, from = append(out, s[from:j+1]), j+1
+			}
+		}
+	},
 }).Parse(templateSource))
 
 type refResult struct {

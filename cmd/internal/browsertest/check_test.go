@@ -496,13 +496,13 @@ func TestVerdictsOnProcedurePages(t *testing.T) {
 	}
 
 	want := map[string]stepLook{
-		"server.cas-url":    {State: "contradicted", Checked: true},              // the person's tick stays, not done
-		"net.cas-url":       {State: "verified", ByChecker: true},                // verified by the checker, not ticked for the person
-		"net.espaces":       {State: "attention"},                                // warn
-		"net.cas-protocol":  {State: "attention"},                                // error
-		"net.publish":       {State: "todo"},                                     // no-evidence: a saved file without a date does not show publication
-		"net.unpublished":   {State: "todo"},                                     // answered: a person's word, no verdict kept
-		"verify.unique-ids": {State: "todo"},                                     // no-evidence: nothing to show
+		"server.cas-url":    {State: "contradicted", Checked: true}, // the person's tick stays, not done
+		"net.cas-url":       {State: "verified", ByChecker: true},   // verified by the checker, not ticked for the person
+		"net.espaces":       {State: "attention"},                   // warn
+		"net.cas-protocol":  {State: "attention"},                   // error
+		"net.publish":       {State: "todo"},                        // no-evidence: a saved file without a date does not show publication
+		"net.unpublished":   {State: "todo"},                        // answered: a person's word, no verdict kept
+		"verify.unique-ids": {State: "todo"},                        // no-evidence: nothing to show
 	}
 	for id, wl := range want {
 		if got := browser[id]; got != wl {
