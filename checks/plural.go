@@ -59,6 +59,7 @@ var (
 	NounStepFailed      = Noun{One: Text{FR: "en échec", EN: "failed"}, Many: Text{FR: "en échec", EN: "failed"}}
 	NounStepReview      = Noun{One: Text{FR: "à revoir", EN: "to look at again"}, Many: Text{FR: "à revoir", EN: "to look at again"}}
 	NounFileRead        = Noun{One: Text{FR: "fichier lu", EN: "file read"}, Many: Text{FR: "fichiers lus", EN: "files read"}}
+	NounFileReplaced    = Noun{One: Text{FR: "remplacé", EN: "replaced"}, Many: Text{FR: "remplacés", EN: "replaced"}}
 	NounFileUnused      = Noun{One: Text{FR: "fichier non pris en compte", EN: "file not used"}, Many: Text{FR: "fichiers non pris en compte", EN: "files not used"}}
 	NounEspace          = Noun{One: Text{FR: "espace", EN: "espace"}, Many: Text{FR: "espaces", EN: "espaces"}}
 	NounAnswer          = Noun{One: Text{FR: "réponse", EN: "answer"}, Many: Text{FR: "réponses", EN: "answers"}}
@@ -71,5 +72,5 @@ var nouns = map[string]Noun{
 	"SchoolFailed": NounSchoolFailed, "Failing": NounFailing, "ReportRead": NounReportRead,
 	"Unreadable": NounUnreadable, "Step": NounStep, "StepTodo": NounStepTodo, "StepDone": NounStepDone,
 	"StepVerified": NounStepVerified, "StepFailed": NounStepFailed, "StepReview": NounStepReview,
-	"FileRead": NounFileRead, "FileUnused": NounFileUnused, "Espace": NounEspace, "Answer": NounAnswer,
+	"FileRead": NounFileRead, "FileReplaced": NounFileReplaced, "FileUnused": NounFileUnused, "Espace": NounEspace, "Answer": NounAnswer,
 }

@@ -114,7 +114,7 @@ func check(req request, inputs []input, now time.Time) outcome {
 	}
 	sess := checker.New(false, "")
 	out := outcome{Files: []fileOutcome{}}
-	read, unused := 0, 0
+	read, dropped, unused := 0, 0, 0
 	for _, in := range inputs {
 		fo := fileOutcome{Name: in.Name}
 		k, replaced, err := evidence.Kind(""), "", error(nil)
@@ -133,7 +133,7 @@ func check(req request, inputs []input, now time.Time) outcome {
 				if f := &out.Files[j]; sess.Shown(f.Name) == replaced && f.Kind == string(k) && !f.Replaced {
 					f.Replaced, f.Says = true, textOf(checker.ReplacedBy(f.Name, in.Name))
 					fo.Says = textOf(checker.Replaces(k, in.Name, f.Name))
-					read--
+					dropped++ // read, then replaced
 					break
 				}
 			}
@@ -145,9 +145,11 @@ func check(req request, inputs []input, now time.Time) outcome {
 		out.Files = append(out.Files, fo)
 	}
 	o := checker.Options{Mode: req.Mode, Address: req.Address, Purge: req.Purge, Now: now}
+	answers := false
 	if sess.Evidence.Answers == nil && len(req.Ticks) > 0 {
 		if fo, ok := readTicks(sess, req, o); ok {
 			out.Files = append(out.Files, fo)
+			answers = !fo.Unused
 		}
 	}
 	out.JSON = map[checks.Lang]string{}
@@ -173,7 +175,7 @@ func check(req request, inputs []input, now time.Time) outcome {
 		out.HTML = buf.String()
 		out.Mode, out.Verdict = modeOf(rep.Decision), verdictOf(rep, doc)
 	}
-	out.Status = textOf(checker.Done(read, unused))
+	out.Status = textOf(checker.Done(read, dropped, unused, answers))
 	return out
 }
 

@@ -152,8 +152,9 @@ func TestCheckReplacesEvidence(t *testing.T) {
 	if !out.Failed || out.Verdict.Level != "fail" || !strings.Contains(out.JSON[checks.EN], `"file": "InfoMobileApp (1).json"`) || strings.Contains(out.JSON[checks.EN], `"file": "InfoMobileApp.json"`) {
 		t.Errorf("the report is not the second file's: failed %v, %+v", out.Failed, out.Verdict)
 	}
-	if !strings.HasPrefix(out.Status.EN, "Check done: 1 file read.") {
-		t.Errorf("status %q", out.Status.EN)
+	// Both files were read; the status counts them and says one was replaced.
+	if !strings.HasPrefix(out.Status.EN, "Check done: 2 files read, including 1 replaced.") || !strings.HasPrefix(out.Status.FR, "Vérification faite\u202f: 2 fichiers lus, dont 1 remplacé.") {
+		t.Errorf("status %q / %q", out.Status.EN, out.Status.FR)
 	}
 	same := check(request{Lang: "fr", Mode: "hosted"}, []input{in("InfoMobileApp.json", wrongInfo), in("InfoMobileApp.json", relativeInfo)}, time.Unix(0, 0))
 	if same.Files[0].Says.FR != "Remplacé par le fichier du même nom déposé après\u202f: il n'est plus jugé." || same.Failed {

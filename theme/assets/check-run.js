@@ -140,6 +140,15 @@
       });
     }
 
+    // evidence says where a result comes from; the browser's answers by their name, the
+    // step's ID as code.
+    function evidence(r) {
+      var p = el('p', { 'class': 'wc-ev' }, t.tEvidence + (lang === 'fr' ? '\u202f: ' : ': '));
+      if (r.evidence === t.tAnswersFile + ': ' + r.id) p.append(t.tAnswersFile + ' (', el('code', {}, r.id), ')');
+      else p.append(r.evidence);
+      return p;
+    }
+
     function resultList(doc) {
       var list = el('ol', { 'class': 'wc-list' });
       var rank = function (r) { var i = order.indexOf(r.status); return i < 0 ? order.length : i; };
@@ -152,7 +161,7 @@
           var title = r.url ? el('a', { href: r.url.indexOf(t.base) === 0 ? t.root + r.url.slice(t.base.length) : r.url }, r.title) : el('span', {}, r.title);
           li.append(el('span', { 'class': 'wc-st' }, r.statusLabel), ' ', title, ' ', el('code', {}, r.id));
           li.appendChild(el('p', {}, r.message));
-          if (r.evidence) li.appendChild(el('p', { 'class': 'wc-ev' }, t.tEvidence + (lang === 'fr' ? '\u202f: ' : ': ') + r.evidence));
+          if (r.evidence) li.appendChild(evidence(r));
           list.appendChild(li);
         });
       return list;

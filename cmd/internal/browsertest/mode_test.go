@@ -22,6 +22,7 @@ type checkLook struct {
 	AskAbove bool
 	Files    []string
 	Links    map[string]string // item ID → the address its title links to, "" for none
+	Evidence map[string]string // item ID → its « Evidence: » line, "" for none
 	Answers  string
 }
 
@@ -38,6 +39,7 @@ func lookAtCheck(t *testing.T, ctx context.Context) checkLook {
 			Ask: ask ? ask.textContent : '', AskAbove: above,
 			Files: Array.from(document.querySelectorAll('.wc-files li')).map(li => li.className + '|' + li.textContent),
 			Links: Object.fromEntries(Array.from(document.querySelectorAll('.wc-result')).map(li => [li.querySelector('code').textContent, li.querySelector('a') ? li.querySelector('a').getAttribute('href') : ''])),
+			Evidence: Object.fromEntries(Array.from(document.querySelectorAll('.wc-result')).map(li => [li.querySelector('code').textContent, li.querySelector('.wc-ev') ? li.querySelector('.wc-ev').textContent : ''])),
 			Answers: text('.wc-answers span'),
 		};
 	})()`))
@@ -98,6 +100,9 @@ func TestSecondExportReplacesTheFirst(t *testing.T) {
 	if !strings.HasPrefix(second.Verdict, "At least one step fails") || !strings.Contains(second.VerdictClass, "wc-fail") {
 		t.Errorf("headline after the second export: %q (%s), want the second's failure", second.Verdict, second.VerdictClass)
 	}
+	if !strings.HasPrefix(second.Status, "Check done: 2 files read, including 1 replaced.") {
+		t.Errorf("after the second export: status %q, want both files counted and the replaced one said", second.Status)
+	}
 	if strings.Contains(strings.ToLower(strings.Join(second.Files, " ")+second.Status), "unreadable") {
 		t.Errorf("a file read is called unreadable: %v %q", second.Files, second.Status)
 	}
@@ -128,8 +133,16 @@ func TestModeFromTicks(t *testing.T) {
 	if !regexp.MustCompile(`\(the latest on \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\)$`).MatchString(got.Answers) {
 		t.Errorf("answers line %q, want the date as an English reader writes it", got.Answers)
 	}
-	if !strings.Contains(strings.Join(got.Files, "\n"), "|Your answers in this browser — 2 answers, for the hosted mode.") {
+	if !strings.Contains(strings.Join(got.Files, "\n"), "|your answers in this browser — 2 answers, for the hosted mode.") {
 		t.Errorf("files listed: %v", got.Files)
+	}
+	// The answers are named as a person reads them, the step's ID as code, not « Your
+	// answers in this browser: net.unpublished »; the status counts them with the file.
+	if ev := got.Evidence["net.unpublished"]; ev != "Evidence: your answers in this browser (net.unpublished)" {
+		t.Errorf("evidence of a ticked step: %q", ev)
+	}
+	if !strings.HasPrefix(got.Status, "Check done: 1 file read and your answers in this browser.") {
+		t.Errorf("status %q", got.Status)
 	}
 }
 

@@ -24,6 +24,8 @@ var (
 	msgAtLine         = checks.Text{FR: "Ligne %d : %s", EN: "Line %d: %s"}
 	msgAtLineCol      = checks.Text{FR: "Ligne %d, colonne %d : %s", EN: "Line %d, column %d: %s"}
 	msgDone           = checks.Text{FR: "Vérification faite : %s. Les verdicts s'affichent aussi à côté des étapes des procédures.", EN: "Check done: %s. The verdicts also show beside the procedures' steps."}
+	msgAmong          = checks.Text{FR: ", dont ", EN: ", including "}
+	msgAnswersRead    = checks.Text{FR: "vos réponses dans ce navigateur", EN: "your answers in this browser"}
 	msgTicks          = checks.Text{FR: "%s, pour le %s.", EN: "%s, for the %s."}
 	msgTicksPurge     = checks.Text{FR: "%s, pour le changement d'ENT.", EN: "%s, for the change of ENT."}
 )
@@ -75,13 +77,22 @@ func PageError(err error) checks.Text {
 	return msg
 }
 
-// Done says what the check made of its files: how many it read, and how many it could not
+// Done says what the check made of its files: how many it read (those a later one replaced
+// among them), whether it used the browser's answers too, and how many files it could not
 // use (each file says why).
-func Done(read, unused int) checks.Text {
+func Done(read, replaced, unused int, answers bool) checks.Text {
 	parts := checks.NounFileRead.N(read)
+	add := func(sep checks.Text, t checks.Text) {
+		parts = checks.Text{FR: parts.FR + sep.FR + t.FR, EN: parts.EN + sep.EN + t.EN}
+	}
+	if replaced > 0 {
+		add(msgAmong, checks.NounFileReplaced.N(replaced))
+	}
+	if answers {
+		add(checks.Text{FR: " et ", EN: " and "}, msgAnswersRead)
+	}
 	if unused > 0 {
-		u := checks.NounFileUnused.N(unused)
-		parts = checks.Text{FR: parts.FR + ", " + u.FR, EN: parts.EN + ", " + u.EN}
+		add(checks.Text{FR: ", ", EN: ", "}, checks.NounFileUnused.N(unused))
 	}
 	return msgDone.Sprintf(parts)
 }
