@@ -24,8 +24,9 @@ func (p *paper) font(r Run, size float64) {
 }
 
 // flow lays runs out in lines of at most w millimetres at size points. Lines break at
-// spaces and, inside a word, only after a "/" (an address: "https://host/" "path/"); a word
-// wider than a line, which no line could hold, is cut where the line ends.
+// spaces and, inside a word, only after a "/" (an address: "https://host/" "path/"); a run
+// that follows a word without a space (a mark) stays on its line; a word wider than a line,
+// which no line could hold, is cut where the line ends.
 func (p *paper) flow(runs []Run, w, size float64) [][]piece {
 	var lines [][]piece
 	var line []piece
@@ -41,12 +42,26 @@ func (p *paper) flow(runs []Run, w, size float64) [][]piece {
 	}
 	for _, r := range runs {
 		p.font(r, size)
-		for _, word := range breaks(r.Text) {
+		for j, word := range breaks(r.Text) {
 			ww := p.GetStringWidth(strings.TrimRight(word, " "))
 			if x > 0 && x+ww > w {
+				// A run that starts with no space after the word before (a source's mark
+				// after its word) is glued to it: the word goes to the next line with it,
+				// as a browser lays them out.
+				var carry []piece
+				if n := len(line); j == 0 && n > 1 && !strings.HasSuffix(line[n-1].Text, " ") && !strings.HasSuffix(line[n-1].Text, "/") {
+					carry, line = []piece{line[n-1]}, line[:n-1]
+				}
 				end()
-				word = strings.TrimLeft(word, " ")
-				ww = p.GetStringWidth(strings.TrimRight(word, " "))
+				for _, c := range carry {
+					c.x = x
+					line = append(line, c)
+					x += c.w
+				}
+				if len(carry) == 0 {
+					word = strings.TrimLeft(word, " ")
+					ww = p.GetStringWidth(strings.TrimRight(word, " "))
+				}
 			}
 			for x == 0 && ww > w && len(word) > 1 {
 				cut := fit(word, w, p.GetStringWidth)

@@ -240,3 +240,23 @@ func TestLongAddressBreaksAfterSlash(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkStaysWithItsWord: a source's mark, a run of its own right after a word, never
+// starts a line: where it does not fit, its word goes to the next line with it, as on the
+// printed page.
+func TestMarkStaysWithItsWord(t *testing.T) {
+	cl, _ := checks.Default().Checklist(checks.HostedID)
+	p := newPaper(paperOf(cl, checks.EN))
+	runs := []Run{{Text: "whoever never received a PRONOTE password"}, {Text: "‡", URL: "https://example.org/#x"}, {Text: " would be locked out."}}
+	p.font(runs[0], bodySize)
+	w := p.GetStringWidth("whoever never received a PRONOTE password") + 0.1 // the mark does not fit after it
+	lines := p.flow(runs, w, bodySize)
+	for i, line := range lines {
+		if strings.TrimSpace(line[0].Text) == "‡" {
+			t.Errorf("line %d starts with the mark: %+v", i, line)
+		}
+	}
+	if len(lines) < 2 || lines[1][0].Text != "password" || lines[1][1].Text != "‡" {
+		t.Errorf("want the second line to start with “password‡”, got %+v", lines)
+	}
+}
