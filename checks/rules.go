@@ -349,6 +349,7 @@ func checkPurged(sub *Subject) Verdict {
 	// Each export keeps its first MaxSampleRows filled rows: the message cites up to
 	// MaxSampleRows of them, file by file, and says when they are only examples.
 	var where []Text
+	var at []string // the first line cited of each file
 	shown := 0
 	for _, l := range ev.Identities {
 		var sample []string
@@ -360,6 +361,7 @@ func checkPurged(sub *Subject) Verdict {
 			shown++
 		}
 		if len(sample) > 0 {
+			at = append(at, fmt.Sprintf("%s:%d", l.Source, l.FirstFilled[0].Line))
 			where = append(where, Text{FR: "dans %s, %s %s", EN: "in %s, %s %s"}.Sprintf(l.Source, NounLine.For(len(sample)), strings.Join(sample, ", ")))
 		}
 	}
@@ -367,7 +369,7 @@ func checkPurged(sub *Subject) Verdict {
 	if shown < filled {
 		cited = Text{FR: "par exemple (%d sur %d) %s", EN: "for example (%d of %d) %s"}.Sprintf(shown, filled, cited)
 	}
-	return Verdict{Status: Fail, Evidence: fmt.Sprintf("%s:%d", first.Source, first.FirstFilled[0].Line), Message: Text{
+	return Verdict{Status: Fail, Evidence: strings.Join(at, ", "), Message: Text{
 		FR: "%s sur %s ; %s. Videz la colonne « %s ».",
 		EN: "%s in %s; %s. Clear the “%s” column.",
 	}.Sprintf(NounCASIDLeft.N(filled), NounRow.N(rows), cited, first.Column)}

@@ -228,6 +228,23 @@ func TestPersonalMasks(t *testing.T) {
 	}
 }
 
+// TestCheckPurgedCitesEveryFile: identifiers left in two exports are cited in the message
+// and in the evidence, the first line of each file, not only the first file's.
+func TestCheckPurgedCitesEveryFile(t *testing.T) {
+	ev := &Evidence{Identities: []*IdentityList{
+		{Source: "eleves.csv", Column: "Identifiant CAS", Rows: 3, FirstFilled: []Row{{Line: 2, Identifier: "a"}}, IDs: []IDRef{{Hash: 1, Line: 2}}},
+		{Source: "vides.csv", Column: "Identifiant CAS", Rows: 4},
+		{Source: "profs.csv", Column: "Identifiant CAS", Rows: 2, FirstFilled: []Row{{Line: 3, Identifier: "b"}, {Line: 4, Identifier: "c"}}, IDs: []IDRef{{Hash: 2, Line: 3}, {Hash: 3, Line: 4}}},
+	}}
+	r := checkPurged(&Subject{Profile: OZE(), Evidence: ev})
+	if r.Status != Fail || r.Evidence != "eleves.csv:2, profs.csv:3" {
+		t.Errorf("%s, evidence %q; want fail, eleves.csv:2, profs.csv:3", r.Status, r.Evidence)
+	}
+	if !strings.Contains(r.Message.EN, "in eleves.csv, line 2") || !strings.Contains(r.Message.EN, "in profs.csv, lines 3") {
+		t.Errorf("message %q, want both files", r.Message.EN)
+	}
+}
+
 func TestCheckUniqueCitesTheFirstSharedIdentifier(t *testing.T) {
 	ev := &Evidence{Identities: []*IdentityList{
 		// Hash 9 is shared first in the files (lines 2 and 8), though hash 5 sorts first.

@@ -296,14 +296,15 @@ func unusedAnswers(rep *checks.Report, a *checks.Answers) []string {
 	return ids
 }
 
-func sepName(r rune) string {
+// sepName names a column separator as its reader calls it.
+func sepName(r rune) checks.Text {
 	switch r {
 	case '\t':
-		return "tab"
+		return checks.Text{FR: "tabulation", EN: "tab"}
 	case 0:
-		return "?"
+		return checks.Text{FR: "?", EN: "?"}
 	}
-	return string(r)
+	return checks.Text{FR: string(r), EN: string(r)}
 }
 
 // Wording is the report's own words, one named field each, so that a mistyped name does not
