@@ -17,6 +17,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/hds-oze/pronote-oze/checks"
@@ -26,8 +27,13 @@ import (
 	"github.com/spf13/afero"
 )
 
+// stopSignals stop a build or serve as Ctrl-C does: the build says it was interrupted and
+// leaves the output folder as it was, its staging folder kept for the next build or removed.
+// SIGTERM is what a service manager, timeout or docker stop sends, SIGHUP a closed terminal.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	switch {

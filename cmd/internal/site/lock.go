@@ -38,9 +38,10 @@ func lockOutput(fsys afero.Fs, out string) (unlock func(), err error) {
 	}
 	if err != nil {
 		if info, lerr := os.Lstat(name); lerr == nil && !info.Mode().IsRegular() {
-			err = errNotRegular{info.Mode()}
+			return nil, fmt.Errorf("cannot open the lock %s: %w; a lock is a regular file, which sitegen makes: remove %s", name, errNotRegular{info.Mode()}, name)
 		}
-		return nil, fmt.Errorf("cannot open the lock %s: %w; a lock is a regular file, which sitegen makes: remove %s", name, err, name)
+		// Removing the lock would not help: the folder cannot be written.
+		return nil, fmt.Errorf("cannot open the lock %s: %w: a build writes beside its output folder (the lock, the new site, the site it replaces), so the folder of %s must be writable", name, err, out)
 	}
 	if err := tryLock(f); err != nil {
 		f.Close()

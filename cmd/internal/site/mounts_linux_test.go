@@ -131,3 +131,17 @@ func TestMountInsideOutput(t *testing.T) {
 		})
 	}
 }
+
+// TestLockReadOnly builds into a folder of a read-only filesystem, and wants the error to say
+// so, not to tell the user to remove a lock that is not the problem.
+func TestLockReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	mount(t, "", dir)
+	if err := unix.Mount("", dir, "", unix.MS_REMOUNT|unix.MS_RDONLY, ""); err != nil {
+		t.Fatal(err)
+	}
+	_, err := lockOutput(afero.NewOsFs(), filepath.Join(dir, "public"))
+	if err == nil || !strings.Contains(err.Error(), "read-only file system") || strings.Contains(err.Error(), "remove") {
+		t.Errorf("lockOutput = %v, want an error saying that the folder is read-only, not to remove the lock", err)
+	}
+}

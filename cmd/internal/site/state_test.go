@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -169,6 +170,7 @@ func FuzzReadState(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	state = bytes.TrimPrefix(state, []byte(stateMagic)) // readState reads it, decodeState what follows
 	f.Add(state)
 	f.Add(state[:len(state)/2])
 	f.Add(append(bytes.Clone(state), state[len(state)/2:]...))
@@ -211,5 +213,15 @@ func TestFailedBuildForgetsState(t *testing.T) {
 				t.Errorf("after failed(%v), the state exists %v, want %v", tc.err, err == nil, !tc.forget)
 			}
 		})
+	}
+}
+
+// TestStateErrorNamesFile: a state that cannot be read is named in the error, which the build
+// prints as why it rendered every page.
+func TestStateErrorNamesFile(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "0123456789abcdef01234567.state")
+	writeFile(t, file, []byte(stateMagic+"\x17"))
+	if _, err := readState(file); err == nil || !strings.Contains(err.Error(), file) {
+		t.Errorf("readState = %v, want an error naming %s", err, file)
 	}
 }
