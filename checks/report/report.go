@@ -167,7 +167,7 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 		Purge:     rep.Purge,
 		Summary:   map[string]int{},
 		Failed:    rep.Failed(),
-		SendTo:    meta.Support.Line(l),
+		SendTo:    sendTo(meta.Support, l),
 	}
 	if rep.Mode == checks.AnyMode {
 		d.ModeLabel = words.PurgeOnly.In(l)
@@ -294,6 +294,16 @@ func unusedAnswers(rep *checks.Report, a *checks.Answers) []string {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// sendTo returns who to send the report to: the contact given, as it is (an address ends
+// it, which a full stop would seem part of), or, with none, the sentence saying so, with
+// its full stop.
+func sendTo(c checks.Contact, l checks.Lang) string {
+	if s := c.Line(l); !c.IsZero() || s == "" || strings.HasSuffix(s, ".") {
+		return s
+	}
+	return c.Line(l) + "."
 }
 
 // sepName names a column separator as its reader calls it.

@@ -210,14 +210,15 @@ func TestHelpOriginAndSendTo(t *testing.T) {
 	if r := steps["net.cas-url"]; r.Origin != "procedure" || r.Mark() != "" {
 		t.Errorf("net.cas-url: origin %q mark %q, want procedure and no mark", r.Origin, r.Mark())
 	}
-	if d.SendTo != checks.FallbackContact().FR {
+	// The line to send the report to is a sentence: it ends with a full stop.
+	if d.SendTo != checks.FallbackContact().FR+"." {
 		t.Errorf("no contact: sendTo %q", d.SendTo)
 	}
 	var text bytes.Buffer
 	if err := Text(&text, d, false); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Si ça ne marche pas\u202f: https://site.example/fr/si-ca-ne-marche-pas/#hosted.troubleshooting", "À qui envoyer le rapport\u202f: " + checks.FallbackContact().FR, "* usage courant"} {
+	for _, want := range []string{"Si ça ne marche pas\u202f: https://site.example/fr/si-ca-ne-marche-pas/#hosted.troubleshooting", "À qui envoyer le rapport\u202f: " + checks.FallbackContact().FR + ".\n", "* usage courant"} {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("text report lacks %q", want)
 		}
