@@ -50,33 +50,66 @@ func swap(fsys afero.Fs, staging, out string) (old string, err error) {
 // removeSite removes the folder dir, a site, and everything in it. The files it likely holds,
 // given by site path, go first, by name and a few at once, then their folders, deepest first:
 // os.RemoveAll alone opens and reads every folder, one after the other, and a site has a
-// folder per page. What is left (files not named) goes with os.RemoveAll.
+// folder per page (see removeFiles). What is left (files not named) goes with removeMade. Nothing
+// in a filesystem mounted inside dir is removed.
 func removeSite(fsys afero.Fs, dir string, files []string) error {
-	if info, err := lstat(fsys, dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+	info, err := lstat(fsys, dir)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		return fsys.Remove(dir) // the link, not what it leads to
 	}
-	if _, ok := fsys.(*afero.OsFs); ok && len(files) > 0 {
-		next := make(chan string)
-		var wg sync.WaitGroup
-		for range 4 * runtime.GOMAXPROCS(0) {
-			wg.Go(func() {
-				for name := range next {
-					_ = os.Remove(filepath.Join(dir, filepath.FromSlash(name))) // whatever stays goes below
-				}
-			})
-		}
-		dirs := map[string]bool{}
-		for _, name := range files {
-			next <- name
-			for d := path.Dir(name); d != "." && !dirs[d]; d = path.Dir(d) {
-				dirs[d] = true
-			}
-		}
-		close(next)
-		wg.Wait()
-		removeEmptyDirs(dir, dirs) // what is not empty is left to removeMade
+	if _, ok := fsys.(*afero.OsFs); ok && err == nil && len(files) > 0 {
+		_, dev := inode(info)
+		removeFiles(dir, files, dev)
 	}
 	return removeMade(fsys, dir)
+}
+
+// removeFiles removes the files of dir given by site path, and then their folders, deepest
+// first, where they are empty; it removes nothing in a folder of another filesystem than dev's
+// (see otherFS), nor in the folders under it.
+func removeFiles(dir string, files []string, dev uint64) {
+	dirs := map[string]bool{}
+	for _, name := range files {
+		for d := path.Dir(name); d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	other := map[string]bool{}
+	for d := range dirs {
+		if dev != 0 && otherFS(filepath.Join(dir, filepath.FromSlash(d)), dev) {
+			other[d] = true
+		}
+	}
+	inOther := func(name string) bool {
+		for d := path.Dir(name); d != "."; d = path.Dir(d) {
+			if other[d] {
+				return true
+			}
+		}
+		return false
+	}
+	next := make(chan string)
+	var wg sync.WaitGroup
+	for range 4 * runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for name := range next {
+				_ = os.Remove(filepath.Join(dir, filepath.FromSlash(name))) // whatever stays goes below
+			}
+		})
+	}
+	for _, name := range files {
+		if !inOther(name) {
+			next <- name
+		}
+	}
+	close(next)
+	wg.Wait()
+	for d := range dirs {
+		if inOther(d + "/x") {
+			delete(dirs, d)
+		}
+	}
+	removeEmptyDirs(dir, dirs) // what is not empty is left to removeMade
 }
 
 // removeMade removes dir, a folder a build made (a site, a staging folder), and everything in
