@@ -13,7 +13,7 @@ import (
 
 // The weight limits of the first view of a page: 40 KB of HTML, CSS and JS together,
 // uncompressed, and 12 KB gzip-compressed. The first view is every byte a page's opening
-// fetches, whether or not the page waits for it: the stylesheet holds the print rules, since
+// fetches, whether or not the page waits for it: its stylesheet holds the print rules, since
 // browsers fetch a stylesheet linked for print with every page all the same. What loads on
 // use (the search, the steps' states, the answers, the browser checker, and their words in
 // steps.json) is outside.
@@ -132,7 +132,7 @@ func (s *siteModel) checkBudget(budget, gzipBudget int, pages []output, weights 
 			if html, err = weigh(o.path); err != nil {
 				return
 			}
-			if css, err = weigh(stylesheetPath); err != nil {
+			if css, err = weigh(stylesheetOf(o.page)); err != nil {
 				return
 			}
 			for _, name := range loads {

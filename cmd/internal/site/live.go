@@ -299,12 +299,12 @@ func (lv *Live) renderToMemory(ctx context.Context, s *siteModel, render map[*Pa
 }
 
 // liveOutputs returns the files made from the whole site that an edit of its pages may
-// change: the stylesheet (the highlighting classes the pages use), the root page (the home
+// change: the stylesheets (the highlighting classes the pages use), the root page (the home
 // page of the default language), the search indexes and the sitemap. The rest (theme assets,
 // schemas, downloads, PDFs) changes only with the theme, the configuration or the checks,
 // which rebuild the site.
 func (s *siteModel) liveOutputs() ([]output, error) {
-	outs := []output{{path: stylesheetPath, data: s.stylesheet}}
+	outs := []output{{path: stylesheetPath, data: s.stylesheet}, {path: checklistStylesheetPath, data: s.checklistStylesheet}}
 	for _, add := range []func() ([]output, error){s.rootOutputs, s.findOutputs} {
 		o, err := add()
 		if err != nil {
@@ -315,8 +315,8 @@ func (s *siteModel) liveOutputs() ([]output, error) {
 	return outs, nil
 }
 
-// write replaces files of the served site, each atomically, the stylesheet first: a page
-// never asks for a highlighting class the stylesheet lacks.
+// write replaces files of the served site, each atomically, the stylesheets first: a page
+// never asks for a highlighting class its stylesheet lacks.
 func (lv *Live) write(files map[string][]byte) error {
 	out := lv.out
 	put := func(name string) error {
@@ -326,13 +326,16 @@ func (lv *Live) write(files map[string][]byte) error {
 		}
 		return atomicfile.WriteFile(lv.b.Out, full, files[name], 0o644)
 	}
-	if _, ok := files[stylesheetPath]; ok {
-		if err := put(stylesheetPath); err != nil {
-			return err
+	sheets := []string{stylesheetPath, checklistStylesheetPath}
+	for _, name := range sheets {
+		if _, ok := files[name]; ok {
+			if err := put(name); err != nil {
+				return err
+			}
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if name == stylesheetPath {
+		if slices.Contains(sheets, name) {
 			continue
 		}
 		if err := put(name); err != nil {

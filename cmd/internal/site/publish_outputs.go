@@ -25,21 +25,61 @@ import (
 	"github.com/hds-oze/pronote-oze/theme"
 )
 
-// stylesheet returns the theme's CSS followed by the highlighting classes the pages use, then
-// the print rules (theme's print.css) in @media print, followed by the words they print that
-// the page does not hold, in each language: a step's line for a comment, the lines for who did
-// the steps and when (the PDF's, from the same tables).
+// The site's two stylesheets, each a page's one stylesheet: stylesheetPath for the pages
+// without a checklist, checklistStylesheetPath for those with one. The theme's files they are
+// made of (see stylesheet) are not published themselves.
+const (
+	stylesheetPath          = "assets/style.css"
+	checklistStylesheetPath = "assets/checklist.css"
+)
+
+// stylesheetOf returns the site path of page p's stylesheet.
+func stylesheetOf(p *Page) string {
+	if p != nil && len(p.Checklists) > 0 {
+		return checklistStylesheetPath
+	}
+	return stylesheetPath
+}
+
+// stylesheet returns the stylesheet of the pages without a checklist: the theme's style.css,
+// the highlighting classes the pages use, then the print rules (print.css) in @media print.
+func (s *siteModel) stylesheet() ([]byte, error) { return s.stylesheetWith(false) }
+
+// checklistStylesheet returns the stylesheet of the pages with a checklist: stylesheet's, with
+// the checklist's rules (checklist.css) and, in print, its paper (paper.css) followed by the
+// words it prints that the page does not hold, in each language: a step's line for a comment,
+// the lines for who did the steps and when (the PDF's, from the same tables).
+func (s *siteModel) checklistStylesheet() ([]byte, error) { return s.stylesheetWith(true) }
+
+// stylesheetWith makes a stylesheet, with the checklist's rules if checklist.
 //
-// The print rules are in the one stylesheet rather than in a file linked with media="print":
-// browsers fetch such a file with every page all the same (at low priority), so it would
-// weigh on every first view; inside the stylesheet, compressed with the rules it shares
-// selectors with, it weighs some 0.4 KB less.
-func (s *siteModel) stylesheet() ([]byte, error) {
-	css, err := fs.ReadFile(theme.Assets(s.theme), "style.css")
+// The print rules are in the page's one stylesheet rather than in a file linked with
+// media="print": browsers fetch such a file with every page all the same (at low priority),
+// so it weighs on every first view; inside the stylesheet, compressed with the rules it shares
+// selectors with, it weighs some 0.4 KB less. The checklist's rules, screen and paper, are
+// only in the checklist pages' stylesheet: the other pages, some of them long, would carry
+// 5 KB of them for nothing.
+func (s *siteModel) stylesheetWith(checklist bool) ([]byte, error) {
+	read := func(names ...string) ([]byte, error) {
+		var b []byte
+		for _, name := range names {
+			data, err := fs.ReadFile(theme.Assets(s.theme), name)
+			if err != nil {
+				return nil, err
+			}
+			b = append(b, data...)
+		}
+		return b, nil
+	}
+	screen, print := []string{"style.css"}, []string{"print.css"}
+	if checklist {
+		screen, print = append(screen, "checklist.css"), append(print, "paper.css")
+	}
+	css, err := read(screen...)
 	if err != nil {
 		return nil, err
 	}
-	print, err := fs.ReadFile(theme.Assets(s.theme), "print.css")
+	paper, err := read(print...)
 	if err != nil {
 		return nil, err
 	}
@@ -48,13 +88,15 @@ func (s *siteModel) stylesheet() ([]byte, error) {
 		return nil, fmt.Errorf("highlight stylesheet: %w", err)
 	}
 	buf.WriteString("@media print{\n")
-	buf.Write(print)
-	w := pdf.Words()
-	blank := pdf.Blank
-	for _, l := range checks.Langs() {
-		label := func(t checks.Text) string { return t.In(l) + l.Colon() }
-		fmt.Fprintf(buf, ":lang(%s) .cl-item::after{content:%s}\n", l, cssString(label(w.Comment)+blank+blank))
-		fmt.Fprintf(buf, ":lang(%s) .cl-school::after{content:%s}\n", l, cssString(label(w.DoneBy)+blank+"   "+label(w.Date)+blank))
+	buf.Write(paper)
+	if checklist {
+		w := pdf.Words()
+		blank := pdf.Blank
+		for _, l := range checks.Langs() {
+			label := func(t checks.Text) string { return t.In(l) + l.Colon() }
+			fmt.Fprintf(buf, ":lang(%s) .cl-item::after{content:%s}\n", l, cssString(label(w.Comment)+blank+blank))
+			fmt.Fprintf(buf, ":lang(%s) .cl-school::after{content:%s}\n", l, cssString(label(w.DoneBy)+blank+"   "+label(w.Date)+blank))
+		}
 	}
 	buf.WriteString("}\n")
 	out, err := minifier.Bytes("text/css", buf.Bytes())
@@ -183,25 +225,20 @@ func (s *siteModel) siteOutputs() ([]output, error) {
 	return outs, nil
 }
 
-// stylesheetPath is the site path of the stylesheet, print rules included; printSource is the
-// theme's file of print rules, published inside it.
-const (
-	stylesheetPath = "assets/style.css"
-	printSource    = "assets/print.css"
-)
-
-// assetOutputs returns the theme's assets and the stylesheet (see stylesheet), which holds
-// the print rules.
+// assetOutputs returns the theme's assets and the two stylesheets (see stylesheetWith), in
+// place of the theme's CSS files they are made of.
 func (s *siteModel) assetOutputs() ([]output, error) {
 	outs, err := fsOutputs(theme.Assets(s.theme), ".", "assets/")
 	if err != nil {
 		return nil, fmt.Errorf("theme assets: %w", err)
 	}
-	outs = slices.DeleteFunc(outs, func(o output) bool { return o.path == printSource })
+	outs = slices.DeleteFunc(outs, func(o output) bool { return o.path == "assets/print.css" || o.path == "assets/paper.css" })
 	for i, o := range outs {
 		switch {
 		case o.path == stylesheetPath:
 			outs[i].data = s.stylesheet
+		case o.path == checklistStylesheetPath:
+			outs[i].data = s.checklistStylesheet
 		case strings.HasSuffix(o.path, ".js"), strings.HasSuffix(o.path, ".css"):
 			outs[i].data = func() ([]byte, error) { return s.asset(strings.TrimPrefix(o.path, "assets/")) }
 		}

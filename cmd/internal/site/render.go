@@ -159,10 +159,23 @@ func (s *siteModel) writePage(p, self *Page, tree *parsedPage, w io.Writer) erro
 		}
 	}
 	d.Nav, d.Prev, d.Next = s.navLinks(p, self)
-	if buf, ok := w.(*bytes.Buffer); ok {
-		buf.Grow(body.Len() + pageChrome) // grown once, not doubled from 64 bytes
+	var page bytes.Buffer
+	page.Grow(body.Len() + pageChrome) // grown once, not doubled from 64 bytes
+	if err := s.tmpl[d.Lang].ExecuteTemplate(&page, "page", d); err != nil {
+		return err
 	}
-	return s.tmpl[d.Lang].ExecuteTemplate(w, "page", d)
+	_, err := w.Write(plainApostrophes(page.Bytes()))
+	return err
+}
+
+// plainApostrophes returns page with the apostrophes html/template escaped as "&#39;" put
+// back as they are: html/template escapes them in case an attribute is single-quoted, but
+// the theme quotes every attribute with double quotes and has no inline script or style (its
+// CSP forbids them), so an apostrophe is plain text wherever it lands. A French page holds a
+// hundred, 4 bytes each: 0.4 KB of a procedure's 40 KB budget. A text that says "&#39;"
+// itself is written "&amp;#39;", untouched.
+func plainApostrophes(page []byte) []byte {
+	return bytes.ReplaceAll(page, []byte("&#39;"), []byte("'"))
 }
 
 // navLinks returns the navigation of page p, served at p.URL and showing page self: every

@@ -91,7 +91,7 @@ func TestBuildSite(t *testing.T) {
 		{"switch back", enPurge, `<a class="lang" href="../../fr/changement-d-ent/" hreflang="fr" lang="fr"`},
 		{"alternate", frPurge, `<link rel="alternate" hreflang="en" href="https://example.org/docs/en/changing-ent/">`},
 		{"canonical", enPurge, `<link rel="canonical" href="https://example.org/docs/en/changing-ent/">`},
-		{"CSP", frHome, `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;self&#39;`},
+		{"CSP", frHome, `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'`},
 		{"heading id with accents folded", frPurge, `<h2 id="etape-prealable">`},
 		{"link rewritten", frHome, `<a href="changement-d-ent/#purge.clear">purge</a>`},
 		{"French spacing", frHome, "\u202f: c'est «\u00a0important\u00a0»\u202f!"},
@@ -99,7 +99,8 @@ func TestBuildSite(t *testing.T) {
 		{"marked cross-language link", enHome, `<a href="../fr/" lang="fr">version française</a>`},
 		{"chroma classes", frHome, `<span class="na">url</span>`},
 		{"nav current", frPurge, `aria-current="page">Purge</a>`},
-		{"stylesheet", frPurge, `<link rel="stylesheet" href="../../assets/style.css">`},
+		{"stylesheet", frHome, `<link rel="stylesheet" href="../assets/style.css">`},
+		{"checklist's stylesheet", frPurge, `<link rel="stylesheet" href="../../assets/checklist.css">`},
 		{"script only with a checklist", frPurge, `<script src="../../assets/checklist.js" defer data-assets="../../assets/">`},
 		{"previous page", frPurge, `<a class="prev" href="../" rel="prev"><small>Précédent</small> Accueil</a>`},
 		{"next page", frHome, `<a class="next" href="changement-d-ent/" rel="next"><small>Suivant</small> Purge</a>`},
@@ -113,16 +114,25 @@ func TestBuildSite(t *testing.T) {
 	if strings.Contains(frHome, "checklist.js") {
 		t.Errorf("home page loads the checklist script without a checklist")
 	}
-	// The print rules are in the stylesheet, which the budget counts: no page links another
-	// stylesheet that every view would fetch (a media="print" one is fetched too).
-	if css := read(t, fs, "public/assets/style.css"); !strings.Contains(css, ".chroma .na{") || !regexp.MustCompile(`@media print\{.*@page\{`).MatchString(css) {
-		t.Errorf("style.css lacks the chroma classes, or the print rules")
+	// The print rules are in the page's one stylesheet, which the budget counts: no page links
+	// another that every view would fetch (a media="print" one is fetched too). The checklist's
+	// rules, screen and paper, are only in the checklist pages' stylesheet.
+	for name, want := range map[string]bool{"style.css": false, "checklist.css": true} {
+		css := read(t, fs, "public/assets/"+name)
+		if !strings.Contains(css, ".chroma .na{") || !regexp.MustCompile(`@media print\{.*@page\{`).MatchString(css) {
+			t.Errorf("%s lacks the chroma classes, or the print rules", name)
+		}
+		if got := strings.Contains(css, ".cl-item{") && regexp.MustCompile(`@media print\{.*\.cl-item\{`).MatchString(css); got != want {
+			t.Errorf("%s holds the checklist's rules, screen and paper: %v, want %v", name, got, want)
+		}
 	}
-	if strings.Contains(frPurge, "print.css") {
+	if strings.Contains(frPurge, "print.css") || strings.Contains(frHome, "print.css") {
 		t.Errorf("a page links print.css, outside the stylesheet the budget counts")
 	}
-	if ok, _ := afero.Exists(fs, "public/assets/print.css"); ok {
-		t.Errorf("print.css is published beside the stylesheet that holds it")
+	for _, name := range []string{"print.css", "paper.css"} {
+		if ok, _ := afero.Exists(fs, "public/assets/"+name); ok {
+			t.Errorf("%s is published beside the stylesheets that hold it", name)
+		}
 	}
 	// The root serves the French home page itself: its text, its canonical URL, links that
 	// work from the root, and the way to the English side.
@@ -151,9 +161,10 @@ func TestBuildSite(t *testing.T) {
 	}
 }
 
-// htmlEscape escapes like html/template does for text.
+// htmlEscape escapes like a page's text is: as html/template does, its apostrophes put back
+// (see plainApostrophes).
 func htmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;").Replace(s)
 }
 
 func TestBuildErrors(t *testing.T) {
@@ -445,7 +456,7 @@ func TestGzipBudgetExact(t *testing.T) {
 	var heaviest *Page
 	var most []string
 	for _, p := range site.Pages {
-		files := []string{p.URL + "index.html", "assets/style.css", "assets/site.js"}
+		files := []string{p.URL + "index.html", stylesheetOf(p), "assets/site.js"}
 		if len(p.Checklists) > 0 {
 			files = append(files, "assets/checklist.js")
 		}
