@@ -48,6 +48,8 @@ type PageTest struct {
 	Modes  Mode            `json:"modes,omitempty"`
 	Status Status          `json:"status"`
 	Why    map[Lang]string `json:"why"`
+	Stop   bool            `json:"stop,omitempty"`
+	Unless []Test          `json:"unless,omitempty"`
 }
 
 // counterHead, counterAmong and counterSep write a counter: the steps, then what they are,
@@ -103,7 +105,7 @@ func NewPageData(c *Catalog) *PageData {
 	for _, it := range c.askers() {
 		r := PageRule{Want: it.Value.Want, TrailingSlash: it.Value.TrailingSlash, OK: in(it.Value.OK)}
 		for _, t := range it.Value.Tests {
-			r.Tests = append(r.Tests, PageTest{Test: t.Test, Args: t.Args, Modes: t.Modes, Status: t.Status, Why: in(t.Why)})
+			r.Tests = append(r.Tests, PageTest{Test: t.Test, Args: t.Args, Modes: t.Modes, Status: t.Status, Why: in(t.Why), Stop: t.Stop, Unless: t.Unless})
 		}
 		d.Rules[it.ID] = r
 	}

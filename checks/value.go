@@ -38,6 +38,12 @@ type ValueTest struct {
 	Modes  Mode // 0: in every mode
 	Status Status
 	Why    Text
+	// Stop ends the judgement when the test finds something: the tests after it would judge
+	// a value that is no address, or show what was typed, spaces and all.
+	Stop bool
+	// Unless names tests whose finding says what this one would: it is made only when none
+	// of them found something (a path that differs by its realm differs as a path too).
+	Unless []Test
 }
 
 // Test names what a [ValueTest] looks at. A value is first cleaned (line breaks removed, as a
@@ -82,12 +88,12 @@ const URLPattern = `^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)([?][^#]*)?(#[
 
 var urlRE = regexp.MustCompile(URLPattern)
 
-// ValueVerdict is a [ValueRule]'s verdict on a value: Pass, or the Status and line of the
-// first test that found something.
+// ValueVerdict is a [ValueRule]'s verdict on a value: Pass, or the lines of every test that
+// found something (up to the first that stops), Fail when one of them fails, else Warn.
 type ValueVerdict struct {
 	Status  Status
 	Message Text
-	// Test is the test that found something, "" for a pass.
+	// Test is the first test that found something, "" for a pass.
 	Test Test
 }
 
@@ -221,15 +227,29 @@ func (r *ValueRule) find(t ValueTest, v string, a, w addr) (found bool, part, wa
 func (r *ValueRule) Judge(v string, mode Mode) ValueVerdict {
 	v = CleanValue(v)
 	a, w := parseAddr(v), parseAddr(r.Want)
+	var found []Test
+	var lines []Text
+	var status Status
 	for _, t := range r.Tests {
-		if !t.applies(mode) {
+		if !t.applies(mode) || slices.ContainsFunc(t.Unless, func(u Test) bool { return slices.Contains(found, u) }) {
 			continue
 		}
-		if found, part, wantpart := r.find(t, v, a, w); found {
-			return ValueVerdict{Status: t.Status, Test: t.Test, Message: r.fill(t.Why, v, part, wantpart, a.path)}
+		ok, part, wantpart := r.find(t, v, a, w)
+		if !ok {
+			continue
+		}
+		found, lines = append(found, t.Test), append(lines, r.fill(t.Why, v, part, wantpart, a.path))
+		if status != Fail {
+			status = t.Status
+		}
+		if t.Stop {
+			break
 		}
 	}
-	return ValueVerdict{Status: Pass, Message: r.fill(r.OK, v, "", "", a.path)}
+	if len(found) == 0 {
+		return ValueVerdict{Status: Pass, Message: r.fill(r.OK, v, "", "", a.path)}
+	}
+	return ValueVerdict{Status: status, Test: found[0], Message: joinText(lines, Text{FR: " ", EN: " "})}
 }
 
 // fill returns line with its placeholders replaced, each side typeset for its language

@@ -24,15 +24,15 @@ func CASURLRule(p *Profile) *ValueRule {
 		Want:          p.CASURL,
 		TrailingSlash: CASURLTrailingSlash,
 		Tests: []ValueTest{
-			{Test: TestEmpty, Status: Fail, Why: Text{
+			{Test: TestEmpty, Status: Fail, Stop: true, Why: Text{
 				FR: "L'URL du serveur CAS est vide ; il faut {want}.",
 				EN: "The CAS server URL is empty; it must be {want}.",
 			}},
-			{Test: TestSpace, Status: Fail, Why: Text{
+			{Test: TestSpace, Status: Fail, Stop: true, Why: Text{
 				FR: "L'URL contient une espace : retirez-la ; il faut {want}.",
 				EN: "The URL holds a space: remove it; it must be {want}.",
 			}},
-			{Test: TestNotURL, Status: Fail, Why: Text{
+			{Test: TestNotURL, Status: Fail, Stop: true, Why: Text{
 				FR: "« {got} » n'est pas une URL complète ; il faut {want}.",
 				EN: "“{got}” is not a full URL; it must be {want}.",
 			}},
@@ -64,7 +64,7 @@ func CASURLRule(p *Profile) *ValueRule {
 				FR: "L'URL diffère par sa barre « / » finale : la procédure donne l'URL sans « / » final ; aucune source ne dit qu'un « / » de plus fonctionne : inscrivez exactement {want}.",
 				EN: "The URL differs by its final /: the procedure gives the URL without a final /; no source says one more / works: type exactly {want}.",
 			}},
-			{Test: TestPath, Status: Fail, Why: Text{
+			{Test: TestPath, Status: Fail, Unless: []Test{TestSuffix, TestRealm, TestSlash}, Why: Text{
 				FR: "Le chemin est « {part} » au lieu de « {wantpart} » : corrigez l'URL en {want}.",
 				EN: "The path is “{part}” instead of “{wantpart}”: change the URL to {want}.",
 			}},
@@ -82,11 +82,11 @@ func ServiceURLRule(p *Profile) *ValueRule {
 	practice := FromPractice.Mark()
 	return &ValueRule{
 		Tests: []ValueTest{
-			{Test: TestSpace, Status: Fail, Why: Text{
+			{Test: TestSpace, Status: Fail, Stop: true, Why: Text{
 				FR: "L'adresse contient une espace : retirez-la.",
 				EN: "The address holds a space: remove it.",
 			}},
-			{Test: TestNotURL, Status: Fail, Why: Text{
+			{Test: TestNotURL, Status: Fail, Stop: true, Why: Text{
 				FR: "« {got} » n'est pas une URL complète.",
 				EN: "“{got}” is not a full URL.",
 			}},
@@ -102,7 +102,7 @@ func ServiceURLRule(p *Profile) *ValueRule {
 				FR: "Donnez la racine de PRONOTE (…/pronote/), pas la page d'un espace ({path}).",
 				EN: "Give PRONOTE's root (…/pronote/), not one espace's page ({path}).",
 			}},
-			{Test: TestNoSlash, Status: Warn, Why: Text{
+			{Test: TestNoSlash, Status: Warn, Unless: []Test{TestSuffix}, Why: Text{
 				FR: "L'adresse ne finit pas par « / » : elle doit être identique, à la barre près, à celle que " + p.Name + " a enregistrée.",
 				EN: "The address does not end with /: it must match the one " + p.Name + " registered exactly, slash included.",
 			}},

@@ -82,7 +82,8 @@
   }
 
   // judge returns the verdict of rule r on value v in mode (0: unknown), as
-  // checks.ValueRule.Judge: {status, test, message: {fr, en}}.
+  // checks.ValueRule.Judge: {status, test, message: {fr, en}}, the lines of every test that
+  // finds something, up to one that stops (a test is skipped when one it names unless found).
   function judge(D, r, v, mode) {
     v = clean(D, v);
     var a = cut(D, v), w = cut(D, r.want);
@@ -91,13 +92,22 @@
       for (var l in line) out[l] = line[l].replace(/\{(got|want|part|wantpart|path)\}/g, function (m, k) { return vals[k]; });
       return out;
     }
+    var found = [], lines = [], status = '';
     for (var i = 0; i < r.tests.length; i++) {
       var t = r.tests[i];
       if (t.modes && !(mode && (mode & ~t.modes) === 0)) continue;
+      if ((t.unless || []).some(function (u) { return found.indexOf(u) >= 0; })) continue;
       var f = find(D, r, t, v, a, w);
-      if (f) return { status: t.status, test: t.test, message: fill(t.why, f[0], f[1]) };
+      if (!f) continue;
+      found.push(t.test);
+      lines.push(fill(t.why, f[0], f[1]));
+      if (status !== 'fail') status = t.status;
+      if (t.stop) break;
     }
-    return { status: 'pass', test: '', message: fill(r.ok, '', '') };
+    if (!found.length) return { status: 'pass', test: '', message: fill(r.ok, '', '') };
+    var msg = {};
+    for (var l in lines[0]) msg[l] = lines.map(function (x) { return x[l]; }).join(' ');
+    return { status: status, test: found[0], message: msg };
   }
 
   // derive returns the first row of D.table that matches the facts

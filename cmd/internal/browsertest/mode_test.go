@@ -227,7 +227,7 @@ func TestTypedValueAgainstExport(t *testing.T) {
 	if !strings.Contains(got[0], "st-fail") || !strings.Contains(got[1], want) {
 		t.Errorf("net.cas-url on the check page (%s):\n%s\nwant it failed, saying %q", got[0], got[1], want)
 	}
-	if !strings.Contains(got[1], "Preuve\u202f: Vos réponses dans ce navigateur: net.cas-url") {
+	if !strings.Contains(got[1], "Preuve\u202f: vos réponses dans ce navigateur (net.cas-url)") {
 		t.Errorf("net.cas-url's evidence does not name the browser's answers as a person would:\n%s", got[1])
 	}
 	if strings.Contains(got[2], "navigateur.json") {
