@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -106,7 +107,19 @@ func removeAll(fsys afero.Fs, name string, dev uint64) error {
 	case otherFS(name, dev):
 		return errMounted{name}
 	}
-	f, err := os.Open(name)
+	if err := removeChildren(fsys, name, dev, ""); err != nil {
+		return err
+	}
+	if err := os.Remove(name); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	return nil
+}
+
+// removeChildren removes what the folder dir holds but the file keep ("" for none), each with
+// removeAll; its error is the first removal that failed.
+func removeChildren(fsys afero.Fs, dir string, dev uint64, keep string) error {
+	f, err := fsys.Open(dir)
 	if err != nil {
 		return err
 	}
@@ -116,16 +129,13 @@ func removeAll(fsys afero.Fs, name string, dev uint64) error {
 		return err
 	}
 	var first error
-	for _, n := range names {
-		if err := removeAll(fsys, name+string(os.PathSeparator)+n, dev); first == nil {
+	for _, name := range names {
+		if name == keep {
+			continue
+		}
+		if err := removeAll(fsys, filepath.Join(dir, name), dev); first == nil {
 			first = err
 		}
 	}
-	if first != nil {
-		return first
-	}
-	if err := os.Remove(name); err != nil && !os.IsNotExist(err) {
-		return err
-	}
-	return nil
+	return first
 }

@@ -98,15 +98,7 @@ func TestOutputFolderRefused(t *testing.T) {
 				}
 				before := tree(t, afero.NewOsFs(), dir)
 				b := &Builder{Src: afero.NewOsFs(), SrcDir: filepath.Join(dir, tt.src), Out: afero.NewOsFs(), OutDir: filepath.Join(dir, tt.out)}
-				var err error
-				if serve {
-					var lv *Live
-					if lv, _, err = b.BuildLive(context.Background()); err == nil {
-						lv.Close()
-					}
-				} else {
-					_, err = b.Build(context.Background())
-				}
+				err := buildOrServe(b, serve)
 				if tt.want == "" {
 					if err != nil {
 						t.Fatal(err)
@@ -315,15 +307,7 @@ func TestCacheFolderRefused(t *testing.T) {
 				cache := filepath.Join(dir, tt.cache)
 				b := &Builder{Src: afero.NewOsFs(), SrcDir: filepath.Join(dir, "proj", "content"), Out: afero.NewOsFs(),
 					OutDir: filepath.Join(dir, "proj", "public"), Cache: markdown.NewCache(cache, 0), StateDir: filepath.Join(cache, "builds")}
-				var err error
-				if serve {
-					var lv *Live
-					if lv, _, err = b.BuildLive(context.Background()); err == nil {
-						lv.Close()
-					}
-				} else {
-					_, err = b.Build(context.Background())
-				}
+				err := buildOrServe(b, serve)
 				if tt.want == "" {
 					if err != nil {
 						t.Fatal(err)

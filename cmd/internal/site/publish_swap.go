@@ -129,26 +129,8 @@ func removeMade(fsys afero.Fs, dir string) error {
 	if dev != 0 && otherFS(dir, dev) {
 		return errMounted{dir} // a mount point of the same device
 	}
-	f, err := fsys.Open(dir)
-	if err != nil {
+	if err := removeChildren(fsys, dir, dev, markerName); err != nil {
 		return err
-	}
-	names, err := f.Readdirnames(-1)
-	f.Close()
-	if err != nil {
-		return err
-	}
-	var first error
-	for _, name := range names {
-		if name == markerName {
-			continue
-		}
-		if err := removeAll(fsys, filepath.Join(dir, name), dev); first == nil {
-			first = err
-		}
-	}
-	if first != nil {
-		return first
 	}
 	return fsys.RemoveAll(dir)
 }

@@ -78,14 +78,7 @@ func TestBigFilesNotRead(t *testing.T) {
 					t.Fatal(err)
 				}
 				b := &Builder{Src: src, SrcDir: "content", Out: afero.NewMemMapFs(), OutDir: "public"}
-				if serve {
-					var lv *Live
-					if lv, _, err = b.BuildLive(context.Background()); err == nil {
-						lv.Close()
-					}
-				} else {
-					_, err = b.Build(context.Background())
-				}
+				err = buildOrServe(b, serve)
 				if err == nil || !strings.Contains(err.Error(), tc.want) {
 					t.Errorf("the build returns %v, want an error saying %q", err, tc.want)
 				}
@@ -95,4 +88,17 @@ func TestBigFilesNotRead(t *testing.T) {
 			})
 		}
 	}
+}
+
+// buildOrServe builds the site with b, or, when serve, starts serving it and stops.
+func buildOrServe(b *Builder, serve bool) error {
+	if !serve {
+		_, err := b.Build(context.Background())
+		return err
+	}
+	lv, _, err := b.BuildLive(context.Background())
+	if err == nil {
+		lv.Close()
+	}
+	return err
 }
