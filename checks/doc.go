@@ -23,7 +23,9 @@
 // CAS », « URL à communiquer au socle ENT ») carries the rule that value must follow as data,
 // a [ValueRule]: the expected value, the forms it may take, and for each way of getting it
 // wrong a [ValueTest] with its verdict (fail or warn) and one line, in both languages, saying
-// what is wrong and the fix. The checker interprets it ([ValueRule.Judge]) on the value typed
+// what is wrong and the fix. Every problem of a value is said at once (a wrong realm and a
+// "/login" added), but for a test that stops the judgement (an empty value, a space, no
+// address) or one that another's finding makes redundant ([ValueTest.Unless]). The checker interprets it ([ValueRule.Judge]) on the value typed
 // and on the same setting in an export; the site emits it into its pages, where the
 // checklist's script interprets the same data as the person types, without the WebAssembly
 // checker. A test runs both interpreters on one table of values and wants the same answers.
