@@ -157,7 +157,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if o.out != "" {
 		out := overlap.New(o.out)
 		for _, f := range o.files {
-			if f != "-" && out.In(f) {
+			if f != "-" && out.In(f) || f == "-" && out.Is(stdinFile(stdin)) {
 				return bad(msgOutIsInput, o.out, f)
 			}
 		}
@@ -267,4 +267,17 @@ func buildVersion() string {
 		return bi.Main.Version
 	}
 	return version
+}
+
+// stdinFile describes standard input when it is a file (a redirection), nil otherwise.
+func stdinFile(stdin io.Reader) os.FileInfo {
+	f, ok := stdin.(interface{ Stat() (os.FileInfo, error) })
+	if !ok {
+		return nil
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return nil
+	}
+	return st
 }

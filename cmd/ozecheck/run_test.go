@@ -120,3 +120,26 @@ func TestSummaryOutputStreams(t *testing.T) {
 		t.Errorf("writing a %d KB summary to -o allocated %d KB more than to standard output: it is held in memory", st.Size()>>10, (toFile-toStdout)>>10)
 	}
 }
+
+// TestOutputIsStandardInput: -o naming the file standard input is redirected from (ozecheck -o
+// ima.json - < ima.json) would replace what was read: refused, the file intact.
+func TestOutputIsStandardInput(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "ima.json")
+	const body = `{"nomEtab": "X", "espaces": [], "CAS": {"actif": true, "casURL": "https://enc.hauts-de-seine.fr/auth/realms/oze_hds/protocol/cas"}}`
+	if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdin, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	err = run(context.Background(), []string{"--lang", "en", "-o", name, "-"}, stdin, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "it is also an input (-)") {
+		t.Errorf("-o naming standard input's file: %v, want a refusal", err)
+	}
+	if got, _ := os.ReadFile(name); string(got) != body {
+		t.Errorf("the input was replaced: %q", got)
+	}
+}

@@ -59,3 +59,9 @@ func (o *Output) In(input string) bool {
 	}
 	return false
 }
+
+// Is reports whether the output is the open file st describes: an input read from a file
+// already open, such as standard input redirected from a file (ozecheck -o ima.json - < ima.json).
+func (o *Output) Is(st os.FileInfo) bool {
+	return o.file != nil && st != nil && st.Mode().IsRegular() && os.SameFile(st, o.file)
+}
