@@ -174,8 +174,8 @@
 //	                   column, the file name or --user-type;  missing: warn
 //	                   the report lists each file's type)
 //	verify.unique-ids  at least one identifier, none shared,  no export, no identifier read
-//	                   every one compared (an export keeps    (« 0 identifiant CAS »), or a
-//	                   MaxIdentifiers; the others are         user type without export (a
+//	                   every one compared (the exports keep   (« 0 identifiant CAS »), or a
+//	                   MaxIdentifiers in all; the others are  user type without export (a
 //	                   counted), an export of each user type  duplicate may span two types):
 //	                                                          no-evidence; one shared, or some
 //	                                                          not compared: warn

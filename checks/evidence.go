@@ -104,8 +104,9 @@ type IdentityList struct {
 	Rows      int
 	// FirstFilled keeps the first few rows whose identifier is not empty.
 	FirstFilled []Row
-	// IDs holds one entry per non-empty identifier, for the duplicate check across files, up
-	// to MaxIdentifiers; Unkept counts the identifiers past it.
+	// IDs holds one entry per non-empty identifier, for the duplicate check across files, as
+	// long as the exports of the check keep fewer than MaxIdentifiers in all; Unkept counts
+	// the identifiers past it.
 	IDs    []IDRef
 	Unkept int
 }
@@ -113,10 +114,10 @@ type IdentityList struct {
 // Filled counts the rows whose identifier is not empty.
 func (l *IdentityList) Filled() int { return len(l.IDs) + l.Unkept }
 
-// MaxIdentifiers is how many identifiers of one export the duplicate check keeps (16 bytes
-// each: 16 MB; a school has a few thousand users, a département a few hundred thousand).
-// Those past it are counted, not compared, and the check says so: memory grows with the
-// number of exports given, not with their size.
+// MaxIdentifiers is how many identifiers the duplicate check keeps in all, across every
+// export of one check (16 bytes each: 16 MB; a school has a few thousand users, a
+// département a few hundred thousand). Those past it are counted, not compared, and the
+// check says so: the memory it takes is bounded whatever the number and size of the exports.
 const MaxIdentifiers = 1_000_000
 
 // MaxSampleRows is how many offending rows a summary keeps.

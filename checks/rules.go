@@ -464,8 +464,8 @@ func checkUnique(sub *Subject) Verdict {
 	var uncompared Text
 	if unkept > 0 {
 		uncompared = Text{
-			FR: " %s : le vérificateur en garde %d par export, les suivants sont comptés sans être comparés ; découpez l'export en plusieurs fichiers donnés ensemble pour tout comparer.",
-			EN: " %s: the checker keeps %d per export, the next ones are counted, not compared; split the export into several files given together to compare them all.",
+			FR: " %s : le vérificateur en garde %d en tout, tous exports confondus ; les suivants sont comptés sans être comparés. Pour tout comparer, donnez moins d'identifiants à la fois (les exports d'un seul établissement) : deux vérifications séparées ne comparent pas leurs identifiants entre elles.",
+			EN: " %s: the checker keeps %d in all, across every export given; the next ones are counted, not compared. To compare them all, give fewer identifiers at once (one school's exports): two separate checks do not compare their identifiers with each other.",
 		}.Sprintf(NounCASIDUncompared.N(unkept), MaxIdentifiers)
 	}
 	if missing := missingTypes(ev); dups == 0 && len(missing) > 0 {

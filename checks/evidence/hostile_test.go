@@ -192,6 +192,69 @@ func TestIdentitiesKeptUpToTheCap(t *testing.T) {
 	}
 }
 
+// exportOf returns an identity export of n distinct identifiers, each starting with prefix.
+func exportOf(prefix string, n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("Nom;Id. CAS\n")
+	for i := range n {
+		fmt.Fprintf(&b, ";%s%x\n", prefix, i)
+	}
+	return b.Bytes()
+}
+
+// TestIdentifiersCappedAcrossExports: the exports of one check keep checks.MaxIdentifiers
+// identifiers in all, not each (32 exports of a million took 1.15 GB); each export counts
+// those it could not keep. On the check page, an export replaced frees its share first.
+func TestIdentifiersCappedAcrossExports(t *testing.T) {
+	type step struct {
+		file string
+		ids  int
+	}
+	big := checks.MaxIdentifiers - 2
+	tests := []struct {
+		name      string
+		replacing bool
+		steps     []step
+		kept      map[string]int // per export left, what it keeps; Filled() is always ids
+	}{
+		{"the first exports take the cap, the next one keeps what is left, the last none", false,
+			[]step{{"eleves.csv", big}, {"profs.csv", 5}, {"personnels.csv", 1}},
+			map[string]int{"eleves.csv": big, "profs.csv": 2, "personnels.csv": 0}},
+		{"on the check page too, and a smaller export replacing the big one frees its share", true,
+			[]step{{"eleves.csv", big}, {"profs.csv", 5}, {"eleves-2.csv", 4}, {"personnels.csv", 5}},
+			map[string]int{"eleves-2.csv": 4, "profs.csv": 2, "personnels.csv": 5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := &checks.Evidence{}
+			filled := map[string]int{}
+			for i, s := range tt.steps {
+				var err error
+				r := bytes.NewReader(exportOf(fmt.Sprint(i, "_"), s.ids))
+				if tt.replacing {
+					_, _, err = ReadReplacing(s.file, r, checks.Default(), ev, IdentityOptions{})
+				} else {
+					_, err = Read(s.file, r, checks.Default(), ev, IdentityOptions{})
+				}
+				if err != nil {
+					t.Fatalf("%s: %v", s.file, err)
+				}
+				filled[s.file] = s.ids
+			}
+			total := 0
+			for _, l := range ev.Identities {
+				total += len(l.IDs)
+				if want, ok := tt.kept[l.Source]; !ok || len(l.IDs) != want || l.Filled() != filled[l.Source] {
+					t.Errorf("%s keeps %d and counts %d, want %d of %d", l.Source, len(l.IDs), l.Filled(), want, filled[l.Source])
+				}
+			}
+			if len(ev.Identities) != len(tt.kept) || total > checks.MaxIdentifiers {
+				t.Errorf("%d exports keep %d identifiers in all, want %d exports and at most %d", len(ev.Identities), total, len(tt.kept), checks.MaxIdentifiers)
+			}
+		})
+	}
+}
+
 // TestLineCounterScansOnce: the line of each key of an object is found by counting each byte
 // once, as the decoder advances, not from the start for each key (a one-line object of 300 000
 // keys took over a minute); the lines are lineCol's.

@@ -120,10 +120,12 @@ type IdentityOptions struct {
 	UserType string
 }
 
-// readIdentities streams an identity export. r is buffered at the start of the file. It
-// returns the list, and the warnings the report must give about the file.
-func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks.IdentityList, []checks.Warning, error) {
-	list, sc, err := scanIdentities(file, r, opts)
+// readIdentities streams an identity export. r is buffered at the start of the file; keep is
+// how many identifiers the list may keep for the duplicate check (what the run's cap,
+// checks.MaxIdentifiers, leaves), the others are counted. It returns the list, and the
+// warnings the report must give about the file.
+func readIdentities(file string, r *bufio.Reader, opts IdentityOptions, keep int) (*checks.IdentityList, []checks.Warning, error) {
+	list, sc, err := scanIdentities(file, r, opts, keep)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -138,7 +140,7 @@ func readIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 	return list, warn, nil
 }
 
-func scanIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks.IdentityList, *recordScanner, error) {
+func scanIdentities(file string, r *bufio.Reader, opts IdentityOptions, keep int) (*checks.IdentityList, *recordScanner, error) {
 	head, _ := r.Peek(sniffSize)
 	enc, encName, bom := sniff(head)
 	if _, err := r.Discard(bom); err != nil {
@@ -243,7 +245,7 @@ func scanIdentities(file string, r *bufio.Reader, opts IdentityOptions) (*checks
 		if !isASCII(id) {
 			id = []byte(decode(id)) // hash the same text whatever the file's encoding
 		}
-		if len(list.IDs) < checks.MaxIdentifiers {
+		if len(list.IDs) < keep {
 			list.IDs = append(list.IDs, checks.IDRef{Hash: fnv1a(id), Line: recLine})
 		} else {
 			list.Unkept++

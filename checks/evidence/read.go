@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/hds-oze/pronote-oze/checks"
@@ -72,7 +73,7 @@ func Read(file string, r io.Reader, cat *checks.Catalog, ev *checks.Evidence, op
 	if looksBinary(head) {
 		return "", problem(file, 0, 0, ErrBinary)
 	}
-	list, warn, err := readIdentities(file, br, opts)
+	list, warn, err := readIdentities(file, br, opts, checks.MaxIdentifiers-kept(ev.Identities))
 	if err != nil {
 		return "", err
 	}
@@ -86,6 +87,26 @@ func Read(file string, r io.Reader, cat *checks.Catalog, ev *checks.Evidence, op
 	ev.Identities = append(ev.Identities, list)
 	ev.Warnings = append(ev.Warnings, warn...)
 	return KindIdentities, nil
+}
+
+// kept counts the identifiers lists keep for the duplicate check: at most
+// checks.MaxIdentifiers in all, whatever the number of exports.
+func kept(lists []*checks.IdentityList) int {
+	n := 0
+	for _, l := range lists {
+		n += len(l.IDs)
+	}
+	return n
+}
+
+// keepAtMost leaves l at most n identifiers for the duplicate check, counting the others
+// (Unkept); the identifiers it drops no longer hold memory.
+func keepAtMost(l *checks.IdentityList, n int) {
+	if n = max(n, 0); len(l.IDs) <= n {
+		return
+	}
+	l.Unkept += len(l.IDs) - n
+	l.IDs = slices.Clone(l.IDs[:n])
 }
 
 // readJSON reads an answers file or InfoMobileApp.json from data, whose SHA-256 sum gives.

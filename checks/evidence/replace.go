@@ -11,7 +11,9 @@ import (
 // InfoMobileApp.json, or an answers file, replaces the one read before; an identity export
 // replaces the one read before for the same user type (of an unknown type, it is added). It
 // returns the name of the input replaced, "" when none was; that input's warnings go with
-// it. A file with the same content as one read before is read once, as Read does.
+// it. The identifiers kept for the duplicate check stay within checks.MaxIdentifiers across
+// the exports held: a new export keeps what the others leave (those of the export it
+// replaces are freed first). A file with the same content as one read before is read once, as Read does.
 func ReadReplacing(file string, r io.Reader, cat *checks.Catalog, ev *checks.Evidence, opts IdentityOptions) (Kind, string, error) {
 	got := &checks.Evidence{ShowPersonalData: ev.ShowPersonalData}
 	k, err := Read(file, r, cat, got, opts)
@@ -52,6 +54,7 @@ func ReadReplacing(file string, r io.Reader, cat *checks.Catalog, ev *checks.Evi
 		if replaced == "" {
 			ev.Identities = append(ev.Identities, l)
 		}
+		keepAtMost(l, checks.MaxIdentifiers-(kept(ev.Identities)-len(l.IDs)))
 	}
 	if replaced != "" {
 		kept := ev.Warnings[:0]
