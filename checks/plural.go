@@ -63,6 +63,7 @@ var (
 	NounFileUnused      = Noun{One: Text{FR: "fichier non pris en compte", EN: "file not used"}, Many: Text{FR: "fichiers non pris en compte", EN: "files not used"}}
 	NounEspace          = Noun{One: Text{FR: "espace", EN: "espace"}, Many: Text{FR: "espaces", EN: "espaces"}}
 	NounAnswer          = Noun{One: Text{FR: "réponse", EN: "answer"}, Many: Text{FR: "réponses", EN: "answers"}}
+	NounMore            = Noun{One: Text{FR: "autre", EN: "more"}, Many: Text{FR: "autres", EN: "more"}}
 )
 
 // nouns names the counted phrases for [Texts].
@@ -73,4 +74,5 @@ var nouns = map[string]Noun{
 	"Unreadable": NounUnreadable, "Step": NounStep, "StepTodo": NounStepTodo, "StepDone": NounStepDone,
 	"StepVerified": NounStepVerified, "StepFailed": NounStepFailed, "StepReview": NounStepReview,
 	"FileRead": NounFileRead, "FileReplaced": NounFileReplaced, "FileUnused": NounFileUnused, "Espace": NounEspace, "Answer": NounAnswer,
+	"More": NounMore,
 }

@@ -217,7 +217,7 @@ func New(rep *checks.Report, ev *checks.Evidence, meta Meta) *Doc {
 		d.Inputs = append(d.Inputs, Input{File: a.Source, Kind: "answers", SHA256: a.SHA256,
 			Detail: words.InputAnswers.Sprintf(len(a.Items)).In(l)})
 		if len(a.Ignored) > 0 {
-			d.Notes = append(d.Notes, words.Ignored.Sprintf(strings.Join(a.Ignored, ", ")).In(l))
+			d.Notes = append(d.Notes, words.Ignored.Sprintf(firstListed(a.Ignored)).In(l))
 		}
 		if unused := unusedAnswers(rep, a); len(unused) > 0 {
 			note := words.Unused
@@ -296,6 +296,20 @@ func unusedAnswers(rep *checks.Report, a *checks.Answers) []string {
 	return ids
 }
 
+// maxListed is how many of the IDs of a long list a note names: an answers file may hold
+// any number of answers to steps this version does not have.
+const maxListed = 10
+
+// firstListed returns the first maxListed of ids, and how many more there are, if any
+// (« u0, u1, …, u9, … et 299990 autres »).
+func firstListed(ids []string) checks.Text {
+	if len(ids) <= maxListed {
+		list := strings.Join(ids, ", ")
+		return checks.Text{FR: list, EN: list}
+	}
+	return words.ListedMore.Sprintf(strings.Join(ids[:maxListed], ", "), checks.NounMore.N(len(ids)-maxListed))
+}
+
 // sendTo returns who to send the report to: the contact given, as it is (an address ends
 // it, which a full stop would seem part of), or, with none, the sentence saying so, with
 // its full stop.
@@ -345,6 +359,7 @@ type Wording struct {
 	InputAnswers    checks.Text
 	UnknownType     checks.Text
 	Ignored         checks.Text
+	ListedMore      checks.Text
 	Unused          checks.Text
 	UnusedUndecided checks.Text
 	DependsOnMode   checks.Text
@@ -391,6 +406,7 @@ var words = Wording{
 	InputAnswers:    checks.Text{FR: "vos réponses — %d étapes", EN: "your answers — %d steps"},
 	UnknownType:     checks.Text{FR: "type d'utilisateur inconnu", EN: "unknown user type"},
 	Ignored:         checks.Text{FR: "Réponses ignorées (étapes absentes de cette version) : %s", EN: "Answers ignored (steps not in this version): %s"},
+	ListedMore:      checks.Text{FR: "%s, … et %s", EN: "%s, … and %s"},
 	Unused:          checks.Text{FR: "Réponses non lues (étapes sans objet dans le mode ou la procédure vérifiés) : %s", EN: "Answers not read (steps not part of the mode or procedure checked): %s"},
 	UnusedUndecided: checks.Text{FR: "Réponses non lues, le mode n'étant pas décidé (une réponse vient de la page d'un mode) : %s", EN: "Answers not read, the mode being undecided (an answer comes from one mode's page): %s"},
 	DependsOnMode:   checks.Text{FR: "Étapes qui dépendent du mode, non jugées", EN: "Steps that depend on the mode, not judged"},
