@@ -533,7 +533,9 @@ func TestVerdictsOnProcedurePages(t *testing.T) {
 
 	// Reset, once confirmed, clears the ticks and the verdicts of this checklist.
 	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(".cl-progress")), painted(),
-		chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS(".cl-reset")))
+		chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS(".cl-reset")),
+		// Reset's code loads on the click: wait for the contradicted step to be cleared.
+		waitState("server.cas-url", "todo"))
 	for id, l := range stepsLook(t, ctx) {
 		if l != (stepLook{State: "todo"}) {
 			t.Errorf("after reset, %s: %+v", id, l)
