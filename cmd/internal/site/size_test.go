@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -15,6 +16,7 @@ import (
 // readCounter is a filesystem that counts the bytes read from each file, by name.
 type readCounter struct {
 	afero.Fs
+	mu   *sync.Mutex // the build opens files from several goroutines
 	read map[string]*atomic.Int64
 }
 
@@ -23,11 +25,13 @@ func (c readCounter) OpenFile(name string, flag int, perm os.FileMode) (afero.Fi
 	if err != nil {
 		return nil, err
 	}
+	c.mu.Lock()
 	n := c.read[name]
 	if n == nil {
 		n = new(atomic.Int64)
 		c.read[name] = n
 	}
+	c.mu.Unlock()
 	return countedFile{f, n}, nil
 }
 
@@ -69,7 +73,7 @@ func TestBigFilesNotRead(t *testing.T) {
 	for _, tc := range tests {
 		for _, serve := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s, serve %v", tc.name, serve), func(t *testing.T) {
-				src := readCounter{fsFrom(t, parseTxtar(t, "testdata/site/basic.txtar")), map[string]*atomic.Int64{}}
+				src := readCounter{fsFrom(t, parseTxtar(t, "testdata/site/basic.txtar")), new(sync.Mutex), map[string]*atomic.Int64{}}
 				old, err := afero.ReadFile(src.Fs, tc.file)
 				if err != nil {
 					t.Fatal(err)
